@@ -1,0 +1,34 @@
+/**
+ * Derives TypeScript types from the JSON Schemas, so the types never drift from the
+ * formats. `npm run gen:types` rewrites src/formats/types.generated.ts; CI runs it with
+ * `--check` and fails when the committed file is stale.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { compileFromFile } from 'json-schema-to-typescript';
+import { projectRoot, schemasDir } from '../src/paths.js';
+
+const target = path.join(projectRoot, 'src/formats/types.generated.ts');
+const roots = process.argv.slice(2).filter((a) => !a.startsWith('--'));
+const names = roots.length > 0 ? roots : ['declaration'];
+
+const banner = '/* Generated from schemas/ by `npm run gen:types`. Do not edit by hand. */';
+let out = banner + '\n';
+for (const name of names) {
+  out += await compileFromFile(path.join(schemasDir, `${name}.schema.json`), {
+    bannerComment: '',
+    cwd: schemasDir,
+    additionalProperties: false,
+    style: { singleQuote: true, printWidth: 120 },
+    maxItems: -1,
+    $refOptions: { resolve: { http: false } } as never,
+  });
+}
+if (process.argv.includes('--check')) {
+  if (readFileSync(target, 'utf8') !== out) {
+    console.error('src/formats/types.generated.ts is stale: run `npm run gen:types`');
+    process.exit(1);
+  }
+} else {
+  writeFileSync(target, out);
+}

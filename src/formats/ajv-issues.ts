@@ -1,0 +1,68 @@
+import type { ErrorObject } from 'ajv';
+import { escapeToken } from './json-pointer.js';
+import type { ValidationIssue } from './validation-error.js';
+
+const DISPLAYED_ENUM_VALUES = 20;
+
+/** Where the error is: for `required` / `additionalProperties` Ajv points at the parent, so append the property. */
+function pointerOf(error: ErrorObject): string {
+  if (error.keyword === 'required') return `${error.instancePath}/${escapeToken(error.params.missingProperty)}`;
+  if (error.keyword === 'additionalProperties') return `${error.instancePath}/${escapeToken(error.params.additionalProperty)}`;
+  if (error.keyword === 'propertyNames') return `${error.instancePath}/${escapeToken(error.params.propertyName)}`;
+  return error.instancePath;
+}
+
+function messageOf(error: ErrorObject): string {
+  switch (error.keyword) {
+    case 'required':
+      return 'is required';
+    case 'additionalProperties':
+      return 'is not an allowed property here';
+    case 'const':
+      return `must be ${JSON.stringify(error.params.allowedValue)}`;
+    case 'enum': {
+      const allowed = error.params.allowedValues as unknown[];
+      if (error.schemaPath.includes('/jurisdiction/')) return 'must be an ISO 3166-1 alpha-2 country code or "EU"';
+      if (allowed.length <= DISPLAYED_ENUM_VALUES) return `must be one of: ${allowed.map((v) => JSON.stringify(v)).join(', ')}`;
+      return 'must be one of the allowed values';
+    }
+    case 'format':
+      if (error.params.format === 'duration') return 'must be an ISO 8601 duration such as P30D, P18M, P2W or PT72H';
+      if (error.params.format === 'date') return 'must be a real calendar date, YYYY-MM-DD';
+      if (error.params.format === 'uri') return 'must be an absolute URI';
+      return `must match format "${error.params.format}"`;
+    case 'pattern':
+      return `must match ${error.params.pattern}`;
+    default:
+      return error.message ?? 'is invalid';
+  }
+}
+
+const isUnder = (path: string, parent: string) => path.startsWith(parent + '/');
+
+/**
+ * Turns Ajv errors into issues a person can act on: one pointer per offending value,
+ * without the noise of branches that were never meant (`if`, the losing side of `anyOf`).
+ */
+export function issuesFromAjv(errors: ErrorObject[] | null | undefined): ValidationIssue[] {
+  // `if` errors only restate their `then`; a discriminator mapping error restates the enum on the tag.
+  const list = (errors ?? []).filter((e) => e.keyword !== 'if' && e.keyword !== 'discriminator');
+  const dropped = new Set<ErrorObject>();
+  const merged = new Map<ErrorObject, ValidationIssue>();
+  for (const alt of list.filter((e) => e.keyword === 'anyOf' || e.keyword === 'oneOf')) {
+    const at = alt.instancePath;
+    const here = list.filter((e) => e !== alt && e.instancePath === at && e.keyword !== 'anyOf' && e.keyword !== 'oneOf');
+    const deeper = list.some((e) => isUnder(e.instancePath, at));
+    here.forEach((e) => dropped.add(e));
+    if (deeper) {
+      // The value has the shape of one branch and fails inside it: report those errors only.
+      dropped.add(alt);
+    } else if (here.length > 0) {
+      const messages = [...new Set(here.map(messageOf))];
+      merged.set(alt, { pointer: at, keyword: here[0].keyword, message: messages.join('; or ') });
+    }
+  }
+  return list
+    .filter((e) => !dropped.has(e))
+    .map((e) => merged.get(e) ?? { pointer: pointerOf(e), keyword: e.keyword, message: messageOf(e) });
+}

@@ -1,0 +1,62 @@
+import type { ErrorRequestHandler, Response } from 'express';
+import { StoreWriteError } from '../store/store.js';
+import { InvalidDocumentError } from '../formats/validation-error.js';
+import { HttpError, invalidDocument } from './http-error.js';
+
+const PROBLEM_TYPE_BASE = 'https://retention-atlas.example/problems/';
+
+export function sendProblem(res: Response, error: HttpError, instance?: string): void {
+  for (const [name, value] of Object.entries(error.headers)) res.setHeader(name, value);
+  const slug = error.title.toLowerCase().replace(/[^a-z0-9]+/g, '-');
+  res
+    .status(error.status)
+    .type('application/problem+json')
+    .send(
+      JSON.stringify({
+        type: PROBLEM_TYPE_BASE + slug,
+        title: error.title,
+        status: error.status,
+        ...(error.detail ? { detail: error.detail } : {}),
+        ...(instance ? { instance } : {}),
+        ...error.extensions,
+      }),
+    );
+}
+
+/** Errors raised by express's body parser carry a `type` and a status; map them to problems. */
+function fromBodyParser(error: { type?: string; status?: number; message?: string; limit?: number }): HttpError | undefined {
+  switch (error.type) {
+    case 'entity.parse.failed':
+      return new HttpError(400, 'Malformed JSON', `The request body is not valid JSON: ${error.message}`);
+    case 'entity.too.large':
+      return new HttpError(413, 'Content Too Large', `The request body exceeds the limit of ${error.limit} bytes.`);
+    case 'encoding.unsupported':
+    case 'charset.unsupported':
+      return new HttpError(415, 'Unsupported Media Type', error.message);
+    case 'request.aborted':
+    case 'request.size.invalid':
+    case 'stream.encoding.set':
+      return new HttpError(400, 'Bad Request', error.message);
+    default:
+      return undefined;
+  }
+}
+
+/** The single error handler: known errors become problem+json, anything else a logged 500. */
+export function errorHandler(log: (message: string, error: unknown) => void = console.error): ErrorRequestHandler {
+  return (error, req, res, _next) => {
+    if (res.headersSent) return;
+    let problem: HttpError | undefined;
+    if (error instanceof HttpError) problem = error;
+    else if (error instanceof InvalidDocumentError) problem = invalidDocument(error.errors, error.detail);
+    else if (error instanceof StoreWriteError) {
+      log('write failed', error);
+      problem = new HttpError(503, 'Service Unavailable', 'The write could not be stored durably; nothing was saved. Reads still work.', {}, { 'Retry-After': '30' });
+    } else problem = fromBodyParser(error);
+    if (!problem) {
+      log(`unhandled error on ${req.method} ${req.originalUrl}`, error);
+      problem = new HttpError(500, 'Internal Server Error', 'An unexpected error occurred.');
+    }
+    sendProblem(res, problem, req.originalUrl);
+  };
+}

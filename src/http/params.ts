@@ -1,0 +1,33 @@
+import { badRequest } from './http-error.js';
+
+const SLUG = /^[a-z0-9][a-z0-9-]{1,62}$/;
+
+export function providerIdParam(value: string): string {
+  if (!SLUG.test(value)) throw badRequest(`"${value}" is not a provider id (lower-case letters, digits and hyphens, 2–63 characters).`, { errors: [{ pointer: '', message: 'must match ^[a-z0-9][a-z0-9-]{1,62}$', keyword: 'pattern', parameter: 'providerId' }] });
+  return value;
+}
+
+export function positiveIntParam(name: string, value: unknown, fallback?: number): number {
+  if (value === undefined && fallback !== undefined) return fallback;
+  const text = String(value);
+  if (!/^[1-9][0-9]{0,8}$/.test(text)) throw badRequest(`${name} must be a positive integer, got "${text}".`);
+  return Number(text);
+}
+
+export interface Page {
+  limit: number;
+  offset: number;
+}
+
+export function pageParams(query: Record<string, unknown>, defaultLimit = 50, maxLimit = 500): Page {
+  const limit = query.limit === undefined ? defaultLimit : positiveIntParam('limit', query.limit);
+  if (limit > maxLimit) throw badRequest(`limit must be at most ${maxLimit}.`);
+  const offset = query.offset === undefined || query.offset === '0' ? 0 : positiveIntParam('offset', query.offset);
+  return { limit, offset };
+}
+
+/** Repeatable or comma-separated query values: `?j=CN&j=US` and `?j=CN,US` both give ['CN','US']. */
+export function listParam(value: unknown): string[] {
+  const values = Array.isArray(value) ? value : value === undefined ? [] : [value];
+  return values.flatMap((v) => String(v).split(',')).map((v) => v.trim()).filter((v) => v.length > 0);
+}

@@ -1,0 +1,27 @@
+import { Router } from 'express';
+import swaggerUi from 'swagger-ui-express';
+import { stringify } from 'yaml';
+import type { AppContext } from '../context.js';
+
+/** The OpenAPI document (JSON and YAML) and Swagger UI over it. */
+export function docsRouter(ctx: AppContext): Router {
+  const router = Router();
+  const json = JSON.stringify(ctx.openapi);
+  const yaml = stringify(ctx.openapi, { aliasDuplicateObjects: false });
+
+  router.get('/openapi.json', (_req, res) => {
+    res.type('application/json').send(json);
+  });
+  router.get('/openapi.yaml', (_req, res) => {
+    res.type('application/yaml').send(yaml);
+  });
+  router.use(
+    '/docs',
+    swaggerUi.serveFiles(undefined, { swaggerOptions: { url: '/openapi.json', validatorUrl: null } }),
+    swaggerUi.setup(undefined, {
+      customSiteTitle: 'retention-atlas API',
+      swaggerOptions: { url: '/openapi.json', validatorUrl: null, tryItOutEnabled: false },
+    }),
+  );
+  return router;
+}

@@ -1,0 +1,66 @@
+import { Router } from 'express';
+import type { AppContext } from '../context.js';
+import { notFound } from '../http-error.js';
+import { requireContentType } from '../json-body.js';
+import { pageParams, positiveIntParam, providerIdParam } from '../params.js';
+import { providerSummary, versionLocation } from '../provider-view.js';
+
+/** Providers and their immutable declaration versions. */
+export function providersRouter(ctx: AppContext): Router {
+  const router = Router();
+  const { atlas } = ctx;
+
+  const latestOr404 = (providerId: string) => {
+    const latest = atlas.latestOf(providerIdParam(providerId));
+    if (!latest) throw notFound(`No provider "${providerId}".`);
+    return latest;
+  };
+
+  router.get('/providers', (req, res) => {
+    const { limit, offset } = pageParams(req.query);
+    const all = atlas.allLatest();
+    res.json({ total: all.length, limit, offset, items: all.slice(offset, offset + limit).map(providerSummary) });
+  });
+
+  router.get('/providers/:providerId', (req, res) => {
+    const latest = latestOr404(req.params.providerId);
+    res.json({ ...providerSummary(latest), declaration: latest.declaration });
+  });
+
+  router.post(
+    '/providers/:providerId/declarations',
+    ctx.guardWrite,
+    requireContentType(),
+    ctx.json,
+    async (req, res) => {
+      const providerId = providerIdParam(String(req.params.providerId));
+      const record = await atlas.submit(providerId, req.body, req.rawBody ?? JSON.stringify(req.body), res.locals.keyId);
+      const location = versionLocation(providerId, record.version);
+      res
+        .status(201)
+        .location(location)
+        .json({ providerId, version: record.version, submittedAt: record.submittedAt, hash: record.hash, location });
+    },
+  );
+
+  router.get('/providers/:providerId/declarations', async (req, res) => {
+    const latest = latestOr404(req.params.providerId);
+    const history = await atlas.history(latest.meta.providerId);
+    res.json({
+      providerId: latest.meta.providerId,
+      versions: history.map(({ version, submittedAt, hash }) => ({ version, submittedAt, hash })),
+    });
+  });
+
+  router.get('/providers/:providerId/declarations/:version', async (req, res) => {
+    const providerId = providerIdParam(String(req.params.providerId));
+    const version = positiveIntParam('version', req.params.version);
+    const record = await atlas.record(providerId, version);
+    if (!record) throw notFound(`No version ${version} of provider "${providerId}".`);
+    // The body exactly as submitted, byte for byte; the hash lets a reader verify that.
+    res.set('ETag', `"${record.hash}"`).set('Last-Modified', new Date(record.submittedAt).toUTCString());
+    res.type('application/json').send(Buffer.from(record.body, 'utf8'));
+  });
+
+  return router;
+}

@@ -1,0 +1,15 @@
+import { Router } from 'express';
+import type { AppContext } from '../context.js';
+import { invalidDocument } from '../http-error.js';
+import { requireContentType } from '../json-body.js';
+
+/** Checks a draft declaration without storing anything. */
+export function validateRouter(ctx: AppContext): Router {
+  const router = Router();
+  router.post('/validate', requireContentType(), ctx.json, (req, res) => {
+    const result = ctx.atlas.check(req.body);
+    if (!result.valid) throw invalidDocument(result.errors);
+    res.json({ valid: true, warnings: result.warnings });
+  });
+  return router;
+}

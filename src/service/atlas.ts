@@ -1,0 +1,110 @@
+import type { SchemaRegistry } from '../formats/schema-registry.js';
+import type { Declaration } from '../formats/types.generated.js';
+import { checkDeclaration, type DeclarationCheck } from '../formats/validate-declaration.js';
+import { InvalidDocumentError } from '../formats/validation-error.js';
+import type { Store, VersionMeta, VersionRecord } from '../store/store.js';
+import { LruCache } from './lru-cache.js';
+
+/** Whatever is derived from one version (scores, findings…), computed once and cached. */
+export type Analyzer<A> = (declaration: Declaration, previous: Declaration | undefined) => A;
+
+export interface LatestVersion<A> {
+  meta: VersionMeta;
+  declaration: Declaration;
+  analysis: A;
+}
+
+/**
+ * The application core around the store: validates and appends submissions, and keeps
+ * an in-memory read model of every provider's latest version with its analysis, so
+ * reads and rankings never recompute. Older versions are analysed on demand and cached.
+ */
+export class Atlas<A> {
+  private readonly latest = new Map<string, LatestVersion<A>>();
+  private readonly declarations = new LruCache<string, Declaration>(500);
+  private readonly analyses = new LruCache<string, A>(200);
+
+  private constructor(
+    readonly store: Store,
+    readonly registry: SchemaRegistry,
+    private readonly analyze: Analyzer<A>,
+  ) {}
+
+  static async open<A>(store: Store, registry: SchemaRegistry, analyze: Analyzer<A>): Promise<Atlas<A>> {
+    const atlas = new Atlas(store, registry, analyze);
+    for (const id of await store.providerIds()) {
+      const history = await store.history(id);
+      if (history.length > 0) await atlas.remember(history[history.length - 1]);
+    }
+    return atlas;
+  }
+
+  check(doc: unknown, providerId?: string): DeclarationCheck {
+    return checkDeclaration(this.registry, doc, { providerId });
+  }
+
+  /** Validates, then appends a new immutable version. Throws 422 and stores nothing when invalid. */
+  async submit(providerId: string, doc: unknown, body: string, submittedBy?: string): Promise<VersionRecord> {
+    const result = this.check(doc, providerId);
+    if (!result.valid) throw new InvalidDocumentError(result.errors);
+    const record = await this.store.append(providerId, { body, submittedBy });
+    this.declarations.set(`${providerId}@${record.version}`, result.declaration);
+    await this.remember(record);
+    return record;
+  }
+
+  providerIds(): string[] {
+    return [...this.latest.keys()].sort();
+  }
+
+  latestOf(providerId: string): LatestVersion<A> | undefined {
+    return this.latest.get(providerId);
+  }
+
+  /** Every provider's latest version, sorted by id. */
+  allLatest(): LatestVersion<A>[] {
+    return this.providerIds().map((id) => this.latest.get(id)!);
+  }
+
+  history(providerId: string): Promise<VersionMeta[]> {
+    return this.store.history(providerId);
+  }
+
+  record(providerId: string, version: number): Promise<VersionRecord | undefined> {
+    return this.store.version(providerId, version);
+  }
+
+  async declarationAt(providerId: string, version: number): Promise<Declaration | undefined> {
+    const key = `${providerId}@${version}`;
+    const cached = this.declarations.get(key);
+    if (cached) return cached;
+    const record = await this.store.version(providerId, version);
+    if (!record) return undefined;
+    const declaration = JSON.parse(record.body) as Declaration;
+    this.declarations.set(key, declaration);
+    return declaration;
+  }
+
+  async analysisAt(providerId: string, version: number): Promise<A | undefined> {
+    const latest = this.latest.get(providerId);
+    if (latest && latest.meta.version === version) return latest.analysis;
+    const key = `${providerId}@${version}`;
+    const cached = this.analyses.get(key);
+    if (cached) return cached;
+    const declaration = await this.declarationAt(providerId, version);
+    if (!declaration) return undefined;
+    const previous = version > 1 ? await this.declarationAt(providerId, version - 1) : undefined;
+    const analysis = this.analyze(declaration, previous);
+    this.analyses.set(key, analysis);
+    return analysis;
+  }
+
+  private async remember(meta: VersionMeta): Promise<void> {
+    const declaration = (await this.declarationAt(meta.providerId, meta.version))!;
+    const previous = meta.version > 1 ? await this.declarationAt(meta.providerId, meta.version - 1) : undefined;
+    const { body: _body, ...plainMeta } = meta as VersionRecord;
+    // Concurrent submissions may finish out of order: never replace a newer latest with an older one.
+    if ((this.latest.get(meta.providerId)?.meta.version ?? 0) > meta.version) return;
+    this.latest.set(meta.providerId, { meta: plainMeta, declaration, analysis: this.analyze(declaration, previous) });
+  }
+}

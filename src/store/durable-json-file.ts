@@ -1,0 +1,58 @@
+import { open, readFile, rename, unlink } from 'node:fs/promises';
+import path from 'node:path';
+import type { Adapter } from 'lowdb';
+import { StoreOpenError } from './store.js';
+
+/**
+ * A lowdb adapter that makes each write durable before it resolves: write a temporary
+ * file, fsync it, rename it over the old one, fsync the directory. lowdb's own JSONFile
+ * (steno) renames atomically but never fsyncs, so a power loss could lose a write that
+ * was already acknowledged. A crash at any point leaves either the old or the new file.
+ */
+export class DurableJsonFile<T> implements Adapter<T> {
+  constructor(readonly file: string) {}
+
+  async read(): Promise<T | null> {
+    let text: string;
+    try {
+      text = await readFile(this.file, 'utf8');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      throw new StoreOpenError(`cannot read store file ${this.file}: ${(error as Error).message}`, this.file);
+    }
+    try {
+      return JSON.parse(text) as T;
+    } catch (error) {
+      throw new StoreOpenError(
+        `store file ${this.file} is not valid JSON (${(error as Error).message}); it was left untouched — restore it from a backup or move it aside`,
+        this.file,
+      );
+    }
+  }
+
+  async write(data: T): Promise<void> {
+    const temp = `${this.file}.${process.pid}.tmp`;
+    const handle = await open(temp, 'w');
+    try {
+      await handle.writeFile(JSON.stringify(data));
+      await handle.sync();
+    } catch (error) {
+      await handle.close();
+      await unlink(temp).catch(() => undefined);
+      throw error;
+    }
+    await handle.close();
+    await rename(temp, this.file);
+    await syncDirectory(path.dirname(this.file));
+  }
+}
+
+/** fsync a directory so a rename inside it survives a power loss. */
+export async function syncDirectory(dir: string): Promise<void> {
+  const handle = await open(dir, 'r');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}

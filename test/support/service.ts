@@ -1,0 +1,42 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { buildService, type Service } from '../../src/bootstrap.js';
+import { projectRoot } from '../../src/paths.js';
+import { MemoryStore } from '../../src/store/memory-store.js';
+import type { Store } from '../../src/store/store.js';
+
+/** A service on an in-memory store (or the given one); the app never listens. */
+export async function testService(store: Store = new MemoryStore()): Promise<Service & { store: Store }> {
+  const service = await buildService(store, { log: () => undefined });
+  return { ...service, store };
+}
+
+/** A valid declaration for `providerId`, fresh each call so tests may mutate it. */
+export function validDeclaration(providerId = 'veritalk'): Record<string, any> {
+  return {
+    format: 'retention-declaration/1',
+    provider: { id: providerId, name: 'VeriTalk', headquarters: 'LU', establishments: ['LU', 'US'], services: ['voice', 'messaging'] },
+    asOf: '2024-06-30',
+    dataCategories: [
+      {
+        category: 'subscriber-info',
+        collected: 'yes',
+        retention: { kind: 'until-event', event: 'account-deletion', after: 'P30D' },
+        storageLocations: ['LU'],
+        protection: { inTransit: 'transport', atRest: 'provider-managed' },
+      },
+      {
+        category: 'message-content',
+        collected: 'yes',
+        retention: { kind: 'none' },
+        protection: { inTransit: 'end-to-end', atRest: 'end-to-end' },
+        interception: [{ party: 'network-operator', capability: 'none' }],
+      },
+    ],
+    legalProcess: { liveInterception: 'not-supported' },
+  };
+}
+
+export function fixture(name: string): string {
+  return readFileSync(path.join(projectRoot, 'test/fixtures', name), 'utf8');
+}
