@@ -493,3 +493,851 @@ export interface GovernmentRequest {
   categoriesRequested?: CategoryId[];
   sources?: Sources;
 }
+/**
+ * An ISO 3166-1 alpha-2 country code, or EU for the European Union.
+ */
+export type Jurisdiction =
+  | 'AD'
+  | 'AE'
+  | 'AF'
+  | 'AG'
+  | 'AI'
+  | 'AL'
+  | 'AM'
+  | 'AO'
+  | 'AQ'
+  | 'AR'
+  | 'AS'
+  | 'AT'
+  | 'AU'
+  | 'AW'
+  | 'AX'
+  | 'AZ'
+  | 'BA'
+  | 'BB'
+  | 'BD'
+  | 'BE'
+  | 'BF'
+  | 'BG'
+  | 'BH'
+  | 'BI'
+  | 'BJ'
+  | 'BL'
+  | 'BM'
+  | 'BN'
+  | 'BO'
+  | 'BQ'
+  | 'BR'
+  | 'BS'
+  | 'BT'
+  | 'BV'
+  | 'BW'
+  | 'BY'
+  | 'BZ'
+  | 'CA'
+  | 'CC'
+  | 'CD'
+  | 'CF'
+  | 'CG'
+  | 'CH'
+  | 'CI'
+  | 'CK'
+  | 'CL'
+  | 'CM'
+  | 'CN'
+  | 'CO'
+  | 'CR'
+  | 'CU'
+  | 'CV'
+  | 'CW'
+  | 'CX'
+  | 'CY'
+  | 'CZ'
+  | 'DE'
+  | 'DJ'
+  | 'DK'
+  | 'DM'
+  | 'DO'
+  | 'DZ'
+  | 'EC'
+  | 'EE'
+  | 'EG'
+  | 'EH'
+  | 'ER'
+  | 'ES'
+  | 'ET'
+  | 'FI'
+  | 'FJ'
+  | 'FK'
+  | 'FM'
+  | 'FO'
+  | 'FR'
+  | 'GA'
+  | 'GB'
+  | 'GD'
+  | 'GE'
+  | 'GF'
+  | 'GG'
+  | 'GH'
+  | 'GI'
+  | 'GL'
+  | 'GM'
+  | 'GN'
+  | 'GP'
+  | 'GQ'
+  | 'GR'
+  | 'GS'
+  | 'GT'
+  | 'GU'
+  | 'GW'
+  | 'GY'
+  | 'HK'
+  | 'HM'
+  | 'HN'
+  | 'HR'
+  | 'HT'
+  | 'HU'
+  | 'ID'
+  | 'IE'
+  | 'IL'
+  | 'IM'
+  | 'IN'
+  | 'IO'
+  | 'IQ'
+  | 'IR'
+  | 'IS'
+  | 'IT'
+  | 'JE'
+  | 'JM'
+  | 'JO'
+  | 'JP'
+  | 'KE'
+  | 'KG'
+  | 'KH'
+  | 'KI'
+  | 'KM'
+  | 'KN'
+  | 'KP'
+  | 'KR'
+  | 'KW'
+  | 'KY'
+  | 'KZ'
+  | 'LA'
+  | 'LB'
+  | 'LC'
+  | 'LI'
+  | 'LK'
+  | 'LR'
+  | 'LS'
+  | 'LT'
+  | 'LU'
+  | 'LV'
+  | 'LY'
+  | 'MA'
+  | 'MC'
+  | 'MD'
+  | 'ME'
+  | 'MF'
+  | 'MG'
+  | 'MH'
+  | 'MK'
+  | 'ML'
+  | 'MM'
+  | 'MN'
+  | 'MO'
+  | 'MP'
+  | 'MQ'
+  | 'MR'
+  | 'MS'
+  | 'MT'
+  | 'MU'
+  | 'MV'
+  | 'MW'
+  | 'MX'
+  | 'MY'
+  | 'MZ'
+  | 'NA'
+  | 'NC'
+  | 'NE'
+  | 'NF'
+  | 'NG'
+  | 'NI'
+  | 'NL'
+  | 'NO'
+  | 'NP'
+  | 'NR'
+  | 'NU'
+  | 'NZ'
+  | 'OM'
+  | 'PA'
+  | 'PE'
+  | 'PF'
+  | 'PG'
+  | 'PH'
+  | 'PK'
+  | 'PL'
+  | 'PM'
+  | 'PN'
+  | 'PR'
+  | 'PS'
+  | 'PT'
+  | 'PW'
+  | 'PY'
+  | 'QA'
+  | 'RE'
+  | 'RO'
+  | 'RS'
+  | 'RU'
+  | 'RW'
+  | 'SA'
+  | 'SB'
+  | 'SC'
+  | 'SD'
+  | 'SE'
+  | 'SG'
+  | 'SH'
+  | 'SI'
+  | 'SJ'
+  | 'SK'
+  | 'SL'
+  | 'SM'
+  | 'SN'
+  | 'SO'
+  | 'SR'
+  | 'SS'
+  | 'ST'
+  | 'SV'
+  | 'SX'
+  | 'SY'
+  | 'SZ'
+  | 'TC'
+  | 'TD'
+  | 'TF'
+  | 'TG'
+  | 'TH'
+  | 'TJ'
+  | 'TK'
+  | 'TL'
+  | 'TM'
+  | 'TN'
+  | 'TO'
+  | 'TR'
+  | 'TT'
+  | 'TV'
+  | 'TW'
+  | 'TZ'
+  | 'UA'
+  | 'UG'
+  | 'UM'
+  | 'US'
+  | 'UY'
+  | 'UZ'
+  | 'VA'
+  | 'VC'
+  | 'VE'
+  | 'VG'
+  | 'VI'
+  | 'VN'
+  | 'VU'
+  | 'WF'
+  | 'WS'
+  | 'YE'
+  | 'YT'
+  | 'ZA'
+  | 'ZM'
+  | 'ZW'
+  | 'EU';
+/**
+ * When a person last checked this profile against its sources.
+ */
+export type IsoDate = string;
+/**
+ * @minItems 1
+ * @maxItems 20
+ */
+export type FactSources = [FactSource, ...FactSource[]];
+/**
+ * A calendar date, YYYY-MM-DD.
+ */
+export type IsoDate1 = string;
+export type Slug = string;
+export type Year = number | Unknown;
+/**
+ * Not known to the profile's authors; scored as the worst case unless the methodology says otherwise.
+ */
+export type Unknown = 'unknown';
+/**
+ * Taxonomy ids of the data categories the rule reaches; "unknown" is scored as every category.
+ */
+export type Categories = [CategoryId, ...CategoryId[]] | Unknown;
+/**
+ * An id of the data-category taxonomy (GET /v1/categories).
+ */
+export type CategoryId =
+  | 'subscriber-info'
+  | 'payment-data'
+  | 'connection-logs'
+  | 'call-metadata'
+  | 'message-metadata'
+  | 'location'
+  | 'device-identifiers'
+  | 'contact-list'
+  | 'usage-analytics'
+  | 'profile-content'
+  | 'message-content'
+  | 'call-content'
+  | 'stored-files';
+/**
+ * Only in-force (and, conservatively, unknown) rules are scored.
+ */
+export type Status = 'in-force' | 'struck-down' | 'suspended' | 'repealed' | 'not-yet-applicable' | 'unknown';
+/**
+ * An ISO 8601 duration such as P30D, P18M, P2Y, PT72H or P2W. Designators are upper case; hours, minutes and seconds follow T.
+ */
+export type IsoDuration = string;
+
+/**
+ * The legal access regime of one jurisdiction: how its authorities obtain stored data and live communications from providers, what it makes providers retain, where it makes them store data, and what interception capability it mandates. Every fact carries at least one source; a fact that is not known is "unknown", never a guess.
+ */
+export interface JurisdictionProfile {
+  code: Jurisdiction;
+  name: string;
+  reviewed: IsoDate;
+  summary?: string;
+  memberStates?: MemberStates;
+  /**
+   * Legal instruments by which authorities obtain stored data or live communications from a provider.
+   *
+   * @maxItems 100
+   */
+  instruments: Instrument[];
+  /**
+   * Rules that oblige providers to keep data, in force or not.
+   *
+   * @maxItems 50
+   */
+  retentionMandates: RetentionMandate[];
+  /**
+   * Data-localisation rules: data that must be stored in, or may not leave, the jurisdiction.
+   *
+   * @maxItems 50
+   */
+  localisation: LocalisationRule[];
+  /**
+   * Mandates to build or provide lawful-interception capability (CALEA and its peers).
+   *
+   * @maxItems 50
+   */
+  interceptionMandates: InterceptionMandate[];
+}
+/**
+ * Only for a union (EU): the member states. A provider present in a member state is present in the union; a provider that names the union as a location may be in any member state.
+ */
+export interface MemberStates {
+  /**
+   * @minItems 1
+   * @maxItems 60
+   */
+  codes: [Jurisdiction, ...Jurisdiction[]];
+  sources: FactSources;
+}
+export interface FactSource {
+  url: string;
+  title: string;
+  accessed: IsoDate1;
+}
+export interface Instrument {
+  id: Slug;
+  name: string;
+  year: Year;
+  /**
+   * The kind of legal process, from the strongest safeguard (a judicial warrant) to the weakest (direct access).
+   */
+  kind:
+    | 'warrant'
+    | 'court-order'
+    | 'subpoena'
+    | 'administrative-request'
+    | 'national-security-letter'
+    | 'programmatic-bulk'
+    | 'key-disclosure'
+    | 'technical-assistance'
+    | 'direct-access';
+  /**
+   * Whether it obtains data already stored, communications in real time, or both.
+   */
+  reaches: 'stored' | 'live' | 'both';
+  /**
+   * true when a judge (or judicial commissioner) authorises it before use.
+   */
+  judicialReview: boolean | Unknown;
+  /**
+   * true when the provider is, or is routinely, forbidden to tell the user.
+   */
+  gagOrder: boolean | Unknown;
+  categories: Categories;
+  /**
+   * true when the law claims to reach providers with no headquarters, establishment or storage in the jurisdiction, or their data held abroad.
+   */
+  extraterritorial: boolean | Unknown;
+  status: Status;
+  note?: string;
+  sources: FactSources;
+}
+export interface RetentionMandate {
+  id: Slug;
+  name: string;
+  year: Year;
+  categories: Categories;
+  /**
+   * How long the data must be kept (the longest period where the rule gives a range); unknown is scored as indefinite.
+   */
+  duration: IsoDuration | Unknown;
+  status: Status;
+  /**
+   * Whom it binds: every communications or online service provider, or only operators of public telecommunications networks and services.
+   */
+  scope: 'all-providers' | 'telecom-operators' | 'unknown';
+  note?: string;
+  sources: FactSources;
+}
+export interface LocalisationRule {
+  id: Slug;
+  name: string;
+  year: Year;
+  categories: Categories;
+  /**
+   * local-copy: a copy must be kept in the jurisdiction; local-only: the data may not leave it; transfer-restriction: transfers abroad need a legal basis or approval.
+   */
+  requirement: 'local-copy' | 'local-only' | 'transfer-restriction' | 'unknown';
+  status: Status;
+  note?: string;
+  sources: FactSources;
+}
+export interface InterceptionMandate {
+  id: Slug;
+  name: string;
+  year: Year;
+  /**
+   * capability: operators must build interception capability and execute orders; technical-assistance: authorities may order a provider to build or give help case by case; direct-access: authorities hold equipment or access that lets them intercept without asking the operator each time.
+   */
+  kind: 'capability' | 'technical-assistance' | 'direct-access' | 'unknown';
+  appliesTo: 'telecom-operators' | 'all-providers' | 'unknown';
+  categories: Categories;
+  status: Status;
+  note?: string;
+  sources: FactSources;
+}
+/**
+ * An id of the data-category taxonomy (GET /v1/categories).
+ */
+export type CategoryId =
+  | 'subscriber-info'
+  | 'payment-data'
+  | 'connection-logs'
+  | 'call-metadata'
+  | 'message-metadata'
+  | 'location'
+  | 'device-identifiers'
+  | 'contact-list'
+  | 'usage-analytics'
+  | 'profile-content'
+  | 'message-content'
+  | 'call-content'
+  | 'stored-files';
+export type Fraction = number;
+export type Rationale = string;
+/**
+ * A calendar date, YYYY-MM-DD.
+ */
+export type IsoDate = string;
+/**
+ * @maxItems 50
+ */
+export type Sources = Source[];
+/**
+ * @maxItems 9
+ */
+export type KindList = (
+  | 'warrant'
+  | 'court-order'
+  | 'subpoena'
+  | 'administrative-request'
+  | 'national-security-letter'
+  | 'programmatic-bulk'
+  | 'key-disclosure'
+  | 'technical-assistance'
+  | 'direct-access'
+)[];
+/**
+ * An ISO 8601 duration such as P30D, P18M, P2Y, PT72H or P2W. Designators are upper case; hours, minutes and seconds follow T.
+ */
+export type IsoDuration = string;
+
+/**
+ * Every number of the exposure model, each with its rationale, so an analyst can change the model without touching code. See docs/methodology.md.
+ */
+export interface ModelParameters {
+  /**
+   * Named in every result. Bump it whenever a number or rule changes.
+   */
+  modelVersion: string;
+  description?: string;
+  /**
+   * Every taxonomy category once, in taxonomy order (the order of cells in a result), with its sensitivity.
+   *
+   * @minItems 13
+   * @maxItems 13
+   */
+  categories: [
+    {
+      category: CategoryId;
+      kind: 'content' | 'non-content';
+      sensitivity: Fraction;
+      rationale: Rationale;
+      sources?: Sources;
+    },
+    {
+      category: CategoryId;
+      kind: 'content' | 'non-content';
+      sensitivity: Fraction;
+      rationale: Rationale;
+      sources?: Sources;
+    },
+    {
+      category: CategoryId;
+      kind: 'content' | 'non-content';
+      sensitivity: Fraction;
+      rationale: Rationale;
+      sources?: Sources;
+    },
+    {
+      category: CategoryId;
+      kind: 'content' | 'non-content';
+      sensitivity: Fraction;
+      rationale: Rationale;
+      sources?: Sources;
+    },
+    {
+      category: CategoryId;
+      kind: 'content' | 'non-content';
+      sensitivity: Fraction;
+      rationale: Rationale;
+      sources?: Sources;
+    },
+    {
+      category: CategoryId;
+      kind: 'content' | 'non-content';
+      sensitivity: Fraction;
+      rationale: Rationale;
+      sources?: Sources;
+    },
+    {
+      category: CategoryId;
+      kind: 'content' | 'non-content';
+      sensitivity: Fraction;
+      rationale: Rationale;
+      sources?: Sources;
+    },
+    {
+      category: CategoryId;
+      kind: 'content' | 'non-content';
+      sensitivity: Fraction;
+      rationale: Rationale;
+      sources?: Sources;
+    },
+    {
+      category: CategoryId;
+      kind: 'content' | 'non-content';
+      sensitivity: Fraction;
+      rationale: Rationale;
+      sources?: Sources;
+    },
+    {
+      category: CategoryId;
+      kind: 'content' | 'non-content';
+      sensitivity: Fraction;
+      rationale: Rationale;
+      sources?: Sources;
+    },
+    {
+      category: CategoryId;
+      kind: 'content' | 'non-content';
+      sensitivity: Fraction;
+      rationale: Rationale;
+      sources?: Sources;
+    },
+    {
+      category: CategoryId;
+      kind: 'content' | 'non-content';
+      sensitivity: Fraction;
+      rationale: Rationale;
+      sources?: Sources;
+    },
+    {
+      category: CategoryId;
+      kind: 'content' | 'non-content';
+      sensitivity: Fraction;
+      rationale: Rationale;
+      sources?: Sources;
+    },
+    ...{
+      category: CategoryId;
+      kind: 'content' | 'non-content';
+      sensitivity: Fraction;
+      rationale: Rationale;
+      sources?: Sources;
+    }[]
+  ];
+  /**
+   * Base weight of each kind of legal instrument: the weaker its safeguard, the higher.
+   */
+  instrumentKinds: {
+    warrant: Param;
+    'court-order': Param;
+    subpoena: Param;
+    'administrative-request': Param;
+    'national-security-letter': Param;
+    'programmatic-bulk': Param;
+    'key-disclosure': Param;
+    'technical-assistance': Param;
+    'direct-access': Param;
+  };
+  instrumentModifiers: {
+    noJudicialReview: Param1;
+    gagOrder: Param2;
+    extraterritorialReach: Param3;
+  };
+  providerPosture: {
+    userNotification: {
+      always: Param;
+      'unless-prohibited': Param;
+      never: Param;
+      undisclosed: Param;
+    };
+    requiresJudicialReview: Param4;
+    complianceFloor: Param5;
+    liveInterceptionNotSupported: Param6;
+    /**
+     * Which instrument kinds a provider's policy for a legal process speaks about.
+     */
+    processKinds: {
+      'search-warrant'?: KindList;
+      'court-order'?: KindList;
+      subpoena?: KindList;
+      'national-security-letter'?: KindList;
+      'fisa-order'?: KindList;
+      'wiretap-order'?: KindList;
+      'pen-register-order'?: KindList;
+      'emergency-request'?: KindList;
+      'preservation-request'?: KindList;
+      'mlat-request'?: KindList;
+      'administrative-request'?: KindList;
+      'informal-request'?: KindList;
+      other?: KindList;
+    };
+  };
+  thirdParty: {
+    relationship: {
+      licensee: Param;
+      processor: Param;
+      partner: Param;
+      affiliate: Param;
+    };
+    access: Param7;
+    capabilities: {
+      'keyword-filtering': Param;
+      'content-retention': Param;
+      'live-interception': Param;
+      censorship: Param;
+      'bulk-access': Param;
+      undisclosed: Param;
+    };
+    retentionFloor: Param8;
+  };
+  transit: {
+    protection: {
+      'end-to-end': Param;
+      transport: Param;
+      none: Param;
+      undisclosed: Param;
+    };
+    mandateKinds: {
+      capability: Param;
+      'technical-assistance': Param;
+      'direct-access': Param;
+      unknown: Param;
+    };
+    observers: {
+      none: Param;
+      observe: Param;
+      retain: Param;
+      undisclosed: Param;
+    };
+    observerWithoutMandate: Param9;
+    notSubject: Param10;
+  };
+  retention: {
+    none: Param;
+    indefinite: Param11;
+    /**
+     * The retention curve: window factor at each duration, linear in days between points, flat after the last. Durations ascending, factors non-decreasing.
+     *
+     * @minItems 2
+     * @maxItems 30
+     */
+    points: [
+      {
+        duration: IsoDuration;
+        factor: Fraction;
+        rationale?: Rationale;
+      },
+      {
+        duration: IsoDuration;
+        factor: Fraction;
+        rationale?: Rationale;
+      },
+      ...{
+        duration: IsoDuration;
+        factor: Fraction;
+        rationale?: Rationale;
+      }[]
+    ];
+    untilEvent: {
+      'account-deletion': Param;
+      'purpose-fulfilled': Param;
+      'legal-hold-ends': Param;
+    };
+    /**
+     * Service words that make a provider a telecom operator for mandates scoped to telecom operators. A provider that lists no services is treated as one.
+     */
+    telecomServices: {
+      /**
+       * @maxItems 50
+       */
+      words: string[];
+      rationale: Rationale;
+    };
+  };
+  /**
+   * Grade bands in order from best to worst: a score below `below` gets this grade; the last band has below null.
+   *
+   * @minItems 2
+   * @maxItems 10
+   */
+  grades: [
+    {
+      grade: 'A' | 'B' | 'C' | 'D' | 'E' | 'F';
+      below: number | null;
+      rationale: Rationale;
+    },
+    {
+      grade: 'A' | 'B' | 'C' | 'D' | 'E' | 'F';
+      below: number | null;
+      rationale: Rationale;
+    },
+    ...{
+      grade: 'A' | 'B' | 'C' | 'D' | 'E' | 'F';
+      below: number | null;
+      rationale: Rationale;
+    }[]
+  ];
+}
+export interface Source {
+  url: string;
+  title?: string;
+  accessed?: IsoDate;
+}
+export interface Param {
+  value: Fraction;
+  rationale: Rationale;
+  sources?: Sources;
+}
+/**
+ * Added to the kind weight when no judge authorises the instrument (or it is unknown).
+ */
+export interface Param1 {
+  value: Fraction;
+  rationale: Rationale;
+  sources?: Sources;
+}
+/**
+ * Added when the provider is forbidden to tell the user (or it is unknown).
+ */
+export interface Param2 {
+  value: Fraction;
+  rationale: Rationale;
+  sources?: Sources;
+}
+/**
+ * Multiplier for an extraterritorial instrument reaching a provider with no presence in the jurisdiction.
+ */
+export interface Param3 {
+  value: Fraction;
+  rationale: Rationale;
+  sources?: Sources;
+}
+/**
+ * Multiplier on instruments without judicial review when the provider's policy says it requires it.
+ */
+export interface Param4 {
+  value: Fraction;
+  rationale: Rationale;
+  sources?: Sources;
+}
+/**
+ * Multiplier at a 0% compliance share; 100% (or no figures) gives 1.
+ */
+export interface Param5 {
+  value: Fraction;
+  rationale: Rationale;
+  sources?: Sources;
+}
+/**
+ * Multiplier on live instruments when the provider says it cannot intercept in real time.
+ */
+export interface Param6 {
+  value: Fraction;
+  rationale: Rationale;
+  sources?: Sources;
+}
+/**
+ * Exposure from plain access, before any declared capability.
+ */
+export interface Param7 {
+  value: Fraction;
+  rationale: Rationale;
+  sources?: Sources;
+}
+/**
+ * Share of third-party exposure that does not depend on how long data is kept (it sees data in flight).
+ */
+export interface Param8 {
+  value: Fraction;
+  rationale: Rationale;
+  sources?: Sources;
+}
+/**
+ * Multiplier on declared observers in a jurisdiction with no interception mandate.
+ */
+export interface Param9 {
+  value: Fraction;
+  rationale: Rationale;
+  sources?: Sources;
+}
+/**
+ * Multiplier on the jurisdiction's mandate when the provider declares it is not subject to its interception statute.
+ */
+export interface Param10 {
+  value: Fraction;
+  rationale: Rationale;
+  sources?: Sources;
+}
+/**
+ * Also used for undisclosed retention and for mandates of unknown length.
+ */
+export interface Param11 {
+  value: Fraction;
+  rationale: Rationale;
+  sources?: Sources;
+}
