@@ -40,6 +40,10 @@ function messageOf(error: ErrorObject): string {
 
 const isUnder = (path: string, parent: string) => path.startsWith(parent + '/');
 
+/** An error that only says "this value is not of this branch's kind" — noise once another branch fits. */
+const isShapeError = (e: ErrorObject, at: string) => e.instancePath === at && (e.keyword === 'type' || e.keyword === 'const' || e.keyword === 'enum');
+const isAlternative = (e: ErrorObject) => e.keyword === 'anyOf' || e.keyword === 'oneOf';
+
 /**
  * Turns Ajv errors into issues a person can act on: one pointer per offending value,
  * without the noise of branches that were never meant (`if`, the losing side of `anyOf`).
@@ -49,17 +53,17 @@ export function issuesFromAjv(errors: ErrorObject[] | null | undefined): Validat
   const list = (errors ?? []).filter((e) => e.keyword !== 'if' && e.keyword !== 'discriminator');
   const dropped = new Set<ErrorObject>();
   const merged = new Map<ErrorObject, ValidationIssue>();
-  for (const alt of list.filter((e) => e.keyword === 'anyOf' || e.keyword === 'oneOf')) {
+  for (const alt of list.filter(isAlternative)) {
     const at = alt.instancePath;
-    const here = list.filter((e) => e !== alt && e.instancePath === at && e.keyword !== 'anyOf' && e.keyword !== 'oneOf');
-    const deeper = list.some((e) => isUnder(e.instancePath, at));
-    here.forEach((e) => dropped.add(e));
-    if (deeper) {
-      // The value has the shape of one branch and fails inside it: report those errors only.
-      dropped.add(alt);
-    } else if (here.length > 0) {
-      const messages = [...new Set(here.map(messageOf))];
-      merged.set(alt, { pointer: at, keyword: here[0].keyword, message: messages.join('; or ') });
+    const shape = list.filter((e) => e !== alt && !isAlternative(e) && isShapeError(e, at));
+    // Errors inside the value (or about its members, like a missing property) mean a branch
+    // fits its kind and fails within: report those and drop the other branches' objections.
+    const inner = list.filter((e) => e !== alt && !isAlternative(e) && !isShapeError(e, at) && (e.instancePath === at || isUnder(e.instancePath, at)));
+    shape.forEach((e) => dropped.add(e));
+    if (inner.length > 0) dropped.add(alt);
+    else if (shape.length > 0) {
+      const messages = [...new Set(shape.map(messageOf))];
+      merged.set(alt, { pointer: at, keyword: shape[0].keyword, message: messages.join('; or ') });
     }
   }
   return list

@@ -7,6 +7,10 @@ export function countRange(count: Count): { min: number; max: number } {
   return typeof count === 'number' ? { min: count, max: count } : { min: count.min, max: count.max };
 }
 
+const isNonNegativeInteger = (n: unknown) => Number.isInteger(n) && (n as number) >= 0;
+const isCount = (c: unknown): c is Count =>
+  isNonNegativeInteger(c) || (c !== null && typeof c === 'object' && isNonNegativeInteger((c as { min?: unknown }).min) && isNonNegativeInteger((c as { max?: unknown }).max));
+
 function bandOrder(count: Count | undefined, at: string): ValidationIssue[] {
   if (count === undefined || typeof count === 'number' || count.min <= count.max) return [];
   return [{ pointer: at, keyword: 'bandOrder', message: `band minimum ${count.min} exceeds its maximum ${count.max}` }];
@@ -25,7 +29,7 @@ function duplicates<T>(items: T[] | undefined, key: (item: T) => string, at: (i:
 }
 
 function categoriesNotCollected(decl: Declaration): Set<string> {
-  return new Set(decl.dataCategories.filter((c) => c.collected === 'no').map((c) => c.category));
+  return new Set((decl.dataCategories ?? []).filter((c) => c.collected === 'no').map((c) => c.category));
 }
 
 function contradictions(decl: Declaration): ValidationIssue[] {
@@ -52,6 +56,8 @@ function requestFigures(decl: Declaration): ValidationIssue[] {
     if (row.period.start > row.period.end)
       issues.push({ pointer: pointer(...base, 'period'), keyword: 'periodOrder', message: `period starts (${row.period.start}) after it ends (${row.period.end})` });
     issues.push(...bandOrder(row.requests, pointer(...base, 'requests')), ...bandOrder(row.accounts, pointer(...base, 'accounts')));
+    // A request count the schema rejected gives nothing to compare against.
+    if (!isCount(row.requests)) return;
     const requests = countRange(row.requests);
     const outcomes = Object.entries(row.outcomes ?? {}) as [string, Count][];
     outcomes.forEach(([k, c]) => issues.push(...bandOrder(c, pointer(...base, 'outcomes', k))));
@@ -68,20 +74,43 @@ function requestFigures(decl: Declaration): ValidationIssue[] {
   return issues;
 }
 
+/** `provider.id` must equal the `{providerId}` the document is submitted under. */
+export function providerMismatch(bodyId: unknown, expectedProviderId: string | undefined): ValidationIssue[] {
+  if (expectedProviderId === undefined || typeof bodyId !== 'string' || bodyId === expectedProviderId) return [];
+  return [{ pointer: '/provider/id', keyword: 'providerMismatch', message: `must equal the provider in the path ("${expectedProviderId}")` }];
+}
+
+const RULES: ((decl: Declaration) => ValidationIssue[])[] = [
+  (d) => duplicates(d.dataCategories, (c) => c.category, (i) => pointer('dataCategories', i, 'category'), 'category'),
+  (d) => duplicates(d.thirdParties, (t) => t.id, (i) => pointer('thirdParties', i, 'id'), 'third-party id'),
+  (d) => duplicates(d.legalProcess?.interceptionStatutes, (s) => `${s.statute}@${s.jurisdiction}`, (i) => pointer('legalProcess', 'interceptionStatutes', i), 'statute'),
+  contradictions,
+  requestFigures,
+];
+
 /**
- * The rules of the format that JSON Schema cannot express. Runs only on documents that
- * already passed the schema, so it may rely on their shape.
+ * The rules of the format that JSON Schema cannot express, on a document that passed
+ * the schema.
  */
 export function semanticIssues(decl: Declaration, expectedProviderId?: string): ValidationIssue[] {
-  const issues: ValidationIssue[] = [];
-  if (expectedProviderId !== undefined && decl.provider.id !== expectedProviderId)
-    issues.push({ pointer: '/provider/id', keyword: 'providerMismatch', message: `must equal the provider in the path ("${expectedProviderId}")` });
-  issues.push(
-    ...duplicates(decl.dataCategories, (c) => c.category, (i) => pointer('dataCategories', i, 'category'), 'category'),
-    ...duplicates(decl.thirdParties, (t) => t.id, (i) => pointer('thirdParties', i, 'id'), 'third-party id'),
-    ...duplicates(decl.legalProcess?.interceptionStatutes, (s) => `${s.statute}@${s.jurisdiction}`, (i) => pointer('legalProcess', 'interceptionStatutes', i), 'statute'),
-    ...contradictions(decl),
-    ...requestFigures(decl),
-  );
-  return issues;
+  return [...providerMismatch(decl.provider.id, expectedProviderId), ...RULES.flatMap((rule) => rule(decl))];
+}
+
+/**
+ * The same rules on a document that failed the schema, so one answer still lists every
+ * problem: a rule that trips over a malformed part is skipped, and issues inside a
+ * value the schema already rejected are left to the schema's message.
+ */
+export function semanticIssuesOfInvalid(doc: unknown, expectedProviderId: string | undefined, schemaPointers: string[]): ValidationIssue[] {
+  const decl = doc as Declaration;
+  const issues = providerMismatch((doc as { provider?: { id?: unknown } } | null)?.provider?.id, expectedProviderId);
+  for (const rule of RULES) {
+    try {
+      issues.push(...rule(decl));
+    } catch {
+      // The part this rule reads is malformed; the schema errors already say so.
+    }
+  }
+  const covered = (p: string) => schemaPointers.some((s) => p === s || p.startsWith(s + '/') || s.startsWith(p + '/'));
+  return issues.filter((i) => i.keyword === 'providerMismatch' || !covered(i.pointer));
 }

@@ -314,7 +314,6 @@ export type Count =
       min: number;
       max: number;
     };
-
 /**
  * A provider's answer to the five questions: government requests, data collected and kept, interception by third parties, licensed operators, and legal process. Format retention-declaration/1.
  */
@@ -494,264 +493,6 @@ export interface GovernmentRequest {
   sources?: Sources;
 }
 /**
- * An ISO 3166-1 alpha-2 country code, or EU for the European Union.
- */
-export type Jurisdiction =
-  | 'AD'
-  | 'AE'
-  | 'AF'
-  | 'AG'
-  | 'AI'
-  | 'AL'
-  | 'AM'
-  | 'AO'
-  | 'AQ'
-  | 'AR'
-  | 'AS'
-  | 'AT'
-  | 'AU'
-  | 'AW'
-  | 'AX'
-  | 'AZ'
-  | 'BA'
-  | 'BB'
-  | 'BD'
-  | 'BE'
-  | 'BF'
-  | 'BG'
-  | 'BH'
-  | 'BI'
-  | 'BJ'
-  | 'BL'
-  | 'BM'
-  | 'BN'
-  | 'BO'
-  | 'BQ'
-  | 'BR'
-  | 'BS'
-  | 'BT'
-  | 'BV'
-  | 'BW'
-  | 'BY'
-  | 'BZ'
-  | 'CA'
-  | 'CC'
-  | 'CD'
-  | 'CF'
-  | 'CG'
-  | 'CH'
-  | 'CI'
-  | 'CK'
-  | 'CL'
-  | 'CM'
-  | 'CN'
-  | 'CO'
-  | 'CR'
-  | 'CU'
-  | 'CV'
-  | 'CW'
-  | 'CX'
-  | 'CY'
-  | 'CZ'
-  | 'DE'
-  | 'DJ'
-  | 'DK'
-  | 'DM'
-  | 'DO'
-  | 'DZ'
-  | 'EC'
-  | 'EE'
-  | 'EG'
-  | 'EH'
-  | 'ER'
-  | 'ES'
-  | 'ET'
-  | 'FI'
-  | 'FJ'
-  | 'FK'
-  | 'FM'
-  | 'FO'
-  | 'FR'
-  | 'GA'
-  | 'GB'
-  | 'GD'
-  | 'GE'
-  | 'GF'
-  | 'GG'
-  | 'GH'
-  | 'GI'
-  | 'GL'
-  | 'GM'
-  | 'GN'
-  | 'GP'
-  | 'GQ'
-  | 'GR'
-  | 'GS'
-  | 'GT'
-  | 'GU'
-  | 'GW'
-  | 'GY'
-  | 'HK'
-  | 'HM'
-  | 'HN'
-  | 'HR'
-  | 'HT'
-  | 'HU'
-  | 'ID'
-  | 'IE'
-  | 'IL'
-  | 'IM'
-  | 'IN'
-  | 'IO'
-  | 'IQ'
-  | 'IR'
-  | 'IS'
-  | 'IT'
-  | 'JE'
-  | 'JM'
-  | 'JO'
-  | 'JP'
-  | 'KE'
-  | 'KG'
-  | 'KH'
-  | 'KI'
-  | 'KM'
-  | 'KN'
-  | 'KP'
-  | 'KR'
-  | 'KW'
-  | 'KY'
-  | 'KZ'
-  | 'LA'
-  | 'LB'
-  | 'LC'
-  | 'LI'
-  | 'LK'
-  | 'LR'
-  | 'LS'
-  | 'LT'
-  | 'LU'
-  | 'LV'
-  | 'LY'
-  | 'MA'
-  | 'MC'
-  | 'MD'
-  | 'ME'
-  | 'MF'
-  | 'MG'
-  | 'MH'
-  | 'MK'
-  | 'ML'
-  | 'MM'
-  | 'MN'
-  | 'MO'
-  | 'MP'
-  | 'MQ'
-  | 'MR'
-  | 'MS'
-  | 'MT'
-  | 'MU'
-  | 'MV'
-  | 'MW'
-  | 'MX'
-  | 'MY'
-  | 'MZ'
-  | 'NA'
-  | 'NC'
-  | 'NE'
-  | 'NF'
-  | 'NG'
-  | 'NI'
-  | 'NL'
-  | 'NO'
-  | 'NP'
-  | 'NR'
-  | 'NU'
-  | 'NZ'
-  | 'OM'
-  | 'PA'
-  | 'PE'
-  | 'PF'
-  | 'PG'
-  | 'PH'
-  | 'PK'
-  | 'PL'
-  | 'PM'
-  | 'PN'
-  | 'PR'
-  | 'PS'
-  | 'PT'
-  | 'PW'
-  | 'PY'
-  | 'QA'
-  | 'RE'
-  | 'RO'
-  | 'RS'
-  | 'RU'
-  | 'RW'
-  | 'SA'
-  | 'SB'
-  | 'SC'
-  | 'SD'
-  | 'SE'
-  | 'SG'
-  | 'SH'
-  | 'SI'
-  | 'SJ'
-  | 'SK'
-  | 'SL'
-  | 'SM'
-  | 'SN'
-  | 'SO'
-  | 'SR'
-  | 'SS'
-  | 'ST'
-  | 'SV'
-  | 'SX'
-  | 'SY'
-  | 'SZ'
-  | 'TC'
-  | 'TD'
-  | 'TF'
-  | 'TG'
-  | 'TH'
-  | 'TJ'
-  | 'TK'
-  | 'TL'
-  | 'TM'
-  | 'TN'
-  | 'TO'
-  | 'TR'
-  | 'TT'
-  | 'TV'
-  | 'TW'
-  | 'TZ'
-  | 'UA'
-  | 'UG'
-  | 'UM'
-  | 'US'
-  | 'UY'
-  | 'UZ'
-  | 'VA'
-  | 'VC'
-  | 'VE'
-  | 'VG'
-  | 'VI'
-  | 'VN'
-  | 'VU'
-  | 'WF'
-  | 'WS'
-  | 'YE'
-  | 'YT'
-  | 'ZA'
-  | 'ZM'
-  | 'ZW'
-  | 'EU';
-/**
- * When a person last checked this profile against its sources.
- */
-export type IsoDate = string;
-/**
  * @minItems 1
  * @maxItems 20
  */
@@ -760,7 +501,6 @@ export type FactSources = [FactSource, ...FactSource[]];
  * A calendar date, YYYY-MM-DD.
  */
 export type IsoDate1 = string;
-export type Slug = string;
 export type Year = number | Unknown;
 /**
  * Not known to the profile's authors; scored as the worst case unless the methodology says otherwise.
@@ -771,31 +511,9 @@ export type Unknown = 'unknown';
  */
 export type Categories = [CategoryId, ...CategoryId[]] | Unknown;
 /**
- * An id of the data-category taxonomy (GET /v1/categories).
- */
-export type CategoryId =
-  | 'subscriber-info'
-  | 'payment-data'
-  | 'connection-logs'
-  | 'call-metadata'
-  | 'message-metadata'
-  | 'location'
-  | 'device-identifiers'
-  | 'contact-list'
-  | 'usage-analytics'
-  | 'profile-content'
-  | 'message-content'
-  | 'call-content'
-  | 'stored-files';
-/**
  * Only in-force (and, conservatively, unknown) rules are scored.
  */
 export type Status = 'in-force' | 'struck-down' | 'suspended' | 'repealed' | 'not-yet-applicable' | 'unknown';
-/**
- * An ISO 8601 duration such as P30D, P18M, P2Y, PT72H or P2W. Designators are upper case; hours, minutes and seconds follow T.
- */
-export type IsoDuration = string;
-
 /**
  * The legal access regime of one jurisdiction: how its authorities obtain stored data and live communications from providers, what it makes providers retain, where it makes them store data, and what interception capability it mandates. Every fact carries at least one source; a fact that is not known is "unknown", never a guess.
  */
@@ -928,33 +646,8 @@ export interface InterceptionMandate {
   note?: string;
   sources: FactSources;
 }
-/**
- * An id of the data-category taxonomy (GET /v1/categories).
- */
-export type CategoryId =
-  | 'subscriber-info'
-  | 'payment-data'
-  | 'connection-logs'
-  | 'call-metadata'
-  | 'message-metadata'
-  | 'location'
-  | 'device-identifiers'
-  | 'contact-list'
-  | 'usage-analytics'
-  | 'profile-content'
-  | 'message-content'
-  | 'call-content'
-  | 'stored-files';
 export type Fraction = number;
 export type Rationale = string;
-/**
- * A calendar date, YYYY-MM-DD.
- */
-export type IsoDate = string;
-/**
- * @maxItems 50
- */
-export type Sources = Source[];
 /**
  * @maxItems 9
  */
@@ -970,11 +663,6 @@ export type KindList = (
   | 'direct-access'
 )[];
 /**
- * An ISO 8601 duration such as P30D, P18M, P2Y, PT72H or P2W. Designators are upper case; hours, minutes and seconds follow T.
- */
-export type IsoDuration = string;
-
-/**
  * Every number of the exposure model, each with its rationale, so an analyst can change the model without touching code. See docs/methodology.md.
  */
 export interface ModelParameters {
@@ -986,94 +674,10 @@ export interface ModelParameters {
   /**
    * Every taxonomy category once, in taxonomy order (the order of cells in a result), with its sensitivity.
    *
-   * @minItems 13
+   * @minItems 1
    * @maxItems 13
    */
   categories: [
-    {
-      category: CategoryId;
-      kind: 'content' | 'non-content';
-      sensitivity: Fraction;
-      rationale: Rationale;
-      sources?: Sources;
-    },
-    {
-      category: CategoryId;
-      kind: 'content' | 'non-content';
-      sensitivity: Fraction;
-      rationale: Rationale;
-      sources?: Sources;
-    },
-    {
-      category: CategoryId;
-      kind: 'content' | 'non-content';
-      sensitivity: Fraction;
-      rationale: Rationale;
-      sources?: Sources;
-    },
-    {
-      category: CategoryId;
-      kind: 'content' | 'non-content';
-      sensitivity: Fraction;
-      rationale: Rationale;
-      sources?: Sources;
-    },
-    {
-      category: CategoryId;
-      kind: 'content' | 'non-content';
-      sensitivity: Fraction;
-      rationale: Rationale;
-      sources?: Sources;
-    },
-    {
-      category: CategoryId;
-      kind: 'content' | 'non-content';
-      sensitivity: Fraction;
-      rationale: Rationale;
-      sources?: Sources;
-    },
-    {
-      category: CategoryId;
-      kind: 'content' | 'non-content';
-      sensitivity: Fraction;
-      rationale: Rationale;
-      sources?: Sources;
-    },
-    {
-      category: CategoryId;
-      kind: 'content' | 'non-content';
-      sensitivity: Fraction;
-      rationale: Rationale;
-      sources?: Sources;
-    },
-    {
-      category: CategoryId;
-      kind: 'content' | 'non-content';
-      sensitivity: Fraction;
-      rationale: Rationale;
-      sources?: Sources;
-    },
-    {
-      category: CategoryId;
-      kind: 'content' | 'non-content';
-      sensitivity: Fraction;
-      rationale: Rationale;
-      sources?: Sources;
-    },
-    {
-      category: CategoryId;
-      kind: 'content' | 'non-content';
-      sensitivity: Fraction;
-      rationale: Rationale;
-      sources?: Sources;
-    },
-    {
-      category: CategoryId;
-      kind: 'content' | 'non-content';
-      sensitivity: Fraction;
-      rationale: Rationale;
-      sources?: Sources;
-    },
     {
       category: CategoryId;
       kind: 'content' | 'non-content';
@@ -1104,9 +708,9 @@ export interface ModelParameters {
     'direct-access': Param;
   };
   instrumentModifiers: {
-    noJudicialReview: Param1;
-    gagOrder: Param2;
-    extraterritorialReach: Param3;
+    noJudicialReview: Param;
+    gagOrder: Param;
+    extraterritorialReach: Param;
   };
   providerPosture: {
     userNotification: {
@@ -1115,9 +719,9 @@ export interface ModelParameters {
       never: Param;
       undisclosed: Param;
     };
-    requiresJudicialReview: Param4;
-    complianceFloor: Param5;
-    liveInterceptionNotSupported: Param6;
+    requiresJudicialReview: Param;
+    complianceFloor: Param;
+    liveInterceptionNotSupported: Param;
     /**
      * Which instrument kinds a provider's policy for a legal process speaks about.
      */
@@ -1144,7 +748,7 @@ export interface ModelParameters {
       partner: Param;
       affiliate: Param;
     };
-    access: Param7;
+    access: Param;
     capabilities: {
       'keyword-filtering': Param;
       'content-retention': Param;
@@ -1153,7 +757,7 @@ export interface ModelParameters {
       'bulk-access': Param;
       undisclosed: Param;
     };
-    retentionFloor: Param8;
+    retentionFloor: Param;
   };
   transit: {
     protection: {
@@ -1174,12 +778,12 @@ export interface ModelParameters {
       retain: Param;
       undisclosed: Param;
     };
-    observerWithoutMandate: Param9;
-    notSubject: Param10;
+    observerReach: Param;
+    notSubject: Param;
   };
   retention: {
     none: Param;
-    indefinite: Param11;
+    indefinite: Param;
     /**
      * The retention curve: window factor at each duration, linear in days between points, flat after the last. Durations ascending, factors non-decreasing.
      *
@@ -1243,100 +847,7 @@ export interface ModelParameters {
     }[]
   ];
 }
-export interface Source {
-  url: string;
-  title?: string;
-  accessed?: IsoDate;
-}
 export interface Param {
-  value: Fraction;
-  rationale: Rationale;
-  sources?: Sources;
-}
-/**
- * Added to the kind weight when no judge authorises the instrument (or it is unknown).
- */
-export interface Param1 {
-  value: Fraction;
-  rationale: Rationale;
-  sources?: Sources;
-}
-/**
- * Added when the provider is forbidden to tell the user (or it is unknown).
- */
-export interface Param2 {
-  value: Fraction;
-  rationale: Rationale;
-  sources?: Sources;
-}
-/**
- * Multiplier for an extraterritorial instrument reaching a provider with no presence in the jurisdiction.
- */
-export interface Param3 {
-  value: Fraction;
-  rationale: Rationale;
-  sources?: Sources;
-}
-/**
- * Multiplier on instruments without judicial review when the provider's policy says it requires it.
- */
-export interface Param4 {
-  value: Fraction;
-  rationale: Rationale;
-  sources?: Sources;
-}
-/**
- * Multiplier at a 0% compliance share; 100% (or no figures) gives 1.
- */
-export interface Param5 {
-  value: Fraction;
-  rationale: Rationale;
-  sources?: Sources;
-}
-/**
- * Multiplier on live instruments when the provider says it cannot intercept in real time.
- */
-export interface Param6 {
-  value: Fraction;
-  rationale: Rationale;
-  sources?: Sources;
-}
-/**
- * Exposure from plain access, before any declared capability.
- */
-export interface Param7 {
-  value: Fraction;
-  rationale: Rationale;
-  sources?: Sources;
-}
-/**
- * Share of third-party exposure that does not depend on how long data is kept (it sees data in flight).
- */
-export interface Param8 {
-  value: Fraction;
-  rationale: Rationale;
-  sources?: Sources;
-}
-/**
- * Multiplier on declared observers in a jurisdiction with no interception mandate.
- */
-export interface Param9 {
-  value: Fraction;
-  rationale: Rationale;
-  sources?: Sources;
-}
-/**
- * Multiplier on the jurisdiction's mandate when the provider declares it is not subject to its interception statute.
- */
-export interface Param10 {
-  value: Fraction;
-  rationale: Rationale;
-  sources?: Sources;
-}
-/**
- * Also used for undisclosed retention and for mandates of unknown length.
- */
-export interface Param11 {
   value: Fraction;
   rationale: Rationale;
   sources?: Sources;

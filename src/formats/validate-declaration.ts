@@ -1,6 +1,6 @@
 import type { SchemaRegistry } from './schema-registry.js';
 import { issuesFromAjv } from './ajv-issues.js';
-import { semanticIssues } from './semantic-rules.js';
+import { semanticIssues, semanticIssuesOfInvalid } from './semantic-rules.js';
 import { semanticWarnings } from './semantic-warnings.js';
 import type { Declaration } from './types.generated.js';
 import { normalizeIssues, type ValidationIssue } from './validation-error.js';
@@ -19,7 +19,11 @@ export interface CheckOptions {
 /** Schema first, then the semantic rules: every error of the document in one answer. */
 export function checkDeclaration(registry: SchemaRegistry, doc: unknown, options: CheckOptions = {}): DeclarationCheck {
   const validate = registry.validator('declaration');
-  if (!validate(doc)) return { valid: false, errors: normalizeIssues(issuesFromAjv(validate.errors)) };
+  if (!validate(doc)) {
+    const schemaIssues = issuesFromAjv(validate.errors);
+    const semantic = semanticIssuesOfInvalid(doc, options.providerId, schemaIssues.map((i) => i.pointer));
+    return { valid: false, errors: normalizeIssues([...schemaIssues, ...semantic]) };
+  }
   const declaration = doc as Declaration;
   const errors = semanticIssues(declaration, options.providerId);
   if (errors.length > 0) return { valid: false, errors: normalizeIssues(errors) };

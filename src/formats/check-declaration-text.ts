@@ -1,0 +1,52 @@
+import type { SchemaRegistry } from './schema-registry.js';
+import { checkDeclaration, type CheckOptions } from './validate-declaration.js';
+import { JsonSourceMap } from './json-source-map.js';
+import type { ValidationIssue } from './validation-error.js';
+
+/** A validation issue with where it sits in the text (1-based line and column). */
+export interface LocatedIssue extends ValidationIssue {
+  line: number;
+  column: number;
+}
+
+export interface TextCheck {
+  valid: boolean;
+  /** The parsed document, when the text is JSON at all. */
+  document?: unknown;
+  errors: LocatedIssue[];
+  warnings: LocatedIssue[];
+}
+
+/**
+ * Checks a declaration given as text (a file on disk, a draft in an editor): the same
+ * check as the API, plus a line and column for every issue so a person can find it.
+ * Malformed JSON is one error with keyword `parse` at the position the parser gave up.
+ */
+export function checkDeclarationText(registry: SchemaRegistry, rawText: string, options: CheckOptions = {}): TextCheck {
+  const text = rawText.replace(/^\uFEFF/, '');
+  const map = new JsonSourceMap(text);
+  let document: unknown;
+  try {
+    document = JSON.parse(text);
+  } catch (error) {
+    // V8 quotes the text around the fault ('Unexpected token }, "…" is not valid JSON'); the line and column say where.
+    const message = (error as Error).message.replace(/, ".*" is not valid JSON$/s, '').replace(/ in JSON at position \d+.*$/s, '');
+    const position = /at position (\d+)/.exec((error as Error).message);
+    const at = map.positionAt(position ? Number(position[1]) : (map.faultOffset ?? text.length));
+    return { valid: false, errors: [{ pointer: '', keyword: 'parse', message: `not valid JSON: ${message}`, line: at.line, column: at.column }], warnings: [] };
+  }
+  // In reading order: a person fixes a file from the top.
+  const locate = (issues: ValidationIssue[]): LocatedIssue[] =>
+    issues
+      .map((issue) => ({ ...issue, ...lineAndColumn(map, issue.pointer) }))
+      .sort((a, b) => a.line - b.line || a.column - b.column);
+  const result = checkDeclaration(registry, document, options);
+  return result.valid
+    ? { valid: true, document, errors: [], warnings: locate(result.warnings) }
+    : { valid: false, document, errors: locate(result.errors), warnings: [] };
+}
+
+function lineAndColumn(map: JsonSourceMap, pointer: string): { line: number; column: number } {
+  const { line, column } = map.locate(pointer);
+  return { line, column };
+}

@@ -1,0 +1,66 @@
+import { inspectJsonText } from './json-inspection.js';
+
+/**
+ * Why a body was refused before any handler saw it. `malformed` bodies are not JSON we
+ * can store faithfully (400); `refused` ones are well-formed but unsafe to accept (422).
+ */
+export class JsonInputError extends Error {
+  constructor(
+    readonly kind: 'malformed' | 'refused',
+    readonly keyword: string,
+    message: string,
+    readonly pointer?: string,
+  ) {
+    super(message);
+    this.name = 'JsonInputError';
+  }
+}
+
+export interface JsonDocument {
+  /** The parsed value (an object or an array). */
+  value: unknown;
+  /** The exact text received; what the store keeps byte for byte. */
+  text: string;
+}
+
+export const DEFAULT_MAX_DEPTH = 64;
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+function decode(bytes: Uint8Array): string {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
+    throw new JsonInputError('malformed', 'encoding', 'The body starts with a byte order mark; send UTF-8 without one (RFC 8259 §8.1).');
+  }
+  if ((bytes[0] === 0xfe && bytes[1] === 0xff) || (bytes[0] === 0xff && bytes[1] === 0xfe)) {
+    throw new JsonInputError('malformed', 'encoding', 'The body looks like UTF-16; send UTF-8.');
+  }
+  try {
+    return utf8.decode(bytes);
+  } catch {
+    throw new JsonInputError('malformed', 'encoding', 'The body is not valid UTF-8.');
+  }
+}
+
+/**
+ * Parses a request body into a JSON document that is safe to validate and store: UTF-8
+ * without BOM, an object or array at the top, well-formed, and free of what JSON.parse
+ * lets through silently (duplicate keys, `__proto__`, lone surrogates, numbers that
+ * overflow to Infinity, nesting deeper than `maxDepth`). Never touches the prototype of
+ * anything: JSON.parse defines own properties, and the inspection only reads the text.
+ */
+export function parseJsonDocument(body: Uint8Array | string, maxDepth = DEFAULT_MAX_DEPTH): JsonDocument {
+  const text = typeof body === 'string' ? body : decode(body);
+  const start = text.search(/\S/);
+  if (start < 0) throw new JsonInputError('malformed', 'syntax', 'The request body is empty.');
+  if (text[start] !== '{' && text[start] !== '[') {
+    throw new JsonInputError('malformed', 'syntax', 'The body must be a JSON object or array.');
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    throw new JsonInputError('malformed', 'syntax', `The request body is not valid JSON: ${(error as Error).message}`);
+  }
+  const issue = inspectJsonText(text, maxDepth);
+  if (issue) throw new JsonInputError(issue.keyword === 'forbiddenKey' || issue.keyword === 'duplicateKey' ? 'refused' : 'malformed', issue.keyword, issue.message, issue.pointer);
+  return { value, text };
+}

@@ -1,0 +1,67 @@
+import { pointer } from './json-pointer.js';
+
+export interface JsonTextIssue {
+  keyword: 'maxDepth' | 'forbiddenKey' | 'duplicateKey' | 'loneSurrogate' | 'numberRange';
+  message: string;
+  pointer: string;
+}
+
+/** Keys that reach an object's prototype chain when a consumer merges or assigns naively. */
+export const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+interface Frame {
+  isObject: boolean;
+  keys: Set<string>;
+  /** The current key (objects) or index (arrays). */
+  at: string | number;
+  expectKey: boolean;
+}
+
+/**
+ * One linear pass over text that JSON.parse has already accepted, finding what it lets
+ * through silently. Works on the text rather than the parsed value because the value
+ * has already lost duplicate keys, and because the text gives exact pointers. Iterative,
+ * so no nesting depth can overflow the stack.
+ */
+export function inspectJsonText(text: string, maxDepth: number): JsonTextIssue | undefined {
+  const stack: Frame[] = [];
+  const here = () => pointer(...stack.map((f) => f.at));
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '{' || c === '[') {
+      if (stack.length >= maxDepth) return { keyword: 'maxDepth', message: `nested deeper than ${maxDepth} levels`, pointer: here() };
+      stack.push({ isObject: c === '{', keys: new Set(), at: c === '{' ? '' : 0, expectKey: c === '{' });
+    } else if (c === '}' || c === ']') {
+      stack.pop();
+    } else if (c === ',') {
+      const top = stack[stack.length - 1];
+      if (top.isObject) top.expectKey = true;
+      else top.at = (top.at as number) + 1;
+    } else if (c === '"') {
+      let end = i + 1;
+      while (text[end] !== '"') end += text[end] === '\\' ? 2 : 1;
+      const escaped = text.slice(i + 1, end).includes('\\');
+      const value = escaped ? (JSON.parse(text.slice(i, end + 1)) as string) : text.slice(i + 1, end);
+      const top = stack[stack.length - 1];
+      if (top?.isObject && top.expectKey) {
+        top.at = value;
+        top.expectKey = false;
+        if (FORBIDDEN_KEYS.has(value)) return { keyword: 'forbiddenKey', message: `the key "${value}" is not accepted anywhere in a document`, pointer: here() };
+        if (top.keys.has(value)) return { keyword: 'duplicateKey', message: `the key "${value}" appears more than once in this object`, pointer: here() };
+        top.keys.add(value);
+      }
+      if (escaped && LONE_SURROGATE.test(value)) {
+        return { keyword: 'loneSurrogate', message: 'contains an unpaired UTF-16 surrogate (\\uD800–\\uDFFF escape), which is not a Unicode character', pointer: here() };
+      }
+      i = end;
+    } else if (c === '-' || (c >= '0' && c <= '9')) {
+      let end = i + 1;
+      while (end < text.length && /[0-9eE.+-]/.test(text[end])) end++;
+      if (!Number.isFinite(Number(text.slice(i, end)))) return { keyword: 'numberRange', message: 'number is too large to represent (it would become Infinity)', pointer: here() };
+      i = end - 1;
+    }
+  }
+  return undefined;
+}
