@@ -3,7 +3,9 @@ import { loadSchemaRegistry, type SchemaRegistry } from './formats/schema-regist
 import { createApp, type AppOptions } from './http/app.js';
 import { loadOpenApiDocument } from './http/openapi-document.js';
 import { loadCategories } from './policies/categories.js';
-import { analyzeDeclaration, type Analysis } from './service/analysis.js';
+import { makeAnalyzer, type Analysis, type PolicyData } from './service/analysis.js';
+import { loadJurisdictions } from './policies/load-jurisdictions.js';
+import { loadModelParameters } from './policies/load-model-parameters.js';
 import { Atlas } from './service/atlas.js';
 import type { Store } from './store/store.js';
 
@@ -11,14 +13,16 @@ export interface Service {
   app: Express;
   atlas: Atlas<Analysis>;
   registry: SchemaRegistry;
+  policy: PolicyData;
 }
 
 /** Everything but listening: schemas, policies, the read model over the store, the app. */
 export async function buildService(store: Store, options: Partial<AppOptions> = {}): Promise<Service> {
   const registry = loadSchemaRegistry();
   const categories = loadCategories(registry);
-  const atlas = await Atlas.open(store, registry, analyzeDeclaration);
+  const policy: PolicyData = { jurisdictions: loadJurisdictions(registry), params: loadModelParameters(registry) };
+  const atlas = await Atlas.open(store, registry, makeAnalyzer(policy));
   const openapi = options.openapi ?? (await loadOpenApiDocument());
-  const app = createApp({ ...options, atlas, categories, openapi });
-  return { app, atlas, registry };
+  const app = createApp({ ...options, atlas, categories, openapi, policy });
+  return { app, atlas, registry, policy };
 }

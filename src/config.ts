@@ -8,9 +8,30 @@ export interface Config {
   dataDir: string;
   loadSamples: boolean;
   bodyLimit: string;
+  /** Bootstrap admin token; absent: only keys minted earlier can write. */
+  adminApiKey?: string;
+  /** Requests per client per minute on /v1; 0 disables the limit. */
+  rateLimitPerMinute: number;
+  /** Origins allowed to call the API from a browser (`*` for any). */
+  corsOrigins: string[];
+  trustProxy?: boolean | number | string;
 }
 
 const falsy = (value: string | undefined) => value !== undefined && /^(0|false|no|off)$/i.test(value.trim());
+
+function nonNegativeInt(name: string, value: string | undefined, fallback: number): number {
+  if (value === undefined || value.trim() === '') return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a non-negative integer, got "${value}"`);
+  return n;
+}
+
+/** `true`/`false`, a hop count, or addresses/subnets as express's `trust proxy` takes them. */
+function trustProxy(value: string | undefined): boolean | number | string | undefined {
+  if (value === undefined || value.trim() === '') return undefined;
+  if (/^(true|false)$/i.test(value)) return value.toLowerCase() === 'true';
+  return /^\d+$/.test(value) ? Number(value) : value;
+}
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = Number(env.PORT ?? 3000);
@@ -21,5 +42,9 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: path.resolve(env.DATA_DIR ?? path.join(projectRoot, 'data')),
     loadSamples: !falsy(env.LOAD_SAMPLE_DATA),
     bodyLimit: env.BODY_LIMIT ?? '1mb',
+    adminApiKey: env.ADMIN_API_KEY || undefined,
+    rateLimitPerMinute: nonNegativeInt('RATE_LIMIT_PER_MINUTE', env.RATE_LIMIT_PER_MINUTE, 600),
+    corsOrigins: (env.CORS_ORIGINS ?? '').split(',').map((o) => o.trim()).filter((o) => o !== ''),
+    trustProxy: trustProxy(env.TRUST_PROXY),
   };
 }

@@ -1,14 +1,33 @@
 import type { AddressInfo } from 'node:net';
+import { JsonlAuditLog } from './audit/jsonl-audit-log.js';
+import { LowdbKeyStore } from './auth/lowdb-key-store.js';
 import { buildService } from './bootstrap.js';
 import { readConfig } from './config.js';
 import { loadSampleDeclarations } from './service/sample-data.js';
 import { LowdbStore } from './store/lowdb-store.js';
+import { lockDataDir } from './store/data-dir-lock.js';
 import { StoreOpenError } from './store/store.js';
+
+/** How long SIGTERM waits for in-flight requests before closing connections anyway. */
+const SHUTDOWN_GRACE_MS = 10_000;
 
 async function main(): Promise<void> {
   const config = readConfig();
+  const lock = await lockDataDir(config.dataDir);
+  process.once('exit', () => lock.release());
   const store = await LowdbStore.open(config.dataDir);
-  const { app, atlas } = await buildService(store, { bodyLimit: config.bodyLimit });
+  const keys = await LowdbKeyStore.open(config.dataDir);
+  const audit = await JsonlAuditLog.open(config.dataDir);
+  if (config.adminApiKey !== undefined && config.adminApiKey.length < 32) {
+    console.warn('ADMIN_API_KEY is shorter than 32 characters: use a long random value (e.g. `openssl rand -base64 32`)');
+  }
+  const { app, atlas } = await buildService(store, {
+    bodyLimit: config.bodyLimit,
+    auth: { keys, audit, adminToken: config.adminApiKey },
+    rateLimitPerMinute: config.rateLimitPerMinute,
+    corsOrigins: config.corsOrigins,
+    trustProxy: config.trustProxy,
+  });
   if (config.loadSamples) {
     const loaded = await loadSampleDeclarations(atlas);
     if (loaded.length > 0) console.log(`loaded ${loaded.length} sample declarations: ${loaded.join(', ')}`);
@@ -21,8 +40,16 @@ async function main(): Promise<void> {
 
   const shutdown = (signal: string) => {
     console.log(`${signal}: no new connections; finishing in-flight requests`);
+    // Connections that finish their request become idle; close them as they do.
+    const sweeper = setInterval(() => server.closeIdleConnections(), 50);
+    setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS).unref();
     server.close(async () => {
+      clearInterval(sweeper);
       await store.close();
+      await keys.close();
+      await audit.close();
+      lock.release();
+      console.log(`${signal}: every acknowledged write is on disk; exiting`);
       process.exit(0);
     });
     server.closeIdleConnections();

@@ -30,7 +30,7 @@ export function checkDeclarationText(registry: SchemaRegistry, rawText: string, 
     document = JSON.parse(text);
   } catch (error) {
     // V8 quotes the text around the fault ('Unexpected token }, "…" is not valid JSON'); the line and column say where.
-    const message = (error as Error).message.replace(/, ".*" is not valid JSON$/s, '').replace(/ in JSON at position \d+.*$/s, '');
+    const message = (error as Error).message.replace(/, (\.\.\.)?".*" is not valid JSON$/s, '').replace(/ in JSON at position \d+.*$/s, '');
     const position = /at position (\d+)/.exec((error as Error).message);
     const at = map.positionAt(position ? Number(position[1]) : (map.faultOffset ?? text.length));
     return { valid: false, errors: [{ pointer: '', keyword: 'parse', message: `not valid JSON: ${message}`, line: at.line, column: at.column }], warnings: [] };

@@ -11,6 +11,19 @@ export const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype'])
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
+const NUMBER_CHAR = new Set([...'0123456789eE.+-'].map((c) => c.charCodeAt(0)));
+
+/** Index of the quote that closes the string whose content starts at `from` (the text is known to be well-formed). */
+function closingQuote(text: string, from: number): number {
+  let end = text.indexOf('"', from);
+  for (;;) {
+    let backslashes = 0;
+    while (text.charCodeAt(end - 1 - backslashes) === 92) backslashes++;
+    if (backslashes % 2 === 0) return end;
+    end = text.indexOf('"', end + 1);
+  }
+}
+
 interface Frame {
   isObject: boolean;
   keys: Set<string>;
@@ -40,10 +53,10 @@ export function inspectJsonText(text: string, maxDepth: number): JsonTextIssue |
       if (top.isObject) top.expectKey = true;
       else top.at = (top.at as number) + 1;
     } else if (c === '"') {
-      let end = i + 1;
-      while (text[end] !== '"') end += text[end] === '\\' ? 2 : 1;
-      const escaped = text.slice(i + 1, end).includes('\\');
-      const value = escaped ? (JSON.parse(text.slice(i, end + 1)) as string) : text.slice(i + 1, end);
+      const end = closingQuote(text, i + 1);
+      const raw = text.slice(i + 1, end);
+      const escaped = raw.includes('\\');
+      const value = escaped ? (JSON.parse(text.slice(i, end + 1)) as string) : raw;
       const top = stack[stack.length - 1];
       if (top?.isObject && top.expectKey) {
         top.at = value;
@@ -58,7 +71,7 @@ export function inspectJsonText(text: string, maxDepth: number): JsonTextIssue |
       i = end;
     } else if (c === '-' || (c >= '0' && c <= '9')) {
       let end = i + 1;
-      while (end < text.length && /[0-9eE.+-]/.test(text[end])) end++;
+      while (end < text.length && NUMBER_CHAR.has(text.charCodeAt(end))) end++;
       if (!Number.isFinite(Number(text.slice(i, end)))) return { keyword: 'numberRange', message: 'number is too large to represent (it would become Infinity)', pointer: here() };
       i = end - 1;
     }

@@ -1,11 +1,16 @@
 /** RFC 6901: escape one reference token (`~` → `~0`, `/` → `~1`). */
 export function escapeToken(token: string | number): string {
-  return String(token).replace(/~/g, '~0').replace(/\//g, '~1');
+  if (typeof token === 'number') return String(token);
+  // Most tokens need no escaping; skip the regexes for them (pointers are built in hot loops).
+  if (token.indexOf('~') === -1 && token.indexOf('/') === -1) return token;
+  return token.replace(/~/g, '~0').replace(/\//g, '~1');
 }
 
 /** Builds a JSON Pointer from path segments. */
 export function pointer(...segments: (string | number)[]): string {
-  return segments.map((s) => '/' + escapeToken(s)).join('');
+  let out = '';
+  for (const s of segments) out += '/' + escapeToken(s);
+  return out;
 }
 
 /** Splits a JSON Pointer into unescaped segments. */

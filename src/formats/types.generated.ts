@@ -852,3 +852,9 @@ export interface Param {
   rationale: Rationale;
   sources?: Sources;
 }
+/**
+ * A list of transparency-report rows, exactly as `governmentRequests` in a declaration: the body of a JSON transparency import.
+ *
+ * @maxItems 20000
+ */
+export type GovernmentRequests = GovernmentRequest[];

@@ -1,24 +1,46 @@
-import express, { type Express, type RequestHandler } from 'express';
-import type { Analysis } from '../service/analysis.js';
+import express, { type Express } from 'express';
+import type { Analysis, PolicyData } from '../service/analysis.js';
 import type { Atlas } from '../service/atlas.js';
 import type { Category } from '../policies/categories.js';
+import { authContext, type AuthOptions } from './auth-options.js';
+import { requireAdmin } from './authorization.js';
+import { corsFor, securityHeaders } from './browser-policy.js';
 import type { AppContext } from './context.js';
 import { errorHandler } from './error-handler.js';
 import { HttpError } from './http-error.js';
 import { jsonBody } from './json-body.js';
+import { rateLimitPerClient } from './rate-limit.js';
+import { auditRouter } from './routes/audit.js';
 import { docsRouter } from './routes/docs.js';
+import { pagesRouter } from './routes/pages.js';
+import { exposureRouter } from './routes/exposure.js';
+import { jurisdictionsRouter } from './routes/jurisdictions.js';
+import { keysRouter } from './routes/keys.js';
 import { providersRouter } from './routes/providers.js';
 import { referenceRouter } from './routes/reference.js';
+import { transparencyRouter } from './routes/transparency.js';
+import { diffRouter } from './routes/diff.js';
+import { feedsRouter } from './routes/feeds.js';
+import { findingsRouter } from './routes/findings.js';
+import { tiltRouter } from './routes/tilt.js';
 import { validateRouter } from './routes/validate.js';
 import { writeGuard } from './write-guard.js';
 
 export interface AppOptions {
   atlas: Atlas<Analysis>;
   categories: Category[];
+  policy: PolicyData;
   openapi: object;
   /** Maximum request body size (bytes or a string such as "1mb"). */
   bodyLimit?: string | number;
-  guardWrite?: RequestHandler;
+  /** API keys and the audit trail; without it no write is allowed. */
+  auth?: AuthOptions;
+  /** Requests per client per minute on /v1 (admin keys exempt); 0 or absent: unlimited. */
+  rateLimitPerMinute?: number;
+  /** Origins allowed by CORS (`*` for any); empty or absent: no CORS headers. */
+  corsOrigins?: string[];
+  /** express `trust proxy` (when behind a reverse proxy, so rate limits see client addresses). */
+  trustProxy?: boolean | number | string;
   log?: (message: string, error: unknown) => void;
 }
 
@@ -27,23 +49,43 @@ export function createApp(options: AppOptions): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'extended');
+  if (options.trustProxy !== undefined) app.set('trust proxy', options.trustProxy);
+  const log = options.log ?? console.error;
+  const auth = authContext(options.auth);
   const ctx: AppContext = {
     atlas: options.atlas,
     categories: options.categories,
+    policy: options.policy,
     openapi: options.openapi,
-    guardWrite: options.guardWrite ?? writeGuard(),
+    guardWrite: writeGuard(auth.authenticator, auth.audit, log),
+    requireAdmin: requireAdmin(auth.authenticator),
+    auth,
     json: jsonBody(options.bodyLimit ?? '1mb'),
   };
 
+  app.use(securityHeaders());
+  const cors = corsFor(options.corsOrigins ?? []);
+  if (cors) app.use(cors);
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok', providers: ctx.atlas.providerIds().length });
   });
   app.use(docsRouter(ctx));
+  app.use(pagesRouter(ctx));
 
   const v1 = express.Router();
+  if (options.rateLimitPerMinute) v1.use(rateLimitPerClient(options.rateLimitPerMinute, auth.authenticator));
   v1.use(validateRouter(ctx));
   v1.use(providersRouter(ctx));
   v1.use(referenceRouter(ctx));
+  v1.use(exposureRouter(ctx));
+  v1.use(jurisdictionsRouter(ctx));
+  v1.use(keysRouter(ctx));
+  v1.use(auditRouter(ctx));
+  v1.use(transparencyRouter(ctx));
+  v1.use(findingsRouter(ctx));
+  v1.use(diffRouter(ctx));
+  v1.use(feedsRouter(ctx));
+  v1.use(tiltRouter(ctx));
   app.use('/v1', v1);
 
   app.use((req) => {

@@ -1,15 +1,21 @@
 import type { RequestHandler } from 'express';
-import type { Analysis } from '../service/analysis.js';
+import type { Analysis, PolicyData } from '../service/analysis.js';
 import type { Atlas } from '../service/atlas.js';
 import type { Category } from '../policies/categories.js';
+import type { AuthContext } from './auth-options.js';
 
 /** What routers need; built once by createApp. */
 export interface AppContext {
   atlas: Atlas<Analysis>;
   categories: Category[];
+  /** Jurisdiction profiles and model parameters. */
+  policy: PolicyData;
   openapi: object;
   /** Guards every write; routers put it before write handlers. */
   guardWrite: RequestHandler;
+  /** Admin-only reads (keys, audit trail). */
+  requireAdmin: RequestHandler;
+  auth: AuthContext;
   /** Parses JSON bodies within the configured limit. */
   json: RequestHandler;
 }

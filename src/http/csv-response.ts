@@ -60,7 +60,7 @@ export function sendTable<Row>(req: Request, res: Response, table: Table<Row>): 
     res.json(table.json);
     return;
   }
-  res.type('text/csv; charset=utf-8; header=present');
   if (table.filename) res.attachment(`${table.filename}.csv`);
+  res.type('text/csv; charset=utf-8; header=present');
   res.send(toCsv(table.columns, table.rows));
 }

@@ -1,4 +1,5 @@
 import express, { type RequestHandler } from 'express';
+import { JsonInputError, parseJsonDocument } from '../formats/json-document.js';
 import { HttpError } from './http-error.js';
 
 declare module 'express-serve-static-core' {
@@ -10,26 +11,39 @@ declare module 'express-serve-static-core' {
 
 export const JSON_TYPES = ['application/json', 'application/*+json'];
 
+/** The HTTP face of a refused body: 400 when it is not JSON we can keep, 422 when it is unsafe. */
+export function jsonInputProblem(error: JsonInputError): HttpError {
+  const errors = error.pointer !== undefined ? { errors: [{ pointer: error.pointer, message: error.message, keyword: error.keyword }] } : {};
+  if (error.kind === 'refused') return new HttpError(422, 'Unprocessable Content', `The document was refused: ${error.message}.`, errors);
+  const detail = error.pointer !== undefined ? `The request body is not acceptable JSON: ${error.message} (at "${error.pointer}").` : error.message;
+  return new HttpError(400, 'Malformed JSON', detail, errors);
+}
+
 /**
- * Parses JSON bodies (objects and arrays only) and keeps the raw text beside the parsed
- * value. Malformed JSON never reaches a handler: the error handler answers 400.
+ * Reads JSON bodies (objects and arrays only) within `limit` and keeps the raw text
+ * beside the parsed value. Malformed or unsafe JSON never reaches a handler. Only UTF-8
+ * is accepted, so what is stored is exactly the bytes that were sent.
  */
-export function jsonBody(limit: string | number): RequestHandler {
-  const parse = express.json({
-    limit,
-    strict: true,
-    type: JSON_TYPES,
-    verify: (req, _res, buf) => {
-      (req as unknown as { rawBody: string }).rawBody = buf.toString('utf8');
-    },
-  });
-  return (req, res, next) =>
-    parse(req, res, (error?: unknown) => {
+export function jsonBody(limit: string | number, maxDepth?: number): RequestHandler {
+  const read = express.raw({ limit, type: JSON_TYPES });
+  return (req, res, next) => {
+    const charset = /;\s*charset\s*=\s*"?([^";\s]+)/i.exec(req.get('content-type') ?? '')?.[1];
+    if (charset && !/^utf-?8$/i.test(charset)) {
+      return next(new HttpError(415, 'Unsupported Media Type', `Send JSON as UTF-8, not ${charset}.`, { accepted: JSON_TYPES }));
+    }
+    read(req, res, (error?: unknown) => {
       if (error) return next(error);
-      // An empty body is not a JSON document; the parser would otherwise hand on `{}`.
-      if (!req.rawBody || req.rawBody.trim() === '') return next(new HttpError(400, 'Malformed JSON', 'The request body is empty.'));
-      next();
+      try {
+        const bytes = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
+        const { value, text } = parseJsonDocument(bytes, maxDepth);
+        req.body = value;
+        req.rawBody = text;
+        next();
+      } catch (failure) {
+        next(failure instanceof JsonInputError ? jsonInputProblem(failure) : failure);
+      }
     });
+  };
 }
 
 /** 415 unless the request declares one of the given media types. */

@@ -1,7 +1,10 @@
 import type { Analysis } from '../service/analysis.js';
 import type { LatestVersion } from '../service/atlas.js';
 
-/** The summary row of a provider as lists and the provider page show it. */
+/**
+ * The summary row of a provider as lists show it: exposure grade and disclosure score side
+ * by side, never blended into one number.
+ */
 export function providerSummary({ meta, declaration, analysis }: LatestVersion<Analysis>) {
   return {
     providerId: meta.providerId,
@@ -10,7 +13,21 @@ export function providerSummary({ meta, declaration, analysis }: LatestVersion<A
     submittedAt: meta.submittedAt,
     asOf: declaration.asOf,
     hash: meta.hash,
-    ...analysis,
+    modelVersion: analysis.modelVersion,
+    grade: analysis.grade,
+    exposureScore: analysis.exposureScore,
+    disclosureScore: analysis.disclosureScore,
+    categoriesCollected: analysis.categoriesCollected,
+  };
+}
+
+/** The provider page: the summary plus the exposure headline cells and the disclosure breakdown. */
+export function providerDetail(latest: LatestVersion<Analysis>) {
+  return {
+    ...providerSummary(latest),
+    exposure: latest.analysis.exposure,
+    disclosure: latest.analysis.disclosure,
+    declaration: latest.declaration,
   };
 }
 

@@ -1,4 +1,4 @@
-import { mkdir, readdir } from 'node:fs/promises';
+import { mkdir, readdir, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { Low } from 'lowdb';
 import { DurableJsonFile } from './durable-json-file.js';
@@ -12,6 +12,8 @@ interface ProviderFile {
 }
 
 const PROVIDER_FILE = /^([a-z0-9][a-z0-9-]{1,62})\.json$/;
+/** A temporary file of DurableJsonFile that a crash left before its rename: never acknowledged. */
+const ORPHAN_TEMP = /^[a-z0-9][a-z0-9-]{1,62}\.json\.\d+\.tmp$/;
 
 function checkShape(data: unknown, file: string, providerId: string): ProviderFile {
   const d = data as ProviderFile;
@@ -43,7 +45,10 @@ export class LowdbStore implements Store {
     const dir = path.join(dataDir, 'providers');
     await mkdir(dir, { recursive: true });
     const dbs = new Map<string, Low<ProviderFile>>();
-    const files = (await readdir(dir)).filter((f) => PROVIDER_FILE.test(f)).sort();
+    const entries = await readdir(dir);
+    // Safe only because the DATA_DIR lock says no other process is mid-write here.
+    for (const orphan of entries.filter((f) => ORPHAN_TEMP.test(f))) await unlink(path.join(dir, orphan)).catch(() => undefined);
+    const files = entries.filter((f) => PROVIDER_FILE.test(f)).sort();
     for (const file of files) {
       const providerId = PROVIDER_FILE.exec(file)![1];
       const full = path.join(dir, file);

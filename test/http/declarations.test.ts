@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from '@jest/globals';
 import request from 'supertest';
 import { openApiResponseValidator } from '../support/openapi-validator.js';
-import { testService, validDeclaration } from '../support/service.js';
+import { adminAuth, testService, validDeclaration } from '../support/service.js';
 
 let check: Awaited<ReturnType<typeof openApiResponseValidator>>;
 beforeAll(async () => {
@@ -9,7 +9,7 @@ beforeAll(async () => {
 });
 
 const submit = (app: Parameters<typeof request>[0], id: string, body: unknown) =>
-  request(app).post(`/v1/providers/${id}/declarations`).set('content-type', 'application/json').send(JSON.stringify(body));
+  request(app).post(`/v1/providers/${id}/declarations`).set(adminAuth).set('content-type', 'application/json').send(JSON.stringify(body));
 
 describe('POST /v1/providers/{providerId}/declarations', () => {
   it('stores a valid declaration as version 1 and answers 201 with Location', async () => {
@@ -35,7 +35,7 @@ describe('POST /v1/providers/{providerId}/declarations', () => {
   it('returns a version byte for byte as submitted, whitespace and key order included', async () => {
     const { app } = await testService();
     const text = JSON.stringify(validDeclaration(), null, 3).replace('"format"', '"format"   ') + '\n';
-    await request(app).post('/v1/providers/veritalk/declarations').set('content-type', 'application/json').send(text).expect(201);
+    await request(app).post('/v1/providers/veritalk/declarations').set(adminAuth).set('content-type', 'application/json').send(text).expect(201);
     const res = await request(app).get('/v1/providers/veritalk/declarations/1').buffer(true).parse((r, cb) => {
       let data = '';
       r.on('data', (c: Buffer) => (data += c.toString('utf8')));
@@ -68,11 +68,11 @@ describe('POST /v1/providers/{providerId}/declarations', () => {
 
   it('answers 400 problem+json for malformed JSON and 415 for other media types', async () => {
     const { app } = await testService();
-    const malformed = await request(app).post('/v1/providers/veritalk/declarations').set('content-type', 'application/json').send('{"format":');
+    const malformed = await request(app).post('/v1/providers/veritalk/declarations').set(adminAuth).set('content-type', 'application/json').send('{"format":');
     expect(malformed.status).toBe(400);
     expect(malformed.headers['content-type']).toMatch(/^application\/problem\+json/);
     check('post', '/v1/providers/{providerId}/declarations', malformed);
-    const wrongType = await request(app).post('/v1/providers/veritalk/declarations').set('content-type', 'text/plain').send('hello');
+    const wrongType = await request(app).post('/v1/providers/veritalk/declarations').set(adminAuth).set('content-type', 'text/plain').send('hello');
     expect(wrongType.status).toBe(415);
     check('post', '/v1/providers/{providerId}/declarations', wrongType);
   });

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import request from 'supertest';
 import { LowdbStore } from '../../src/store/lowdb-store.js';
 import { loadSampleDeclarations } from '../../src/service/sample-data.js';
-import { testService, validDeclaration } from '../support/service.js';
+import { adminAuth, testService, validDeclaration } from '../support/service.js';
 
 let dir: string;
 beforeEach(async () => {
@@ -22,7 +22,7 @@ describe('persistence through the API', () => {
     const first = await testService(await LowdbStore.open(dir));
     const bodies = [JSON.stringify(validDeclaration()), JSON.stringify({ ...validDeclaration(), asOf: '2025-01-01' }, null, 2)];
     for (const body of bodies)
-      await request(first.app).post('/v1/providers/veritalk/declarations').set('content-type', 'application/json').send(body).expect(201);
+      await request(first.app).post('/v1/providers/veritalk/declarations').set(adminAuth).set('content-type', 'application/json').send(body).expect(201);
     await first.store.close();
 
     const second = await testService(await LowdbStore.open(dir));

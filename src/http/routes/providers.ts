@@ -3,7 +3,8 @@ import type { AppContext } from '../context.js';
 import { notFound } from '../http-error.js';
 import { requireContentType } from '../json-body.js';
 import { pageParams, positiveIntParam, providerIdParam } from '../params.js';
-import { providerSummary, versionLocation } from '../provider-view.js';
+import { providerDetail, providerSummary, versionLocation } from '../provider-view.js';
+import { sendTable } from '../csv-response.js';
 
 /** Providers and their immutable declaration versions. */
 export function providersRouter(ctx: AppContext): Router {
@@ -19,12 +20,20 @@ export function providersRouter(ctx: AppContext): Router {
   router.get('/providers', (req, res) => {
     const { limit, offset } = pageParams(req.query);
     const all = atlas.allLatest();
-    res.json({ total: all.length, limit, offset, items: all.slice(offset, offset + limit).map(providerSummary) });
+    const items = all.slice(offset, offset + limit).map(providerSummary);
+    sendTable(req, res, {
+      columns: (['providerId', 'name', 'latestVersion', 'submittedAt', 'asOf', 'grade', 'exposureScore', 'disclosureScore', 'categoriesCollected', 'modelVersion', 'hash'] as const).map(
+        (key) => ({ header: key, value: (row: (typeof items)[number]) => row[key] }),
+      ),
+      rows: items,
+      filename: 'providers',
+      json: { total: all.length, limit, offset, items },
+    });
   });
 
   router.get('/providers/:providerId', (req, res) => {
     const latest = latestOr404(req.params.providerId);
-    res.json({ ...providerSummary(latest), declaration: latest.declaration });
+    res.json(providerDetail(latest));
   });
 
   router.post(

@@ -1,0 +1,26 @@
+import request from 'supertest';
+import { testService, validDeclaration, adminAuth } from '../test/support/service.ts';
+import { importTables } from '../src/transparency/import-tables.ts';
+const { app } = await testService();
+await request(app).post('/v1/providers/veritalk/declarations').set(adminAuth).set('content-type','application/json').send(JSON.stringify(validDeclaration())).expect(201);
+const codes = [...importTables().jurisdictions].filter(c => c !== 'EU').slice(0, 120);
+const procs = ['All','Other Legal Requests','Emergency Disclosure Requests','Preservation Requests'];
+let csv = 'Period Ending,Country/Region,CLDR Territory Code,Legal Process,User Data Requests,Percentage disclosed,Accounts\n';
+let n = 0;
+for (let y = 2009; y <= 2029 && n < 19900; y++) for (const end of ['06-30','12-31']) for (const c of codes) for (const p of procs) { if (n >= 19900) break; csv += `${y}-${end},X,${c},${p},${n%997},${n%100},${n%1231}\n`; n++; }
+console.log('rows', n, 'bytes', csv.length);
+let t = performance.now();
+const r = await request(app).post('/v1/providers/veritalk/transparency').set(adminAuth).set('content-type','text/csv').send(csv);
+console.log('first import', r.status, r.body.imported, r.body.skipped?.length, Math.round(performance.now()-t), 'ms');
+t = performance.now();
+const r2 = await request(app).post('/v1/providers/veritalk/transparency').set(adminAuth).set('content-type','text/csv').send(csv);
+console.log('re-import', r2.status, r2.body.unchanged, Math.round(performance.now()-t), 'ms');
+t = performance.now();
+const g = await request(app).get('/v1/transparency?limit=20000');
+console.log('aggregate', g.status, g.body.total, Math.round(performance.now()-t), 'ms', JSON.stringify(g.body.totals));
+t = performance.now();
+const c = await request(app).get('/v1/transparency?limit=20000').set('accept','text/csv');
+console.log('csv export', c.status, c.text.length, Math.round(performance.now()-t), 'ms');
+t = performance.now();
+const f = await request(app).get('/v1/providers/veritalk/findings');
+console.log('findings', f.status, f.body.findings.length, Math.round(performance.now()-t), 'ms');

@@ -1,0 +1,16 @@
+import request from 'supertest';
+import { readFileSync } from 'node:fs';
+import { testService, validDeclaration } from '/work/main/test/support/service.ts';
+const { app } = await testService();
+await request(app).post('/v1/providers/veritalk/declarations').set('content-type','application/json').send(JSON.stringify(validDeclaration())).expect(201);
+const csv = readFileSync('/work/shared/samples/transparency/google-user-data-requests-excerpt.csv');
+let r = await request(app).post('/v1/providers/veritalk/transparency').set('content-type','text/csv').send(csv);
+console.log(r.status, {...r.body, skipped: r.body.skipped?.length});
+r = await request(app).post('/v1/providers/veritalk/transparency').set('content-type','text/csv').send(csv);
+console.log(r.status, {...r.body, skipped: r.body.skipped?.length});
+r = await request(app).get('/v1/transparency');
+console.log(r.status, r.body.totals, r.body.byCountry, r.body.total);
+r = await request(app).get('/v1/transparency?country=DE&process=all&from=2012-01-01&to=2012-12-31').set('accept','text/csv');
+console.log(r.status, r.headers['content-type'], r.text);
+r = await request(app).post('/v1/providers/veritalk/transparency').set('content-type','text/csv').send('a,b\n1,2\n');
+console.log(r.status, r.body);

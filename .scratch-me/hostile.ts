@@ -1,0 +1,10 @@
+import request from 'supertest';
+import { adminAuth, testService, validDeclaration } from '../test/support/service.js';
+const s = await testService();
+const doc = validDeclaration('hostile');
+doc.provider.name = `<script>alert(1)</script>`;
+doc.provider.services = ['<x>'];
+doc.provider.website = 'https://example.org/"><script>alert(3)</script>';
+doc.dataCategories[0].description = 'x';
+const res = await request(s.app).post('/v1/providers/hostile/declarations').set(adminAuth).set('content-type', 'application/json').send(JSON.stringify(doc));
+console.log(res.status, JSON.stringify(res.body.errors));

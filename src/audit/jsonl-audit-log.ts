@@ -1,0 +1,75 @@
+import { open, readFile, type FileHandle } from 'node:fs/promises';
+import path from 'node:path';
+import { syncDirectory } from '../store/durable-json-file.js';
+import { StoreOpenError, StoreWriteError } from '../store/store.js';
+import { newestFirst, type AuditEntry, type AuditLog, type NewAuditEntry } from './audit-log.js';
+
+/**
+ * The audit trail as JSON Lines in `DATA_DIR/audit.jsonl`: one entry per line, appended
+ * and fdatasync'ed before `append` resolves, never rewritten. A crash mid-append can only
+ * leave a torn last line; opening cuts it off. Any other unreadable line refuses to open.
+ */
+export class JsonlAuditLog implements AuditLog {
+  private tail: Promise<unknown> = Promise.resolve();
+
+  private constructor(
+    private readonly handle: FileHandle,
+    private readonly entries: AuditEntry[],
+    private size: number,
+    private readonly clock: () => Date,
+  ) {}
+
+  static async open(dataDir: string, clock: () => Date = () => new Date(), warn: (message: string) => void = console.warn): Promise<JsonlAuditLog> {
+    const file = path.join(dataDir, 'audit.jsonl');
+    const text = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT') return undefined;
+      throw new StoreOpenError(`cannot read audit log ${file}: ${error.message}`, file);
+    });
+    const complete = text === undefined ? '' : text.slice(0, text.lastIndexOf('\n') + 1);
+    const entries = complete.split('\n').filter((line) => line !== '').map((line, i) => {
+      try {
+        return JSON.parse(line) as AuditEntry;
+      } catch {
+        throw new StoreOpenError(`audit log ${file} has an unreadable line ${i + 1}; it was left untouched`, file);
+      }
+    });
+    const handle = await open(file, 'a');
+    const size = Buffer.byteLength(complete, 'utf8');
+    if (text !== undefined && complete.length < text.length) {
+      warn(`audit log ${file}: removed a torn last line left by a crash`);
+      await handle.truncate(size);
+      await handle.datasync();
+    }
+    if (text === undefined) await syncDirectory(dataDir);
+    return new JsonlAuditLog(handle, entries, size, clock);
+  }
+
+  append(entry: NewAuditEntry): Promise<AuditEntry> {
+    const run = this.tail.then(async () => {
+      const full: AuditEntry = { seq: this.entries.length + 1, at: this.clock().toISOString(), ...entry };
+      const line = Buffer.from(JSON.stringify(full) + '\n', 'utf8');
+      try {
+        await this.handle.write(line);
+        await this.handle.datasync();
+      } catch (error) {
+        // A partial line would corrupt the log; cut back to the last complete entry.
+        await this.handle.truncate(this.size).catch(() => undefined);
+        throw new StoreWriteError(`could not append to the audit log: ${(error as Error).message}`, error);
+      }
+      this.size += line.length;
+      this.entries.push(full);
+      return full;
+    });
+    this.tail = run.catch(() => undefined);
+    return run;
+  }
+
+  async list(page: { limit: number; offset: number }) {
+    return newestFirst(this.entries, page);
+  }
+
+  async close(): Promise<void> {
+    await this.tail;
+    await this.handle.close();
+  }
+}

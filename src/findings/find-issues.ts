@@ -1,0 +1,16 @@
+import { diffDeclarations } from '../diff/diff-declarations.js';
+import type { Declaration, JurisdictionProfile } from '../formats/types.generated.js';
+import type { Finding } from './rule.js';
+import { RULES } from './rules/index.js';
+import { runRules } from './run-rules.js';
+
+/** Findings of one version: contradictions, gaps, and regressions since `previous`. */
+export function findingsOf(
+  declaration: Declaration,
+  previous: Declaration | undefined,
+  jurisdictions: JurisdictionProfile[],
+  contentCategories: ReadonlySet<string>,
+): Finding[] {
+  const changes = previous ? diffDeclarations(previous, declaration) : [];
+  return runRules(RULES, { declaration, changes, jurisdictions, contentCategories });
+}

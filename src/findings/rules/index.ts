@@ -1,0 +1,17 @@
+import type { Rule } from '../rule.js';
+import { protectionWeakened } from './protection-weakened.js';
+import { requestsAnsweredBeyondDeclaration } from './requests-answered-beyond-declaration.js';
+import { retentionBelowMandate } from './retention-below-mandate.js';
+import { retentionLengthened } from './retention-lengthened.js';
+import { surveillancePartyReadsContent } from './surveillance-party-reads-content.js';
+import { unansweredQuestion } from './unanswered-question.js';
+
+/** The ruleset: every rule the service runs on each version. */
+export const RULES: Rule[] = [
+  retentionBelowMandate,
+  requestsAnsweredBeyondDeclaration,
+  surveillancePartyReadsContent,
+  unansweredQuestion,
+  retentionLengthened,
+  protectionWeakened,
+];

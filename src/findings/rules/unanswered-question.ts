@@ -1,0 +1,97 @@
+import type { Declaration } from '../../formats/types.generated.js';
+import type { CheckResult, FindingContext, Rule, Segment } from '../rule.js';
+
+interface Gap {
+  path: Segment[];
+  what: string;
+}
+
+/** A value that does not answer: left out, or answered "undisclosed". */
+const silent = (value: unknown) => value === undefined || value === 'undisclosed';
+
+/**
+ * The questions of the product brief (government requests, data kept, interception,
+ * licensed operators, legal process), each with where a declaration can leave it open.
+ */
+const QUESTIONS: { question: string; gaps: (d: Declaration) => Gap[] }[] = [
+  {
+    question: 'who the provider is and where it is established',
+    gaps: (d) => [
+      ...(silent(d.provider.headquarters) ? [{ path: ['provider', 'headquarters'], what: 'headquarters' }] : []),
+      ...(silent(d.provider.establishments) ? [{ path: ['provider', 'establishments'], what: 'establishments' }] : []),
+    ],
+  },
+  {
+    question: '1. government requests',
+    gaps: (d) => (d.governmentRequests === undefined ? [{ path: ['governmentRequests'], what: 'transparency figures' }] : []),
+  },
+  {
+    question: '2. data collected and its retention',
+    gaps: (d) =>
+      d.dataCategories.flatMap((c, i): Gap[] => {
+        if (c.collected === 'undisclosed') return [{ path: ['dataCategories', i, 'collected'], what: `whether ${c.category} is collected` }];
+        if (c.collected === 'no') return [];
+        return [
+          ...(silent(c.retention?.kind) ? [{ path: ['dataCategories', i, 'retention'], what: `retention of ${c.category}` }] : []),
+          ...(silent(c.storageLocations) ? [{ path: ['dataCategories', i, 'storageLocations'], what: `where ${c.category} is stored` }] : []),
+        ];
+      }),
+  },
+  {
+    question: '3. interception in transit and at rest',
+    gaps: (d) =>
+      d.dataCategories.flatMap((c, i): Gap[] => {
+        if (c.collected === 'no') return [];
+        return [
+          ...(silent(c.protection?.inTransit) ? [{ path: ['dataCategories', i, 'protection', 'inTransit'], what: `protection of ${c.category} in transit` }] : []),
+          ...(silent(c.protection?.atRest) ? [{ path: ['dataCategories', i, 'protection', 'atRest'], what: `protection of ${c.category} at rest` }] : []),
+          ...(c.interception ?? []).flatMap((x, j): Gap[] =>
+            x.capability === 'undisclosed' ? [{ path: ['dataCategories', i, 'interception', j, 'capability'], what: `what ${x.party} can intercept of ${c.category}` }] : [],
+          ),
+        ];
+      }),
+  },
+  {
+    question: '4. third parties and their capabilities',
+    gaps: (d) =>
+      d.thirdParties === undefined
+        ? [{ path: ['thirdParties'], what: 'third parties with access to user data' }]
+        : d.thirdParties.flatMap((t, i): Gap[] => [
+            ...(silent(t.jurisdiction) ? [{ path: ['thirdParties', i, 'jurisdiction'], what: `where "${t.name}" operates` }] : []),
+            ...(t.capabilities === undefined || t.capabilities === 'undisclosed' || t.capabilities.includes('undisclosed')
+              ? [{ path: ['thirdParties', i, 'capabilities'], what: `surveillance or censorship capabilities of "${t.name}"` }]
+              : []),
+          ]),
+  },
+  {
+    question: '5. lawful interception and legal process',
+    gaps: (d) => {
+      const lp = d.legalProcess;
+      if (lp === undefined) return [{ path: ['legalProcess'], what: 'how legal process is answered' }];
+      return [
+        ...(silent(lp.liveInterception) ? [{ path: ['legalProcess', 'liveInterception'], what: 'whether live interception is possible' }] : []),
+        ...(lp.interceptionStatutes === undefined ? [{ path: ['legalProcess', 'interceptionStatutes'], what: 'lawful-interception statutes (CALEA and peers)' }] : []),
+        ...(lp.interceptionStatutes ?? []).flatMap((s, i): Gap[] =>
+          s.position === 'undisclosed' ? [{ path: ['legalProcess', 'interceptionStatutes', i, 'position'], what: `position under ${s.statute}` }] : [],
+        ),
+        ...(lp.policies === undefined ? [{ path: ['legalProcess', 'policies'], what: 'disclosure policies per legal process' }] : []),
+        ...(lp.policies ?? []).flatMap((p, i): Gap[] =>
+          p.userNotification === 'undisclosed' ? [{ path: ['legalProcess', 'policies', i, 'userNotification'], what: `user notification for ${p.process} (${p.jurisdiction})` }] : [],
+        ),
+      ];
+    },
+  },
+];
+
+function check({ declaration }: FindingContext): CheckResult[] {
+  return QUESTIONS.flatMap(({ question, gaps }) =>
+    gaps(declaration).map((gap) => ({ message: `unanswered (${question}): ${gap.what}`, paths: [gap.path] })),
+  );
+}
+
+export const unansweredQuestion: Rule = {
+  id: 'unanswered-question',
+  severity: 'warning',
+  description: 'A question of the product brief is left out or answered "undisclosed"; scoring reads it as the worst case. One finding per gap.',
+  check,
+};

@@ -1,0 +1,38 @@
+import { pointer } from '../formats/json-pointer.js';
+import type { Finding, FindingContext, Rule, Severity } from './rule.js';
+
+const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+const compareFindings = (a: Finding, b: Finding) =>
+  SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
+  a.rule.localeCompare(b.rule) ||
+  (a.pointers[0] ?? '').localeCompare(b.pointers[0] ?? '') ||
+  (a.jurisdiction ?? '').localeCompare(b.jurisdiction ?? '') ||
+  a.message.localeCompare(b.message);
+
+/**
+ * Runs every rule and shapes the results: paths become escaped JSON Pointers, exact
+ * duplicates go, and the order is fixed (severity, rule, pointer, jurisdiction, message),
+ * so the same declaration always gives the same list.
+ */
+export function runRules(rules: Rule[], ctx: FindingContext): Finding[] {
+  const seen = new Set<string>();
+  const findings: Finding[] = [];
+  for (const rule of rules) {
+    for (const result of rule.check(ctx)) {
+      const pointers = [...new Set(result.paths.map((p) => pointer(...p)))].sort();
+      const finding: Finding = {
+        rule: rule.id,
+        severity: rule.severity,
+        message: result.message,
+        pointers,
+        ...(result.jurisdiction ? { jurisdiction: result.jurisdiction } : {}),
+      };
+      const key = JSON.stringify(finding);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      findings.push(finding);
+    }
+  }
+  return findings.sort(compareFindings);
+}

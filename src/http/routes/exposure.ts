@@ -1,0 +1,120 @@
+import { Router, type Request } from 'express';
+import { gradeFor, summarizeExposure, disclosureScore, computeExposure, type Cell } from '../../scoring/index.js';
+import { InvalidDocumentError } from '../../formats/validation-error.js';
+import { rankProviders, type ThreatModel } from '../../service/ranking.js';
+import { ExposureReader } from '../../service/exposure-reader.js';
+import type { AppContext } from '../context.js';
+import { sendTable, type TableColumn } from '../csv-response.js';
+import { badRequest, notFound } from '../http-error.js';
+import { requireContentType } from '../json-body.js';
+import { listParam, pageParams, positiveIntParam, providerIdParam } from '../params.js';
+
+const cellColumns = (providerId: string, version: number | undefined): TableColumn<Cell>[] => [
+  { header: 'providerId', value: () => providerId },
+  { header: 'version', value: () => version },
+  { header: 'category', value: (c) => c.category },
+  { header: 'jurisdiction', value: (c) => c.jurisdiction },
+  { header: 'score', value: (c) => c.score },
+  { header: 'grade', value: (c) => c.grade },
+  { header: 'pathways', value: (c) => c.pathways.map((p) => `${p.pathway}=${p.score}`) },
+  { header: 'explanation', value: (c) => c.pathways.map((p) => p.explanation).join(' | ') },
+];
+
+/** `?jurisdiction=` and `?category=` (repeatable or comma-separated), checked against the known values. */
+function threatModel(req: Request, ctx: AppContext): ThreatModel {
+  const jurisdictions = listParam(req.query.jurisdiction).map((j) => j.toUpperCase());
+  const categories = listParam(req.query.category);
+  const knownJ = new Set(ctx.policy.jurisdictions.map((p) => p.code));
+  const knownC = new Set(ctx.categories.map((c) => c.id));
+  const unknownJ = jurisdictions.filter((j) => !knownJ.has(j as never));
+  const unknownC = categories.filter((c) => !knownC.has(c as never));
+  if (unknownJ.length > 0) throw badRequest(`No jurisdiction profile for ${unknownJ.join(', ')}. Known: ${[...knownJ].join(', ')}.`);
+  if (unknownC.length > 0) throw badRequest(`Unknown category ${unknownC.join(', ')}. Known: ${[...knownC].join(', ')}.`);
+  return { jurisdictions, categories };
+}
+
+const selectCells = (cells: Cell[], model: ThreatModel) =>
+  cells.filter(
+    (c) =>
+      (model.jurisdictions.length === 0 || model.jurisdictions.includes(c.jurisdiction)) &&
+      (model.categories.length === 0 || model.categories.includes(c.category)),
+  );
+
+/** Exposure: of a draft, of a stored provider, and providers ranked for a threat model. */
+export function exposureRouter(ctx: AppContext): Router {
+  const router = Router();
+  const reader = new ExposureReader(ctx.atlas, ctx.policy);
+  const { params, jurisdictions } = ctx.policy;
+
+  router.post('/score', requireContentType(), ctx.json, (req, res) => {
+    const model = threatModel(req, ctx);
+    const check = ctx.atlas.check(req.body);
+    if (!check.valid) throw new InvalidDocumentError(check.errors);
+    const result = computeExposure(check.declaration, jurisdictions, params);
+    const cells = selectCells(result.cells, model);
+    sendTable(req, res, {
+      columns: cellColumns(check.declaration.provider.id, undefined),
+      rows: cells,
+      filename: `${check.declaration.provider.id}-exposure`,
+      json: {
+        providerId: check.declaration.provider.id,
+        modelVersion: result.modelVersion,
+        summary: summarizeExposure(result, params),
+        disclosure: disclosureScore(check.declaration),
+        warnings: check.warnings,
+        cells,
+      },
+    });
+  });
+
+  router.get('/providers/:providerId/exposure', async (req, res) => {
+    const providerId = providerIdParam(String(req.params.providerId));
+    const latest = ctx.atlas.latestOf(providerId);
+    if (!latest) throw notFound(`No provider "${providerId}".`);
+    const version = positiveIntParam('version', req.query.version, latest.meta.version);
+    const model = threatModel(req, ctx);
+    const result = await reader.of(providerId, version);
+    if (!result) throw notFound(`No version ${version} of provider "${providerId}".`);
+    const analysis = (await ctx.atlas.analysisAt(providerId, version))!;
+    const cells = selectCells(result.cells, model);
+    sendTable(req, res, {
+      columns: cellColumns(providerId, version),
+      rows: cells,
+      filename: `${providerId}-v${version}-exposure`,
+      json: { providerId, version, modelVersion: result.modelVersion, summary: analysis.exposure, cells },
+    });
+  });
+
+  router.get('/exposure', (req, res) => {
+    const model = threatModel(req, ctx);
+    const { limit, offset } = pageParams(req.query);
+    const { ranked, undeclared } = rankProviders(ctx.atlas.allLatest(), model);
+    const items = ranked.slice(offset, offset + limit).map((r, i) => ({ rank: offset + i + 1, ...r, grade: gradeFor(r.score, params) }));
+    sendTable(req, res, {
+      columns: [
+        { header: 'rank', value: (r) => r.rank },
+        { header: 'providerId', value: (r) => r.providerId },
+        { header: 'name', value: (r) => r.name },
+        { header: 'latestVersion', value: (r) => r.latestVersion },
+        { header: 'score', value: (r) => r.score },
+        { header: 'grade', value: (r) => r.grade },
+        { header: 'worstCategory', value: (r) => r.worstCell.category },
+        { header: 'worstJurisdiction', value: (r) => r.worstCell.jurisdiction },
+        { header: 'disclosureScore', value: (r) => r.disclosureScore },
+      ],
+      rows: items,
+      filename: 'exposure-ranking',
+      json: {
+        modelVersion: params.modelVersion,
+        threatModel: model,
+        total: ranked.length,
+        limit,
+        offset,
+        items,
+        undeclared,
+      },
+    });
+  });
+
+  return router;
+}

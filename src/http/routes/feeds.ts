@@ -1,0 +1,66 @@
+import { Router, type Request } from 'express';
+import { renderAtom, type AtomEntry } from '../../feeds/atom.js';
+import { TAG_BASE, versionEntry } from '../../feeds/version-entries.js';
+import type { VersionMeta } from '../../store/store.js';
+import type { AppContext } from '../context.js';
+import { notFound } from '../http-error.js';
+import { providerIdParam } from '../params.js';
+
+/** Newest entries a feed carries; readers keep what they have already seen. */
+const FEED_SIZE = 50;
+const EPOCH = '1970-01-01T00:00:00.000Z';
+
+const baseUrl = (req: Request) => `${req.protocol}://${req.get('host') ?? 'localhost'}`;
+
+const newestFirst = (a: VersionMeta, b: VersionMeta) =>
+  b.submittedAt.localeCompare(a.submittedAt) || a.providerId.localeCompare(b.providerId) || b.version - a.version;
+
+/** Atom feeds of new declaration versions, so a group can subscribe instead of polling. */
+export function feedsRouter(ctx: AppContext): Router {
+  const router = Router();
+  const { atlas } = ctx;
+
+  async function entriesFor(metas: VersionMeta[], req: Request): Promise<AtomEntry[]> {
+    return Promise.all(
+      metas.map(async (meta) => {
+        const declaration = (await atlas.declarationAt(meta.providerId, meta.version))!;
+        const previous = meta.version > 1 ? await atlas.declarationAt(meta.providerId, meta.version - 1) : undefined;
+        return versionEntry({ providerId: meta.providerId, version: meta.version, submittedAt: meta.submittedAt, declaration, previous }, baseUrl(req));
+      }),
+    );
+  }
+
+  const send = (res: import('express').Response, xml: string) => res.type('application/atom+xml; charset=utf-8').send(xml);
+
+  router.get('/feed.atom', async (req, res) => {
+    const histories = await Promise.all(atlas.providerIds().map((id) => atlas.history(id)));
+    const metas = histories.flat().sort(newestFirst).slice(0, FEED_SIZE);
+    const entries = await entriesFor(metas, req);
+    send(res, renderAtom({
+      id: `${TAG_BASE}feed`,
+      title: 'retention-atlas: new declaration versions',
+      self: `${baseUrl(req)}/v1/feed.atom`,
+      updated: entries[0]?.updated ?? EPOCH,
+      author: 'retention-atlas',
+      entries,
+    }));
+  });
+
+  router.get('/providers/:providerId/feed.atom', async (req, res) => {
+    const providerId = providerIdParam(String(req.params.providerId));
+    const latest = atlas.latestOf(providerId);
+    if (!latest) throw notFound(`No provider "${providerId}".`);
+    const metas = (await atlas.history(providerId)).sort(newestFirst).slice(0, FEED_SIZE);
+    const entries = await entriesFor(metas, req);
+    send(res, renderAtom({
+      id: `${TAG_BASE}providers/${providerId}/feed`,
+      title: `${latest.declaration.provider.name}: declaration versions`,
+      self: `${baseUrl(req)}/v1/providers/${providerId}/feed.atom`,
+      updated: entries[0]?.updated ?? EPOCH,
+      author: latest.declaration.provider.name,
+      entries,
+    }));
+  });
+
+  return router;
+}

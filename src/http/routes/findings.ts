@@ -1,0 +1,43 @@
+import { Router } from 'express';
+import type { Finding } from '../../findings/rule.js';
+import type { AppContext } from '../context.js';
+import { sendTable } from '../csv-response.js';
+import { badRequest, notFound } from '../http-error.js';
+import { listParam, positiveIntParam, providerIdParam } from '../params.js';
+
+const SEVERITIES = ['error', 'warning', 'info'];
+
+const FINDING_COLUMNS = [
+  { header: 'rule', value: (f: Finding) => f.rule },
+  { header: 'severity', value: (f: Finding) => f.severity },
+  { header: 'message', value: (f: Finding) => f.message },
+  { header: 'pointers', value: (f: Finding) => f.pointers },
+  { header: 'jurisdiction', value: (f: Finding) => f.jurisdiction },
+];
+
+/** Findings of a version, computed when it was stored: contradictions, gaps, regressions. */
+export function findingsRouter(ctx: AppContext): Router {
+  const router = Router();
+  const { atlas } = ctx;
+
+  router.get('/providers/:providerId/findings', async (req, res) => {
+    const providerId = providerIdParam(String(req.params.providerId));
+    const latest = atlas.latestOf(providerId);
+    if (!latest) throw notFound(`No provider "${providerId}".`);
+    const version = positiveIntParam('version', req.query.version, latest.meta.version);
+    const severities = listParam(req.query.severity);
+    const unknown = severities.filter((s) => !SEVERITIES.includes(s));
+    if (unknown.length > 0) throw badRequest(`severity must be one of ${SEVERITIES.join(', ')}, got "${unknown.join(', ')}".`);
+    const analysis = await atlas.analysisAt(providerId, version);
+    if (!analysis) throw notFound(`No version ${version} of provider "${providerId}".`);
+    const findings = analysis.findings.filter((f) => severities.length === 0 || severities.includes(f.severity));
+    sendTable(req, res, {
+      columns: FINDING_COLUMNS,
+      rows: findings,
+      json: { providerId, version, findings },
+      filename: `${providerId}-v${version}-findings`,
+    });
+  });
+
+  return router;
+}

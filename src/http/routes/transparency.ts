@@ -1,0 +1,133 @@
+import express, { Router, type RequestHandler } from 'express';
+import type { GovernmentRequest } from '../../formats/types.generated.js';
+import { aggregateRequests } from '../../transparency/aggregate-requests.js';
+import { checkGovernmentRequests } from '../../transparency/check-requests.js';
+import { decodeText } from '../../transparency/decode-text.js';
+import { ImportError } from '../../transparency/import-error.js';
+import { importTables } from '../../transparency/import-tables.js';
+import { mergeRequests } from '../../transparency/merge-requests.js';
+import { parseRequestsCsv, type SkippedRow } from '../../transparency/parse-requests-csv.js';
+import { REQUEST_COLUMNS } from '../../transparency/request-columns.js';
+import { requestRowKey } from '../../transparency/request-row-key.js';
+import { SerialQueue } from '../../store/serial-queue.js';
+import type { AppContext } from '../context.js';
+import { sendTable } from '../csv-response.js';
+import { HttpError, badRequest, invalidDocument, notFound } from '../http-error.js';
+import { JSON_TYPES, requireContentType } from '../json-body.js';
+import { listParam, pageParams, providerIdParam } from '../params.js';
+import { versionLocation } from '../provider-view.js';
+
+const CSV_TYPES = ['text/csv', 'application/csv'];
+/** A full Google export is a few megabytes; CSV uploads get their own, larger limit. */
+const CSV_LIMIT = '16mb';
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+interface ImportedFigures {
+  rows: GovernmentRequest[];
+  skipped: SkippedRow[];
+  layout: string;
+  encoding?: string;
+}
+
+function dateParam(name: string, value: unknown): string | undefined {
+  if (value === undefined) return undefined;
+  const text = String(value);
+  if (!DATE.test(text) || Number.isNaN(Date.parse(text))) throw badRequest(`${name} must be a date (YYYY-MM-DD), got "${text}".`);
+  return text;
+}
+
+function fromCsv(bytes: Buffer, charset: string | undefined, ctx: AppContext): ImportedFigures {
+  if (bytes.length === 0) throw badRequest('The request body is empty.');
+  const { text, encoding } = decodeText(bytes, charset);
+  try {
+    const parsed = parseRequestsCsv(text, importTables(), ctx.atlas.registry);
+    return { rows: parsed.rows.map((r) => r.row), skipped: parsed.skipped, layout: parsed.layout, encoding };
+  } catch (error) {
+    if (error instanceof ImportError) throw new HttpError(422, error.title, error.detail, error.extensions);
+    throw error;
+  }
+}
+
+function fromJson(body: unknown, ctx: AppContext): ImportedFigures {
+  if (!Array.isArray(body)) throw invalidDocument([{ pointer: '', keyword: 'type', message: 'must be an array of governmentRequests rows' }]);
+  const errors = checkGovernmentRequests(ctx.atlas.registry, body);
+  const first = new Map<string, number>();
+  (body as GovernmentRequest[]).forEach((row, i) => {
+    if (errors.length > 0) return;
+    const earlier = first.get(requestRowKey(row));
+    if (earlier === undefined) first.set(requestRowKey(row), i);
+    else errors.push({ pointer: `/${i}`, keyword: 'duplicateRow', message: `same period, country and process as row ${earlier}` });
+  });
+  if (errors.length > 0) throw invalidDocument(errors, 'Some rows do not satisfy the governmentRequests format; nothing was imported.');
+  return { rows: body as GovernmentRequest[], skipped: [], layout: 'json' };
+}
+
+/** Government-request figures: import into a new declaration version, and totals across providers. */
+export function transparencyRouter(ctx: AppContext): Router {
+  const router = Router();
+  const { atlas } = ctx;
+  const imports = new SerialQueue();
+  const csvBody = express.raw({ type: CSV_TYPES, limit: CSV_LIMIT });
+  const body: RequestHandler = (req, res, next) => (req.is(CSV_TYPES) ? csvBody(req, res, next) : ctx.json(req, res, next));
+
+  router.post(
+    '/providers/:providerId/transparency',
+    ctx.guardWrite,
+    requireContentType([...CSV_TYPES, ...JSON_TYPES]),
+    body,
+    async (req, res) => {
+      const providerId = providerIdParam(String(req.params.providerId));
+      const figures = req.is(CSV_TYPES)
+        ? fromCsv(Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0), /charset=([^;]+)/i.exec(req.get('content-type') ?? '')?.[1]?.replace(/"/g, ''), ctx)
+        : fromJson(req.body, ctx);
+      // Read-merge-append per provider in one queue, so two imports never lose each other's rows.
+      const outcome = await imports.run(providerId, async () => {
+        const latest = atlas.latestOf(providerId);
+        if (!latest) throw notFound(`No provider "${providerId}": submit a declaration before importing its figures.`);
+        const merged = mergeRequests(latest.declaration.governmentRequests ?? [], figures.rows);
+        if (merged.added + merged.replaced === 0) return { merged, version: latest.meta.version, created: false };
+        const next = { ...latest.declaration, governmentRequests: merged.rows };
+        const record = await atlas.submit(providerId, next, JSON.stringify(next, null, 2), res.locals.keyId);
+        return { merged, version: record.version, created: true };
+      });
+      const location = versionLocation(providerId, outcome.version);
+      if (outcome.created) res.status(201).location(location);
+      res.json({
+        providerId,
+        version: outcome.version,
+        created: outcome.created,
+        location,
+        layout: figures.layout,
+        ...(figures.encoding ? { encoding: figures.encoding } : {}),
+        imported: figures.rows.length,
+        added: outcome.merged.added,
+        replaced: outcome.merged.replaced,
+        unchanged: outcome.merged.unchanged,
+        skipped: figures.skipped,
+      });
+    },
+  );
+
+  router.get('/transparency', (req, res) => {
+    const { limit, offset } = pageParams(req.query, 1000, 20000);
+    const filter = {
+      providers: listParam(req.query.provider),
+      countries: listParam(req.query.country).map((c) => c.toUpperCase()),
+      processes: listParam(req.query.process),
+      periods: listParam(req.query.period).map((p) => dateParam('period', p)!),
+      from: dateParam('from', req.query.from),
+      to: dateParam('to', req.query.to),
+    };
+    const sources = atlas.allLatest().map((l) => ({ providerId: l.meta.providerId, rows: l.declaration.governmentRequests ?? [] }));
+    const { totals, byCountry, rows } = aggregateRequests(sources, filter);
+    const page = rows.slice(offset, offset + limit);
+    sendTable(req, res, {
+      columns: REQUEST_COLUMNS,
+      rows: page,
+      json: { totals, byCountry, total: rows.length, limit, offset, rows: page },
+      filename: 'transparency',
+    });
+  });
+
+  return router;
+}

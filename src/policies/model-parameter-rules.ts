@@ -1,0 +1,38 @@
+import { pointer } from '../formats/json-pointer.js';
+import type { ModelParameters } from '../formats/types.generated.js';
+import type { ValidationIssue } from '../formats/validation-error.js';
+import { durationDays } from '../scoring/iso-duration.js';
+
+const TAXONOMY_SIZE = 13;
+
+/**
+ * Rules of the parameters the schema cannot express, on which the model's properties rest:
+ * every category once; a retention curve that never falls (longer retention never scores
+ * lower) and stays between `none` and `indefinite`; grade bands in ascending order.
+ */
+export function modelParameterIssues(p: ModelParameters): ValidationIssue[] {
+  const issues: ValidationIssue[] = [];
+  const add = (at: string, keyword: string, message: string) => issues.push({ pointer: at, keyword, message });
+  const seen = new Set<string>();
+  p.categories.forEach((c, i) => {
+    if (seen.has(c.category)) add(pointer('categories', i, 'category'), 'uniqueId', `duplicate category "${c.category}"`);
+    seen.add(c.category);
+  });
+  if (seen.size !== TAXONOMY_SIZE) add('/categories', 'coverage', `must list all ${TAXONOMY_SIZE} taxonomy categories, found ${seen.size}`);
+  const pts = p.retention.points;
+  pts.forEach((pt, i) => {
+    if (i === 0) return;
+    if (durationDays(pt.duration) <= durationDays(pts[i - 1].duration)) add(pointer('retention', 'points', i, 'duration'), 'ascending', 'durations must ascend');
+    if (pt.factor < pts[i - 1].factor) add(pointer('retention', 'points', i, 'factor'), 'monotone', 'factors must not decrease');
+  });
+  if (pts[0].factor < p.retention.none.value) add('/retention/points/0/factor', 'monotone', 'must be at least retention.none');
+  if (pts[pts.length - 1].factor > p.retention.indefinite.value) add(pointer('retention', 'points', pts.length - 1, 'factor'), 'monotone', 'must be at most retention.indefinite');
+  p.grades.forEach((g, i) => {
+    const last = i === p.grades.length - 1;
+    if (last !== (g.below === null)) add(pointer('grades', i, 'below'), 'bands', last ? 'the last band must have below null' : 'only the last band may have below null');
+    const prev = i > 0 ? p.grades[i - 1].below : null;
+    if (i > 0 && g.below !== null && prev !== null && g.below <= prev) add(pointer('grades', i, 'below'), 'bands', 'bands must ascend');
+  });
+  if (p.transit.protection['end-to-end'].value !== 0) add('/transit/protection/end-to-end/value', 'e2e', 'end-to-end protection must remove the transit pathway (0)');
+  return issues;
+}

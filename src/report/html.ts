@@ -1,0 +1,48 @@
+/**
+ * A tiny escaping template: `html\`<p>${name}</p>\`` escapes every interpolated value
+ * unless it is already Html (built by this tag). Declarations are untrusted input, so
+ * nothing reaches a page as markup except through here; there is no way to mark an
+ * arbitrary string as safe short of `trustedHtml`, which only constants should use.
+ */
+export class Html {
+  constructor(readonly text: string) {}
+  toString(): string {
+    return this.text;
+  }
+}
+
+export type HtmlValue = Html | string | number | boolean | null | undefined | readonly HtmlValue[];
+
+const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+/** Escapes text for HTML and XML (SVG) content and double- or single-quoted attribute values. */
+export function escapeText(value: string): string {
+  return value.replace(/[&<>"']/g, (c) => ESCAPES[c]);
+}
+
+function render(value: HtmlValue): string {
+  if (value instanceof Html) return value.text;
+  if (Array.isArray(value)) return value.map(render).join('');
+  if (value === null || value === undefined || value === false) return '';
+  return escapeText(String(value));
+}
+
+export function html(strings: TemplateStringsArray, ...values: HtmlValue[]): Html {
+  let out = strings[0];
+  for (let i = 0; i < values.length; i++) out += render(values[i]) + strings[i + 1];
+  return new Html(out);
+}
+
+/** Markup written in this code base (never data). */
+export const trustedHtml = (text: string) => new Html(text);
+
+/** An href from untrusted data: only http(s) URLs, anything else (javascript:, data:) becomes undefined. */
+export function safeUrl(value: unknown): string | undefined {
+  if (typeof value !== 'string') return undefined;
+  try {
+    const url = new URL(value);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : undefined;
+  } catch {
+    return undefined;
+  }
+}

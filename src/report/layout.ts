@@ -1,0 +1,47 @@
+import { html, type Html } from './html.js';
+
+export interface PageOptions {
+  title: string;
+  body: Html;
+  modelVersion?: string;
+}
+
+/** The page shell: no scripts, styles from one served file, so it works under a strict CSP. */
+export function page({ title, body, modelVersion }: PageOptions): Html {
+  return html`<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${title} — retention-atlas</title>
+<link rel="stylesheet" href="/assets/report.css">
+<link rel="icon" href="data:,">
+</head>
+<body>
+<header class="site"><a class="brand" href="/">retention-atlas</a><nav><a href="/">Providers</a><a href="/docs/">API</a></nav></header>
+<main>
+${body}
+</main>
+<footer class="site">Scores from exposure model ${modelVersion ?? 'n/a'}; declarations are the providers' own statements. Data: <a href="/v1/providers">/v1/providers</a> · <a href="/docs/">API documentation</a></footer>
+</body>
+</html>
+`;
+}
+
+export interface FilterOptions {
+  action: string;
+  jurisdictions: { code: string; name: string }[];
+  categories: { id: string; label: string }[];
+  selected: { jurisdictions: string[]; categories: string[] };
+  submit: string;
+}
+
+/** A GET form (no script) choosing one jurisdiction and one category, or all. */
+export function filterForm(options: FilterOptions): Html {
+  const option = (value: string, label: string, selected: string[]) => html`<option value="${value}"${selected.includes(value) ? html` selected` : ''}>${label}</option>`;
+  return html`<form class="filters" method="get" action="${options.action}">
+<label>Jurisdiction <select name="jurisdiction"><option value="">all</option>${options.jurisdictions.map((j) => option(j.code, `${j.code} — ${j.name}`, options.selected.jurisdictions))}</select></label>
+<label>Data category <select name="category"><option value="">all</option>${options.categories.map((c) => option(c.id, c.label, options.selected.categories))}</select></label>
+<button type="submit">${options.submit}</button>
+</form>`;
+}

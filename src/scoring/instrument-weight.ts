@@ -1,0 +1,33 @@
+import type { CategoryId, JurisdictionProfile, ModelParameters } from './types.js';
+
+type Instrument = JurisdictionProfile['instruments'][number];
+type Status = Instrument['status'];
+
+/** Rules in force are scored; so are rules of unknown status (silence is not safety). */
+export function inForce(status: Status): boolean {
+  return status === 'in-force' || status === 'unknown';
+}
+
+/** A rule with unknown categories is taken to reach every category. */
+export function reachesCategory(categories: CategoryId[] | 'unknown', category: CategoryId): boolean {
+  return categories === 'unknown' || categories.includes(category);
+}
+
+/**
+ * How weak an instrument's safeguard is, in [0, 1]: the weight of its kind, plus a step when no
+ * judge authorises it and a step when it gags the provider (unknown counts as the worse answer).
+ */
+export function instrumentWeight(instrument: Instrument, params: ModelParameters): number {
+  const m = params.instrumentModifiers;
+  const w =
+    params.instrumentKinds[instrument.kind].value +
+    (instrument.judicialReview === true ? 0 : m.noJudicialReview.value) +
+    (instrument.gagOrder === false ? 0 : m.gagOrder.value);
+  return Math.min(1, w);
+}
+
+export function describeInstrument(instrument: Instrument): string {
+  const review = instrument.judicialReview === true ? 'a judge authorises it' : instrument.judicialReview === false ? 'no judge authorises it' : 'judicial review unknown';
+  const gag = instrument.gagOrder === true ? 'the user is not told' : instrument.gagOrder === false ? 'no gag' : 'gag unknown';
+  return `${instrument.name} (${instrument.kind}; ${review}; ${gag})`;
+}

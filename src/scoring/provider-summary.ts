@@ -1,0 +1,45 @@
+import { gradeFor } from './grade.js';
+import type { CategoryId, Cell, ExposureResult, Grade, Jurisdiction, ModelParameters } from './types.js';
+
+export interface CellHeadline {
+  category: CategoryId;
+  jurisdiction: Jurisdiction;
+  score: number;
+  grade: Grade;
+}
+
+export interface ExposureSummary {
+  modelVersion: string;
+  /** The worst cell: the grade is the worst thing the model finds, not an average that hides it. */
+  overall: { score: number; grade: Grade };
+  worstCells: CellHeadline[];
+  byCategory: CellHeadline[];
+  byJurisdiction: CellHeadline[];
+}
+
+const headline = (c: Cell): CellHeadline => ({ category: c.category, jurisdiction: c.jurisdiction, score: c.score, grade: c.grade });
+
+/** Worst first; ties keep matrix order (taxonomy, then code), so the ranking is stable. */
+function worstFirst(cells: Cell[]): Cell[] {
+  return cells.map((c, i) => ({ c, i })).sort((a, b) => b.c.score - a.c.score || a.i - b.i).map((x) => x.c);
+}
+
+function worstPer<K extends string>(cells: Cell[], key: (c: Cell) => K): CellHeadline[] {
+  const seen = new Map<K, Cell>();
+  for (const c of worstFirst(cells)) if (!seen.has(key(c))) seen.set(key(c), c);
+  const order = [...new Set(cells.map(key))];
+  return order.map((k) => headline(seen.get(k)!));
+}
+
+/** Per-provider summary of an exposure matrix: overall grade, worst cells, worst per category and per jurisdiction. */
+export function summarizeExposure(result: ExposureResult, params: ModelParameters, worstCount = 5): ExposureSummary {
+  const ranked = worstFirst(result.cells);
+  const score = ranked.length > 0 ? ranked[0].score : 0;
+  return {
+    modelVersion: result.modelVersion,
+    overall: { score, grade: gradeFor(score, params) },
+    worstCells: ranked.slice(0, worstCount).map(headline),
+    byCategory: worstPer(result.cells, (c) => c.category),
+    byJurisdiction: worstPer(result.cells, (c) => c.jurisdiction).sort((a, b) => (a.jurisdiction < b.jurisdiction ? -1 : 1)),
+  };
+}

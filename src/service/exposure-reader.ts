@@ -1,0 +1,30 @@
+import type { ExposureResult } from '../scoring/index.js';
+import { computeExposure } from '../scoring/index.js';
+import type { PolicyData } from './analysis.js';
+import type { Atlas } from './atlas.js';
+import { LruCache } from './lru-cache.js';
+
+/**
+ * Full exposure matrices (every cell with its pathways and facts) of stored versions.
+ * The compact scores live in each version's Analysis; the full matrix is large, so it is
+ * computed once per version and model and kept in a bounded cache rather than for all.
+ */
+export class ExposureReader {
+  private readonly cache = new LruCache<string, ExposureResult>(256);
+
+  constructor(
+    private readonly atlas: Atlas<unknown>,
+    private readonly policy: PolicyData,
+  ) {}
+
+  async of(providerId: string, version: number): Promise<ExposureResult | undefined> {
+    const key = `${providerId}@${version}@${this.policy.params.modelVersion}`;
+    const hit = this.cache.get(key);
+    if (hit) return hit;
+    const declaration = await this.atlas.declarationAt(providerId, version);
+    if (!declaration) return undefined;
+    const result = computeExposure(declaration, this.policy.jurisdictions, this.policy.params);
+    this.cache.set(key, result);
+    return result;
+  }
+}

@@ -1,0 +1,158 @@
+import type { DataCategory, Declaration, Retention, ThirdParty } from '../formats/types.generated.js';
+import { durationDays } from '../scoring/iso-duration.js';
+import { foldName, type ImportTables } from '../transparency/import-tables.js';
+import { categoriesIn, type KeywordTable } from './category-keywords.js';
+import { repairTtl } from './repair-ttl.js';
+import { asList, asText, clip, field, isObject, slugOf, type Json } from './tilt-values.js';
+
+/** Something of the TILT document that did not make it into the draft, and why. */
+export interface Unmapped {
+  pointer: string;
+  reason: string;
+  value?: unknown;
+}
+
+export interface TiltDraft {
+  declaration: Declaration;
+  unmapped: Unmapped[];
+  repaired: { pointer: string; from: string; to: string }[];
+}
+
+export interface TiltOptions {
+  keywords: KeywordTable;
+  tables: ImportTables;
+  /** YYYY-MM-DD, used as asOf when the document carries no date. */
+  today: string;
+  providerId?: string;
+}
+
+const ACCESS_UNDISCLOSED = { inTransit: 'undisclosed', atRest: 'undisclosed' } as const;
+
+/** An ISO code, or a country name the transparency table knows; undefined otherwise. */
+function countryCode(text: string | undefined, tables: ImportTables): string | undefined {
+  if (!text) return undefined;
+  const upper = text.trim().toUpperCase();
+  if (tables.jurisdictions.has(upper)) return upper;
+  return tables.countryNames.get(foldName(text));
+}
+
+function longest(durations: string[]): Retention {
+  if (durations.length === 0) return { kind: 'undisclosed' };
+  const sorted = [...durations].sort((a, b) => durationDays(b) - durationDays(a));
+  return { kind: 'fixed', duration: sorted[0] };
+}
+
+/**
+ * Maps a TILT document onto a draft declaration: what TILT can say is carried over,
+ * everything it cannot answer becomes "undisclosed", and whatever could not be mapped
+ * is listed with a reason. Pure; never throws on malformed input.
+ */
+export function mapTilt(doc: Json, options: TiltOptions): TiltDraft {
+  const { keywords, tables } = options;
+  const unmapped: Unmapped[] = [];
+  const repaired: TiltDraft['repaired'] = [];
+  const meta = field(doc, 'meta');
+  const controller = field(doc, 'controller');
+
+  const name = asText(field(controller, 'name')) ?? asText(field(meta, 'name')) ?? 'Unnamed controller';
+  const id = options.providerId ?? slugOf(asText(field(meta, 'name'))) ?? slugOf(name) ?? 'tilt-draft';
+  const hqText = asText(field(controller, 'country'));
+  const hq = countryCode(hqText, tables);
+  if (hqText && !hq) unmapped.push({ pointer: '/controller/country', value: hqText, reason: 'not an ISO 3166-1 code or a known country name' });
+
+  const abroad = new Set<string>();
+  asList(field(doc, 'thirdCountryTransfers')).forEach((t, i) => {
+    const text = asText(field(t, 'country'));
+    const code = countryCode(text, tables);
+    if (code) abroad.add(code);
+    else if (text) unmapped.push({ pointer: `/thirdCountryTransfers/${i}/country`, value: text, reason: 'not an ISO 3166-1 code or a known country name' });
+  });
+  const places = [...new Set([...(hq ? [hq] : []), ...abroad])];
+
+  const byCategory = new Map<string, { texts: string[]; ttls: string[] }>();
+  const parties = new Map<string, ThirdParty>();
+  asList(field(doc, 'dataDisclosed')).forEach((entry, i) => {
+    const text = asText(field(entry, 'category'));
+    const ids = text ? categoriesIn(text, keywords) : [];
+    if (!text) unmapped.push({ pointer: `/dataDisclosed/${i}/category`, reason: 'no category text' });
+    else if (ids.length === 0) unmapped.push({ pointer: `/dataDisclosed/${i}/category`, value: clip(text, 200), reason: 'matches no keyword of the category table' });
+
+    const ttls: string[] = [];
+    asList(field(entry, 'storage')).forEach((storage, s) =>
+      asList(field(storage, 'temporal')).forEach((temporal, t) => {
+        const ttl = asText(field(temporal, 'ttl'));
+        if (!ttl) return;
+        const at = `/dataDisclosed/${i}/storage/${s}/temporal/${t}/ttl`;
+        const result = repairTtl(ttl);
+        if (!result.ok) unmapped.push({ pointer: at, value: ttl, reason: result.reason });
+        else {
+          if (result.repairedFrom) repaired.push({ pointer: at, from: result.repairedFrom, to: result.duration });
+          ttls.push(result.duration);
+        }
+      }),
+    );
+    for (const cid of ids) {
+      const slot = byCategory.get(cid) ?? { texts: [], ttls: [] };
+      slot.texts.push(text!);
+      slot.ttls.push(...ttls);
+      byCategory.set(cid, slot);
+    }
+
+    asList(field(entry, 'recipients')).forEach((r, j) => {
+      const rName = asText(field(r, 'name')) ?? asText(field(r, 'category'));
+      const rid = slugOf(rName);
+      if (!rName || !rid) {
+        if (isObject(r) && Object.values(r).some((v) => asText(v))) unmapped.push({ pointer: `/dataDisclosed/${i}/recipients/${j}`, reason: 'recipient has no usable name' });
+        return;
+      }
+      const rCountryText = asText(field(r, 'country'));
+      const rCountry = countryCode(rCountryText, tables);
+      const party = parties.get(rid) ?? {
+        id: rid,
+        name: clip(rName, 200),
+        relationship: /processor|auftragsverarbeit|vendor|dienstleister/i.test(rName) ? 'processor' : 'partner',
+        jurisdiction: (rCountry ?? 'undisclosed') as ThirdParty['jurisdiction'],
+        categories: [],
+        capabilities: 'undisclosed',
+      };
+      party.categories = [...new Set([...(party.categories ?? []), ...(ids as NonNullable<ThirdParty['categories']>)])];
+      parties.set(rid, party);
+    });
+  });
+
+  const order = keywords.map(([cid]) => cid);
+  const dataCategories: DataCategory[] = [...byCategory]
+    .sort(([a], [b]) => order.indexOf(a) - order.indexOf(b))
+    .map(([cid, slot]) => ({
+      category: cid as DataCategory['category'],
+      collected: 'yes',
+      description: clip(`From TILT: ${[...new Set(slot.texts)].join(' | ')}`, 5000),
+      retention: longest(slot.ttls),
+      storageLocations: (places.length > 0 ? places : 'undisclosed') as DataCategory['storageLocations'],
+      protection: { ...ACCESS_UNDISCLOSED },
+    }));
+  // A third party can only name categories the draft declares.
+  const thirdParties = [...parties.values()].map((p) => ({ ...p, categories: p.categories?.filter((c) => byCategory.has(c)) }));
+
+  const created = asText(field(meta, 'modified')) ?? asText(field(meta, 'created'));
+  const asOf = created && /^\d{4}-\d{2}-\d{2}/.test(created) && !Number.isNaN(Date.parse(created.slice(0, 10))) ? created.slice(0, 10) : options.today;
+  const url = asText(field(meta, 'url'));
+  const website = url && /^https?:\/\/[^\s]+$/i.test(url) ? url : undefined;
+
+  const declaration = {
+    format: 'retention-declaration/1',
+    provider: {
+      id,
+      name: clip(name, 200),
+      headquarters: hq ?? 'undisclosed',
+      establishments: 'undisclosed',
+      ...(website ? { website } : {}),
+    },
+    asOf,
+    dataCategories,
+    thirdParties,
+    legalProcess: { liveInterception: 'undisclosed' },
+    ...(website ? { sources: [{ url: website, title: 'TILT document' }] } : {}),
+  } as Declaration;
+  return { declaration, unmapped, repaired };
+}

@@ -1,0 +1,44 @@
+/**
+ * Runs the end-to-end tests in test/browser/*.e2e.ts against a really running server
+ * in Debian's chromium (`npm run test:browser`). Jest ignores this directory; these
+ * tests need a browser and a listening server, so they run apart from the unit suite.
+ * Screenshots land in artifacts/ (git-ignored, kept by CI).
+ */
+import { mkdir, readdir } from 'node:fs/promises';
+import path from 'node:path';
+import { after, before, describe } from 'node:test';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { Browser } from 'playwright-core';
+import { startServer, type RunningServer } from '../support/running-server.js';
+import { launchChromium } from './chromium.js';
+import type { BrowserEnv, E2eModule } from './env.js';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const artifacts = path.resolve(here, '../../artifacts');
+const files = (await readdir(here)).filter((f) => f.endsWith('.e2e.ts')).sort();
+const modules = await Promise.all(files.map(async (f) => [f, (await import(pathToFileURL(path.join(here, f)).href)) as E2eModule] as const));
+
+let server: RunningServer | undefined;
+let browser: Browser | undefined;
+const env: BrowserEnv = {
+  get baseUrl() {
+    return server!.url;
+  },
+  get browser() {
+    return browser!;
+  },
+  screenshot: (name) => path.join(artifacts, `${name}.png`),
+};
+
+describe('in a real browser', () => {
+  before(async () => {
+    await mkdir(artifacts, { recursive: true });
+    server = await startServer({ env: { LOAD_SAMPLE_DATA: 'true' } });
+    browser = await launchChromium();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+  for (const [file, module] of modules) describe(file, () => module.register(env));
+});

@@ -1,0 +1,93 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { Server } from 'node:http';
+import { LowdbKeyStore } from '../../src/auth/lowdb-key-store.js';
+import { hashToken } from '../../src/auth/token.js';
+import { projectRoot } from '../../src/paths.js';
+import { LowdbStore } from '../../src/store/lowdb-store.js';
+import { ADMIN_TOKEN, testService, validDeclaration, type TestService } from '../support/service.js';
+import { cli } from './run-cli.js';
+
+const CSV = path.join(projectRoot, 'test/fixtures/transparency/google-user-data-requests-excerpt.csv');
+const freshDir = () => mkdtempSync(path.join(tmpdir(), 'atlas-cli-data-'));
+
+describe('retention-atlas keys create', () => {
+  it('mints a key into DATA_DIR/keys.json and prints its token once', async () => {
+    const dir = freshDir();
+    const run = await cli('keys', 'create', '--role', 'provider', '--provider', 'veritalk', '--data-dir', dir, '--json');
+    expect(run.code).toBe(0);
+    const key = JSON.parse(run.out);
+    expect(key).toMatchObject({ role: 'provider', providerId: 'veritalk' });
+    const stored = await (await LowdbKeyStore.open(dir)).find(key.id);
+    expect(stored?.hash).toBe(hashToken(key.token));
+    expect(readFileSync(path.join(dir, 'keys.json'), 'utf8')).not.toContain(key.token);
+  });
+
+  it('refuses a provider key without a provider, and a missing target', async () => {
+    const noProvider = await cli('keys', 'create', '--role', 'provider', '--data-dir', freshDir());
+    expect(noProvider.code).toBe(2);
+    expect(noProvider.err).toContain('providerId');
+    const nowhere = await cli('keys', 'create', '--role', 'admin');
+    expect(nowhere.code).toBe(2);
+    expect(nowhere.err).toContain('--server');
+  });
+});
+
+describe('retention-atlas import-transparency --data-dir', () => {
+  it("adds the CSV's rows to the provider's declaration as a new version", async () => {
+    const dir = freshDir();
+    const store = await LowdbStore.open(dir);
+    await store.append('veritalk', { body: JSON.stringify(validDeclaration('veritalk')) });
+    await store.close();
+
+    const run = await cli('import-transparency', CSV, '--provider', 'veritalk', '--data-dir', dir);
+    expect(run.code).toBe(0);
+    expect(run.out).toMatch(/180 rows read \(google[-a-z]* layout\): 180 added/);
+    expect(run.out).toContain('veritalk: new version 2');
+    const reopened = await LowdbStore.open(dir);
+    const v2 = JSON.parse((await reopened.version('veritalk', 2))!.body);
+    expect(v2.governmentRequests.length).toBeGreaterThan(0);
+  });
+
+  it('says so when the provider does not exist', async () => {
+    const run = await cli('import-transparency', CSV, '--provider', 'nobody', '--data-dir', freshDir());
+    expect(run.code).toBe(1);
+    expect(run.err).toContain('no provider "nobody"');
+  });
+});
+
+describe('against a running server', () => {
+  let service: TestService;
+  let server: Server;
+  let url: string;
+
+  beforeAll(async () => {
+    service = await testService();
+    server = service.app.listen(0, '127.0.0.1');
+    await new Promise((resolve) => server.once('listening', resolve));
+    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    await service.atlas.submit('veritalk', validDeclaration('veritalk'), JSON.stringify(validDeclaration('veritalk')));
+  });
+  afterAll(async () => {
+    await new Promise((resolve) => server.close(resolve));
+  });
+
+  it('keys create posts to /v1/keys with the admin token', async () => {
+    const run = await cli('keys', 'create', '--role', 'provider', '--provider', 'veritalk', '--server', url, '--token', ADMIN_TOKEN);
+    expect(run.code).toBe(0);
+    const token = /token \(shown once, store it now\): (\S+)/.exec(run.out)![1];
+    expect((await service.keys.list()).map((k) => k.hash)).toContain(hashToken(token));
+  });
+
+  it('import-transparency uploads the CSV, and reports a refusal readably', async () => {
+    const run = await cli('import-transparency', CSV, '--provider', 'veritalk', '--server', url, '--token', ADMIN_TOKEN);
+    expect(run.code).toBe(0);
+    expect(run.out).toContain('veritalk: new version 2');
+    const refused = await cli('import-transparency', CSV, '--provider', 'veritalk', '--server', url, '--token', 'ra_0000000000000000.wrong');
+    expect(refused.code).toBe(1);
+    expect(refused.err).toMatch(/server answered 401/);
+  });
+});

@@ -1,0 +1,38 @@
+import { diffDeclarations } from '../../src/diff/diff-declarations.js';
+import { contentCategoryIds } from '../../src/findings/content-categories.js';
+import type { Finding, Rule } from '../../src/findings/rule.js';
+import { runRules } from '../../src/findings/run-rules.js';
+import type { Declaration, JurisdictionProfile } from '../../src/formats/types.generated.js';
+
+export interface RuleCase {
+  name: string;
+  document: Record<string, any>;
+  previous?: Record<string, any>;
+  jurisdictions?: JurisdictionProfile[];
+  /** Expected findings, reduced to what the case is about. */
+  expected: Partial<Finding>[];
+}
+
+/** Runs one rule the way the service does (through the runner) and returns its findings. */
+export function runRule(rule: Rule, c: RuleCase): Finding[] {
+  const declaration = c.document as Declaration;
+  const changes = c.previous ? diffDeclarations(c.previous as Declaration, declaration) : [];
+  return runRules([rule], { declaration, changes, jurisdictions: c.jurisdictions ?? [], contentCategories: contentCategoryIds() });
+}
+
+/** A profile with one retention mandate, for the retention rule (shape of jurisdiction.schema.json). */
+export function profileWithMandate(code: string, mandate: Partial<JurisdictionProfile['retentionMandates'][number]>, extra: Partial<JurisdictionProfile> = {}): JurisdictionProfile {
+  const source = [{ url: 'https://example.org/law', title: 'The law', accessed: '2024-01-01' }] as JurisdictionProfile['instruments'][number]['sources'];
+  return {
+    code,
+    name: `Land ${code}`,
+    reviewed: '2024-01-01',
+    instruments: [],
+    localisation: [],
+    interceptionMandates: [],
+    retentionMandates: [
+      { id: 'the-mandate', name: 'Data Retention Act', year: 2020, categories: ['connection-logs'], duration: 'P6M', status: 'in-force', scope: 'all-providers', sources: source, ...mandate },
+    ],
+    ...extra,
+  } as JurisdictionProfile;
+}

@@ -1,0 +1,134 @@
+import { beforeAll, describe, expect, it } from '@jest/globals';
+import request from 'supertest';
+import { openApiResponseValidator } from '../support/openapi-validator.js';
+import { adminAuth, testService, validDeclaration, type TestService } from '../support/service.js';
+
+const HOSTILE = `<script>alert(1)</script><img src=x onerror=alert(2)>"'&`;
+
+/** A declaration whose every free-text field a provider controls carries markup. */
+function hostileDeclaration(id: string) {
+  const doc = validDeclaration(id);
+  doc.provider.name = HOSTILE;
+  doc.provider.services = [HOSTILE];
+  doc.dataCategories[0].description = HOSTILE;
+  return doc;
+}
+
+let service: TestService;
+let check: Awaited<ReturnType<typeof openApiResponseValidator>>;
+
+beforeAll(async () => {
+  service = await testService();
+  check = await openApiResponseValidator();
+  for (const doc of [validDeclaration('veritalk'), hostileDeclaration('hostile')]) {
+    const res = await request(service.app).post(`/v1/providers/${doc.provider.id}/declarations`).set(adminAuth).set('content-type', 'application/json').send(JSON.stringify(doc));
+    expect(res.status).toBe(201);
+  }
+});
+
+/** supertest buffers only text/* as text; an SVG badge arrives as a Buffer otherwise. */
+async function getSvg(url: string) {
+  const res = await request(service.app)
+    .get(url)
+    .buffer(true)
+    .parse((stream, done) => {
+      let text = '';
+      stream.setEncoding('utf8');
+      stream.on('data', (chunk: string) => (text += chunk));
+      stream.on('end', () => done(null, text));
+    });
+  return { status: res.status, type: res.type, headers: res.headers as Record<string, string>, body: res.body as string, text: res.body as string };
+}
+
+/** No markup from the declaration survives as markup: only our own tags appear. */
+function expectNoInjectedMarkup(text: string) {
+  expect(text).not.toContain('<script');
+  expect(text).not.toContain('<img src=x');
+  expect(text).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+}
+
+describe('GET / (ranking page)', () => {
+  it('lists every provider, escaping provider-supplied names', async () => {
+    const res = await request(service.app).get('/');
+    expect(res.status).toBe(200);
+    expect(res.type).toBe('text/html');
+    check('get', '/', res);
+    expect(res.text.match(/<tr>\s*<td class="num">\d+<\/td>/g)).toHaveLength(2);
+    expectNoInjectedMarkup(res.text);
+  });
+
+  it('filters by jurisdiction and category, and ignores values it does not know', async () => {
+    const res = await request(service.app).get('/?jurisdiction=CN&category=message-content&category=nonsense');
+    expect(res.status).toBe(200);
+    expect(res.text).toContain('<option value="CN" selected>');
+    expect(res.text).toContain('<option value="message-content" selected>');
+    expect(res.text).toMatch(/× CN<\/td>/);
+  });
+});
+
+describe('GET /providers/{providerId} (report page)', () => {
+  it('draws one heatmap rect per cell of the exposure matrix, plus a legend and a table row per cell', async () => {
+    const cells = (await request(service.app).get('/v1/providers/veritalk/exposure')).body.cells as unknown[];
+    const res = await request(service.app).get('/providers/veritalk');
+    expect(res.status).toBe(200);
+    check('get', '/providers/{providerId}', res);
+    expect(res.text.match(/<rect class="cell"/g)).toHaveLength(cells.length);
+    expect(res.text.match(/<rect class="legend-step"/g)).toHaveLength(10);
+    expect(res.text.match(/<tr id="cell-/g)).toHaveLength(cells.length);
+    expect(res.text).toContain('id="history"');
+    expect(res.text).toContain('id="findings"');
+  });
+
+  it('narrows the heatmap with ?jurisdiction= and ?category=', async () => {
+    const res = await request(service.app).get('/providers/veritalk?jurisdiction=CN,US&category=message-content');
+    expect(res.text.match(/<rect class="cell"/g)).toHaveLength(2);
+  });
+
+  it('escapes every provider-supplied string', async () => {
+    const res = await request(service.app).get('/providers/hostile');
+    expect(res.status).toBe(200);
+    expectNoInjectedMarkup(res.text);
+    expect(res.text).toContain(`<h1>&lt;script&gt;alert(1)&lt;/script&gt;&lt;img src=x onerror=alert(2)&gt;&quot;&#39;&amp;</h1>`);
+  });
+
+  it('uses no inline script or style element, so the default CSP holds', async () => {
+    const res = await request(service.app).get('/providers/veritalk');
+    expect(res.headers['content-security-policy']).toContain("script-src 'self'");
+    expect(res.text).not.toMatch(/<script|<style|\son[a-z]+=/i);
+    const css = await request(service.app).get('/assets/report.css');
+    expect(css.status).toBe(200);
+    expect(css.type).toBe('text/css');
+  });
+
+  it('answers 404 for an unknown provider and 400 for a malformed id', async () => {
+    expect((await request(service.app).get('/providers/nobody')).status).toBe(404);
+    expect((await request(service.app).get('/providers/NOT_AN_ID')).status).toBe(400);
+  });
+});
+
+describe('GET /badges/{providerId}.svg', () => {
+  it('is an embeddable SVG with name, grade and disclosure score', async () => {
+    const latest = (await request(service.app).get('/v1/providers/veritalk')).body;
+    const res = await getSvg('/badges/veritalk.svg');
+    expect(res.status).toBe(200);
+    expect(res.type).toBe('image/svg+xml');
+    check('get', '/badges/{providerId}.svg', res);
+    expect(res.headers['cross-origin-resource-policy']).toBe('cross-origin');
+    const svg = res.text;
+    expect(svg).toContain('VeriTalk');
+    expect(svg).toContain(`exposure ${latest.grade}`);
+    expect(svg).toContain(`disclosure ${Math.round(latest.disclosureScore)}`);
+  });
+
+  it('escapes a hostile name', async () => {
+    const res = await getSvg('/badges/hostile.svg');
+    expect(res.status).toBe(200);
+    expect(res.text).not.toContain('<script');
+    expect(res.text).toContain('&lt;script&gt;');
+  });
+
+  it('answers 404 for an unknown provider or a path without .svg', async () => {
+    expect((await request(service.app).get('/badges/nobody.svg')).status).toBe(404);
+    expect((await request(service.app).get('/badges/veritalk.png')).status).toBe(404);
+  });
+});

@@ -1,0 +1,82 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from '@jest/globals';
+import fc from 'fast-check';
+import { checkDeclaration } from '../../src/formats/validate-declaration.js';
+import { loadSchemaRegistry } from '../../src/formats/schema-registry.js';
+import { projectRoot } from '../../src/paths.js';
+import { categoriesIn, tiltKeywords } from '../../src/tilt/category-keywords.js';
+import { mapTilt } from '../../src/tilt/map-tilt.js';
+import { repairTtl } from '../../src/tilt/repair-ttl.js';
+import { importTables } from '../../src/transparency/import-tables.js';
+
+const registry = loadSchemaRegistry();
+const options = { keywords: tiltKeywords(), tables: importTables(), today: '2025-01-01' };
+const sample = (name: string) => JSON.parse(readFileSync(path.join(projectRoot, 'test/fixtures/tilt', name), 'utf8'));
+const SAMPLES = ['tilt.json', 'signal.org.tilt.json', 'zoom.us.tilt.json', 'bvg.de.tilt.json'];
+
+describe('mapTilt', () => {
+  it.each(SAMPLES)('%s becomes a draft that validates', (name) => {
+    const draft = mapTilt(sample(name), options);
+    const check = checkDeclaration(registry, draft.declaration);
+    expect(check.valid ? [] : check.errors).toEqual([]);
+    expect(draft.declaration.dataCategories.length).toBeGreaterThan(0);
+  });
+
+  it('maps the TILT example: controller, TTL, transfers, recipients', () => {
+    const draft = mapTilt(sample('tilt.json'), options);
+    const d = draft.declaration;
+    expect(d.provider).toMatchObject({ id: 'green-company', name: 'Green Company AG', headquarters: 'DE', establishments: 'undisclosed' });
+    expect(d.dataCategories).toEqual([expect.objectContaining({ category: 'subscriber-info', retention: { kind: 'fixed', duration: 'P3Y6M4DT12H30M5S' }, storageLocations: ['DE', 'ES'] })]);
+    expect(d.thirdParties).toContainEqual(expect.objectContaining({ id: 'yellow-company-ag', jurisdiction: 'ES', categories: ['subscriber-info'], capabilities: 'undisclosed' }));
+    expect(d.legalProcess).toEqual({ liveInterception: 'undisclosed' });
+    expect(draft.unmapped).toContainEqual(expect.objectContaining({ pointer: '/dataDisclosed/0/storage/0/temporal/1/ttl', reason: expect.stringMatching(/point in time/) }));
+  });
+
+  it('maps free-text categories in English and German through the keyword table', () => {
+    const table = tiltKeywords();
+    expect(categoriesIn('phone number.', table)).toEqual(['subscriber-info']);
+    expect(categoriesIn('IP-Adresse\nGerätedaten, wie Betriebssystem', table)).toEqual(['connection-logs', 'device-identifiers']);
+    expect(categoriesIn('Vorname, Nachname', table)).toEqual(['subscriber-info']);
+    expect(categoriesIn('Settings', table)).toEqual(['usage-analytics']);
+    expect(categoriesIn('Lieblingsfarbe', table)).toEqual([]);
+  });
+
+  it('repairs common TTL slips and refuses the rest', () => {
+    expect(repairTtl('P72H')).toEqual({ ok: true, duration: 'PT72H', repairedFrom: 'P72H' });
+    expect(repairTtl('P14m')).toEqual({ ok: true, duration: 'P14M', repairedFrom: 'P14m' });
+    expect(repairTtl('P30D')).toEqual({ ok: true, duration: 'P30D' });
+    expect(repairTtl('P').ok).toBe(false);
+    expect(repairTtl('forever').ok).toBe(false);
+  });
+
+  it('handles temporal as a list, an object or null, and lists repairs', () => {
+    const doc = {
+      meta: { name: 'Chat Co' },
+      controller: { name: 'Chat Co GmbH', country: 'Germany' },
+      dataDisclosed: [
+        { category: 'chat messages', storage: [{ temporal: { ttl: 'P72H' } }] },
+        { category: 'phone number', storage: { temporal: null } },
+        { category: 'favourite colour', storage: [{ temporal: [{ ttl: 'P14m' }, { ttl: 'P1Y' }] }] },
+      ],
+    };
+    const draft = mapTilt(doc, options);
+    expect(draft.declaration.provider.headquarters).toBe('DE');
+    expect(draft.declaration.dataCategories.map((c) => [c.category, c.retention])).toEqual([
+      ['subscriber-info', { kind: 'undisclosed' }],
+      ['message-content', { kind: 'fixed', duration: 'PT72H' }],
+    ]);
+    expect(draft.repaired.map((r) => r.to)).toEqual(['PT72H', 'P14M']);
+    expect(draft.unmapped).toContainEqual(expect.objectContaining({ pointer: '/dataDisclosed/2/category', reason: expect.stringMatching(/no keyword/) }));
+  });
+
+  it('never throws, whatever JSON it is given', () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), fc.jsonValue(), (a, b) => {
+        mapTilt(a, options);
+        mapTilt({ meta: a, controller: b, dataDisclosed: [a, { category: 'email', storage: b, recipients: a }], thirdCountryTransfers: b }, options);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

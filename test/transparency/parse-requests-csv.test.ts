@@ -1,0 +1,105 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from '@jest/globals';
+import { loadSchemaRegistry } from '../../src/formats/schema-registry.js';
+import { projectRoot } from '../../src/paths.js';
+import { aggregateRequests } from '../../src/transparency/aggregate-requests.js';
+import { decodeText } from '../../src/transparency/decode-text.js';
+import { ImportError } from '../../src/transparency/import-error.js';
+import { importTables } from '../../src/transparency/import-tables.js';
+import { parseRequestsCsv } from '../../src/transparency/parse-requests-csv.js';
+
+const registry = loadSchemaRegistry();
+const bytes = (name: string) => readFileSync(path.join(projectRoot, 'test/fixtures/transparency', name));
+const parse = (name: string) => parseRequestsCsv(decodeText(bytes(name)).text, importTables(), registry);
+
+/** Per-country sums of the file itself, computed independently of the importer. */
+function publishedTotals(name: string, codeColumn: number, requestsColumn: number, accountsColumn: number) {
+  const totals: Record<string, { requests: number; accounts: number }> = {};
+  for (const line of bytes(name).toString('utf8').trim().split(/\r?\n/).slice(1)) {
+    const cells = line.split(',');
+    const t = (totals[cells[codeColumn]] ??= { requests: 0, accounts: 0 });
+    t.requests += Number(cells[requestsColumn]);
+    t.accounts += Number(cells[accountsColumn]);
+  }
+  return totals;
+}
+
+describe('parseRequestsCsv', () => {
+  it('imports every row of the current Google export, with per-country totals equal to the file', () => {
+    const parsed = parse('google-user-data-requests-excerpt.csv');
+    expect(parsed.layout).toBe('google-current');
+    expect(parsed.skipped).toEqual([]);
+    expect(parsed.rows).toHaveLength(180);
+    const { byCountry } = aggregateRequests([{ providerId: 'google', rows: parsed.rows.map((r) => r.row) }], {});
+    const published = publishedTotals('google-user-data-requests-excerpt.csv', 2, 4, 6);
+    expect(Object.fromEntries(byCountry.map((c) => [c.country, { requests: c.requests, accounts: c.accounts }]))).toEqual(published);
+  });
+
+  it('names half-years by their last day and maps Legal Process values', () => {
+    const parsed = parse('google-user-data-requests-excerpt.csv');
+    expect(parsed.rows[0]).toEqual({
+      line: 2,
+      row: { period: { start: '2009-07-01', end: '2009-12-31' }, country: 'BR', process: 'all', requests: 3663, accounts: 0, percentDisclosed: 0 },
+    });
+    const preservation = parsed.rows.find((r) => r.line === 33)!.row;
+    // A blank percentage is left out, never read as 0.
+    expect(preservation).toEqual({ period: { start: '2014-07-01', end: '2014-12-31' }, country: 'BR', process: 'preservation-request', requests: 24, accounts: 47 });
+    expect(new Set(parsed.rows.map((r) => r.row.process))).toEqual(new Set(['all', 'other', 'emergency-request', 'preservation-request']));
+  });
+
+  it('reads the 2017 layout (d/m/yy) and lists rows without an account count as skipped', () => {
+    const parsed = parse('google-user-data-requests-2017-layout-excerpt.csv');
+    expect(parsed.layout).toBe('google-2017');
+    expect(parsed.rows[0].row).toMatchObject({ period: { start: '2011-01-01', end: '2011-06-30' }, country: 'FR', process: 'all', requests: 1312, accounts: 1552 });
+    expect(parsed.skipped.map((s) => s.line)).toEqual([2, 3, 4, 5, 6, 7, 8]);
+    expect(parsed.skipped[0].reason).toMatch(/Users\/Accounts Specified is blank/);
+    expect(parsed.rows.length + parsed.skipped.length).toBe(76);
+  });
+
+  it('gives every messy row a defined outcome (windows-1252 file)', () => {
+    const decoded = decodeText(bytes('google-2017-layout-messy-cp1252.csv'));
+    expect(decoded.encoding).toBe('windows-1252');
+    const parsed = parseRequestsCsv(decoded.text, importTables(), registry);
+    const imported = Object.fromEntries(parsed.rows.map((r) => [r.line, r.row]));
+    expect(imported[5]).toMatchObject({ country: 'FR', process: 'all', requests: 5665 });
+    expect(imported[7]).toMatchObject({ country: 'TR', requests: 87 });
+    expect(imported[8]).toMatchObject({ country: 'TR', requests: 95, period: { start: '2017-07-01', end: '2017-12-31' } });
+    expect(imported[9]).toMatchObject({ country: 'CI', requests: 2 });
+    expect(imported[13]).toMatchObject({ country: 'JP', requests: 168 });
+    const reasons = Object.fromEntries(parsed.skipped.map((s) => [s.line, s.reason]));
+    expect(Object.keys(reasons).map(Number)).toEqual([6, 10, 11, 12, 14, 15, 16, 17]);
+    expect(reasons[6]).toMatch(/United Nations.*no territory/);
+    expect(reasons[10]).toBe('every figure is blank');
+    expect(reasons[11]).toMatch(/Wiretap Teleportation.*not a known process/);
+    expect(reasons[12]).toMatch(/not the last day of a half year/);
+    expect(reasons[14]).toMatch(/same period, country and process as line 13/);
+    expect(reasons[15]).toMatch(/"twelve" is not a count/);
+    expect(reasons[16]).toMatch(/not a percentage/);
+    expect(reasons[17]).toMatch(/has 6 fields/);
+  });
+
+  it('never adds an All row to its parts in a total', () => {
+    const parsed = parse('google-2017-layout-messy-cp1252.csv');
+    const { byCountry, rows } = aggregateRequests([{ providerId: 'g', rows: parsed.rows.map((r) => r.row) }], { countries: ['FR'] });
+    expect(byCountry).toEqual([{ country: 'FR', requests: 5665, accounts: 6585, rows: 1 }]);
+    expect(rows.filter((r) => !r.counted).map((r) => r.process).sort()).toEqual(['emergency-request', 'other', 'preservation-request']);
+    const parts = aggregateRequests([{ providerId: 'g', rows: parsed.rows.map((r) => r.row) }], { countries: ['FR'], processes: ['other', 'emergency-request', 'preservation-request'] });
+    expect(parts.totals).toEqual({ requests: 5665, accounts: 6585, rows: 3 });
+  });
+
+  it('recognises the project layout, bands included, and refuses an unknown layout naming the expected headers', () => {
+    const csv = 'period.start,period.end,country,process,requests,accounts\n2023-01-01,2023-06-30,US,national-security-letter,0-499,500-999\n';
+    expect(parseRequestsCsv(csv, importTables(), registry).rows[0].row).toMatchObject({ requests: { min: 0, max: 499 }, accounts: { min: 500, max: 999 } });
+    let error: unknown;
+    try {
+      parseRequestsCsv('when,where,how many\n1,2,3\n', importTables(), registry);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ImportError);
+    const expected = (error as ImportError).extensions.expected as { layout: string; headers: string[] }[];
+    expect(expected.map((e) => e.layout)).toEqual(['google-current', 'google-2017', 'atlas']);
+    expect(expected[0].headers).toContain('CLDR Territory Code');
+  });
+});
