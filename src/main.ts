@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { JsonlAuditLog } from './audit/jsonl-audit-log.js';
 import { LowdbKeyStore } from './auth/lowdb-key-store.js';
@@ -23,6 +24,7 @@ async function main(): Promise<void> {
   }
   const { app, atlas } = await buildService(store, {
     bodyLimit: config.bodyLimit,
+    analysisCacheDir: path.join(config.dataDir, 'analyses'),
     auth: { keys, audit, adminToken: config.adminApiKey },
     rateLimitPerMinute: config.rateLimitPerMinute,
     corsOrigins: config.corsOrigins,

@@ -1,3 +1,4 @@
+import { STATUS_CODES } from 'node:http';
 import type { ErrorRequestHandler, Response } from 'express';
 import { StoreWriteError } from '../store/store.js';
 import { InvalidDocumentError } from '../formats/validation-error.js';
@@ -42,6 +43,17 @@ function fromBodyParser(error: { type?: string; status?: number; message?: strin
   }
 }
 
+/**
+ * Other 4xx errors raised by express and its parsers (a path parameter with broken
+ * percent-encoding, a gzip body that does not inflate) follow the http-errors convention:
+ * a numeric `status`, and `expose` when the message is safe to show.
+ */
+function fromClientError(error: { status?: unknown; expose?: boolean; message?: string }): HttpError | undefined {
+  const status = error.status;
+  if (typeof status !== 'number' || status < 400 || status > 499) return undefined;
+  return new HttpError(status, STATUS_CODES[status] ?? 'Bad Request', error.expose && error.message ? error.message : undefined);
+}
+
 /** The single error handler: known errors become problem+json, anything else a logged 500. */
 export function errorHandler(log: (message: string, error: unknown) => void = console.error): ErrorRequestHandler {
   return (error, req, res, _next) => {
@@ -52,7 +64,7 @@ export function errorHandler(log: (message: string, error: unknown) => void = co
     else if (error instanceof StoreWriteError) {
       log('write failed', error);
       problem = new HttpError(503, 'Service Unavailable', 'The write could not be stored durably; nothing was saved. Reads still work.', {}, { 'Retry-After': '30' });
-    } else problem = fromBodyParser(error);
+    } else problem = fromBodyParser(error) ?? fromClientError(error);
     if (!problem) {
       log(`unhandled error on ${req.method} ${req.originalUrl}`, error);
       problem = new HttpError(500, 'Internal Server Error', 'An unexpected error occurred.');

@@ -3,6 +3,7 @@ import type { Declaration } from '../formats/types.generated.js';
 import { checkDeclaration, type DeclarationCheck } from '../formats/validate-declaration.js';
 import { InvalidDocumentError } from '../formats/validation-error.js';
 import type { Store, VersionMeta, VersionRecord } from '../store/store.js';
+import type { AnalysisCache } from './analysis-cache.js';
 import { LruCache } from './lru-cache.js';
 
 /** Whatever is derived from one version (scores, findings…), computed once and cached. */
@@ -28,10 +29,11 @@ export class Atlas<A> {
     readonly store: Store,
     readonly registry: SchemaRegistry,
     private readonly analyze: Analyzer<A>,
+    private readonly cache?: AnalysisCache<A>,
   ) {}
 
-  static async open<A>(store: Store, registry: SchemaRegistry, analyze: Analyzer<A>): Promise<Atlas<A>> {
-    const atlas = new Atlas(store, registry, analyze);
+  static async open<A>(store: Store, registry: SchemaRegistry, analyze: Analyzer<A>, cache?: AnalysisCache<A>): Promise<Atlas<A>> {
+    const atlas = new Atlas(store, registry, analyze, cache);
     for (const id of await store.providerIds()) {
       const history = await store.history(id);
       if (history.length > 0) await atlas.remember(history[history.length - 1]);
@@ -99,12 +101,18 @@ export class Atlas<A> {
     return analysis;
   }
 
+  /** Makes `meta` the provider's latest version, with its analysis (from the cache when still valid). */
   private async remember(meta: VersionMeta): Promise<void> {
     const declaration = (await this.declarationAt(meta.providerId, meta.version))!;
-    const previous = meta.version > 1 ? await this.declarationAt(meta.providerId, meta.version - 1) : undefined;
+    let analysis: A | undefined = (await this.cache?.get(meta.providerId, meta.version)) as A | undefined;
+    if (analysis === undefined) {
+      const previous = meta.version > 1 ? await this.declarationAt(meta.providerId, meta.version - 1) : undefined;
+      analysis = this.analyze(declaration, previous);
+      await this.cache?.set(meta.providerId, meta.version, analysis);
+    }
     const { body: _body, ...plainMeta } = meta as VersionRecord;
     // Concurrent submissions may finish out of order: never replace a newer latest with an older one.
     if ((this.latest.get(meta.providerId)?.meta.version ?? 0) > meta.version) return;
-    this.latest.set(meta.providerId, { meta: plainMeta, declaration, analysis: this.analyze(declaration, previous) });
+    this.latest.set(meta.providerId, { meta: plainMeta, declaration, analysis: analysis as A });
   }
 }

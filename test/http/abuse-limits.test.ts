@@ -10,6 +10,7 @@ beforeAll(async () => {
 });
 
 describe('body limits and media types', () => {
+  const shared = testService();
   it('answers 413 problem+json for a body over BODY_LIMIT, before authentication matters', async () => {
     const { app, store } = await testService(undefined, { bodyLimit: '2kb' });
     const doc = validDeclaration();
@@ -22,7 +23,7 @@ describe('body limits and media types', () => {
   });
 
   it('takes 1 MB by default', async () => {
-    const { app } = await testService();
+    const { app } = await shared;
     const res = await request(app).post('/v1/validate').set('content-type', 'application/json').send(`{"pad":"${'x'.repeat(1024 * 1024)}"}`);
     expect(res.status).toBe(413);
     check('post', '/v1/validate', res);
@@ -35,7 +36,7 @@ describe('body limits and media types', () => {
     ['application/json; charset=latin1', '{}'],
     ['application/json; charset=utf-16', '{}'],
   ])('answers 415 for %s', async (type, body) => {
-    const { app } = await testService();
+    const { app } = await shared;
     const res = await request(app).post('/v1/providers/veritalk/declarations').set(adminAuth).set('content-type', type).send(body);
     expect(res.status).toBe(415);
     expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);

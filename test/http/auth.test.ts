@@ -17,13 +17,14 @@ const mintKey = (service: TestService, body: unknown, auth: Record<string, strin
 const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
 
 describe('writes need a key', () => {
+  const shared = testService();
   it.each([
     ['no Authorization header', {}, 'Bearer realm="retention-atlas"'],
     ['an unknown well-formed token', bearer(`ra_0123456789abcdef.${'x'.repeat(43)}`), 'Bearer realm="retention-atlas", error="invalid_token"'],
     ['a made-up token', bearer('letmein'), 'Bearer realm="retention-atlas", error="invalid_token"'],
     ['Basic credentials', { Authorization: 'Basic YWRtaW46YWRtaW4=' }, 'Bearer realm="retention-atlas"'],
   ])('refuses %s with 401 problem+json and a challenge, storing nothing', async (_name, auth, challenge) => {
-    const service = await testService();
+    const service = await shared;
     const res = await submit(service, 'veritalk', auth);
     expect(res.status).toBe(401);
     expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);

@@ -1,4 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from '@jest/globals';
 import request from 'supertest';
@@ -95,5 +96,26 @@ describe('hostile strings in a declaration', () => {
     const res = await submitRaw(JSON.stringify(doc), 'too-long');
     expect(res.status).toBe(422);
     expect(res.body.errors).toContainEqual(expect.objectContaining({ pointer: '/provider/name', keyword: 'maxLength' }));
+  });
+});
+
+describe('hostile requests around the body', () => {
+  it('answers 400, not 500, for broken percent-encoding in a path', async () => {
+    for (const url of ['/v1/providers/%E0%A4%A', '/v1/providers/%/declarations/1']) {
+      const res = await request(service.app).get(url);
+      expect(res.status).toBe(400);
+      expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+    }
+  });
+
+  it('answers 400 for a gzip body that does not inflate, and 413 for one that inflates past the limit', async () => {
+    const corrupt = await postRaw('/v1/validate', 'not gzip at all', { 'content-encoding': 'gzip' });
+    expect(corrupt.status).toBe(400);
+    check('post', '/v1/validate', corrupt);
+    const bomb = gzipSync(Buffer.from(`{"pad":"${'0'.repeat(50 * 1024 * 1024)}"}`));
+    expect(bomb.length).toBeLessThan(100 * 1024);
+    const res = await postRaw('/v1/validate', bomb, { 'content-encoding': 'gzip' });
+    expect(res.status).toBe(413);
+    check('post', '/v1/validate', res);
   });
 });

@@ -1,5 +1,9 @@
 import { Router, type Request } from 'express';
-import { gradeFor, summarizeExposure, disclosureScore, computeExposure, type Cell } from '../../scoring/index.js';
+import { gradeFor, summarizeExposure, disclosureScore, computeExposure, type Cell, type ExposureResult } from '../../scoring/index.js';
+import type { Declaration } from '../../formats/types.generated.js';
+import type { ValidationIssue } from '../../formats/validation-error.js';
+import { LruCache } from '../../service/lru-cache.js';
+import { contentHash } from '../../store/version-record.js';
 import { InvalidDocumentError } from '../../formats/validation-error.js';
 import { rankProviders, type ThreatModel } from '../../service/ranking.js';
 import { ExposureReader } from '../../service/exposure-reader.js';
@@ -46,22 +50,32 @@ export function exposureRouter(ctx: AppContext): Router {
   const reader = new ExposureReader(ctx.atlas, ctx.policy);
   const { params, jurisdictions } = ctx.policy;
 
+  // Drafts are often re-scored unchanged (a form re-submitted, a CI check re-run): scores are a
+  // pure function of the body and the model, so identical bodies share one computation.
+  const drafts = new LruCache<string, { declaration: Declaration; result: ExposureResult; warnings: ValidationIssue[] }>(128);
+
   router.post('/score', requireContentType(), ctx.json, (req, res) => {
     const model = threatModel(req, ctx);
-    const check = ctx.atlas.check(req.body);
-    if (!check.valid) throw new InvalidDocumentError(check.errors);
-    const result = computeExposure(check.declaration, jurisdictions, params);
+    const key = `${new Date().toISOString().slice(0, 10)}:${contentHash(req.rawBody ?? '')}`;
+    let draft = drafts.get(key);
+    if (!draft) {
+      const check = ctx.atlas.check(req.body);
+      if (!check.valid) throw new InvalidDocumentError(check.errors);
+      draft = { declaration: check.declaration, result: computeExposure(check.declaration, jurisdictions, params), warnings: check.warnings };
+      drafts.set(key, draft);
+    }
+    const { declaration, result, warnings } = draft;
     const cells = selectCells(result.cells, model);
     sendTable(req, res, {
-      columns: cellColumns(check.declaration.provider.id, undefined),
+      columns: cellColumns(declaration.provider.id, undefined),
       rows: cells,
-      filename: `${check.declaration.provider.id}-exposure`,
+      filename: `${declaration.provider.id}-exposure`,
       json: {
-        providerId: check.declaration.provider.id,
+        providerId: declaration.provider.id,
         modelVersion: result.modelVersion,
         summary: summarizeExposure(result, params),
-        disclosure: disclosureScore(check.declaration),
-        warnings: check.warnings,
+        disclosure: disclosureScore(declaration),
+        warnings,
         cells,
       },
     });

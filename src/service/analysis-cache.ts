@@ -1,0 +1,84 @@
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { projectRoot } from '../paths.js';
+
+/**
+ * Where analyses of latest versions are remembered between runs, so a restart does not
+ * re-score every provider. It is a cache, never the record: a miss, a stale key or an
+ * unreadable file only means the analysis is computed again.
+ */
+export interface AnalysisCache<A> {
+  get(providerId: string, version: number): Promise<A | undefined>;
+  set(providerId: string, version: number, analysis: A): Promise<void>;
+}
+
+interface Entry<A> {
+  key: string;
+  version: number;
+  analysis: A;
+}
+
+/** One small JSON file per provider under `dir`; entries carry the key they were computed under. */
+export class FileAnalysisCache<A> implements AnalysisCache<A> {
+  private ready: Promise<unknown> | undefined;
+
+  constructor(
+    private readonly dir: string,
+    private readonly key: string,
+  ) {}
+
+  async get(providerId: string, version: number): Promise<A | undefined> {
+    try {
+      const entry = JSON.parse(await readFile(this.file(providerId), 'utf8')) as Entry<A>;
+      return entry.key === this.key && entry.version === version ? entry.analysis : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  async set(providerId: string, version: number, analysis: A): Promise<void> {
+    try {
+      this.ready ??= mkdir(this.dir, { recursive: true });
+      await this.ready;
+      const temp = `${this.file(providerId)}.${process.pid}.tmp`;
+      await writeFile(temp, JSON.stringify({ key: this.key, version, analysis } satisfies Entry<A>));
+      await rename(temp, this.file(providerId));
+    } catch {
+      // A cache that cannot be written costs a recomputation at the next start, nothing more.
+    }
+  }
+
+  private file(providerId: string): string {
+    return path.join(this.dir, `${providerId}.json`);
+  }
+}
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir)
+    .sort()
+    .flatMap((name) => {
+      const full = path.join(dir, name);
+      return statSync(full).isDirectory() ? filesUnder(full) : [full];
+    });
+}
+
+/**
+ * The key analyses are valid under: the policy data (jurisdictions, parameters) and the code
+ * that derives them. Any change to either makes every cached analysis stale.
+ */
+export function analysisKey(policy: unknown, codeDirs: string[] = ['src/scoring', 'src/findings', 'src/service/analysis.ts']): string {
+  const hash = createHash('sha256').update(JSON.stringify(policy));
+  for (const dir of codeDirs) {
+    const full = path.join(projectRoot, dir);
+    let files: string[] = [];
+    try {
+      files = statSync(full).isDirectory() ? filesUnder(full) : [full];
+    } catch {
+      continue;
+    }
+    for (const file of files) hash.update(file).update(readFileSync(file));
+  }
+  return hash.digest('hex');
+}

@@ -1,0 +1,50 @@
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
+import { loadSchemaRegistry } from '../../src/formats/schema-registry.js';
+import { FileAnalysisCache } from '../../src/service/analysis-cache.js';
+import { Atlas } from '../../src/service/atlas.js';
+import { MemoryStore } from '../../src/store/memory-store.js';
+import { validDeclaration } from '../support/service.js';
+
+let dir: string;
+beforeEach(async () => {
+  dir = await mkdtemp(path.join(os.tmpdir(), 'ra-cache-'));
+});
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('analysis cache', () => {
+  const registry = loadSchemaRegistry();
+
+  it('reuses an analysis computed under the same key and recomputes under another', async () => {
+    const store = new MemoryStore();
+    let runs = 0;
+    const analyze = () => ({ run: ++runs });
+    const first = await Atlas.open(store, registry, analyze, new FileAnalysisCache(dir, 'key-1'));
+    await first.submit('veritalk', validDeclaration(), JSON.stringify(validDeclaration()));
+    expect(runs).toBe(1);
+
+    const again = await Atlas.open(store, registry, analyze, new FileAnalysisCache(dir, 'key-1'));
+    expect(runs).toBe(1);
+    expect(again.latestOf('veritalk')?.analysis).toEqual({ run: 1 });
+
+    const changedPolicy = await Atlas.open(store, registry, analyze, new FileAnalysisCache(dir, 'key-2'));
+    expect(runs).toBe(2);
+    expect(changedPolicy.latestOf('veritalk')?.analysis).toEqual({ run: 2 });
+  });
+
+  it('treats an unreadable cache entry as a miss', async () => {
+    const store = new MemoryStore();
+    let runs = 0;
+    const analyze = () => ({ run: ++runs });
+    const cache = new FileAnalysisCache<{ run: number }>(dir, 'k');
+    await Atlas.open(store, registry, analyze, cache).then((a) => a.submit('veritalk', validDeclaration(), '{}'));
+    await writeFile(path.join(dir, 'veritalk.json'), '{"broken');
+    const reopened = await Atlas.open(store, registry, analyze, cache);
+    expect(reopened.latestOf('veritalk')?.analysis).toEqual({ run: 2 });
+    expect(JSON.parse(await readFile(path.join(dir, 'veritalk.json'), 'utf8')).version).toBe(1);
+  });
+});
