@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { JsonlAuditLog } from './audit/jsonl-audit-log.js';
 import { LowdbKeyStore } from './auth/lowdb-key-store.js';
 import { buildService } from './bootstrap.js';
+import { gracefulClose } from './http/graceful-close.js';
 import { readConfig } from './config.js';
 import { loadSampleDeclarations } from './service/sample-data.js';
 import { LowdbStore } from './store/lowdb-store.js';
@@ -40,21 +41,16 @@ async function main(): Promise<void> {
     console.log(`retention-atlas listening on http://${host}:${port} (data in ${config.dataDir})`);
   });
 
-  const shutdown = (signal: string) => {
+  const close = gracefulClose(server, SHUTDOWN_GRACE_MS);
+  const shutdown = async (signal: string) => {
     console.log(`${signal}: no new connections; finishing in-flight requests`);
-    // Connections that finish their request become idle; close them as they do.
-    const sweeper = setInterval(() => server.closeIdleConnections(), 50);
-    setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS).unref();
-    server.close(async () => {
-      clearInterval(sweeper);
-      await store.close();
-      await keys.close();
-      await audit.close();
-      lock.release();
-      console.log(`${signal}: every acknowledged write is on disk; exiting`);
-      process.exit(0);
-    });
-    server.closeIdleConnections();
+    await close();
+    await store.close();
+    await keys.close();
+    await audit.close();
+    lock.release();
+    console.log(`${signal}: every acknowledged write is on disk; exiting`);
+    process.exit(0);
   };
   process.once('SIGTERM', () => shutdown('SIGTERM'));
   process.once('SIGINT', () => shutdown('SIGINT'));

@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { connect } from 'node:net';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -104,6 +105,20 @@ describe('crash safety of the real server', () => {
     expect((await readFile(path.join(dataDir, '.lock'), 'utf8')).trim()).toBe(String(second.child.pid));
 
     // 4. SIGTERM under load: stop accepting, finish in-flight writes, exit 0, release the lock.
+    //    One request is held mid-body across the signal: it must still be answered 201.
+    const slow = submission(TOTAL + 1000);
+    const { port } = new URL(second.url);
+    const socket = connect(Number(port), '127.0.0.1');
+    let slowAnswer = '';
+    socket.on('data', (c) => (slowAnswer += c));
+    const slowDone = new Promise((resolve) => socket.on('close', resolve));
+    const body = Buffer.from(slow.text, 'utf8');
+    socket.write(
+      `POST /v1/providers/${slow.providerId}/declarations HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer ${ADMIN}\r\n` +
+        `Content-Type: application/json\r\nContent-Length: ${body.length}\r\nConnection: close\r\n\r\n`,
+    );
+    socket.write(body.subarray(0, 100));
+    await new Promise((resolve) => setTimeout(resolve, 100));
     const drained: Ack[] = [];
     const exited = new Promise<number | null>((resolve) => second.child.once('exit', (code) => resolve(code)));
     let signalled = false;
@@ -119,6 +134,13 @@ describe('crash safety of the real server', () => {
       ),
     );
     process.env.CRASH_TEST_VERBOSE && console.log(`acked before kill -9: ${acked.length}/${TOTAL}; acked during SIGTERM drain: ${drained.length}/60`);
+    // New connections are refused while the held request is still open…
+    await expect(fetch(`${second.url}/healthz`)).rejects.toThrow();
+    socket.end(body.subarray(100));
+    await slowDone;
+    // …and the held request still completes.
+    expect(slowAnswer).toMatch(/^HTTP\/1\.1 201 /);
+    drained.push({ providerId: slow.providerId, version: Number(/"version":(\d+)/.exec(slowAnswer)![1]), text: slow.text });
     expect(await exited).toBe(0);
     expect(second.output()).toContain('every acknowledged write is on disk');
     expect(existsSync(path.join(dataDir, '.lock'))).toBe(false);

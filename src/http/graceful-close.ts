@@ -1,0 +1,30 @@
+import type { Server, ServerResponse } from 'node:http';
+
+/**
+ * Closes a server without cutting off requests it has already received: stop listening,
+ * close connections that are idle now, and mark every answer still to be sent (and any
+ * request that arrives on an open keep-alive connection meanwhile) `Connection: close`,
+ * so each connection closes right after its last answer. Sweeping "idle" connections
+ * repeatedly instead would be wrong: a connection whose request has been read but not yet
+ * answered counts as idle to Node, and a write waiting for fsync would be cut off.
+ * After `graceMs` whatever is left is closed anyway.
+ */
+export function gracefulClose(server: Server, graceMs: number): () => Promise<void> {
+  const inFlight = new Set<ServerResponse>();
+  let closing = false;
+  const keepUntilDone = (res: ServerResponse) => {
+    if (!res.headersSent) res.setHeader('Connection', 'close');
+  };
+  server.on('request', (_req, res: ServerResponse) => {
+    if (closing) keepUntilDone(res);
+    inFlight.add(res);
+    res.once('close', () => inFlight.delete(res));
+  });
+  return () =>
+    new Promise<void>((resolve) => {
+      closing = true;
+      inFlight.forEach(keepUntilDone);
+      setTimeout(() => server.closeAllConnections(), graceMs).unref();
+      server.close(() => resolve());
+    });
+}
