@@ -59,10 +59,15 @@ export async function sequentialLatencies(count: number, request: (i: number) =>
   const failures: string[] = [];
   for (let i = 0; i < count; i++) {
     const started = performance.now();
-    const response = await request(i);
-    const text = await response.text();
-    times.push(performance.now() - started);
-    if (!response.ok && failures.length < 3) failures.push(`${response.status}: ${text.slice(0, 200)}`);
+    try {
+      const response = await request(i);
+      const text = await response.text();
+      times.push(performance.now() - started);
+      if (!response.ok && failures.length < 3) failures.push(`${response.status}: ${text.slice(0, 200)}`);
+    } catch (error) {
+      failures.push(`request failed: ${(error as Error).message}`);
+      break;
+    }
   }
   return { times: times.sort((a, b) => a - b), failures };
 }

@@ -46,31 +46,37 @@ function serverEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
 
 const authorization = { authorization: `Bearer ${ADMIN_KEY}` };
 
-async function throughput(service: RunningServer, echoUrl: string, body: string): Promise<void> {
-  const post = (url: string) => ({ url, method: 'POST' as const, body, seconds: SECONDS });
-  await load({ ...post(`${echoUrl}/echo`), seconds: 1 }); // warm-up
-  await load({ ...post(`${service.url}/v1/validate`), seconds: 1 });
-  await load({ ...post(`${service.url}/v1/score`), seconds: 1 });
-  // Echo before and after, averaged: the machine's speed drifts during a run.
-  const echoA = await load(post(`${echoUrl}/echo`));
-  const validate = await load(post(`${service.url}/v1/validate`));
-  const score = await load(post(`${service.url}/v1/score`));
-  const echoB = await load(post(`${echoUrl}/echo`));
-  const echo = (echoA.requestsPerSec + echoB.requestsPerSec) / 2;
+/** Rounds of (echo, validate, score), each endpoint's best round kept: noise on a shared machine only ever slows a run down. */
+const ROUNDS = 3;
 
-  const row = (name: string, r: LoadResult, ratio?: number) => [name, r.requestsPerSec.toFixed(0), ratio === undefined ? '1.00' : f2(ratio), f1(r.p50), f1(r.p99), r.non2xx + r.errors];
-  const ratioOf = (r: LoadResult) => (r.non2xx + r.errors > 0 ? 0 : r.requestsPerSec / echo);
+async function throughput(service: RunningServer, echoUrl: string, body: string): Promise<void> {
+  const seconds = Math.max(2, Math.round(SECONDS * 0.6));
+  const targets = { echo: `${echoUrl}/echo`, validate: `${service.url}/v1/validate`, score: `${service.url}/v1/score` };
+  for (const url of Object.values(targets)) await load({ url, method: 'POST', body, seconds: 1 }); // warm-up
+  const runs: Record<keyof typeof targets, LoadResult[]> = { echo: [], validate: [], score: [] };
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const [name, url] of Object.entries(targets) as [keyof typeof targets, string][]) runs[name].push(await load({ url, method: 'POST', body, seconds }));
+  }
+  const best = (results: LoadResult[]) => results.reduce((a, b) => (b.requestsPerSec > a.requestsPerSec ? b : a));
+  const failed = (results: LoadResult[]) => results.reduce((n, r) => n + r.non2xx + r.errors, 0);
+  const echo = best(runs.echo).requestsPerSec;
+  const ratioOf = (results: LoadResult[]) => (failed(results) > 0 ? 0 : best(results).requestsPerSec / echo);
+
+  const row = (name: string, results: LoadResult[]) => {
+    const r = best(results);
+    return [name, r.requestsPerSec.toFixed(0), results.map((x) => x.requestsPerSec.toFixed(0)).join(' / '), f2(ratioOf(results)), f1(r.p50), f1(r.p99), failed(results)];
+  };
   section(
-    `(a) Throughput against a bare express JSON echo (${(body.length / 1024).toFixed(1)} KB body, 10 connections, ${SECONDS} s each)`,
-    markdownTable(['endpoint', 'req/s', '× echo', 'p50 ms', 'p99 ms', 'non-2xx'], [
-      row('bare express echo (mean of before/after)', { ...echoA, requestsPerSec: echo }),
-      row('POST /v1/validate', validate, ratioOf(validate)),
-      row('POST /v1/score', score, ratioOf(score)),
+    `(a) Throughput against a bare express JSON echo (${(body.length / 1024).toFixed(1)} KB body, 10 connections, ${ROUNDS} interleaved rounds of ${seconds} s, best round kept)`,
+    markdownTable(['endpoint', 'best req/s', 'rounds req/s', '× echo', 'p50 ms', 'p99 ms', 'non-2xx'], [
+      row('bare express JSON echo', runs.echo),
+      row('POST /v1/validate', runs.validate),
+      row('POST /v1/score', runs.score),
     ]),
   );
-  for (const [id, name, r, target] of [['a1', 'POST /v1/validate throughput', validate, 0.6], ['a2', 'POST /v1/score throughput', score, 0.3]] as const) {
-    const ratio = ratioOf(r);
-    checks.push({ id, what: `${name} ÷ echo`, measured: r.non2xx + r.errors > 0 ? `${r.non2xx} non-2xx` : `${f2(ratio)}×`, target: `≥ ${target}×`, pass: ratio >= target });
+  for (const [id, name, results, target] of [['a1', 'POST /v1/validate throughput', runs.validate, 0.6], ['a2', 'POST /v1/score throughput', runs.score, 0.3]] as const) {
+    const ratio = ratioOf(results);
+    checks.push({ id, what: `${name} ÷ echo`, measured: failed(results) > 0 ? `${failed(results)} non-2xx` : `${f2(ratio)}×`, target: `≥ ${target}×`, pass: ratio >= target });
   }
 }
 

@@ -4,10 +4,9 @@ import type { Server, ServerResponse } from 'node:http';
  * Closes a server without cutting off requests it has already received: stop listening,
  * close connections that are idle now, and mark every answer still to be sent (and any
  * request that arrives on an open keep-alive connection meanwhile) `Connection: close`,
- * so each connection closes right after its last answer. Sweeping "idle" connections
- * repeatedly instead would be wrong: a connection whose request has been read but not yet
- * answered counts as idle to Node, and a write waiting for fsync would be cut off.
- * After `graceMs` whatever is left is closed anyway.
+ * so each connection closes right after its last answer instead of lingering as an idle
+ * keep-alive connection that would hold `server.close()` open. After `graceMs` whatever
+ * is left is closed anyway.
  */
 export function gracefulClose(server: Server, graceMs: number): () => Promise<void> {
   const inFlight = new Set<ServerResponse>();

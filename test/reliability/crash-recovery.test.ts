@@ -136,7 +136,7 @@ describe('crash safety of the real server', () => {
     process.env.CRASH_TEST_VERBOSE && console.log(`acked before kill -9: ${acked.length}/${TOTAL}; acked during SIGTERM drain: ${drained.length}/60`);
     // New connections are refused while the held request is still open…
     await expect(fetch(`${second.url}/healthz`)).rejects.toThrow();
-    socket.end(body.subarray(100));
+    socket.write(body.subarray(100));
     await slowDone;
     // …and the held request still completes.
     expect(slowAnswer).toMatch(/^HTTP\/1\.1 201 /);
