@@ -14,6 +14,8 @@ export interface LoadOptions {
   url: string;
   method?: 'GET' | 'POST';
   body?: string;
+  /** Bodies sent in turn, one per request, instead of one repeated `body`. */
+  bodies?: string[];
   headers?: Record<string, string>;
   connections?: number;
   seconds: number;
@@ -22,6 +24,12 @@ export interface LoadOptions {
 function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return NaN;
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+/** A setupRequest that gives each request the next body of the list. */
+function rotate(bodies: string[]) {
+  let next = 0;
+  return (request: Record<string, unknown>) => ({ ...request, body: bodies[next++ % bodies.length] });
 }
 
 /** One autocannon run; per-request times are collected here because autocannon reports no p95. */
@@ -33,7 +41,8 @@ export async function load(options: LoadOptions): Promise<LoadResult> {
         url: options.url,
         method: options.method ?? 'GET',
         body: options.body,
-        headers: { ...(options.body ? { 'content-type': 'application/json' } : {}), ...options.headers },
+        headers: { ...(options.body || options.bodies ? { 'content-type': 'application/json' } : {}), ...options.headers },
+        ...(options.bodies ? { requests: [{ setupRequest: rotate(options.bodies) }] as unknown as autocannon.Request[] } : {}),
         connections: options.connections ?? 10,
         duration: options.seconds,
       },

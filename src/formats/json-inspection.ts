@@ -41,38 +41,52 @@ interface Frame {
 export function inspectJsonText(text: string, maxDepth: number): JsonTextIssue | undefined {
   const stack: Frame[] = [];
   const here = () => pointer(...stack.map((f) => f.at));
+  let nextBackslash = 0;
+  // Character codes rather than one-character strings: this runs over every byte of every body.
   for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (c === '{' || c === '[') {
+    const c = text.charCodeAt(i);
+    if (c === 123 /* { */ || c === 91 /* [ */) {
       if (stack.length >= maxDepth) return { keyword: 'maxDepth', message: `nested deeper than ${maxDepth} levels`, pointer: here() };
-      stack.push({ isObject: c === '{', keys: new Set(), at: c === '{' ? '' : 0, expectKey: c === '{' });
-    } else if (c === '}' || c === ']') {
+      stack.push({ isObject: c === 123, keys: new Set(), at: c === 123 ? '' : 0, expectKey: c === 123 });
+    } else if (c === 125 /* } */ || c === 93 /* ] */) {
       stack.pop();
-    } else if (c === ',') {
+    } else if (c === 44 /* , */) {
       const top = stack[stack.length - 1];
       if (top.isObject) top.expectKey = true;
       else top.at = (top.at as number) + 1;
-    } else if (c === '"') {
+    } else if (c === 34 /* " */) {
       const end = closingQuote(text, i + 1);
-      const raw = text.slice(i + 1, end);
-      const escaped = raw.includes('\\');
-      const value = escaped ? (JSON.parse(text.slice(i, end + 1)) as string) : raw;
+      // The next backslash anywhere ahead, found again only once passed: one scan over the whole text.
+      if (nextBackslash !== -1 && nextBackslash <= i) nextBackslash = text.indexOf('\\', i + 1);
+      const escaped = nextBackslash !== -1 && nextBackslash < end;
       const top = stack[stack.length - 1];
-      if (top?.isObject && top.expectKey) {
-        top.at = value;
-        top.expectKey = false;
-        if (FORBIDDEN_KEYS.has(value)) return { keyword: 'forbiddenKey', message: `the key "${value}" is not accepted anywhere in a document`, pointer: here() };
-        if (top.keys.has(value)) return { keyword: 'duplicateKey', message: `the key "${value}" appears more than once in this object`, pointer: here() };
-        top.keys.add(value);
-      }
-      if (escaped && LONE_SURROGATE.test(value)) {
-        return { keyword: 'loneSurrogate', message: 'contains an unpaired UTF-16 surrogate (\\uD800–\\uDFFF escape), which is not a Unicode character', pointer: here() };
+      const isKey = top !== undefined && top.isObject && top.expectKey;
+      // Only keys and escaped strings need their value; plain string values are skipped whole.
+      if (isKey || escaped) {
+        const value = escaped ? (JSON.parse(text.slice(i, end + 1)) as string) : text.slice(i + 1, end);
+        if (isKey) {
+          top.at = value;
+          top.expectKey = false;
+          if (FORBIDDEN_KEYS.has(value)) return { keyword: 'forbiddenKey', message: `the key "${value}" is not accepted anywhere in a document`, pointer: here() };
+          if (top.keys.has(value)) return { keyword: 'duplicateKey', message: `the key "${value}" appears more than once in this object`, pointer: here() };
+          top.keys.add(value);
+        }
+        if (escaped && LONE_SURROGATE.test(value)) {
+          return { keyword: 'loneSurrogate', message: 'contains an unpaired UTF-16 surrogate (\\uD800–\\uDFFF escape), which is not a Unicode character', pointer: here() };
+        }
       }
       i = end;
-    } else if (c === '-' || (c >= '0' && c <= '9')) {
+    } else if (c === 45 /* - */ || (c >= 48 && c <= 57)) {
       let end = i + 1;
-      while (end < text.length && NUMBER_CHAR.has(text.charCodeAt(end))) end++;
-      if (!Number.isFinite(Number(text.slice(i, end)))) return { keyword: 'numberRange', message: 'number is too large to represent (it would become Infinity)', pointer: here() };
+      let exponent = false;
+      while (end < text.length && NUMBER_CHAR.has(text.charCodeAt(end))) {
+        const d = text.charCodeAt(end);
+        if (d === 101 || d === 69) exponent = true;
+        end++;
+      }
+      // Only an exponent or more than 308 digits can overflow a double.
+      if ((exponent || end - i > 308) && !Number.isFinite(Number(text.slice(i, end))))
+        return { keyword: 'numberRange', message: 'number is too large to represent (it would become Infinity)', pointer: here() };
       i = end - 1;
     }
   }

@@ -22,6 +22,8 @@ export interface LatestVersion<A> {
  */
 export class Atlas<A> {
   private readonly latest = new Map<string, LatestVersion<A>>();
+  /** Provider ids in order, rebuilt only when a provider is added (lists and rankings read it often). */
+  private sortedIds: string[] | undefined;
   private readonly declarations = new LruCache<string, Declaration>(500);
   private readonly analyses = new LruCache<string, A>(200);
 
@@ -56,7 +58,8 @@ export class Atlas<A> {
   }
 
   providerIds(): string[] {
-    return [...this.latest.keys()].sort();
+    this.sortedIds ??= [...this.latest.keys()].sort();
+    return this.sortedIds;
   }
 
   latestOf(providerId: string): LatestVersion<A> | undefined {
@@ -113,6 +116,7 @@ export class Atlas<A> {
     const { body: _body, ...plainMeta } = meta as VersionRecord;
     // Concurrent submissions may finish out of order: never replace a newer latest with an older one.
     if ((this.latest.get(meta.providerId)?.meta.version ?? 0) > meta.version) return;
+    if (!this.latest.has(meta.providerId)) this.sortedIds = undefined;
     this.latest.set(meta.providerId, { meta: plainMeta, declaration, analysis: analysis as A });
   }
 }

@@ -8,7 +8,7 @@ import { InvalidDocumentError } from '../../formats/validation-error.js';
 import { rankProviders, type ThreatModel } from '../../service/ranking.js';
 import { ExposureReader } from '../../service/exposure-reader.js';
 import type { AppContext } from '../context.js';
-import { sendTable, type TableColumn } from '../csv-response.js';
+import { sendTable, wantsCsv, type TableColumn } from '../csv-response.js';
 import { badRequest, notFound } from '../http-error.js';
 import { requireContentType } from '../json-body.js';
 import { listParam, pageParams, positiveIntParam, providerIdParam } from '../params.js';
@@ -44,6 +44,15 @@ const selectCells = (cells: Cell[], model: ThreatModel) =>
       (model.categories.length === 0 || model.categories.includes(c.category)),
   );
 
+/** A scored draft, remembered by the hash of its body. */
+interface Draft {
+  declaration: Declaration;
+  result: ExposureResult;
+  warnings: ValidationIssue[];
+  /** The unfiltered JSON answer, serialised on first use. */
+  json?: Buffer;
+}
+
 /** Exposure: of a draft, of a stored provider, and providers ranked for a threat model. */
 export function exposureRouter(ctx: AppContext): Router {
   const router = Router();
@@ -51,8 +60,9 @@ export function exposureRouter(ctx: AppContext): Router {
   const { params, jurisdictions } = ctx.policy;
 
   // Drafts are often re-scored unchanged (a form re-submitted, a CI check re-run): scores are a
-  // pure function of the body and the model, so identical bodies share one computation.
-  const drafts = new LruCache<string, { declaration: Declaration; result: ExposureResult; warnings: ValidationIssue[] }>(128);
+  // pure function of the body, the model and the day (warnings compare dates with today), so
+  // identical bodies share one computation.
+  const drafts = new LruCache<string, Draft>(128);
 
   router.post('/score', requireContentType(), ctx.json, (req, res) => {
     const model = threatModel(req, ctx);
@@ -66,19 +76,23 @@ export function exposureRouter(ctx: AppContext): Router {
     }
     const { declaration, result, warnings } = draft;
     const cells = selectCells(result.cells, model);
-    sendTable(req, res, {
-      columns: cellColumns(declaration.provider.id, undefined),
-      rows: cells,
-      filename: `${declaration.provider.id}-exposure`,
-      json: {
-        providerId: declaration.provider.id,
-        modelVersion: result.modelVersion,
-        summary: summarizeExposure(result, params),
-        disclosure: disclosureScore(declaration),
-        warnings,
-        cells,
-      },
+    const json = () => ({
+      providerId: declaration.provider.id,
+      modelVersion: result.modelVersion,
+      summary: summarizeExposure(result, params),
+      disclosure: disclosureScore(declaration),
+      warnings,
+      cells,
     });
+    const unfiltered = model.jurisdictions.length === 0 && model.categories.length === 0;
+    if (unfiltered && !wantsCsv(req)) {
+      // The whole matrix is a few hundred kilobytes of JSON: serialise it once per draft.
+      draft.json ??= Buffer.from(JSON.stringify(json()), 'utf8');
+      // A precomputed ETag spares express hashing the whole body on every answer.
+      res.vary('Accept').type('application/json').set('ETag', `W/"${params.modelVersion}|${key}"`).send(draft.json);
+      return;
+    }
+    sendTable(req, res, { columns: cellColumns(declaration.provider.id, undefined), rows: cells, filename: `${declaration.provider.id}-exposure`, json: json() });
   });
 
   router.get('/providers/:providerId/exposure', async (req, res) => {
