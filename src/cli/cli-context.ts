@@ -6,6 +6,8 @@ export interface CliContext {
   fail(code: number): void;
   /** Whether stderr is a terminal (progress bars only there). */
   interactive: boolean;
+  /** Terminal width for tables; undefined when output is not a terminal (then 100). */
+  columns?: number;
 }
 
 /** A command could not do its job (unreadable file, server refused): message, exit code 2. */

@@ -12,6 +12,7 @@ import { parseRequestsCsv, type SkippedRow } from '../transparency/parse-request
 import { CliError, type CliContext } from './cli-context.js';
 import { policyData, schemaRegistry } from './core-data.js';
 import { byteProgress, type Progress } from './progress.js';
+import { readFailure } from './validate-command.js';
 import { addTargetOptions, problemMessage, send, targetOf, withDataDir, type TargetOptions } from './target.js';
 
 interface ImportOutcome {
@@ -27,6 +28,8 @@ interface ImportOutcome {
 
 const SLUG = /^[a-z0-9][a-z0-9-]{1,62}$/;
 const CHUNK = 64 * 1024;
+/** A report of thousands of skipped rows hides the summary; the JSON output has them all. */
+const MAX_SKIPPED_SHOWN = 20;
 
 /** Streams the file to the server in chunks, so the bar follows the upload. */
 function uploadBody(bytes: Buffer, progress: Progress): ReadableStream {
@@ -78,7 +81,7 @@ async function viaDataDir(dataDir: string, providerId: string, bytes: Buffer): P
     } finally {
       await store.close();
     }
-  });
+  }, { mustExist: true });
 }
 
 export function registerImportTransparency(program: Command, ctx: CliContext): void {
@@ -97,8 +100,8 @@ export function registerImportTransparency(program: Command, ctx: CliContext): v
     .action(async (csv: string, options: TargetOptions & { provider: string; json?: boolean }) => {
       if (!SLUG.test(options.provider)) throw new CliError(`"${options.provider}" is not a provider id (lower-case letters, digits and hyphens)`);
       const target = targetOf(options);
-      const bytes = await readFile(csv).catch((error: NodeJS.ErrnoException) => {
-        throw new CliError(`cannot read ${csv}: ${error.code === 'ENOENT' ? 'no such file' : error.message}`);
+      const bytes = await readFile(csv).catch((error: unknown) => {
+        throw new CliError(`cannot read ${csv}: ${readFailure(error)}`);
       });
       const outcome =
         target.kind === 'server'
@@ -108,7 +111,8 @@ export function registerImportTransparency(program: Command, ctx: CliContext): v
       ctx.out(
         `${csv}: ${outcome.imported} rows read (${outcome.layout} layout): ${outcome.added} added, ${outcome.replaced} replaced, ${outcome.unchanged} unchanged, ${outcome.skipped.length} skipped\n`,
       );
-      for (const s of outcome.skipped) ctx.out(`  ${csv}:${s.line}: skipped: ${s.reason}\n`);
+      for (const s of outcome.skipped.slice(0, MAX_SKIPPED_SHOWN)) ctx.out(`  ${csv}:${s.line}: skipped: ${s.reason}\n`);
+      if (outcome.skipped.length > MAX_SKIPPED_SHOWN) ctx.out(`  … and ${outcome.skipped.length - MAX_SKIPPED_SHOWN} more skipped rows (--json lists them all)\n`);
       ctx.out(outcome.created ? `${options.provider}: new version ${outcome.version}\n` : `${options.provider}: nothing new; still version ${outcome.version}\n`);
     });
 }

@@ -7,6 +7,7 @@ const code = await runCli(process.argv.slice(2), {
   out: (text) => process.stdout.write(text),
   err: (text) => process.stderr.write(text),
   interactive: Boolean(process.stderr.isTTY),
+  columns: process.stdout.isTTY ? process.stdout.columns : undefined,
 });
 // Not process.exit(): `serve` keeps running after its action returns.
 process.exitCode = code;

@@ -7,25 +7,43 @@ import { exposureGrid, type ExposureGrid } from '../report/exposure-grid.js';
 import { computeExposure, disclosureScore, summarizeExposure } from '../scoring/index.js';
 import { CliError, type CliContext } from './cli-context.js';
 import { policyData, schemaRegistry } from './core-data.js';
+import { readFailure } from './validate-command.js';
 
 const list = (value: string, previous: string[] = []) => [...previous, ...value.split(',').map((v) => v.trim()).filter(Boolean)];
 
-/** The matrix as a fixed-width table: a row per category, a column per jurisdiction, "score grade" per cell. */
-function textTable(grid: ExposureGrid): string {
+const CELL = 5; // "100 F"
+const DEFAULT_WIDTH = 100;
+
+/**
+ * The matrix as fixed-width tables: a row per category, a column per jurisdiction,
+ * "score grade" per cell. Columns that do not fit the terminal go to a further block
+ * (same rows), so twenty jurisdictions stay readable in an 80-column terminal.
+ */
+export function textTable(grid: ExposureGrid, width = DEFAULT_WIDTH): string {
   const first = Math.max(8, ...grid.categories.map((c) => c.length));
-  const header = ['category'.padEnd(first), ...grid.jurisdictions.map((j) => j.padStart(6))].join(' ');
-  const rows = grid.categories.map((category) =>
-    [category.padEnd(first), ...grid.jurisdictions.map((j) => {
-      const cell = grid.at(category, j);
-      return (cell ? `${Math.round(cell.score)} ${cell.grade}` : '–').padStart(6);
-    })].join(' '),
-  );
-  return [header, '-'.repeat(header.length), ...rows].join('\n') + '\n';
+  const perBlock = Math.max(1, Math.floor((width - first) / (CELL + 2)));
+  const blocks: string[] = [];
+  for (let at = 0; at < grid.jurisdictions.length; at += perBlock) {
+    const columns = grid.jurisdictions.slice(at, at + perBlock);
+    const header = ['category'.padEnd(first), ...columns.map((j) => j.padStart(CELL))].join('  ');
+    const rows = grid.categories.map((category) =>
+      [category.padEnd(first), ...columns.map((j) => {
+        const cell = grid.at(category, j);
+        return (cell ? `${Math.round(cell.score)} ${cell.grade}` : '–').padStart(CELL);
+      })].join('  ').trimEnd(),
+    );
+    blocks.push([header, '-'.repeat(header.length), ...rows].join('\n') + '\n');
+  }
+  return blocks.join('\n');
 }
 
-function unknown(requested: string[] | undefined, known: string[], what: string): void {
-  const missing = (requested ?? []).filter((r) => !known.includes(r));
-  if (missing.length > 0) throw new CliError(`unknown ${what}: ${missing.join(', ')} (known: ${known.join(', ')})`);
+/** Every unknown filter value at once, so one run tells the whole story. */
+function unknownFilters(checks: { requested: string[] | undefined; known: string[]; what: string }[]): void {
+  const problems = checks.flatMap(({ requested, known, what }) => {
+    const missing = (requested ?? []).filter((r) => !known.includes(r));
+    return missing.length > 0 ? [`unknown ${what}: ${missing.join(', ')} (known: ${known.join(', ')})`] : [];
+  });
+  if (problems.length > 0) throw new CliError(problems.join('\n'));
 }
 
 export function registerScore(program: Command, ctx: CliContext): void {
@@ -41,9 +59,10 @@ export function registerScore(program: Command, ctx: CliContext): void {
     .addHelpText('after', '\nExample:\n  retention-atlas score draft.json --jurisdiction CN,US --category message-content')
     .action(async (file: string, options: { jurisdiction?: string[]; category?: string[]; json?: boolean; csv?: boolean; explain?: boolean }) => {
       if (options.json && options.csv) throw new CliError('choose one of --json and --csv');
-      const text = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
-        throw new CliError(`cannot read ${file}: ${error.code === 'ENOENT' ? 'no such file' : error.message}`);
+      const text = await readFile(file, 'utf8').catch((error: unknown) => {
+        throw new CliError(`cannot read ${file}: ${readFailure(error)}`);
       });
+      if (text.replace(/^\uFEFF/, '').trim() === '') throw new CliError(`${file} is empty: nothing to score`, 1);
       const check = checkDeclarationText(schemaRegistry(), text);
       if (!check.valid) {
         for (const e of check.errors) ctx.err(`${file}:${e.line}:${e.column}: error: ${e.pointer || '(document)'}: ${e.message} [${e.keyword}]\n`);
@@ -51,8 +70,12 @@ export function registerScore(program: Command, ctx: CliContext): void {
       }
       const declaration = check.document as Declaration;
       const { jurisdictions, params } = policyData();
-      unknown(options.jurisdiction, jurisdictions.map((j) => j.code), 'jurisdiction');
-      unknown(options.category, params.categories.map((c) => c.category), 'category');
+      // Jurisdiction codes are upper case everywhere; `-j cn` means CN.
+      options.jurisdiction = options.jurisdiction?.map((j) => j.toUpperCase());
+      unknownFilters([
+        { requested: options.jurisdiction, known: jurisdictions.map((j) => j.code), what: 'jurisdiction' },
+        { requested: options.category, known: params.categories.map((c) => c.category), what: 'category' },
+      ]);
 
       const result = computeExposure(declaration, jurisdictions, params);
       const grid = exposureGrid(result.cells, { jurisdictions: options.jurisdiction, categories: options.category });
@@ -70,8 +93,9 @@ export function registerScore(program: Command, ctx: CliContext): void {
         return;
       }
       ctx.out(`${declaration.provider.name} (${declaration.provider.id}), as of ${declaration.asOf} — model ${result.modelVersion}\n`);
-      ctx.out(`exposure: grade ${summary.overall.grade}, worst cell ${summary.overall.score}/100; disclosure score ${disclosure.score}/100\n\n`);
-      ctx.out(grid.cells.length > 0 ? textTable(grid) : 'no cells: no jurisdiction profiles or categories match\n');
+      const filtered = Boolean(options.jurisdiction?.length || options.category?.length);
+      ctx.out(`exposure: grade ${summary.overall.grade}, worst cell ${summary.overall.score}/100${filtered ? ' (in this selection)' : ''}; disclosure score ${disclosure.score}/100\n\n`);
+      ctx.out(grid.cells.length > 0 ? textTable(grid, ctx.columns) : 'no cells: no jurisdiction profiles or categories match\n');
       if (options.explain) {
         for (const cell of grid.cells.filter((c) => c.score > 0)) {
           ctx.out(`\n${cell.category} × ${cell.jurisdiction}: ${cell.score} (${cell.grade})\n`);

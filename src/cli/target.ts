@@ -1,3 +1,4 @@
+import { stat } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { lockDataDir } from '../store/data-dir-lock.js';
 import { CliError } from './cli-context.js';
@@ -33,10 +34,23 @@ export function targetOf(options: TargetOptions): Target {
   return { kind: 'server', url: url.href.replace(/\/$/, ''), token };
 }
 
+export interface DataDirOptions {
+  /** A store that must already exist (an import needs a provider in it): a mistyped path is an error, not a new empty store. */
+  mustExist?: boolean;
+}
+
 /** Runs `work` holding the data directory's lock, so it never races a server on the same files. */
-export async function withDataDir<T>(dataDir: string, work: () => Promise<T>): Promise<T> {
+export async function withDataDir<T>(dataDir: string, work: () => Promise<T>, options: DataDirOptions = {}): Promise<T> {
+  const kind = await stat(dataDir).then(
+    (s) => (s.isDirectory() ? 'directory' : 'other'),
+    () => 'missing',
+  );
+  if (kind === 'other') throw new CliError(`--data-dir ${dataDir} is not a directory`);
+  if (kind === 'missing' && options.mustExist) throw new CliError(`--data-dir ${dataDir} does not exist (the directory the server was started with, DATA_DIR)`);
   const lock = await lockDataDir(dataDir).catch((error: Error) => {
-    throw new CliError(error.message);
+    // The server holds the lock: say how to act through it instead.
+    const hint = / is in use by /.test(error.message) ? '\n  (while it runs, go through it: --server <url> --token <key>)' : '';
+    throw new CliError(error.message.replace(/^DATA_DIR /, '--data-dir ') + hint);
   });
   try {
     return await work();

@@ -12,13 +12,44 @@ interface FileReport {
   warnings: LocatedIssue[];
 }
 
+/** Why a file could not be read, in words rather than an errno. */
+export function readFailure(error: unknown): string {
+  switch ((error as NodeJS.ErrnoException).code) {
+    case 'ENOENT':
+      return 'no such file';
+    case 'EISDIR':
+      return 'is a directory, not a file';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    default:
+      return (error as Error).message;
+  }
+}
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+const unreadable = (file: string, reason: string): FileReport => ({
+  file,
+  valid: false,
+  errors: [{ pointer: '', keyword: 'read', message: `cannot read: ${reason}`, line: 0, column: 0 }],
+  warnings: [],
+});
+
 async function checkFile(registry: SchemaRegistry, file: string, providerId?: string): Promise<FileReport> {
   let text: string;
   try {
-    text = await readFile(file, 'utf8');
+    text = file === '-' ? await readStdin() : await readFile(file, 'utf8');
   } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message;
-    return { file, valid: false, errors: [{ pointer: '', keyword: 'read', message: `cannot read: ${reason}`, line: 0, column: 0 }], warnings: [] };
+    return unreadable(file, readFailure(error));
+  }
+  // "Unexpected end of JSON input" says little about a file that has nothing in it.
+  if (text.replace(/^\uFEFF/, '').trim() === '') {
+    return { file, valid: false, errors: [{ pointer: '', keyword: 'parse', message: 'the file is empty: a declaration is a JSON object', line: 1, column: 1 }], warnings: [] };
   }
   const { valid, errors, warnings } = checkDeclarationText(registry, text, { providerId });
   return { file, valid, errors, warnings };
@@ -36,10 +67,10 @@ export function registerValidate(program: Command, ctx: CliContext): void {
   program
     .command('validate')
     .description('check declaration files against the format, as POST /v1/validate does, with line numbers')
-    .argument('<file...>', 'declaration JSON files')
+    .argument('<file...>', 'declaration JSON files (- reads standard input)')
     .option('--json', 'print a machine-readable report')
     .option('--provider <id>', 'also require provider.id to equal this id (as a submission under that id would)')
-    .addHelpText('after', '\nExit status: 0 when every file is valid, 1 when any is not.\n\nExample:\n  retention-atlas validate draft.json')
+    .addHelpText('after', '\nErrors print as file:line:column: error: /json/pointer: message [keyword].\nExit status: 0 when every file is valid, 1 when any is invalid or unreadable.\n\nExamples:\n  retention-atlas validate draft.json\n  retention-atlas validate --json drafts/*.json')
     .action(async (files: string[], options: { json?: boolean; provider?: string }) => {
       const registry = schemaRegistry();
       const reports: FileReport[] = [];
@@ -52,14 +83,20 @@ export function registerValidate(program: Command, ctx: CliContext): void {
         return;
       }
       for (const report of reports) {
+        // A file that cannot be read is a failure of the run, not a finding about a declaration: stderr.
+        if (report.errors.some((e) => e.keyword === 'read')) {
+          ctx.err(`error: ${report.file}: ${report.errors[0].message}\n`);
+          continue;
+        }
         for (const issue of report.errors) ctx.out(issueLine(report.file, 'error', issue) + '\n');
         for (const issue of report.warnings) ctx.out(issueLine(report.file, 'warning', issue) + '\n');
         const verdict = report.valid ? 'valid' : `invalid, ${plural(report.errors.length, 'error')}`;
         ctx.out(`${report.file}: ${verdict}${report.warnings.length ? `, ${plural(report.warnings.length, 'warning')}` : ''}\n`);
       }
       if (reports.length > 1) {
-        const invalid = reports.filter((r) => !r.valid).length;
-        ctx.out(`${plural(reports.length, 'file')} checked: ${reports.length - invalid} valid, ${invalid} invalid\n`);
+        const unread = reports.filter((r) => r.errors.some((e) => e.keyword === 'read')).length;
+        const invalid = reports.filter((r) => !r.valid).length - unread;
+        ctx.out(`${plural(reports.length, 'file')} checked: ${reports.length - invalid - unread} valid, ${invalid} invalid${unread ? `, ${unread} unreadable` : ''}\n`);
       }
     });
 }

@@ -6,12 +6,36 @@ export type Path = (string | number)[];
 
 const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
+/** A value in a form where object key order does not matter. */
+const canonical = (v: unknown): string =>
+  JSON.stringify(v, (_key, value: unknown) =>
+    isPlainObject(value) ? Object.fromEntries(Object.keys(value).sort().map((k) => [k, value[k]])) : value,
+  );
+
+/**
+ * Lists in the format are sets (jurisdictions, purposes, capabilities, category ids,
+ * sources): the same entries in another order mean the same thing.
+ */
+function sameEntries(before: unknown[], after: unknown[]): boolean {
+  if (before.length !== after.length) return false;
+  const count = new Map<string, number>();
+  for (const item of before) count.set(canonical(item), (count.get(canonical(item)) ?? 0) + 1);
+  for (const item of after) {
+    const n = count.get(canonical(item));
+    if (!n) return false;
+    count.set(canonical(item), n - 1);
+  }
+  return true;
+}
+
 /**
  * Plain structural comparison: objects field by field, anything else (strings, lists of
- * words) as a whole. Entries of lists that have an identity are matched by `matchByKey`.
+ * words) as a whole; a list holding the same entries in another order is unchanged.
+ * Entries of lists that have an identity are matched by `matchByKey`.
  */
 export function compareValues(path: Path, before: unknown, after: unknown, out: Change[]): void {
   if (isDeepStrictEqual(before, after)) return;
+  if (Array.isArray(before) && Array.isArray(after) && sameEntries(before, after)) return;
   if (before === undefined) out.push({ pointer: pointer(...path), kind: 'added', after });
   else if (after === undefined) out.push({ pointer: pointer(...path), kind: 'removed', before });
   else if (isPlainObject(before) && isPlainObject(after)) {

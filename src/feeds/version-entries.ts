@@ -23,7 +23,7 @@ export function versionEntry(v: VersionFacts, baseUrl: string): AtomEntry {
     const n = v.declaration.dataCategories.length;
     return { id, link, updated: v.submittedAt, title: `${name}: first declaration (version 1)`, summary: `First version, declaring ${n} data categor${n === 1 ? 'y' : 'ies'}.` };
   }
-  const { text, regressions } = summarizeChanges(diffDeclarations(v.previous, v.declaration));
+  const { text, regressions } = summarizeChanges(diffDeclarations(v.previous, v.declaration), v.declaration);
   return {
     id,
     link,

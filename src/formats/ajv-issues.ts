@@ -38,32 +38,65 @@ function messageOf(error: ErrorObject): string {
   }
 }
 
-const isUnder = (path: string, parent: string) => path.startsWith(parent + '/');
-
 /** An error that only says "this value is not of this branch's kind" — noise once another branch fits. */
 const isShapeError = (e: ErrorObject, at: string) => e.instancePath === at && (e.keyword === 'type' || e.keyword === 'const' || e.keyword === 'enum');
 const isAlternative = (e: ErrorObject) => e.keyword === 'anyOf' || e.keyword === 'oneOf';
 
+/** Every proper ancestor of a pointer (`/a/b/c` → `/a/b`, `/a`, ``), nearest first. */
+function* ancestorsOf(path: string): Generator<string> {
+  for (let cut = path.lastIndexOf('/'); cut >= 0; cut = path.lastIndexOf('/', cut - 1)) {
+    yield path.slice(0, cut);
+    if (cut === 0) return;
+  }
+}
+
+const countUp = (counts: Map<string, number>, key: string) => counts.set(key, (counts.get(key) ?? 0) + 1);
+
 /**
  * Turns Ajv errors into issues a person can act on: one pointer per offending value,
  * without the noise of branches that were never meant (`if`, the losing side of `anyOf`).
+ *
+ * Linear in the number of errors (times the nesting depth): a hostile document can carry
+ * hundreds of thousands of errors, so nothing here may compare every error with every other.
  */
 export function issuesFromAjv(errors: ErrorObject[] | null | undefined): ValidationIssue[] {
   // `if` errors only restate their `then`; a discriminator mapping error restates the enum on the tag.
   const list = (errors ?? []).filter((e) => e.keyword !== 'if' && e.keyword !== 'discriminator');
+  // For each instance path: the shape errors there, the other (non-alternative) errors there,
+  // and how many non-alternative errors lie strictly below it.
+  const shapeAt = new Map<string, ErrorObject[]>();
+  const otherAt = new Map<string, number>();
+  const below = new Map<string, number>();
+  for (const e of list) {
+    if (isAlternative(e)) continue;
+    const at = e.instancePath;
+    if (isShapeError(e, at)) {
+      const bucket = shapeAt.get(at);
+      if (bucket) bucket.push(e);
+      else shapeAt.set(at, [e]);
+    } else countUp(otherAt, at);
+    for (const ancestor of ancestorsOf(at)) countUp(below, ancestor);
+  }
   const dropped = new Set<ErrorObject>();
   const merged = new Map<ErrorObject, ValidationIssue>();
-  for (const alt of list.filter(isAlternative)) {
+  const mergedAt = new Map<string, ValidationIssue>();
+  for (const alt of list) {
+    if (!isAlternative(alt)) continue;
     const at = alt.instancePath;
-    const shape = list.filter((e) => e !== alt && !isAlternative(e) && isShapeError(e, at));
+    const shape = shapeAt.get(at) ?? [];
     // Errors inside the value (or about its members, like a missing property) mean a branch
     // fits its kind and fails within: report those and drop the other branches' objections.
-    const inner = list.filter((e) => e !== alt && !isAlternative(e) && !isShapeError(e, at) && (e.instancePath === at || isUnder(e.instancePath, at)));
+    const inner = (otherAt.get(at) ?? 0) + (below.get(at) ?? 0);
     shape.forEach((e) => dropped.add(e));
-    if (inner.length > 0) dropped.add(alt);
+    if (inner > 0) dropped.add(alt);
     else if (shape.length > 0) {
-      const messages = [...new Set(shape.map(messageOf))];
-      merged.set(alt, { pointer: at, keyword: shape[0].keyword, message: messages.join('; or ') });
+      let issue = mergedAt.get(at);
+      if (!issue) {
+        const messages = [...new Set(shape.map(messageOf))];
+        issue = { pointer: at, keyword: shape[0].keyword, message: messages.join('; or ') };
+        mergedAt.set(at, issue);
+      }
+      merged.set(alt, issue);
     }
   }
   return list

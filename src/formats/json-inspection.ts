@@ -1,7 +1,7 @@
 import { pointer } from './json-pointer.js';
 
 export interface JsonTextIssue {
-  keyword: 'maxDepth' | 'forbiddenKey' | 'duplicateKey' | 'loneSurrogate' | 'numberRange';
+  keyword: 'maxDepth' | 'maxItems' | 'forbiddenKey' | 'duplicateKey' | 'loneSurrogate' | 'numberRange';
   message: string;
   pointer: string;
 }
@@ -38,7 +38,7 @@ interface Frame {
  * has already lost duplicate keys, and because the text gives exact pointers. Iterative,
  * so no nesting depth can overflow the stack.
  */
-export function inspectJsonText(text: string, maxDepth: number): JsonTextIssue | undefined {
+export function inspectJsonText(text: string, maxDepth: number, maxItems = Number.POSITIVE_INFINITY): JsonTextIssue | undefined {
   const stack: Frame[] = [];
   const here = () => pointer(...stack.map((f) => f.at));
   let nextBackslash = 0;
@@ -53,7 +53,11 @@ export function inspectJsonText(text: string, maxDepth: number): JsonTextIssue |
     } else if (c === 44 /* , */) {
       const top = stack[stack.length - 1];
       if (top.isObject) top.expectKey = true;
-      else top.at = (top.at as number) + 1;
+      else {
+        top.at = (top.at as number) + 1;
+        // Longer than any array the formats allow: refused before a validator spends time on every item.
+        if (top.at >= maxItems) return { keyword: 'maxItems', message: `array has more than ${maxItems} items`, pointer: pointer(...stack.slice(0, -1).map((f) => f.at)) };
+      }
     } else if (c === 34 /* " */) {
       const end = closingQuote(text, i + 1);
       // The next backslash anywhere ahead, found again only once passed: one scan over the whole text.

@@ -111,6 +111,22 @@ export function semanticIssuesOfInvalid(doc: unknown, expectedProviderId: string
       // The part this rule reads is malformed; the schema errors already say so.
     }
   }
-  const covered = (p: string) => schemaPointers.some((s) => p === s || p.startsWith(s + '/') || s.startsWith(p + '/'));
+  // A pointer is covered when a schema error is at it, above it or below it. Sets of the
+  // pointers and of all their ancestors keep this linear: a hostile document can carry
+  // hundreds of thousands of errors of each kind.
+  const at = new Set(schemaPointers);
+  const above = new Set<string>();
+  for (const s of schemaPointers) for (let cut = s.lastIndexOf('/'); cut >= 0 && !above.has(s.slice(0, cut)); cut = s.lastIndexOf('/', cut - 1)) {
+    above.add(s.slice(0, cut));
+    if (cut === 0) break;
+  }
+  const covered = (p: string) => {
+    if (at.has(p) || above.has(p)) return true;
+    for (let cut = p.lastIndexOf('/'); cut >= 0; cut = p.lastIndexOf('/', cut - 1)) {
+      if (at.has(p.slice(0, cut))) return true;
+      if (cut === 0) break;
+    }
+    return false;
+  };
   return issues.filter((i) => i.keyword === 'providerMismatch' || !covered(i.pointer));
 }

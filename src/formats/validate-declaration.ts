@@ -16,17 +16,38 @@ export interface CheckOptions {
   today?: string;
 }
 
-/** Schema first, then the semantic rules: every error of the document in one answer. */
+/**
+ * At most this many problems are listed in one answer. A real declaration with more is
+ * broken throughout (fixing the first ones shows the pattern); beyond it, every further
+ * error only costs the server time — a 1 MB body can hold half a million of them.
+ */
+export const MAX_REPORTED_ISSUES = 1000;
+/** Ajv errors read to find them (some are merged or dropped as noise). */
+const MAX_SCHEMA_ERRORS_READ = 4 * MAX_REPORTED_ISSUES;
+
+/** The first `MAX_REPORTED_ISSUES` issues, and one at the root saying that more were left out. */
+function capped(issues: ValidationIssue[], more = false): ValidationIssue[] {
+  if (!more && issues.length <= MAX_REPORTED_ISSUES) return issues;
+  return [
+    ...issues.slice(0, MAX_REPORTED_ISSUES),
+    { pointer: '', keyword: 'maxErrors', message: `the document has more than ${MAX_REPORTED_ISSUES} problems; only the first ${MAX_REPORTED_ISSUES} are listed` },
+  ];
+}
+
+/** Schema first, then the semantic rules: every error of the document in one answer (up to MAX_REPORTED_ISSUES). */
 export function checkDeclaration(registry: SchemaRegistry, doc: unknown, options: CheckOptions = {}): DeclarationCheck {
   const validate = registry.validator('declaration');
   if (!validate(doc)) {
-    const schemaIssues = issuesFromAjv(validate.errors);
-    const semantic = semanticIssuesOfInvalid(doc, options.providerId, schemaIssues.map((i) => i.pointer));
-    return { valid: false, errors: normalizeIssues([...schemaIssues, ...semantic]) };
+    const all = validate.errors ?? [];
+    const cut = all.length > MAX_SCHEMA_ERRORS_READ;
+    const schemaIssues = issuesFromAjv(cut ? all.slice(0, MAX_SCHEMA_ERRORS_READ) : all);
+    // Past the cut the semantic rules would only add to a list that is already cut.
+    const semantic = cut ? [] : semanticIssuesOfInvalid(doc, options.providerId, schemaIssues.map((i) => i.pointer));
+    return { valid: false, errors: capped(normalizeIssues([...schemaIssues, ...semantic]), cut) };
   }
   const declaration = doc as Declaration;
   const errors = semanticIssues(declaration, options.providerId);
-  if (errors.length > 0) return { valid: false, errors: normalizeIssues(errors) };
+  if (errors.length > 0) return { valid: false, errors: capped(normalizeIssues(errors)) };
   const today = options.today ?? new Date().toISOString().slice(0, 10);
   return { valid: true, declaration, warnings: normalizeIssues(semanticWarnings(declaration, today)) };
 }

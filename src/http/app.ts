@@ -44,6 +44,25 @@ export interface AppOptions {
   log?: (message: string, error: unknown) => void;
 }
 
+/**
+ * The methods openapi.yaml documents for the path a request names (GET implying HEAD),
+ * or undefined when it names no documented path: what turns a wrong method into a 405
+ * with `Allow` instead of a 404.
+ */
+function methodsByPath(openapi: object): (path: string) => string[] | undefined {
+  const paths = (openapi as { paths?: Record<string, Record<string, unknown>> }).paths ?? {};
+  const routes = Object.entries(paths).map(([template, item]) => {
+    const pattern = template
+      .split(/(\{[^}]+\})/)
+      .map((part) => (part.startsWith('{') ? '[^/]+' : part.replace(/[.*+?^$()|[\]\\]/g, '\\$&')))
+      .join('');
+    const methods = ['get', 'post', 'put', 'patch', 'delete'].filter((m) => item[m] !== undefined).map((m) => m.toUpperCase());
+    if (methods.includes('GET')) methods.splice(1, 0, 'HEAD');
+    return { pattern: new RegExp(`^${pattern}/?$`), methods };
+  });
+  return (path) => routes.find((r) => r.pattern.test(path))?.methods;
+}
+
 /** Builds the express app; it never listens (main.ts and tests decide that). */
 export function createApp(options: AppOptions): Express {
   const app = express();
@@ -88,7 +107,12 @@ export function createApp(options: AppOptions): Express {
   v1.use(tiltRouter(ctx));
   app.use('/v1', v1);
 
+  const allowedMethods = methodsByPath(options.openapi);
   app.use((req) => {
+    const allowed = allowedMethods(req.path);
+    if (allowed) {
+      throw new HttpError(405, 'Method Not Allowed', `${req.path} answers ${allowed.join(', ')}, not ${req.method}.`, {}, { Allow: allowed.join(', ') });
+    }
     throw new HttpError(404, 'Not Found', `No route for ${req.method} ${req.path}.`);
   });
   app.use(errorHandler(options.log));

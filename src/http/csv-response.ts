@@ -18,10 +18,16 @@ export interface Table<Row> {
 
 export const CSV_MEDIA_TYPE = 'text/csv';
 
-// A spreadsheet runs a cell that starts with one of these as a formula (CSV injection).
-const FORMULA_START = /^[=+\-@\t\r]/;
+// A spreadsheet runs a cell that starts with one of these as a formula (CSV injection);
+// some trim leading spaces and line breaks first, so those do not hide a formula.
+const FORMULA_START = /^[=+\-@\t\r\n]|^\s+[=+\-@]/;
 
-/** Cell text for any value: numbers stay numbers, lists join with "; ", objects become JSON. */
+/**
+ * Cell text for any value: numbers stay numbers, lists join with "; ", objects become JSON.
+ * Only text is guarded against formulas: a number cannot carry one, so -5 stays -5 and
+ * spreadsheets still read it as a number, while the text "-5" (which could as well be
+ * "-5+cmd|…") comes out as '-5.
+ */
 export function csvCell(value: unknown): string {
   if (value === undefined || value === null) return '';
   if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);

@@ -7,9 +7,15 @@ export function providerIdParam(value: string): string {
   return value;
 }
 
+/** One plain query value: `?x=1&x=2`, `?x[]=1` and `?x[a]=1` parse to arrays or objects, which a scalar parameter refuses. */
+function scalar(name: string, value: unknown): string {
+  if (typeof value !== 'string') throw badRequest(`${name} must be given once, as a single value.`);
+  return value;
+}
+
 export function positiveIntParam(name: string, value: unknown, fallback?: number): number {
   if (value === undefined && fallback !== undefined) return fallback;
-  const text = String(value);
+  const text = scalar(name, value);
   if (!/^[1-9][0-9]{0,8}$/.test(text)) throw badRequest(`${name} must be a positive integer, got "${text}".`);
   return Number(text);
 }

@@ -46,3 +46,24 @@ export function safeUrl(value: unknown): string | undefined {
     return undefined;
   }
 }
+
+/** Bidirectional-text controls (embeddings, overrides, isolates) and other invisible format characters. */
+const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C]/g;
+
+/**
+ * Untrusted text for places where markup cannot isolate it (SVG text, a badge, a page
+ * title): without its bidi controls, so a right-to-left override in a provider's name
+ * cannot reverse what follows it. HTML body text keeps them and is isolated by `<bdi>`.
+ */
+export function plainText(value: string): string {
+  return value.replace(BIDI_CONTROLS, '');
+}
+
+/** Shortens to at most `max` characters (code points, never half a surrogate pair), with an ellipsis. */
+export function truncate(value: string, max: number): string {
+  const chars = Array.from(value);
+  return chars.length > max ? `${chars.slice(0, Math.max(1, max - 1)).join('')}…` : value;
+}
+
+/** Untrusted inline text, isolated from the text around it (`<bdi>`: an RTL name or a stray override stays inside). */
+export const isolated = (value: string) => html`<bdi>${value}</bdi>`;

@@ -1,4 +1,4 @@
-import { html, type Html } from './html.js';
+import { html, plainText, type Html } from './html.js';
 
 export interface PageOptions {
   title: string;
@@ -13,16 +13,17 @@ export function page({ title, body, modelVersion }: PageOptions): Html {
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${title} — retention-atlas</title>
+<title>${plainText(title)} — retention-atlas</title>
 <link rel="stylesheet" href="/assets/report.css">
 <link rel="icon" href="data:,">
 </head>
 <body>
-<header class="site"><a class="brand" href="/">retention-atlas</a><nav><a href="/">Providers</a><a href="/docs/">API</a></nav></header>
-<main>
+<a class="skip" href="#main">Skip to content</a>
+<header class="site"><a class="brand" href="/">retention-atlas</a><span class="tagline">what services keep about their users, and who can get at it</span><nav aria-label="site"><a href="/">Providers</a><a href="/docs/">API</a></nav></header>
+<main id="main">
 ${body}
 </main>
-<footer class="site">Scores from exposure model ${modelVersion ?? 'n/a'}; declarations are the providers' own statements. Data: <a href="/v1/providers">/v1/providers</a> · <a href="/docs/">API documentation</a></footer>
+<footer class="site"><p>${modelVersion ? `Scores from exposure model ${modelVersion}. ` : ''}Declarations are the providers' own statements, checked for consistency but not verified. Data: <a href="/v1/providers">/v1/providers</a> · <a href="/docs/">API documentation</a></p></footer>
 </body>
 </html>
 `;

@@ -1,5 +1,5 @@
 import { gradeChip } from './grade-chip.js';
-import { html, type Html } from './html.js';
+import { html, isolated, type Html } from './html.js';
 import { filterForm, page, type FilterOptions } from './layout.js';
 
 export interface RankingRow {
@@ -21,32 +21,47 @@ export interface RankingPageData {
   threatModel: string;
   filter: FilterOptions;
   categoryLabel(id: string): string;
+  /** The model's grade bands, explained under the table. */
+  grades?: readonly { grade: string; below: number | null }[];
   modelVersion: string;
+}
+
+/** "A under 10 · B 10–25 · …": what a letter means, each on its own colour. */
+function gradeKey(grades: readonly { grade: string; below: number | null }[]): Html | string {
+  if (grades.length === 0) return '';
+  let from = 0;
+  const items = grades.map((g) => {
+    const range = g.below === null ? `${from} or more` : from === 0 ? `under ${g.below}` : `${from}–${g.below}`;
+    const mid = g.below === null ? (from + 100) / 2 : (from + g.below) / 2;
+    from = g.below ?? from;
+    return html`<li>${gradeChip(g.grade, Math.round(mid), `grade ${g.grade}`)} ${range}</li>`;
+  });
+  return html`<div class="grade-key"><span class="label">Grades by worst-cell exposure:</span><ul>${items}</ul></div>`;
 }
 
 /** `/`: every provider ranked worst-first for a threat model, with grade and disclosure score. */
 export function rankingPage(data: RankingPageData): Html {
-  const providerLink = (id: string, name: string) => html`<a href="/providers/${encodeURIComponent(id)}">${name}</a>`;
+  const providerLink = (id: string, name: string) => html`<a href="/providers/${encodeURIComponent(id)}">${isolated(name)}</a>`;
   const rows = data.rows.map(
     (r) => html`<tr>
 <td class="num">${r.rank}</td>
-<th scope="row">${providerLink(r.providerId, r.name)}<div class="muted">${r.providerId}</div></th>
-<td>${gradeChip(r.grade, r.score)}</td>
+<th scope="row" class="provider">${providerLink(r.providerId, r.name)}<div class="muted">${r.providerId}</div></th>
+<td class="grade">${gradeChip(r.grade, r.score)}</td>
 <td class="num">${r.score}</td>
-<td>${data.categoryLabel(r.worstCell.category)} × ${r.worstCell.jurisdiction}</td>
+<td class="worst">${data.categoryLabel(r.worstCell.category)} × ${r.worstCell.jurisdiction}</td>
 <td class="num">${r.disclosureScore}</td>
 <td class="num"><a href="/v1/providers/${encodeURIComponent(r.providerId)}/declarations">v${r.latestVersion}</a></td>
-<td>${r.asOf}</td>
+<td class="date">${r.asOf}</td>
 </tr>`,
   );
   const table =
     data.rows.length === 0
       ? html`<p class="empty">No provider has declared data for this threat model.</p>`
-      : html`<table class="ranking">
+      : html`<div class="table-scroll"><table class="ranking">
 <caption>Providers ranked worst first for ${data.threatModel}</caption>
-<thead><tr><th scope="col">rank</th><th scope="col">provider</th><th scope="col">grade</th><th scope="col">exposure (worst cell, 0–100)</th><th scope="col">worst cell</th><th scope="col">disclosure score (0–100)</th><th scope="col">version</th><th scope="col">as of</th></tr></thead>
+<thead><tr><th scope="col" class="num">rank</th><th scope="col">provider</th><th scope="col">grade</th><th scope="col" class="num">exposure <span class="unit">worst cell, 0–100</span></th><th scope="col">worst cell</th><th scope="col" class="num">disclosure <span class="unit">0–100</span></th><th scope="col" class="num">version</th><th scope="col">as of</th></tr></thead>
 <tbody>${rows}</tbody>
-</table>`;
+</table></div>`;
   const undeclared = data.undeclared.length
     ? html`<p class="muted">Not ranked (no declared data in the selected categories): ${data.undeclared.map((u, i) => html`${i ? ', ' : ''}${providerLink(u.providerId, u.name)}`)}.</p>`
     : '';
@@ -56,6 +71,7 @@ A provider is placed by its <strong>worst</strong> cell for the threat model you
 Exposure and disclosure are different measures and are never blended: a provider can disclose a lot and still expose a lot.</p>
 ${filterForm(data.filter)}
 ${table}
+${gradeKey(data.grades ?? [])}
 ${undeclared}`;
   return page({ title: 'Providers ranked', body, modelVersion: data.modelVersion });
 }

@@ -1,7 +1,7 @@
 import { complianceShare } from './compliance-share.js';
 import { exposureCell } from './exposure-cell.js';
-import { forgetPointers } from './facts.js';
 import { indexProfiles } from './profile-index.js';
+import { scoringContext } from './scoring-context.js';
 import type { Cell, Declaration, ExposureResult, JurisdictionProfile, ModelParameters } from './types.js';
 
 /**
@@ -11,8 +11,8 @@ import type { Cell, Declaration, ExposureResult, JurisdictionProfile, ModelParam
  */
 export function computeExposure(decl: Declaration, jurisdictions: JurisdictionProfile[], params: ModelParameters): ExposureResult {
   const profiles = indexProfiles(jurisdictions);
-  // The declaration may have changed since a previous call (callers mutate drafts): start afresh.
-  forgetPointers(decl);
+  // Everything read from the declaration more than once is worked out here, for this call only.
+  const ctx = scoringContext(decl, profiles, params);
   // Compliance depends on the jurisdiction only; reading the request figures once per profile
   // keeps a large transparency table from being rescanned for every category.
   const compliance = new Map(profiles.profiles.map((p) => [p.code, complianceShare(decl, p.code, params)]));
@@ -20,7 +20,7 @@ export function computeExposure(decl: Declaration, jurisdictions: JurisdictionPr
   for (const { category, sensitivity } of params.categories) {
     decl.dataCategories.forEach((entry, index) => {
       if (entry.category !== category) return;
-      for (const profile of profiles.profiles) cells.push(exposureCell(decl, index, profile, profiles, params, sensitivity, compliance.get(profile.code)!));
+      for (const profile of profiles.profiles) cells.push(exposureCell(ctx, index, profile, sensitivity, compliance.get(profile.code)!));
     });
   }
   return { modelVersion: params.modelVersion, cells };

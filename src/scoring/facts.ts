@@ -1,36 +1,69 @@
-import { parsePointer, pointer, resolvePointer } from '../formats/json-pointer.js';
+import { escapeToken, parsePointer } from '../formats/json-pointer.js';
 import type { Facts } from './types.js';
 
 /**
- * Pointer checks repeat across the cells of a matrix (the same declaration and profile
- * facts back many cells), so each document keeps its own memo of resolved pointers.
+ * Pointer checks against one document. The same facts back many cells of a matrix, so each
+ * answer is remembered — for the life of this object only, which `computeExposure` creates
+ * afresh on every call (a caller may edit a declaration between two calls).
  */
-const memo = new WeakMap<object, Map<string, string>>();
+export class PointerIndex {
+  private readonly known = new Map<string, string>();
+  constructor(private readonly doc: unknown) {}
 
-/** Drops the memo of a document that may have changed. */
-export function forgetPointers(doc: object): void {
-  memo.delete(doc);
+  /**
+   * The nearest pointer that exists in the document: an omitted answer is cited by the object
+   * that omits it. Walks down from the root and stops at the first missing step, which is the
+   * longest prefix that resolves (a path can only resolve if its parent does).
+   */
+  existing(ptr: string): string {
+    const hit = this.known.get(ptr);
+    if (hit !== undefined) return hit;
+    const segments = parsePointer(ptr);
+    let node: unknown = this.doc;
+    let found = '';
+    for (const seg of segments) {
+      if (node === null || typeof node !== 'object' || !Object.hasOwn(node, seg)) break;
+      node = (node as Record<string, unknown>)[seg];
+      if (node === undefined) break;
+      found += '/' + escapeToken(seg);
+    }
+    this.known.set(ptr, found);
+    return found;
+  }
 }
 
-/** The nearest pointer that exists in `doc`: an omitted answer is cited by the object that omits it. */
+/** The nearest pointer that exists in `doc` (one-off; matrices use a `PointerIndex`). */
 export function existingPointer(doc: unknown, ptr: string): string {
-  const cache = doc !== null && typeof doc === 'object' ? memo.get(doc) ?? memo.set(doc, new Map()).get(doc)! : undefined;
-  const hit = cache?.get(ptr);
-  if (hit !== undefined) return hit;
-  let segments = parsePointer(ptr);
-  while (segments.length > 0 && resolvePointer(doc, pointer(...segments)) === undefined) segments = segments.slice(0, -1);
-  const found = pointer(...segments);
-  cache?.set(ptr, found);
-  return found;
+  return new PointerIndex(doc).existing(ptr);
 }
 
-/** Pointers deduplicated, made to resolve, and sorted, so equal inputs give byte-identical facts. */
-export function normalizeFacts(facts: Facts, declaration: unknown, profile: unknown): Facts {
-  const clean = (ptrs: string[], doc: unknown) =>
-    [...new Set(ptrs.map((p) => existingPointer(doc, p)))].filter((p) => p !== '').sort();
+/** Code-unit order, the order of `Array.prototype.sort` without a comparator, but faster on strings. */
+const byCodeUnits = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Pointers made to resolve, the root dropped, sorted and deduplicated, so equal inputs give byte-identical facts. */
+function clean(ptrs: string[], index: PointerIndex): string[] {
+  const out: string[] = [];
+  for (const p of ptrs) {
+    const e = index.existing(p);
+    if (e !== '') out.push(e);
+  }
+  if (out.length < 2) return out;
+  out.sort(byCodeUnits);
+  let n = 1;
+  for (let i = 1; i < out.length; i++) if (out[i] !== out[n - 1]) out[n++] = out[i];
+  out.length = n;
+  return out;
+}
+
+export function normalizeFacts(facts: Facts, declaration: PointerIndex, profile: PointerIndex): Facts {
   return { declaration: clean(facts.declaration, declaration), jurisdiction: clean(facts.jurisdiction, profile) };
 }
 
-export function mergeFacts(...all: Facts[]): Facts {
-  return { declaration: all.flatMap((f) => f.declaration), jurisdiction: all.flatMap((f) => f.jurisdiction) };
+const indexPointers = new Map<string, string[]>();
+
+/** `/<base>/<i>`, built once per process for each base and index (pointers are immutable strings). */
+export function indexed(base: string, i: number): string {
+  let list = indexPointers.get(base);
+  if (list === undefined) indexPointers.set(base, (list = []));
+  return (list[i] ??= `${base}/${i}`);
 }

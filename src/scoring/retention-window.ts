@@ -1,8 +1,10 @@
-import { pointer } from '../formats/json-pointer.js';
-import { declaredWindow } from './declared-retention.js';
 import { inForce, reachesCategory } from './instrument-weight.js';
 import { curveFactor } from './retention-curve.js';
-import type { CategoryId, Declaration, Facts, JurisdictionProfile, ModelParameters } from './types.js';
+import { indexed } from './facts.js';
+import type { ScoringContext } from './scoring-context.js';
+import type { CategoryId, Facts, JurisdictionProfile, ModelParameters } from './types.js';
+
+export { isTelecomOperator } from './scoring-context.js';
 
 type Mandate = JurisdictionProfile['retentionMandates'][number];
 
@@ -10,14 +12,6 @@ export interface Window {
   factor: number;
   explanation: string;
   facts: Facts;
-}
-
-/** Whether the provider counts as a telecom operator for a mandate scoped to them. */
-export function isTelecomOperator(decl: Declaration, params: ModelParameters): boolean {
-  const services = decl.provider.services;
-  if (services === undefined) return true;
-  const words = new Set(params.retention.telecomServices.words);
-  return services.some((s) => words.has(s.toLowerCase()));
 }
 
 function mandateFactor(m: Mandate, params: ModelParameters): number {
@@ -40,16 +34,15 @@ export function mandateFloor(profile: JurisdictionProfile, category: CategoryId,
  * declared retention, floored by the jurisdiction's in-force retention mandate when it binds
  * the provider there (the provider is present, and the mandate's scope covers it).
  */
-export function retentionWindow(decl: Declaration, index: number, profile: JurisdictionProfile, present: boolean, params: ModelParameters): Window {
+export function retentionWindow(ctx: ScoringContext, index: number, profile: JurisdictionProfile, present: boolean): Window {
+  const { decl, params, telecom } = ctx;
   const entry = decl.dataCategories[index];
-  const declared = declaredWindow(entry.retention, params);
-  const telecom = isTelecomOperator(decl, params);
-  const binds = (m: Mandate) => present && (m.scope !== 'telecom-operators' || telecom);
-  const floor = mandateFloor(profile, entry.category, binds, params);
-  const facts: Facts = { declaration: [pointer('dataCategories', index, 'category'), pointer('dataCategories', index, 'retention')], jurisdiction: [] };
+  const declared = ctx.declared[index];
+  const floor = present ? mandateFloor(profile, entry.category, (m) => m.scope !== 'telecom-operators' || telecom, params) : { factor: 0, at: undefined };
+  const facts: Facts = { declaration: [ctx.pointers[index].category, ctx.pointers[index].retention], jurisdiction: [] };
   if (floor.at !== undefined && floor.factor > declared.factor) {
     const m = profile.retentionMandates[floor.at];
-    facts.jurisdiction.push(pointer('retentionMandates', floor.at));
+    facts.jurisdiction.push(indexed('/retentionMandates', floor.at));
     if (m.scope === 'telecom-operators') facts.declaration.push('/provider/services');
     return {
       factor: floor.factor,

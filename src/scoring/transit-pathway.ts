@@ -1,6 +1,7 @@
-import { pointer } from '../formats/json-pointer.js';
 import { inForce, reachesCategory } from './instrument-weight.js';
 import { anyOf } from './numbers.js';
+import { indexed } from './facts.js';
+import type { ScoringContext } from './scoring-context.js';
 import { NO_PATHWAY, type Declaration, type JurisdictionProfile, type ModelParameters, type RawPathway } from './types.js';
 
 /** The jurisdiction's strongest in-force interception mandate reaching the category. */
@@ -19,7 +20,7 @@ function statutePosition(decl: Declaration, code: string, params: ModelParameter
   let best = { factor: 1, pointers: [] as string[] };
   (decl.legalProcess?.interceptionStatutes ?? []).forEach((s, i) => {
     const f = s.position === 'not-subject' ? params.transit.notSubject.value : 1;
-    if (s.jurisdiction === code && f < best.factor) best = { factor: f, pointers: [pointer('legalProcess', 'interceptionStatutes', i)] };
+    if (s.jurisdiction === code && f < best.factor) best = { factor: f, pointers: [indexed('/legalProcess/interceptionStatutes', i)] };
   });
   return best;
 }
@@ -29,7 +30,8 @@ function statutePosition(decl: Declaration, code: string, params: ModelParameter
  * the jurisdiction mandates interception capability or someone on the path can observe it.
  * A missing interception list counts as undisclosed.
  */
-export function transitPathway(decl: Declaration, index: number, profile: JurisdictionProfile, params: ModelParameters): RawPathway {
+export function transitPathway(ctx: ScoringContext, index: number, profile: JurisdictionProfile): RawPathway {
+  const { decl, params } = ctx;
   const entry = decl.dataCategories[index];
   if (entry.collected === 'no') return NO_PATHWAY;
   const t = params.transit;
@@ -45,14 +47,16 @@ export function transitPathway(decl: Declaration, index: number, profile: Jurisd
   if (exposure <= 0) return NO_PATHWAY;
   const parts: string[] = [];
   if (mandate.at >= 0) parts.push(`${profile.interceptionMandates[mandate.at].name} obliges operators in ${profile.code} to be able to intercept it${statute.factor < 1 ? ' (the provider says it is not subject to it, which narrows this)' : ''}`);
+  else parts.push(`no interception mandate of ${profile.code} reaches it`);
   if (observers.weight > 0) parts.push(entry.interception === undefined ? 'the provider does not say who can intercept it on the way' : `the provider says a ${entry.interception[observers.at].party} can ${entry.interception[observers.at].capability} it on the way`);
   const protectionReading = inTransit === 'undisclosed' ? 'its protection in transit is not disclosed' : inTransit === 'none' ? 'it travels unencrypted' : 'it travels with transport encryption only, not end to end';
   return {
     exposure,
     explanation: `${entry.category}: ${protectionReading}; ${parts.join('; ')}.`,
     facts: {
-      declaration: [pointer('dataCategories', index, 'category'), pointer('dataCategories', index, 'protection', 'inTransit'), pointer('dataCategories', index, 'interception', ...(observers.at >= 0 ? [observers.at] : [])), ...statute.pointers],
-      jurisdiction: mandate.at >= 0 ? [pointer('interceptionMandates', mandate.at)] : [],
+      declaration: [ctx.pointers[index].category, ctx.pointers[index].inTransit, observers.at >= 0 ? indexed(ctx.pointers[index].interception, observers.at) : ctx.pointers[index].interception, ...statute.pointers],
+      // Without a mandate, the fact of the profile is that none of its interception mandates reaches the category.
+      jurisdiction: [mandate.at >= 0 ? indexed('/interceptionMandates', mandate.at) : '/interceptionMandates'],
     },
   };
 }

@@ -28,12 +28,53 @@ export interface TiltOptions {
 
 const ACCESS_UNDISCLOSED = { inTransit: 'undisclosed', atRest: 'undisclosed' } as const;
 
-/** An ISO code, or a country name the transparency table knows; undefined otherwise. */
-function countryCode(text: string | undefined, tables: ImportTables): string | undefined {
-  if (!text) return undefined;
+/** The schema's limit on third parties (declaration.schema.json). */
+const MAX_THIRD_PARTIES = 200;
+/** The schema's limit on a URI. */
+const MAX_URI = 2048;
+
+function codeOrName(text: string, tables: ImportTables): string | undefined {
   const upper = text.trim().toUpperCase();
   if (tables.jurisdictions.has(upper)) return upper;
   return tables.countryNames.get(foldName(text));
+}
+
+/**
+ * An ISO code, or a country name the transparency table knows; undefined otherwise. Real
+ * TILT files often put a whole postal address where the country belongs ("Google LLC,
+ * 1600 Amphitheatre Parkway, …, USA"); its lines and comma-separated parts are then tried
+ * from the last one up.
+ */
+function countryCode(text: string | undefined, tables: ImportTables): string | undefined {
+  if (!text) return undefined;
+  const whole = codeOrName(text, tables);
+  if (whole) return whole;
+  const parts = text.split(/[\n\r,;]+/).map((p) => p.trim()).filter((p) => p.length > 0 && p.length <= 60);
+  if (parts.length < 2) return undefined;
+  for (const part of parts.reverse()) {
+    // Two letters alone in an address are more often a US state than a country ("CA 94107").
+    if (part.length === 2) continue;
+    const code = codeOrName(part, tables);
+    if (code) return code;
+  }
+  return undefined;
+}
+
+/** A real calendar date YYYY-MM-DD at the start of text, or undefined (Date.parse rolls 2020-02-30 over). */
+function dateAtStart(text: string | undefined): string | undefined {
+  const day = text && /^\d{4}-\d{2}-\d{2}/.test(text) ? text.slice(0, 10) : undefined;
+  if (!day || Number.isNaN(Date.parse(day))) return undefined;
+  return new Date(day).toISOString().slice(0, 10) === day ? day : undefined;
+}
+
+function websiteOf(url: string | undefined): string | undefined {
+  if (!url || url.length > MAX_URI || !/^https?:\/\/[^\s]+$/i.test(url)) return undefined;
+  try {
+    new URL(url);
+    return url;
+  } catch {
+    return undefined;
+  }
 }
 
 function longest(durations: string[]): Retention {
@@ -132,12 +173,17 @@ export function mapTilt(doc: Json, options: TiltOptions): TiltDraft {
       protection: { ...ACCESS_UNDISCLOSED },
     }));
   // A third party can only name categories the draft declares.
-  const thirdParties = [...parties.values()].map((p) => ({ ...p, categories: p.categories?.filter((c) => byCategory.has(c)) }));
+  const allParties = [...parties.values()].map((p) => ({ ...p, categories: p.categories?.filter((c) => byCategory.has(c)) }));
+  const thirdParties = allParties.slice(0, MAX_THIRD_PARTIES);
+  if (allParties.length > MAX_THIRD_PARTIES)
+    unmapped.push({
+      pointer: '/dataDisclosed',
+      value: allParties.slice(MAX_THIRD_PARTIES, MAX_THIRD_PARTIES + 20).map((p) => p.name),
+      reason: `${allParties.length} distinct recipients, more than the ${MAX_THIRD_PARTIES} third parties a declaration holds: the first ${MAX_THIRD_PARTIES} are kept`,
+    });
 
-  const created = asText(field(meta, 'modified')) ?? asText(field(meta, 'created'));
-  const asOf = created && /^\d{4}-\d{2}-\d{2}/.test(created) && !Number.isNaN(Date.parse(created.slice(0, 10))) ? created.slice(0, 10) : options.today;
-  const url = asText(field(meta, 'url'));
-  const website = url && /^https?:\/\/[^\s]+$/i.test(url) ? url : undefined;
+  const asOf = dateAtStart(asText(field(meta, 'modified'))) ?? dateAtStart(asText(field(meta, 'created'))) ?? options.today;
+  const website = websiteOf(asText(field(meta, 'url')));
 
   const declaration = {
     format: 'retention-declaration/1',

@@ -20,9 +20,21 @@ export interface RequestFilter {
 
 export interface AggregatedRow extends GovernmentRequest {
   providerId: string;
-  /** False when an `all` row of the same provider, period and country already holds this figure. */
+  /**
+   * False when an `all` row of the same provider, period and country already holds this
+   * figure, or when the row is a preservation request and the filter does not ask for them.
+   */
   counted: boolean;
 }
+
+/**
+ * Processes reported beside the request totals, not inside them: a preservation request
+ * only asks the provider to set data aside, and providers leave it out of their published
+ * per-country totals (Google: "We do not include preservation requests in request totals
+ * for each country"). Such rows are totalled only when `process` names them, and an `all`
+ * row never stands for them.
+ */
+export const OUTSIDE_TOTALS: ReadonlySet<string> = new Set(['preservation-request']);
 
 export interface Totals {
   requests: Count;
@@ -47,11 +59,15 @@ const matches = (row: GovernmentRequest, f: RequestFilter) =>
 /**
  * Which rows a total may add. Within one provider, period and country, an `all` row is the
  * published total of its parts: when it is present it alone is counted, otherwise the
- * parts are summed. So a total never holds the same request twice.
+ * parts are summed. So a total never holds the same request twice. Preservation requests
+ * (OUTSIDE_TOTALS) count only when the filter names their process.
  */
-function markCounted(rows: AggregatedRow[]): void {
+function markCounted(rows: AggregatedRow[], filter: RequestFilter): void {
   const withAll = new Set(rows.filter((r) => r.process === 'all').map(groupKey));
-  for (const row of rows) row.counted = row.process === 'all' || !withAll.has(groupKey(row));
+  for (const row of rows) {
+    if (OUTSIDE_TOTALS.has(row.process)) row.counted = filter.processes?.includes(row.process) ?? false;
+    else row.counted = row.process === 'all' || !withAll.has(groupKey(row));
+  }
 }
 
 const groupKey = (r: AggregatedRow) => `${r.providerId}/${r.period.start}/${r.period.end}/${r.country}`;
@@ -74,7 +90,7 @@ export function aggregateRequests(sources: ProviderRows[], filter: RequestFilter
     .filter((s) => !filter.providers?.length || filter.providers.includes(s.providerId))
     .flatMap((s) => s.rows.filter((r) => matches(r, filter)).map((r) => ({ providerId: s.providerId, ...r, counted: true })))
     .sort(order);
-  markCounted(rows);
+  markCounted(rows, filter);
   const countries = [...new Set(rows.map((r) => r.country))].sort();
   return {
     totals: totalsOf(rows),

@@ -26,3 +26,19 @@ export function decodeText(bytes: Buffer, declaredCharset?: string): DecodedText
 }
 
 const stripBom = (text: string) => (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+
+/**
+ * Undoes the classic mojibake of UTF-8 text that was once read as windows-1252 and saved
+ * again ("CÃ´te dâ€™Ivoire" → "Côte d’Ivoire"). Text that is not such mojibake comes back
+ * unchanged.
+ */
+export function repairMojibake(text: string): string {
+  if (!/[ÃÂâÅÄ][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013-\u203a\u20ac\u2122]/.test(text)) return text;
+  try {
+    const bytes = iconv.encode(text, 'windows-1252');
+    const repaired = strictUtf8.decode(bytes);
+    return repaired.includes('\ufffd') ? text : repaired;
+  } catch {
+    return text;
+  }
+}

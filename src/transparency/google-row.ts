@@ -5,6 +5,13 @@ import { halfYearEndingOn, parseReportDate } from './half-year.js';
 import type { ImportTables } from './import-tables.js';
 import { resolveCountry } from './resolve-country.js';
 
+/**
+ * Google published the share of requests where some data was produced from July–December
+ * 2010 on (its FAQ); the current export writes 0 for the earlier half-years, which would
+ * read as "nothing disclosed". Such a 0 is left out, like a blank.
+ */
+const PERCENT_PUBLISHED_FROM = '2010-12-31';
+
 export type RowResult = { ok: true; row: GovernmentRequest } | { ok: false; reason: string };
 
 /**
@@ -33,6 +40,7 @@ export function readGoogleRow(cells: (column: string) => string, layout: GoogleL
   if (!accounts.ok) return accounts;
   const percent = parsePercent(c.percent, cells(c.percent));
   if (!percent.ok) return percent;
+  if (percent.value === 0 && period.end < PERCENT_PUBLISHED_FROM) percent.value = undefined;
   if (requests.value === undefined && accounts.value === undefined) return { ok: false, reason: 'every figure is blank' };
   if (requests.value === undefined) return { ok: false, reason: `${c.requests} is blank` };
   // The format needs both counts; a blank is "not published", and 0 would be a silently wrong number.

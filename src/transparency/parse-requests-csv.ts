@@ -26,20 +26,61 @@ interface Record {
   fields: string[];
 }
 
-/** Splits CSV text into records with their line numbers; a broken record is skipped, not fatal. */
+const LINE_BREAK = /\r\n|\n|\r/;
+const BLANK_LINES = /^(?:[ \t]*(?:\r\n|\n|\r))*/;
+const breaks = (text: string) => (text.match(/\r\n|\n|\r/g) ?? []).length;
+
+/**
+ * Splits CSV text into records, each with the physical line it starts on (counted here:
+ * the parser's own line count takes a CRLF inside a quoted cell for two lines); a broken
+ * record is skipped, not fatal. A quote that is never closed would swallow the rest of
+ * the file, so the line it opens on is skipped alone and reading goes on from the next.
+ */
 function readRecords(text: string, skipped: SkippedRow[]): Record[] {
-  const parsed = parse(text, {
-    bom: true,
-    info: true,
-    relax_column_count: true,
-    relax_quotes: true,
-    skip_empty_lines: true,
-    skip_records_with_error: true,
-    on_skip: (error: { lines?: number; message: string } | undefined) => {
-      if (error) skipped.push({ line: error.lines ?? 0, reason: `not valid CSV: ${error.message}` });
-    },
-  }) as unknown as { record: string[]; info: { lines: number } }[];
-  return parsed.map(({ record, info }) => ({ line: info.lines, fields: record }));
+  const records: Record[] = [];
+  let rest = text;
+  let offset = 0; // physical lines of `text` before `rest`
+  for (;;) {
+    let unclosed = false;
+    const parsed = parse(rest, {
+      bom: true,
+      info: true,
+      relax_column_count: true,
+      relax_quotes: true,
+      skip_empty_lines: true,
+      skip_records_with_error: true,
+      on_skip: (error: { code?: string; lines?: number; message: string } | undefined) => {
+        if (!error) return;
+        if (error.code === 'CSV_QUOTE_NOT_CLOSED') unclosed = true;
+        else skipped.push({ line: offset + (error.lines ?? 0), reason: `not valid CSV: ${error.message}` });
+      },
+    }) as unknown as { record: string[]; info: { bytes: number } }[];
+    const bytes = Buffer.from(rest, 'utf8');
+    let at = 0; // byte where the previous record ended (info.bytes counts its line break)
+    let lines = 0; // line breaks before `at`
+    for (const { record, info } of parsed) {
+      const segment = bytes.subarray(at, info.bytes).toString('utf8');
+      records.push({ line: offset + lines + breaks(BLANK_LINES.exec(segment)![0]) + 1, fields: record });
+      lines += breaks(segment);
+      at = info.bytes;
+    }
+    if (!unclosed) return records;
+    const tail = bytes.subarray(at).toString('utf8');
+    const blank = BLANK_LINES.exec(tail)![0];
+    const broken = lines + breaks(blank); // 0-based line of the unclosed quote
+    skipped.push({ line: offset + broken + 1, reason: 'not valid CSV: a quote opened on this line is never closed' });
+    const fromBroken = tail.slice(blank.length);
+    const next = LINE_BREAK.exec(fromBroken);
+    if (!next) return records;
+    rest = fromBroken.slice(next.index + next[0].length);
+    offset += broken + 1;
+  }
+}
+
+/** A row-check issue as text: its field, then the message (unless the message already names it). */
+function issueText(issue: { pointer: string; message: string }): string {
+  const field = issue.pointer.replace(/^\/0\/?/, '').replace(/\//g, '.') || 'row';
+  return issue.message.startsWith(field.split('.')[0]) ? issue.message : `${field} ${issue.message}`;
 }
 
 function readRow(layout: CsvLayout, cells: (column: string) => string, tables: ImportTables): RowResult {
@@ -83,7 +124,7 @@ export function parseRequestsCsv(text: string, tables: ImportTables, registry: S
     }
     const issues = checkGovernmentRequests(registry, [result.row]);
     if (issues.length > 0) {
-      skipped.push({ line, reason: issues.map((i) => `${i.pointer.replace(/^\/0\/?/, '') || 'row'} ${i.message}`).join('; ') });
+      skipped.push({ line, reason: issues.map(issueText).join('; ') });
       continue;
     }
     const key = requestRowKey(result.row);

@@ -1,3 +1,4 @@
+import { repairMojibake } from './decode-text.js';
 import { foldName, type ImportTables } from './import-tables.js';
 
 export type CountryResult = { ok: true; code: string } | { ok: false; reason: string };
@@ -10,7 +11,8 @@ export type CountryResult = { ok: true; code: string } | { ok: false; reason: st
 export function resolveCountry(code: string, name: string, tables: ImportTables): CountryResult {
   const upper = code.trim().toUpperCase();
   if (upper && tables.jurisdictions.has(upper)) return { ok: true, code: upper };
-  const folded = foldName(name);
+  // A file once read with the wrong encoding spells "Côte d'Ivoire" as "CÃ´te d'Ivoire".
+  const folded = foldName(repairMojibake(name));
   if (tables.noTerritory.has(folded))
     return { ok: false, reason: `requester "${name.trim()}" has no territory: figures are recorded per jurisdiction` };
   const byName = tables.countryNames.get(folded);

@@ -4,6 +4,8 @@ import type { Browser, Page } from 'playwright-core';
 export interface BrowserEnv {
   readonly baseUrl: string;
   readonly browser: Browser;
+  /** The server's bootstrap admin token (ADMIN_API_KEY), for tests that submit declarations. */
+  readonly adminToken: string;
   /** Path under artifacts/ for a screenshot called `name`. */
   screenshot(name: string): string;
 }

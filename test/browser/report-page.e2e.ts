@@ -1,39 +1,95 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { test } from 'node:test';
+import { policiesDir } from '../../src/paths.js';
 import { collectPageErrors, type BrowserEnv } from './env.js';
 
 const PROVIDER = 'tandem-voice';
 
-async function exposureCells(env: BrowserEnv, query = ''): Promise<{ category: string; jurisdiction: string; score: number }[]> {
-  const response = await fetch(`${env.baseUrl}/v1/providers/${PROVIDER}/exposure${query}`);
-  assert.equal(response.status, 200);
-  return ((await response.json()) as { cells: { category: string; jurisdiction: string; score: number }[] }).cells;
+interface ApiCell {
+  category: string;
+  jurisdiction: string;
+  score: number;
+}
+
+async function getJson<T>(env: BrowserEnv, url: string): Promise<T> {
+  const response = await fetch(`${env.baseUrl}${url}`);
+  assert.equal(response.status, 200, url);
+  return (await response.json()) as T;
+}
+
+const exposureCells = async (env: BrowserEnv, providerId: string, query = '') =>
+  (await getJson<{ cells: ApiCell[] }>(env, `/v1/providers/${providerId}/exposure${query}`)).cells;
+
+/** The matrix the page must draw: every category the declaration lists × every jurisdiction profile. */
+async function expectedCellCount(env: BrowserEnv, providerId: string): Promise<number> {
+  const { declaration } = await getJson<{ declaration: { dataCategories: { category: string }[] } }>(env, `/v1/providers/${providerId}`);
+  const { jurisdictions } = await getJson<{ jurisdictions: unknown[] }>(env, '/v1/jurisdictions');
+  const categories = new Set(declaration.dataCategories.map((c) => c.category)).size;
+  assert.ok(categories > 0 && jurisdictions.length > 0);
+  return categories * jurisdictions.length;
+}
+
+const HOSTILE = `<script>alert(1)</script>"><img src=x onerror=alert(2)></title><svg onload=alert(3)>`;
+
+/** A sample declaration whose every provider-supplied string is hostile, long or bidi-tricky. */
+function hostileDeclaration(id: string): Record<string, any> {
+  const doc = JSON.parse(readFileSync(path.join(policiesDir, 'providers', `${PROVIDER}.json`), 'utf8'));
+  doc.provider.id = id;
+  doc.provider.name = `${HOSTILE} \u202Eevil ${'Averyveryverylongnamewithoutanyspaces'.repeat(2)}`;
+  for (const c of doc.dataCategories) c.description = HOSTILE;
+  for (const t of doc.thirdParties ?? []) {
+    t.name = `${HOSTILE} \u05D0\u05D1 \u202E`;
+    t.description = HOSTILE;
+  }
+  return doc;
 }
 
 export function register(env: BrowserEnv): void {
-  test('the provider report renders one heatmap cell per category × jurisdiction, with a legend and table fallback', async () => {
-    const expected = await exposureCells(env);
-    assert.ok(expected.length > 0);
+  test('the provider report draws one heatmap cell per declared category × jurisdiction profile, as the API scores them', async () => {
+    const expectedCount = await expectedCellCount(env, PROVIDER);
+    const api = await exposureCells(env, PROVIDER);
+    assert.equal(api.length, expectedCount);
     const page = await env.browser.newPage({ viewport: { width: 1400, height: 1000 } });
     const errors = collectPageErrors(page);
     try {
       const response = await page.goto(`${env.baseUrl}/providers/${PROVIDER}`);
       assert.equal(response?.status(), 200);
+      assert.equal(await page.getAttribute('html', 'lang'), 'en');
+      // Keyboard: the first Tab reaches the skip link.
+      await page.keyboard.press('Tab');
+      assert.equal(await page.evaluate(() => document.activeElement?.className), 'skip');
       const heatmap = page.locator('svg.heatmap');
       await heatmap.waitFor();
-      assert.equal(await heatmap.locator('rect.cell').count(), expected.length);
+      assert.equal(await heatmap.locator('rect.cell').count(), expectedCount);
       assert.equal(await heatmap.locator('g.legend rect.legend-step').count(), 10);
-      // Each cell carries its score and explains itself on hover.
-      const first = expected[0];
+      assert.equal(await heatmap.getAttribute('role'), 'img');
+      // Every cell carries the API's score for that category × jurisdiction.
+      const drawn = await heatmap.locator('rect.cell').evaluateAll((rects) =>
+        rects.map((r) => `${r.getAttribute('data-category')}@${r.getAttribute('data-jurisdiction')}=${r.getAttribute('data-score')}`),
+      );
+      assert.deepEqual(drawn.sort(), api.map((c) => `${c.category}@${c.jurisdiction}=${c.score}`).sort());
+      const first = api[0];
       const rect = heatmap.locator(`rect.cell[data-category="${first.category}"][data-jurisdiction="${first.jurisdiction}"]`);
-      assert.equal(Number(await rect.getAttribute('data-score')), first.score);
-      assert.match(await rect.locator('title').textContent() ?? '', new RegExp(`× .+: ${first.score}/100, grade`));
-      // The table fallback has a row per cell, and a cell links to its row.
-      assert.equal(await page.locator('table.cells tbody tr').count(), expected.length);
-      await page.locator(`a[href="#cell-${first.category}-${first.jurisdiction}"]`).first().click();
-      assert.ok(page.url().endsWith(`#cell-${first.category}-${first.jurisdiction}`));
-      await page.screenshot({ path: env.screenshot('provider-report'), fullPage: true });
-      await heatmap.screenshot({ path: env.screenshot('provider-heatmap') });
+      assert.match((await rect.locator('title').textContent()) ?? '', new RegExp(`× .+: ${first.score}/100, grade`));
+      // The table fallback: the same matrix with header cells, and a pathway row per cell.
+      assert.equal(await page.locator('table.matrix thead th[scope="col"]').count(), 1 + new Set(api.map((c) => c.jurisdiction)).size);
+      assert.equal(await page.locator('table.matrix tbody th[scope="row"]').count(), new Set(api.map((c) => c.category)).size);
+      assert.equal(await page.locator('table.matrix tbody td').count(), expectedCount);
+      assert.equal(await page.locator('table.cells tbody tr').count(), expectedCount);
+      // A click on a cell leads to its row.
+      await heatmap.locator(`a[href="#cell-${first.category}-${first.jurisdiction}"]`).click();
+      await page.waitForURL(new RegExp(`#cell-${first.category}-${first.jurisdiction}$`));
+      assert.ok(await page.locator(`#cell-${first.category}-${first.jurisdiction}`).isVisible());
+      // Headings in order: one h1, then h2s (no level skipped).
+      const levels = await page.locator('main h1, main h2, main h3').evaluateAll((hs) => hs.map((h) => Number(h.tagName[1])));
+      assert.equal(levels[0], 1);
+      assert.equal(levels.filter((l) => l === 1).length, 1);
+      for (let i = 1; i < levels.length; i++) assert.ok(levels[i] <= levels[i - 1] + 1, `heading levels ${levels.join(',')}`);
+      await page.evaluate(() => window.scrollTo(0, 0));
+      await page.screenshot({ path: env.screenshot('provider-report'), fullPage: false });
+      await page.locator('figure.heatmap').screenshot({ path: env.screenshot('provider-heatmap') });
       // Nothing refused by the Content-Security-Policy, no failed loads, no script errors.
       assert.deepEqual(errors, []);
     } finally {
@@ -42,7 +98,8 @@ export function register(env: BrowserEnv): void {
   });
 
   test('the heatmap follows the jurisdiction and category filters', async () => {
-    const expected = await exposureCells(env, '?jurisdiction=CN&category=message-content');
+    const expected = await exposureCells(env, PROVIDER, '?jurisdiction=CN&category=message-content');
+    assert.equal(expected.length, 1);
     const page = await env.browser.newPage();
     try {
       await page.goto(`${env.baseUrl}/providers/${PROVIDER}`);
@@ -50,29 +107,91 @@ export function register(env: BrowserEnv): void {
       await page.selectOption('select[name="category"]', 'message-content');
       await page.getByRole('button', { name: 'Show' }).click();
       await page.waitForURL(/jurisdiction=CN/);
-      assert.equal(await page.locator('svg.heatmap rect.cell').count(), expected.length);
-      assert.equal(expected.length, 1);
+      const rect = page.locator('svg.heatmap rect.cell');
+      assert.equal(await rect.count(), 1);
+      assert.equal(Number(await rect.getAttribute('data-score')), expected[0].score);
     } finally {
       await page.close();
     }
   });
 
-  test('the ranking page lists every provider with grade and disclosure score', async () => {
-    const providers = ((await (await fetch(`${env.baseUrl}/v1/providers`)).json()) as { total: number }).total;
+  test('the ranking page lists every provider with grade and disclosure score, and filters', async () => {
+    const { total } = await getJson<{ total: number }>(env, '/v1/providers');
     const page = await env.browser.newPage({ viewport: { width: 1300, height: 900 } });
     const errors = collectPageErrors(page);
     try {
       await page.goto(`${env.baseUrl}/`);
-      assert.equal(await page.locator('table.ranking tbody tr').count(), providers);
-      assert.equal(await page.locator('table.ranking svg.grade').count(), providers);
+      assert.equal(await page.locator('table.ranking tbody tr').count(), total);
+      assert.equal(await page.locator('table.ranking tbody svg.grade').count(), total);
       await page.screenshot({ path: env.screenshot('ranking'), fullPage: true });
       assert.deepEqual(errors, []);
+      await page.selectOption('select[name="jurisdiction"]', 'CN');
+      await page.selectOption('select[name="category"]', 'message-content');
+      await page.getByRole('button', { name: 'Rank' }).click();
+      await page.waitForURL(/category=message-content/);
+      assert.match(await page.locator('table.ranking caption').innerText(), /Message content, as seen from China/);
       // Opened on its own (a browser then also asks for /favicon.ico, which is no concern here).
       const badge = await page.goto(`${env.baseUrl}/badges/${PROVIDER}.svg`);
       assert.equal(badge?.headers()['content-type'], 'image/svg+xml; charset=utf-8');
-      await page.screenshot({ path: env.screenshot('badge') });
+      await page.locator('svg').screenshot({ path: env.screenshot('badge') });
     } finally {
       await page.close();
     }
+  });
+
+  test('hostile provider strings stay text, and the layout holds on a desktop and a phone', async () => {
+    const id = 'hostile-browser';
+    const submitted = await fetch(`${env.baseUrl}/v1/providers/${id}/declarations`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${env.adminToken}`, 'content-type': 'application/json' },
+      body: JSON.stringify(hostileDeclaration(id)),
+    });
+    assert.equal(submitted.status, 201, await submitted.text());
+    for (const [name, viewport] of [
+      ['hostile-desktop', { width: 1280, height: 900 }],
+      ['hostile-phone', { width: 390, height: 844 }],
+    ] as const) {
+      const page = await env.browser.newPage({ viewport });
+      const dialogs: string[] = [];
+      page.on('dialog', (dialog) => {
+        dialogs.push(dialog.message());
+        void dialog.dismiss();
+      });
+      const errors = collectPageErrors(page);
+      try {
+        for (const url of [`/providers/${id}`, '/']) {
+          assert.equal((await page.goto(`${env.baseUrl}${url}`))?.status(), 200);
+          assert.equal(await page.locator('img[src="x"], main script, main svg svg').count(), 0);
+          // No element pushes the page sideways (wide tables and the heatmap scroll inside their own box).
+          const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+          assert.ok(overflow <= 0, `${url} at ${viewport.width}px overflows by ${overflow}px`);
+          if (url !== '/') {
+            assert.ok((await page.locator('h1').innerText()).startsWith('<script>alert(1)</script>'));
+            assert.ok((await page.title()).startsWith('<script>alert(1)</script>'));
+            await page.screenshot({ path: env.screenshot(name) });
+          }
+        }
+        assert.deepEqual(dialogs, []);
+        assert.deepEqual(errors, []);
+      } finally {
+        await page.close();
+      }
+    }
+  });
+
+  test('an unknown provider is a helpful 404 page in a browser and problem+json for API clients', async () => {
+    const page = await env.browser.newPage();
+    try {
+      const response = await page.goto(`${env.baseUrl}/providers/no-such-provider`);
+      assert.equal(response?.status(), 404);
+      assert.match(response?.headers()['content-type'] ?? '', /^text\/html/);
+      assert.equal(await page.locator('h1').innerText(), 'Not found');
+      assert.equal(await page.locator('main a[href="/"]').count(), 1);
+    } finally {
+      await page.close();
+    }
+    const api = await fetch(`${env.baseUrl}/providers/no-such-provider`, { headers: { accept: 'application/json' } });
+    assert.equal(api.status, 404);
+    assert.match(api.headers.get('content-type') ?? '', /^application\/problem\+json/);
   });
 }

@@ -18,6 +18,7 @@ const artifacts = path.resolve(here, '../../artifacts');
 const files = (await readdir(here)).filter((f) => f.endsWith('.e2e.ts')).sort();
 const modules = await Promise.all(files.map(async (f) => [f, (await import(pathToFileURL(path.join(here, f)).href)) as E2eModule] as const));
 
+const ADMIN_TOKEN = 'ra_browser_test_admin_token_0123456789abcdef';
 let server: RunningServer | undefined;
 let browser: Browser | undefined;
 const env: BrowserEnv = {
@@ -27,18 +28,21 @@ const env: BrowserEnv = {
   get browser() {
     return browser!;
   },
+  adminToken: ADMIN_TOKEN,
   screenshot: (name) => path.join(artifacts, `${name}.png`),
 };
 
-describe('in a real browser', () => {
+// The files run side by side (each test opens its own pages in the one browser), which keeps the run well under 30 s.
+describe('in a real browser', { concurrency: true }, () => {
   before(async () => {
     await mkdir(artifacts, { recursive: true });
-    server = await startServer({ env: { LOAD_SAMPLE_DATA: 'true' } });
-    browser = await launchChromium();
+    // Independent: start both at once.
+    [server, browser] = await Promise.all([startServer({ env: { LOAD_SAMPLE_DATA: 'true', ADMIN_API_KEY: ADMIN_TOKEN } }), launchChromium()]);
   });
   after(async () => {
     await browser?.close();
     await server?.stop();
   });
-  for (const [file, module] of modules) describe(file, () => module.register(env));
+  // Within a file, tests run in order (one may add a provider that another counts).
+  for (const [file, module] of modules) describe(file, { concurrency: 1 }, () => module.register(env));
 });

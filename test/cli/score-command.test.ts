@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from '@jest/globals';
 import { policiesDir } from '../../src/paths.js';
+import { runCli } from '../../src/cli/program.js';
 import { cli, tempFile } from './run-cli.js';
 
 const sample = path.join(policiesDir, 'providers', 'tandem-voice.json');
@@ -12,7 +13,7 @@ describe('retention-atlas score', () => {
     expect(run.code).toBe(0);
     const lines = run.out.split('\n');
     expect(lines[0]).toMatch(/^Tandem Voice .*\(tandem-voice\), as of 2013-12-31 — model exposure\//);
-    expect(lines[1]).toMatch(/^exposure: grade [A-F], worst cell [\d.]+\/100; disclosure score [\d.]+\/100$/);
+    expect(lines[1]).toMatch(/^exposure: grade [A-F], worst cell [\d.]+\/100 \(in this selection\); disclosure score [\d.]+\/100$/);
     const header = lines.find((l) => l.startsWith('category'))!;
     expect(header.trim().split(/\s+/)).toEqual(['category', 'CN', 'US']);
     expect(run.out).toMatch(/^message-content\s+\d+ [A-F]\s+\d+ [A-F]$/m);
@@ -41,8 +42,39 @@ describe('retention-atlas score', () => {
     const bad = await cli('score', tempFile('bad.json', '{"format": "retention-declaration/1"}'));
     expect(bad.code).toBe(1);
     expect(bad.err).toContain('/provider: is required');
-    const unknown = await cli('score', sample, '--jurisdiction', 'XX');
+    const unknown = await cli('score', sample, '--jurisdiction', 'XX', '--category', 'nope');
     expect(unknown.code).toBe(2);
     expect(unknown.err).toContain('unknown jurisdiction: XX');
+    expect(unknown.err).toContain('unknown category: nope');
+    expect(unknown.out).toBe('');
+  });
+
+  it('takes jurisdiction codes in any case', async () => {
+    const run = await cli('score', sample, '-j', 'cn,us', '-c', 'message-content', '--csv');
+    expect(run.code).toBe(0);
+    expect(run.out.trim().split('\n').slice(1).map((r) => r.split(',')[1])).toEqual(['CN', 'US']);
+  });
+
+  it('keeps the table within the terminal width, continuing the columns in further blocks', async () => {
+    let out = '';
+    const code = await runCli(['score', sample], { out: (t) => void (out += t), err: () => undefined, interactive: false, columns: 80 });
+    expect(code).toBe(0);
+    const table = out.split('\n').slice(3);
+    expect(Math.max(...table.map((l) => l.length))).toBeLessThanOrEqual(80);
+    const headers = table.filter((l) => l.startsWith('category'));
+    expect(headers.length).toBeGreaterThan(1);
+    const shown = headers.flatMap((h) => h.trim().split(/\s+/).slice(1));
+    expect(shown).toEqual([...new Set(shown)]);
+    expect(shown).toContain('US');
+    expect(shown).toContain('AE');
+  });
+
+  it('says an empty file is empty and a missing one missing', async () => {
+    const empty = await cli('score', tempFile('empty.json', ''));
+    expect(empty.code).toBe(1);
+    expect(empty.err).toMatch(/empty\.json is empty/);
+    const missing = await cli('score', '/nonexistent/draft.json');
+    expect(missing.code).toBe(2);
+    expect(missing.err).toContain('cannot read /nonexistent/draft.json: no such file');
   });
 });

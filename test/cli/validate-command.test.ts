@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { describe, expect, it } from '@jest/globals';
 import { validDeclaration } from '../support/service.js';
 import { cli, tempFile } from './run-cli.js';
@@ -67,5 +68,58 @@ describe('retention-atlas validate', () => {
     const missing = await cli('validate');
     expect(missing.code).not.toBe(0);
     expect(missing.err).toContain("missing required argument 'file'");
+  });
+});
+
+describe('retention-atlas validate: positions and odd files', () => {
+  /** 1-based line and column of the first occurrence of `needle` in `text` (columns in characters). */
+  function positionOf(text: string, needle: RegExp): string {
+    const before = text.slice(0, needle.exec(text)!.index).replace(/^\uFEFF/, '');
+    const lines = before.split(/\r?\n/);
+    return `${lines.length}:${[...lines.at(-1)!].length + 1}`;
+  }
+  const broken = () => {
+    const doc = validDeclaration();
+    doc.provider.name = 'Ünïcødé ’ name';
+    doc.dataCategories[0].collected = 'maybe';
+    return doc;
+  };
+
+  it.each([
+    ['pretty-printed', (doc: unknown) => pretty(doc)],
+    ['minified', (doc: unknown) => JSON.stringify(doc)],
+    ['CRLF with a BOM', (doc: unknown) => '\uFEFF' + pretty(doc).replace(/\n/g, '\r\n')],
+  ])('gives the right line and column in a %s file', async (_kind, render) => {
+    const text = render(broken());
+    const file = tempFile('draft.json', text);
+    const run = await cli('validate', file);
+    expect(run.code).toBe(1);
+    expect(run.out).toContain(`${file}:${positionOf(text, /"collected": ?"maybe"/)}: error: /dataCategories/0/collected: must be one of`);
+  });
+
+  it('calls an empty file empty, and sends unreadable paths to stderr; exit 1 when any file fails', async () => {
+    const empty = tempFile('empty.json', '\n  \n');
+    const good = tempFile('good.json', pretty(validDeclaration()));
+    const dir = path.dirname(good);
+    const run = await cli('validate', empty, good, dir, '/nonexistent/draft.json');
+    expect(run.code).toBe(1);
+    expect(run.out).toContain(`${empty}:1:1: error: (document): the file is empty`);
+    expect(run.out).toContain(`${good}: valid`);
+    expect(run.out).toContain('4 files checked: 1 valid, 1 invalid, 2 unreadable');
+    expect(run.err).toContain(`error: ${dir}: cannot read: is a directory, not a file`);
+    expect(run.err).toContain('error: /nonexistent/draft.json: cannot read: no such file');
+    expect(run.out).not.toContain('/nonexistent');
+  });
+
+  it('reports a semantic contradiction with its pointer and line', async () => {
+    const doc = validDeclaration();
+    doc.governmentRequests = [
+      { period: { start: '2024-07-01', end: '2024-01-01' }, country: 'US', process: 'subpoena', requests: 1, accounts: 1 },
+    ];
+    const text = pretty(doc);
+    const file = tempFile('draft.json', text);
+    const run = await cli('validate', file);
+    expect(run.code).toBe(1);
+    expect(run.out).toContain(`${file}:${positionOf(text, /"period"/)}: error: /governmentRequests/0/period: period starts (2024-07-01) after it ends (2024-01-01) [periodOrder]`);
   });
 });

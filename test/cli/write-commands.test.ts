@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -52,6 +52,29 @@ describe('retention-atlas import-transparency --data-dir', () => {
     expect(v2.governmentRequests.length).toBeGreaterThan(0);
   });
 
+  it('refuses a data directory that does not exist instead of creating an empty store', async () => {
+    const missing = path.join(freshDir(), 'typo');
+    const run = await cli('import-transparency', CSV, '--provider', 'veritalk', '--data-dir', missing);
+    expect(run.code).toBe(2);
+    expect(run.err).toContain(`--data-dir ${missing} does not exist`);
+    expect(existsSync(missing)).toBe(false);
+  });
+
+  it('is refused while a running server holds the data directory, and points to --server', async () => {
+    const dir = freshDir();
+    writeFileSync(path.join(dir, '.lock'), '1\n'); // pid 1 is always alive
+    for (const argv of [
+      ['import-transparency', CSV, '--provider', 'veritalk', '--data-dir', dir],
+      ['keys', 'create', '--role', 'admin', '--data-dir', dir],
+    ]) {
+      const run = await cli(...argv);
+      expect(run.code).toBe(2);
+      expect(run.err).toContain('is in use by another retention-atlas process (pid 1');
+      expect(run.err).toContain('--server <url> --token <key>');
+    }
+    expect(readFileSync(path.join(dir, '.lock'), 'utf8')).toBe('1\n');
+  });
+
   it('says so when the provider does not exist', async () => {
     const run = await cli('import-transparency', CSV, '--provider', 'nobody', '--data-dir', freshDir());
     expect(run.code).toBe(1);
@@ -89,5 +112,23 @@ describe('against a running server', () => {
     const refused = await cli('import-transparency', CSV, '--provider', 'veritalk', '--server', url, '--token', 'ra_0000000000000000.wrong');
     expect(refused.code).toBe(1);
     expect(refused.err).toMatch(/server answered 401/);
+  });
+});
+
+describe('retention-atlas import-transparency output', () => {
+  it('lists at most 20 skipped rows and says how many more there are', async () => {
+    const dir = freshDir();
+    const store = await LowdbStore.open(dir);
+    await store.append('veritalk', { body: JSON.stringify(validDeclaration('veritalk')) });
+    await store.close();
+    const csv = readFileSync(CSV, 'utf8');
+    const rows = csv.split('\n').slice(1).filter(Boolean);
+    const doubled = path.join(dir, 'doubled.csv');
+    writeFileSync(doubled, `${csv.trimEnd()}\n${rows.slice(0, 30).join('\n')}\n`); // 30 repeated rows: skipped
+    const run = await cli('import-transparency', doubled, '--provider', 'veritalk', '--data-dir', dir);
+    expect(run.code).toBe(0);
+    expect(run.out).toContain('30 skipped');
+    expect(run.out.match(/: skipped: /g)).toHaveLength(20);
+    expect(run.out).toContain('… and 10 more skipped rows (--json lists them all)');
   });
 });

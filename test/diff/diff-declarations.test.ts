@@ -76,4 +76,23 @@ describe('diffDeclarations', () => {
       { pointer: '/governmentRequests/1/requests', kind: 'changed', before: 5, after: 7 },
     ]);
   });
+
+  it('reads lists of words and of sources as sets: another order is no change', () => {
+    const before = validDeclaration();
+    before.dataCategories[0].storageLocations = ['LU', 'DE', 'FR'];
+    before.dataCategories[0].purposes = ['billing', 'security'];
+    before.sources = [{ url: 'https://a.example' }, { url: 'https://b.example', title: 'B' }];
+    before.dataCategories[1].interception = [{ party: 'network-operator', capability: 'none' }, { party: 'attacker', capability: 'none' }];
+    const after = validDeclaration();
+    after.provider.establishments = ['US', 'LU'];
+    after.dataCategories[0].storageLocations = ['FR', 'LU', 'DE'];
+    after.dataCategories[0].purposes = ['security', 'billing'];
+    after.sources = [{ title: 'B', url: 'https://b.example' }, { url: 'https://a.example' }];
+    after.dataCategories[1].interception = [{ capability: 'none', party: 'attacker' }, { party: 'network-operator', capability: 'none' }];
+    expect(diff(before, after)).toEqual([]);
+    after.dataCategories[0].storageLocations = ['FR', 'LU', 'CN'];
+    expect(diff(before, after)).toEqual([
+      { pointer: '/dataCategories/0/storageLocations', kind: 'changed', before: ['LU', 'DE', 'FR'], after: ['FR', 'LU', 'CN'] },
+    ]);
+  });
 });

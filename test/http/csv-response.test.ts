@@ -17,12 +17,18 @@ describe('csv-response', () => {
     ['@SUM(A1)', "'@SUM(A1)"],
     ['\tcmd', "'\tcmd"],
     ['plain', 'plain'],
+    ['\n=1+1', "'\n=1+1"],
+    ['  =1+1', "'  =1+1"],
+    ['-5', "'-5"],
+    ['a-b', 'a-b'],
   ])('guards the cell %j against formula injection', (input, output) => {
     expect(csvCell(input)).toBe(output);
   });
 
   it('keeps numbers, joins lists and writes bands as JSON', () => {
+    // Numbers cannot carry a formula, so they stay numbers; the text "-5" is guarded like any text.
     expect(csvCell(-3)).toBe('-3');
+    expect(csvCell(-2.5)).toBe('-2.5');
     expect(csvCell(['a', 'b'])).toBe('a; b');
     expect(csvCell({ min: 0, max: 249 })).toBe('{"min":0,"max":249}');
     expect(csvCell(undefined)).toBe('');

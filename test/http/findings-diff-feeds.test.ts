@@ -109,7 +109,7 @@ describe('Atom feeds', () => {
     ]);
     const [latest] = feed.entry;
     expect(latest.title).toBe('VeriTalk: version 2 (2 regressions)');
-    expect(latest.summary['#text']).toMatch(/retention lengthened at \/dataCategories\/1\/retention \(not kept → P1Y\)/);
+    expect(latest.summary["#text"]).toMatch(/message-content: retention lengthened at \/dataCategories\/1\/retention \(not kept → P1Y\)/);
     expect(latest.category[0]['@_term']).toBe('regression');
     for (const e of feed.entry) for (const key of ['id', 'title', 'updated', 'link', 'summary']) expect(e[key]).toBeDefined();
     const again = await request(app).get('/v1/providers/veritalk/feed.atom').set('host', 'atlas.example').expect(200);

@@ -27,10 +27,11 @@ describe('mapTilt', () => {
     const draft = mapTilt(sample('tilt.json'), options);
     const d = draft.declaration;
     expect(d.provider).toMatchObject({ id: 'green-company', name: 'Green Company AG', headquarters: 'DE', establishments: 'undisclosed' });
-    expect(d.dataCategories).toEqual([expect.objectContaining({ category: 'subscriber-info', retention: { kind: 'fixed', duration: 'P3Y6M4DT12H30M5S' }, storageLocations: ['DE', 'ES'] })]);
+    // TILT's own examples write a ttl as a start time glued to a duration: the duration is kept (the longest wins).
+    expect(d.dataCategories).toEqual([expect.objectContaining({ category: 'subscriber-info', retention: { kind: 'fixed', duration: 'P3Y6M4DT12H30M17S' }, storageLocations: ['DE', 'ES'] })]);
     expect(d.thirdParties).toContainEqual(expect.objectContaining({ id: 'yellow-company-ag', jurisdiction: 'ES', categories: ['subscriber-info'], capabilities: 'undisclosed' }));
     expect(d.legalProcess).toEqual({ liveInterception: 'undisclosed' });
-    expect(draft.unmapped).toContainEqual(expect.objectContaining({ pointer: '/dataDisclosed/0/storage/0/temporal/1/ttl', reason: expect.stringMatching(/point in time/) }));
+    expect(draft.repaired).toContainEqual({ pointer: '/dataDisclosed/0/storage/0/temporal/1/ttl', from: '2020-08-09T18:31:42P3Y6M4DT12H30M17S', to: 'P3Y6M4DT12H30M17S' });
   });
 
   it('maps free-text categories in English and German through the keyword table', () => {
@@ -46,6 +47,10 @@ describe('mapTilt', () => {
     expect(repairTtl('P72H')).toEqual({ ok: true, duration: 'PT72H', repairedFrom: 'P72H' });
     expect(repairTtl('P14m')).toEqual({ ok: true, duration: 'P14M', repairedFrom: 'P14m' });
     expect(repairTtl('P30D')).toEqual({ ok: true, duration: 'P30D' });
+    expect(repairTtl('P2W3D')).toEqual({ ok: true, duration: 'P17D', repairedFrom: 'P2W3D' });
+    expect(repairTtl('2005-08-09T18:31:42P72H')).toEqual({ ok: true, duration: 'PT72H', repairedFrom: '2005-08-09T18:31:42P72H' });
+    expect(repairTtl('2020-01-01').ok).toBe(false);
+    expect(repairTtl('P1.5Y').ok).toBe(false);
     expect(repairTtl('P').ok).toBe(false);
     expect(repairTtl('forever').ok).toBe(false);
   });
@@ -78,5 +83,36 @@ describe('mapTilt', () => {
       }),
       { numRuns: 300 },
     );
+  });
+
+  it('finds the country at the end of a postal address, and skips US state codes', () => {
+    const doc = {
+      controller: { name: 'Verkehr AG', country: 'Deutschland' },
+      dataDisclosed: [{ category: 'E-Mail-Adresse' }],
+      thirdCountryTransfers: [
+        { country: 'consentmanager AB\nHåltegelvägen 1b\n72348 Västerås\nSchweden' },
+        { country: 'Cloudflare, Inc.\n101 Townsend St\nSan Francisco\nCA 94107\nUSA' },
+        { country: 'Somewhere, CA' },
+      ],
+    };
+    const draft = mapTilt(doc, options);
+    expect(draft.declaration.provider.headquarters).toBe('DE');
+    expect(draft.declaration.dataCategories[0].storageLocations).toEqual(['DE', 'SE', 'US']);
+    expect(draft.unmapped).toEqual([expect.objectContaining({ pointer: '/thirdCountryTransfers/2/country' })]);
+  });
+
+  it('keeps a draft with more recipients than a declaration holds valid, listing the rest', () => {
+    const doc = {
+      meta: { name: 'Many', created: '2020-02-30T00:00:00', url: `https://example.org/${'x'.repeat(3000)}` },
+      controller: { name: 'Many Recipients Ltd', country: 'GB' },
+      dataDisclosed: Array.from({ length: 260 }, (_, i) => ({ category: 'email address', recipients: [{ name: `Recipient ${i}` }] })),
+    };
+    const draft = mapTilt(doc, options);
+    expect(draft.declaration.thirdParties).toHaveLength(200);
+    expect(draft.declaration.asOf).toBe('2025-01-01');
+    expect(draft.declaration.provider.website).toBeUndefined();
+    expect(draft.unmapped).toContainEqual(expect.objectContaining({ pointer: '/dataDisclosed', reason: expect.stringMatching(/260 distinct recipients/) }));
+    const check = checkDeclaration(registry, draft.declaration);
+    expect(check.valid ? [] : check.errors).toEqual([]);
   });
 });

@@ -13,11 +13,16 @@ const registry = loadSchemaRegistry();
 const bytes = (name: string) => readFileSync(path.join(projectRoot, 'test/fixtures/transparency', name));
 const parse = (name: string) => parseRequestsCsv(decodeText(bytes(name)).text, importTables(), registry);
 
-/** Per-country sums of the file itself, computed independently of the importer. */
+/**
+ * Per-country sums of the file itself, computed independently of the importer. Google leaves
+ * preservation requests out of its per-country totals ("We do not include preservation
+ * requests in request totals for each country"), so they are left out here too.
+ */
 function publishedTotals(name: string, codeColumn: number, requestsColumn: number, accountsColumn: number) {
   const totals: Record<string, { requests: number; accounts: number }> = {};
   for (const line of bytes(name).toString('utf8').trim().split(/\r?\n/).slice(1)) {
     const cells = line.split(',');
+    if (cells[3] === 'Preservation Requests') continue;
     const t = (totals[cells[codeColumn]] ??= { requests: 0, accounts: 0 });
     t.requests += Number(cells[requestsColumn]);
     t.accounts += Number(cells[accountsColumn]);
@@ -40,8 +45,10 @@ describe('parseRequestsCsv', () => {
     const parsed = parse('google-user-data-requests-excerpt.csv');
     expect(parsed.rows[0]).toEqual({
       line: 2,
-      row: { period: { start: '2009-07-01', end: '2009-12-31' }, country: 'BR', process: 'all', requests: 3663, accounts: 0, percentDisclosed: 0 },
+      // Google published percentages from July–December 2010 on: the 0 of earlier periods means "not published".
+      row: { period: { start: '2009-07-01', end: '2009-12-31' }, country: 'BR', process: 'all', requests: 3663, accounts: 0 },
     });
+    expect(parsed.rows.find((r) => r.row.period.end === '2010-12-31')!.row.percentDisclosed).toBe(76);
     const preservation = parsed.rows.find((r) => r.line === 33)!.row;
     // A blank percentage is left out, never read as 0.
     expect(preservation).toEqual({ period: { start: '2014-07-01', end: '2014-12-31' }, country: 'BR', process: 'preservation-request', requests: 24, accounts: 47 });
@@ -101,5 +108,54 @@ describe('parseRequestsCsv', () => {
     const expected = (error as ImportError).extensions.expected as { layout: string; headers: string[] }[];
     expect(expected.map((e) => e.layout)).toEqual(['google-current', 'google-2017', 'atlas']);
     expect(expected[0].headers).toContain('CLDR Territory Code');
+  });
+
+  it('leaves preservation requests out of totals unless the filter asks for them', () => {
+    const parsed = parse('google-user-data-requests-excerpt.csv');
+    const sources = [{ providerId: 'g', rows: parsed.rows.map((r) => r.row) }];
+    const h2 = { countries: ['DE'], from: '2022-07-01', to: '2022-12-31' };
+    const all = aggregateRequests(sources, h2);
+    expect(all.totals).toEqual({ requests: 306 + 34627, accounts: 415 + 47553, rows: 2 });
+    expect(all.rows.find((r) => r.process === 'preservation-request')).toMatchObject({ requests: 222, counted: false });
+    expect(aggregateRequests(sources, { ...h2, processes: ['preservation-request'] }).totals).toEqual({ requests: 222, accounts: 2440, rows: 1 });
+    // An all row never stands for preservation requests: asked for both, both count.
+    const withAll = aggregateRequests(
+      [{ providerId: 'g', rows: [...sources[0].rows, { period: { start: '2022-07-01', end: '2022-12-31' }, country: 'DE', process: 'all', requests: 34933, accounts: 47968 }] }],
+      { ...h2, processes: ['all', 'preservation-request', 'other'] },
+    );
+    expect(withAll.totals).toEqual({ requests: 34933 + 222, accounts: 47968 + 2440, rows: 2 });
+  });
+
+  it('skips only the line of a quote that is never closed, and reads on', () => {
+    const csv = [
+      'Period Ending,Country/Region,CLDR Territory Code,Legal Process,User Data Requests,Percentage disclosed,Accounts',
+      '2020-06-30,"Germany,DE,All,1,2,3',
+      '',
+      '2020-06-30,"Germany',
+      '2020-06-30,France,FR,All,4,5,6',
+      '2020-06-30,"Korea, South",,All,"1,234",45%,"2,000"',
+      '2020-06-30,CÃ´te dâ€™Ivoire,,All,7,8,9',
+      '2020-06-30,"Spain',
+      '2020-06-30,Italy,IT,All,1,2,3',
+    ].join('\r\n');
+    const parsed = parseRequestsCsv(csv, importTables(), registry);
+    // A quote is closed by the next one, wherever it is: lines 2–4 form one record of 2 fields.
+    expect(parsed.skipped).toEqual([
+      { line: 2, reason: 'has 2 fields, the header has 7' },
+      { line: 8, reason: 'not valid CSV: a quote opened on this line is never closed' },
+    ]);
+    expect(parsed.rows.map((r) => [r.line, r.row.country, r.row.requests])).toEqual([
+      [5, 'FR', 4],
+      [6, 'KR', 1234],
+      [7, 'CI', 7],
+      [9, 'IT', 1],
+    ]);
+  });
+
+  it('gives a record spanning lines the line it starts on, and words each reason once', () => {
+    const csv = 'period.start,period.end,country,process,requests,accounts,categoriesRequested\r\n2020-07-01,2020-06-30,DE,all,1,1,"location,\r\nsubscriber-info"\r\n\r\n2020-01-01,2020-06-30,DE,all,1,1,\r\n';
+    const parsed = parseRequestsCsv(csv, importTables(), registry);
+    expect(parsed.skipped).toEqual([{ line: 2, reason: expect.stringMatching(/^period starts \(2020-07-01\) after it ends/) }]);
+    expect(parsed.rows.map((r) => r.line)).toEqual([5]);
   });
 });

@@ -15,6 +15,8 @@ export function docsRouter(ctx: AppContext): Router {
   router.get('/openapi.yaml', (_req, res) => {
     res.type('application/yaml').send(yaml);
   });
+  // Swagger UI is static pages: other methods fall through to the app's 404/405.
+  router.use('/docs', (req, _res, next) => (req.method === 'GET' || req.method === 'HEAD' ? next() : next('router')));
   router.use(
     '/docs',
     swaggerUi.serveFiles(undefined, { swaggerOptions: { url: '/openapi.json', validatorUrl: null } }),

@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { Router, type Request, type Response } from 'express';
+import { Router, type ErrorRequestHandler, type Request, type Response } from 'express';
 import { projectRoot } from '../../paths.js';
 import { badgeSvg } from '../../report/badge-svg.js';
 import { exposureGrid } from '../../report/exposure-grid.js';
+import { errorPage } from '../../report/error-page.js';
 import type { Html } from '../../report/html.js';
 import type { FilterOptions } from '../../report/layout.js';
 import { providerPage } from '../../report/provider-page.js';
@@ -12,12 +13,26 @@ import { gradeFor } from '../../scoring/index.js';
 import { ExposureReader } from '../../service/exposure-reader.js';
 import { rankProviders, type ThreatModel } from '../../service/ranking.js';
 import type { AppContext } from '../context.js';
-import { notFound } from '../http-error.js';
+import { HttpError, notFound } from '../http-error.js';
 import { listParam, providerIdParam } from '../params.js';
 
 const stylesheet = readFileSync(path.join(projectRoot, 'src/report/assets/report.css'), 'utf8');
 
 const sendHtml = (res: Response, page: Html) => res.type('text/html; charset=utf-8').send(page.text);
+
+/** Whether the client would rather read a page than a problem document (a browser, not an API client or curl). */
+const wantsHtml = (req: Request) => req.accepts(['application/problem+json', 'application/json', 'text/html']) === 'text/html';
+
+/**
+ * A 4xx on a page, for a browser: a page that says what went wrong and where to go,
+ * with the same status. API clients (and `Accept: *\/*`) still get problem+json from
+ * the app's error handler; badges are images and always do.
+ */
+const pageErrors: ErrorRequestHandler = (error, req, res, next) => {
+  if (!(error instanceof HttpError) || error.status >= 500 || req.path.startsWith('/badges/') || !wantsHtml(req)) return next(error);
+  res.status(error.status).set('Vary', 'Accept');
+  sendHtml(res, errorPage({ status: error.status, title: error.title, detail: error.detail }));
+};
 
 /**
  * Server-rendered pages for people: the ranking at `/`, a report per provider, an
@@ -62,6 +77,7 @@ export function pagesRouter(ctx: AppContext): Router {
         threatModel: describe(model),
         filter: filter('/', model, 'Rank'),
         categoryLabel,
+        grades: policy.params.grades,
         modelVersion: policy.params.modelVersion,
       }),
     );
@@ -85,6 +101,7 @@ export function pagesRouter(ctx: AppContext): Router {
         history: await atlas.history(providerId),
         filter: filter(`/providers/${providerId}`, model, 'Show'),
         findings: analysis.findings,
+        grades: policy.params.grades,
         categoryLabel,
         jurisdictionName,
       }),
@@ -104,5 +121,6 @@ export function pagesRouter(ctx: AppContext): Router {
     );
   });
 
+  router.use(pageErrors);
   return router;
 }

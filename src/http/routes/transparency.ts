@@ -32,7 +32,9 @@ interface ImportedFigures {
 function dateParam(name: string, value: unknown): string | undefined {
   if (value === undefined) return undefined;
   const text = String(value);
-  if (!DATE.test(text) || Number.isNaN(Date.parse(text))) throw badRequest(`${name} must be a date (YYYY-MM-DD), got "${text}".`);
+  // Date.parse accepts 2019-02-30 (it rolls over); a round trip does not.
+  const valid = DATE.test(text) && !Number.isNaN(Date.parse(text)) && new Date(text).toISOString().slice(0, 10) === text;
+  if (!valid) throw badRequest(`${name} must be a date (YYYY-MM-DD), got "${text}".`);
   return text;
 }
 

@@ -33,6 +33,23 @@ const cases: RuleCase[] = [
   { name: 'content disclosed and content kept', document: withRows([row({ outcomes: { contentDisclosed: 3 } })], (d) => (d.dataCategories[1].retention = { kind: 'fixed', duration: 'P30D' })), expected: [] },
   { name: 'a band that may be zero', document: withRows([row({ outcomes: { contentDisclosed: { min: 0, max: 249 } } })]), expected: [] },
   { name: 'requested but nothing produced', document: withRows([row({ categoriesRequested: ['message-content'], percentDisclosed: 0 })]), expected: [] },
+  {
+    name: 'content of a wiretap order comes live: "not kept" is no contradiction',
+    document: withRows([row({ process: 'wiretap-order', outcomes: { contentDisclosed: 3 } })]),
+    expected: [],
+  },
+  {
+    name: 'live interception supported: "not kept" is no contradiction for any process',
+    document: withRows([row({ outcomes: { contentDisclosed: 3 } })], (d) => (d.legalProcess.liveInterception = 'supported')),
+    expected: [],
+  },
+  {
+    name: 'a wiretap order answered with content declared not collected still contradicts',
+    document: withRows([row({ process: 'wiretap-order', outcomes: { contentDisclosed: 3 } })], (d) => {
+      d.dataCategories[1] = { category: 'message-content', collected: 'no' };
+    }),
+    expected: [{ pointers: ['/dataCategories/1', '/governmentRequests/0/outcomes/contentDisclosed'] }],
+  },
   { name: 'one requested category is kept', document: withRows([row({ categoriesRequested: ['message-content', 'subscriber-info'], percentDisclosed: 40 })]), expected: [] },
 ];
 
