@@ -32,6 +32,7 @@ function messageOf(error: ErrorObject): string {
       if (error.params.format === 'uri') return 'must be an absolute URI';
       return `must match format "${error.params.format}"`;
     case 'pattern':
+      if (error.params.pattern === '^[Hh][Tt][Tt][Pp][Ss]?://') return 'must be an http or https URL';
       return `must match ${error.params.pattern}`;
     default:
       return error.message ?? 'is invalid';

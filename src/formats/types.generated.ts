@@ -349,10 +349,16 @@ export interface Provider {
    * @maxItems 50
    */
   services?: string[];
+  /**
+   * An absolute http or https URL (other schemes, such as javascript: or data:, are refused so that no client renders an active link from a declaration).
+   */
   website?: string;
   sources?: Sources;
 }
 export interface Source {
+  /**
+   * An absolute http or https URL (other schemes, such as javascript: or data:, are refused so that no client renders an active link from a declaration).
+   */
   url: string;
   title?: string;
   accessed?: IsoDate;
@@ -435,6 +441,9 @@ export interface ThirdParty {
   sources?: Sources;
 }
 export interface LegalProcess {
+  /**
+   * An absolute http or https URL (other schemes, such as javascript: or data:, are refused so that no client renders an active link from a declaration).
+   */
   guidelinesUrl?: string;
   liveInterception?: 'supported' | 'not-supported' | 'undisclosed';
   /**
@@ -560,6 +569,9 @@ export interface MemberStates {
   sources: FactSources;
 }
 export interface FactSource {
+  /**
+   * An absolute http or https URL (other schemes, such as javascript: or data:, are refused so that no client renders an active link from a declaration).
+   */
   url: string;
   title: string;
   accessed: IsoDate1;

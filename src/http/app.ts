@@ -25,6 +25,7 @@ import { findingsRouter } from './routes/findings.js';
 import { tiltRouter } from './routes/tilt.js';
 import { validateRouter } from './routes/validate.js';
 import { writeGuard } from './write-guard.js';
+import { ExposureReader } from '../service/exposure-reader.js';
 
 export interface AppOptions {
   atlas: Atlas<Analysis>;
@@ -75,6 +76,7 @@ export function createApp(options: AppOptions): Express {
     atlas: options.atlas,
     categories: options.categories,
     policy: options.policy,
+    exposure: new ExposureReader(options.atlas, options.policy),
     openapi: options.openapi,
     guardWrite: writeGuard(auth.authenticator, auth.audit, log),
     requireAdmin: requireAdmin(auth.authenticator),

@@ -1,6 +1,7 @@
 import type { RequestHandler } from 'express';
 import type { Analysis, PolicyData } from '../service/analysis.js';
 import type { Atlas } from '../service/atlas.js';
+import type { ExposureReader } from '../service/exposure-reader.js';
 import type { Category } from '../policies/categories.js';
 import type { AuthContext } from './auth-options.js';
 
@@ -10,6 +11,8 @@ export interface AppContext {
   categories: Category[];
   /** Jurisdiction profiles and model parameters. */
   policy: PolicyData;
+  /** Full exposure matrices of stored versions, computed once per version and model (shared by API and pages). */
+  exposure: ExposureReader;
   openapi: object;
   /** Guards every write; routers put it before write handlers. */
   guardWrite: RequestHandler;

@@ -6,7 +6,6 @@ import { LruCache } from '../../service/lru-cache.js';
 import { contentHash } from '../../store/version-record.js';
 import { InvalidDocumentError } from '../../formats/validation-error.js';
 import { rankProviders, type ThreatModel } from '../../service/ranking.js';
-import { ExposureReader } from '../../service/exposure-reader.js';
 import type { AppContext } from '../context.js';
 import { sendTable, wantsCsv, type TableColumn } from '../csv-response.js';
 import { badRequest, notFound } from '../http-error.js';
@@ -56,7 +55,7 @@ interface Draft {
 /** Exposure: of a draft, of a stored provider, and providers ranked for a threat model. */
 export function exposureRouter(ctx: AppContext): Router {
   const router = Router();
-  const reader = new ExposureReader(ctx.atlas, ctx.policy);
+  const reader = ctx.exposure;
   const { params, jurisdictions } = ctx.policy;
 
   // Drafts are often re-scored unchanged (a form re-submitted, a CI check re-run): scores are a

@@ -10,7 +10,6 @@ import type { FilterOptions } from '../../report/layout.js';
 import { providerPage } from '../../report/provider-page.js';
 import { rankingPage } from '../../report/ranking-page.js';
 import { gradeFor } from '../../scoring/index.js';
-import { ExposureReader } from '../../service/exposure-reader.js';
 import { rankProviders, type ThreatModel } from '../../service/ranking.js';
 import type { AppContext } from '../context.js';
 import { HttpError, notFound } from '../http-error.js';
@@ -41,7 +40,7 @@ const pageErrors: ErrorRequestHandler = (error, req, res, next) => {
 export function pagesRouter(ctx: AppContext): Router {
   const router = Router();
   const { atlas, policy, categories } = ctx;
-  const reader = new ExposureReader(atlas, policy);
+  const reader = ctx.exposure;
   const categoryLabels = new Map(categories.map((c) => [c.id as string, c.label]));
   const jurisdictionNames = new Map(policy.jurisdictions.map((j) => [j.code as string, j.name]));
   const categoryLabel = (id: string) => categoryLabels.get(id) ?? id;
