@@ -16,6 +16,8 @@ export interface LoadOptions {
   body?: string;
   /** Bodies sent in turn, one per request, instead of one repeated `body`. */
   bodies?: string[];
+  /** Paths requested in turn, one per request (on the host of `url`). */
+  paths?: string[];
   headers?: Record<string, string>;
   connections?: number;
   seconds: number;
@@ -32,6 +34,12 @@ function rotate(bodies: string[]) {
   return (request: Record<string, unknown>) => ({ ...request, body: bodies[next++ % bodies.length] });
 }
 
+/** A setupRequest that gives each request the next path of the list. */
+function rotatePath(paths: string[]) {
+  let next = 0;
+  return (request: Record<string, unknown>) => ({ ...request, path: paths[next++ % paths.length] });
+}
+
 /** One autocannon run; per-request times are collected here because autocannon reports no p95. */
 export async function load(options: LoadOptions): Promise<LoadResult> {
   const times: number[] = [];
@@ -43,6 +51,7 @@ export async function load(options: LoadOptions): Promise<LoadResult> {
         body: options.body,
         headers: { ...(options.body || options.bodies ? { 'content-type': 'application/json' } : {}), ...options.headers },
         ...(options.bodies ? { requests: [{ setupRequest: rotate(options.bodies) }] as unknown as autocannon.Request[] } : {}),
+        ...(options.paths ? { requests: [{ setupRequest: rotatePath(options.paths) }] as unknown as autocannon.Request[] } : {}),
         connections: options.connections ?? 10,
         duration: options.seconds,
       },

@@ -26,6 +26,7 @@ import { tiltRouter } from './routes/tilt.js';
 import { validateRouter } from './routes/validate.js';
 import { writeGuard } from './write-guard.js';
 import { ExposureReader } from '../service/exposure-reader.js';
+import { RankingCache } from '../service/ranking-cache.js';
 
 export interface AppOptions {
   atlas: Atlas<Analysis>;
@@ -77,6 +78,7 @@ export function createApp(options: AppOptions): Express {
     categories: options.categories,
     policy: options.policy,
     exposure: new ExposureReader(options.atlas, options.policy),
+    rankings: new RankingCache(options.atlas),
     openapi: options.openapi,
     guardWrite: writeGuard(auth.authenticator, auth.audit, log),
     requireAdmin: requireAdmin(auth.authenticator),

@@ -2,6 +2,7 @@ import type { RequestHandler } from 'express';
 import type { Analysis, PolicyData } from '../service/analysis.js';
 import type { Atlas } from '../service/atlas.js';
 import type { ExposureReader } from '../service/exposure-reader.js';
+import type { RankingCache } from '../service/ranking-cache.js';
 import type { Category } from '../policies/categories.js';
 import type { AuthContext } from './auth-options.js';
 
@@ -13,6 +14,8 @@ export interface AppContext {
   policy: PolicyData;
   /** Full exposure matrices of stored versions, computed once per version and model (shared by API and pages). */
   exposure: ExposureReader;
+  /** Providers ranked by threat model, recomputed only after a new version is stored. */
+  rankings: RankingCache;
   openapi: object;
   /** Guards every write; routers put it before write handlers. */
   guardWrite: RequestHandler;

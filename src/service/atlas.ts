@@ -24,6 +24,8 @@ export class Atlas<A> {
   private readonly latest = new Map<string, LatestVersion<A>>();
   /** Provider ids in order, rebuilt only when a provider is added (lists and rankings read it often). */
   private sortedIds: string[] | undefined;
+  /** Grows with every change of the read model, so derived views (rankings) know when they are stale. */
+  revision = 0;
   private readonly declarations = new LruCache<string, Declaration>(500);
   private readonly analyses = new LruCache<string, A>(200);
 
@@ -117,6 +119,7 @@ export class Atlas<A> {
     // Concurrent submissions may finish out of order: never replace a newer latest with an older one.
     if ((this.latest.get(meta.providerId)?.meta.version ?? 0) > meta.version) return;
     if (!this.latest.has(meta.providerId)) this.sortedIds = undefined;
+    this.revision++;
     this.latest.set(meta.providerId, { meta: plainMeta, declaration, analysis: analysis as A });
   }
 }

@@ -20,45 +20,59 @@ export interface RankedProvider {
   disclosureScore: number;
 }
 
+/** One provider's place: its read model and its worst selected cell. Cheap to make for thousands. */
+export interface RankEntry {
+  latest: LatestVersion<Analysis>;
+  score: number;
+  category: string;
+  jurisdiction: string;
+}
+
 export interface Ranking {
-  ranked: Omit<RankedProvider, 'rank' | 'grade'>[];
+  /** Worst first; ties in provider-id order. */
+  ranked: RankEntry[];
   /** Providers whose declaration has none of the selected categories: no cell to rank by. */
   undeclared: string[];
+}
+
+/** The row a reader sees for a ranked provider (rank and grade are added by the caller). */
+export function rankedProvider({ latest, score, category, jurisdiction }: RankEntry): Omit<RankedProvider, 'rank' | 'grade'> {
+  return {
+    providerId: latest.meta.providerId,
+    name: latest.declaration.provider.name,
+    latestVersion: latest.meta.version,
+    score,
+    worstCell: { category, jurisdiction },
+    disclosureScore: latest.analysis.disclosureScore,
+  };
 }
 
 /**
  * Ranks providers worst-first for a threat model ("message content, as seen from CN"):
  * each provider is placed by its worst cell among the selected ones; ties go by id so
- * the order is stable. Reads only the compact score tables kept per latest version.
+ * the order is stable. Reads only the compact score tables kept per latest version, and
+ * builds full rows only for the page a caller shows.
  */
 export function rankProviders(latest: LatestVersion<Analysis>[], model: ThreatModel): Ranking {
-  const ranked: Ranking['ranked'] = [];
+  const ranked: RankEntry[] = [];
   const undeclared: string[] = [];
-  for (const { meta, declaration, analysis } of latest) {
-    let worst: { score: number; category: string; jurisdiction: string } | undefined;
-    const categories = model.categories.length > 0 ? model.categories : Object.keys(analysis.scores);
+  for (const entry of latest) {
+    const scores = entry.analysis.scores;
+    let best: RankEntry | undefined;
+    const categories = model.categories.length > 0 ? model.categories : Object.keys(scores);
     for (const category of categories) {
-      const row = analysis.scores[category];
+      const row = scores[category];
       if (!row) continue;
       const jurisdictions = model.jurisdictions.length > 0 ? model.jurisdictions : Object.keys(row);
       for (const jurisdiction of jurisdictions) {
         const score = row[jurisdiction];
-        if (score !== undefined && (!worst || score > worst.score)) worst = { score, category, jurisdiction };
+        if (score !== undefined && (!best || score > best.score)) best = { latest: entry, score, category, jurisdiction };
       }
     }
-    if (!worst) {
-      undeclared.push(meta.providerId);
-      continue;
-    }
-    ranked.push({
-      providerId: meta.providerId,
-      name: declaration.provider.name,
-      latestVersion: meta.version,
-      score: worst.score,
-      worstCell: { category: worst.category, jurisdiction: worst.jurisdiction },
-      disclosureScore: analysis.disclosureScore,
-    });
+    if (best) ranked.push(best);
+    else undeclared.push(entry.meta.providerId);
   }
-  ranked.sort((a, b) => b.score - a.score || (a.providerId < b.providerId ? -1 : 1));
+  // `latest` comes in provider-id order and the sort is stable, so ties stay in id order.
+  ranked.sort((a, b) => b.score - a.score);
   return { ranked, undeclared };
 }

@@ -129,6 +129,22 @@ describe('stored exposure', () => {
     expect(rows.map((r) => r.providerId)).toEqual(['tom-like', 'e2e-chat']);
   });
 
+  it('answers a repeated ranking from memory until a new version changes it', async () => {
+    const { app } = await testService();
+    await authorizedPost(app, '/v1/providers/e2e-chat/declarations', endToEnd('e2e-chat')).expect(201);
+    const url = '/v1/exposure?jurisdiction=CN&category=message-content';
+    const before = await request(app).get(url).expect(200);
+    expect((await request(app).get(url).expect(200)).body).toEqual(before.body);
+    await authorizedPost(app, '/v1/providers/tom-like/declarations', filteredInChina('tom-like')).expect(201);
+    const after = await request(app).get(url).expect(200);
+    expect(after.body.items.map((i: { providerId: string }) => i.providerId)).toEqual(['tom-like', 'e2e-chat']);
+    // A new version of an existing provider changes the ranking too.
+    await authorizedPost(app, '/v1/providers/tom-like/declarations', endToEnd('tom-like')).expect(201);
+    const again = await request(app).get(url).expect(200);
+    expect(again.body.items.find((i: { providerId: string }) => i.providerId === 'tom-like').latestVersion).toBe(2);
+    expect(again.body.items[0].score).toBeLessThan(after.body.items[0].score);
+  });
+
   it('shows grade and disclosure score side by side in the provider list', async () => {
     const { app } = await testService();
     await authorizedPost(app, '/v1/providers/veritalk/declarations', validDeclaration()).expect(201);

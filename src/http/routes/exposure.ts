@@ -5,7 +5,7 @@ import type { ValidationIssue } from '../../formats/validation-error.js';
 import { LruCache } from '../../service/lru-cache.js';
 import { contentHash } from '../../store/version-record.js';
 import { InvalidDocumentError } from '../../formats/validation-error.js';
-import { rankProviders, type ThreatModel } from '../../service/ranking.js';
+import { rankedProvider, type ThreatModel } from '../../service/ranking.js';
 import type { AppContext } from '../context.js';
 import { sendTable, wantsCsv, type TableColumn } from '../csv-response.js';
 import { badRequest, notFound } from '../http-error.js';
@@ -115,8 +115,8 @@ export function exposureRouter(ctx: AppContext): Router {
   router.get('/exposure', (req, res) => {
     const model = threatModel(req, ctx);
     const { limit, offset } = pageParams(req.query);
-    const { ranked, undeclared } = rankProviders(ctx.atlas.allLatest(), model);
-    const items = ranked.slice(offset, offset + limit).map((r, i) => ({ rank: offset + i + 1, ...r, grade: gradeFor(r.score, params) }));
+    const { ranked, undeclared } = ctx.rankings.rank(model);
+    const items = ranked.slice(offset, offset + limit).map((r, i) => ({ rank: offset + i + 1, ...rankedProvider(r), grade: gradeFor(r.score, params) }));
     sendTable(req, res, {
       columns: [
         { header: 'rank', value: (r) => r.rank },

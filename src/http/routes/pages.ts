@@ -10,7 +10,7 @@ import type { FilterOptions } from '../../report/layout.js';
 import { providerPage } from '../../report/provider-page.js';
 import { rankingPage } from '../../report/ranking-page.js';
 import { gradeFor } from '../../scoring/index.js';
-import { rankProviders, type ThreatModel } from '../../service/ranking.js';
+import { rankedProvider, type ThreatModel } from '../../service/ranking.js';
 import type { AppContext } from '../context.js';
 import { HttpError, notFound } from '../http-error.js';
 import { listParam, providerIdParam } from '../params.js';
@@ -67,11 +67,11 @@ export function pagesRouter(ctx: AppContext): Router {
 
   router.get('/', (req, res) => {
     const model = threatModel(req);
-    const { ranked, undeclared } = rankProviders(atlas.allLatest(), model);
+    const { ranked, undeclared } = ctx.rankings.rank(model);
     sendHtml(
       res,
       rankingPage({
-        rows: ranked.map((r, i) => ({ ...r, rank: i + 1, grade: gradeFor(r.score, policy.params), asOf: atlas.latestOf(r.providerId)!.declaration.asOf })),
+        rows: ranked.map((r, i) => ({ ...rankedProvider(r), rank: i + 1, grade: gradeFor(r.score, policy.params), asOf: r.latest.declaration.asOf })),
         undeclared: undeclared.map((id) => ({ providerId: id, name: atlas.latestOf(id)!.declaration.provider.name })),
         threatModel: describe(model),
         filter: filter('/', model, 'Rank'),

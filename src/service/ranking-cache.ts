@@ -1,0 +1,24 @@
+import type { Analysis } from './analysis.js';
+import type { Atlas } from './atlas.js';
+import { LruCache } from './lru-cache.js';
+import { rankProviders, type Ranking, type ThreatModel } from './ranking.js';
+
+/**
+ * Rankings by threat model, kept until the next stored version changes the read model.
+ * Groups tend to ask the same few questions ("message content, as seen from CN"), so
+ * most requests are answered without touching the providers at all.
+ */
+export class RankingCache {
+  private readonly cache = new LruCache<string, { revision: number; ranking: Ranking }>(64);
+
+  constructor(private readonly atlas: Atlas<Analysis>) {}
+
+  rank(model: ThreatModel): Ranking {
+    const key = JSON.stringify([model.jurisdictions, model.categories]);
+    const hit = this.cache.get(key);
+    if (hit && hit.revision === this.atlas.revision) return hit.ranking;
+    const ranking = rankProviders(this.atlas.allLatest(), model);
+    this.cache.set(key, { revision: this.atlas.revision, ranking });
+    return ranking;
+  }
+}
