@@ -53,9 +53,15 @@ export class Atlas<A> {
   async submit(providerId: string, doc: unknown, body: string, submittedBy?: string): Promise<VersionRecord> {
     const result = this.check(doc, providerId);
     if (!result.valid) throw new InvalidDocumentError(result.errors);
+    // Analyse before storing: a declaration the model cannot analyse fails before anything is
+    // acknowledged, never after it is on disk.
+    const before = this.latest.get(providerId);
+    const analysis = this.analyze(result.declaration, before?.declaration);
     const record = await this.store.append(providerId, { body, submittedBy });
     this.declarations.set(`${providerId}@${record.version}`, result.declaration);
-    await this.remember(record);
+    // A concurrent submission may have slipped in between: then the previous version differs.
+    const sameBase = (before?.meta.version ?? 0) === record.version - 1;
+    await this.remember(record, sameBase ? analysis : undefined);
     return record;
   }
 
@@ -107,9 +113,11 @@ export class Atlas<A> {
   }
 
   /** Makes `meta` the provider's latest version, with its analysis (from the cache when still valid). */
-  private async remember(meta: VersionMeta): Promise<void> {
+  private async remember(meta: VersionMeta, fresh?: A): Promise<void> {
     const declaration = (await this.declarationAt(meta.providerId, meta.version))!;
-    let analysis: A | undefined = (await this.cache?.get(meta.providerId, meta.version)) as A | undefined;
+    let analysis: A | undefined = fresh;
+    if (fresh !== undefined) await this.cache?.set(meta.providerId, meta.version, fresh);
+    else analysis = (await this.cache?.get(meta.providerId, meta.version)) as A | undefined;
     if (analysis === undefined) {
       const previous = meta.version > 1 ? await this.declarationAt(meta.providerId, meta.version - 1) : undefined;
       analysis = this.analyze(declaration, previous);
