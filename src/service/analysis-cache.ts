@@ -68,7 +68,7 @@ function filesUnder(dir: string): string[] {
  * The key analyses are valid under: the policy data (jurisdictions, parameters) and the code
  * that derives them. Any change to either makes every cached analysis stale.
  */
-export function analysisKey(policy: unknown, codeDirs: string[] = ['src/scoring', 'src/findings', 'src/service/analysis.ts']): string {
+export function analysisKey(policy: unknown, codeDirs: string[] = ['src/scoring', 'src/findings', 'src/diff', 'src/formats', 'src/service/analysis.ts']): string {
   const hash = createHash('sha256').update(JSON.stringify(policy));
   for (const dir of codeDirs) {
     const full = path.join(projectRoot, dir);
