@@ -11,7 +11,6 @@ export const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype'])
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
-const NUMBER_CHAR = new Set([...'0123456789eE.+-'].map((c) => c.charCodeAt(0)));
 
 /** Index of the quote that closes the string whose content starts at `from` (the text is known to be well-formed). */
 function closingQuote(text: string, from: number): number {
@@ -26,10 +25,31 @@ function closingQuote(text: string, from: number): number {
 
 interface Frame {
   isObject: boolean;
-  keys: Set<string>;
+  /** Keys seen so far: a short list (most objects are small), a set once it grows. */
+  keys: string[] | Set<string> | undefined;
   /** The current key (objects) or index (arrays). */
   at: string | number;
   expectKey: boolean;
+}
+
+const SMALL_OBJECT = 16;
+
+/** Records `key` in the frame; true when the object already had it. Linear for small objects, hashed for big ones. */
+function seenBefore(frame: Frame, key: string): boolean {
+  const keys = frame.keys;
+  if (keys === undefined) {
+    frame.keys = [key];
+    return false;
+  }
+  if (Array.isArray(keys)) {
+    if (keys.includes(key)) return true;
+    keys.push(key);
+    if (keys.length > SMALL_OBJECT) frame.keys = new Set(keys);
+    return false;
+  }
+  if (keys.has(key)) return true;
+  keys.add(key);
+  return false;
 }
 
 /**
@@ -47,7 +67,7 @@ export function inspectJsonText(text: string, maxDepth: number, maxItems = Numbe
     const c = text.charCodeAt(i);
     if (c === 123 /* { */ || c === 91 /* [ */) {
       if (stack.length >= maxDepth) return { keyword: 'maxDepth', message: `nested deeper than ${maxDepth} levels`, pointer: here() };
-      stack.push({ isObject: c === 123, keys: new Set(), at: c === 123 ? '' : 0, expectKey: c === 123 });
+      stack.push({ isObject: c === 123, keys: undefined, at: c === 123 ? '' : 0, expectKey: c === 123 });
     } else if (c === 125 /* } */ || c === 93 /* ] */) {
       stack.pop();
     } else if (c === 44 /* , */) {
@@ -72,8 +92,7 @@ export function inspectJsonText(text: string, maxDepth: number, maxItems = Numbe
           top.at = value;
           top.expectKey = false;
           if (FORBIDDEN_KEYS.has(value)) return { keyword: 'forbiddenKey', message: `the key "${value}" is not accepted anywhere in a document`, pointer: here() };
-          if (top.keys.has(value)) return { keyword: 'duplicateKey', message: `the key "${value}" appears more than once in this object`, pointer: here() };
-          top.keys.add(value);
+          if (seenBefore(top, value)) return { keyword: 'duplicateKey', message: `the key "${value}" appears more than once in this object`, pointer: here() };
         }
         if (escaped && LONE_SURROGATE.test(value)) {
           return { keyword: 'loneSurrogate', message: 'contains an unpaired UTF-16 surrogate (\\uD800–\\uDFFF escape), which is not a Unicode character', pointer: here() };
@@ -83,10 +102,13 @@ export function inspectJsonText(text: string, maxDepth: number, maxItems = Numbe
     } else if (c === 45 /* - */ || (c >= 48 && c <= 57)) {
       let end = i + 1;
       let exponent = false;
-      while (end < text.length && NUMBER_CHAR.has(text.charCodeAt(end))) {
-        const d = text.charCodeAt(end);
-        if (d === 101 || d === 69) exponent = true;
-        end++;
+      for (;;) {
+        const d = text.charCodeAt(end); // NaN past the end: stops the loop
+        if ((d >= 48 && d <= 57) || d === 46 /* . */ || d === 43 /* + */ || d === 45 /* - */) end++;
+        else if (d === 101 || d === 69 /* e E */) {
+          exponent = true;
+          end++;
+        } else break;
       }
       // Only an exponent or more than 308 digits can overflow a double.
       if ((exponent || end - i > 308) && !Number.isFinite(Number(text.slice(i, end))))
