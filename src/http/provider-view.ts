@@ -1,5 +1,7 @@
 import type { Analysis } from '../service/analysis.js';
-import type { LatestVersion } from '../service/atlas.js';
+import type { Atlas, LatestVersion } from '../service/atlas.js';
+import { notFound } from './http-error.js';
+import { providerIdParam } from './params.js';
 
 /**
  * The summary row of a provider as lists show it: exposure grade and disclosure score side
@@ -32,3 +34,11 @@ export function providerDetail(latest: LatestVersion<Analysis>) {
 }
 
 export const versionLocation = (providerId: string, version: number) => `/v1/providers/${providerId}/declarations/${version}`;
+
+/** The `{providerId}` path parameter, checked, and that provider's latest version; 404 when there is none. */
+export function latestOr404(atlas: Atlas<Analysis>, rawId: unknown): LatestVersion<Analysis> {
+  const providerId = providerIdParam(String(rawId));
+  const latest = atlas.latestOf(providerId);
+  if (!latest) throw notFound(`No provider "${providerId}".`);
+  return latest;
+}

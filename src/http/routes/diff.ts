@@ -1,8 +1,9 @@
 import { Router } from 'express';
 import { diffDeclarations } from '../../diff/diff-declarations.js';
 import type { AppContext } from '../context.js';
+import { latestOr404 } from '../provider-view.js';
 import { badRequest, notFound } from '../http-error.js';
-import { positiveIntParam, providerIdParam } from '../params.js';
+import { positiveIntParam } from '../params.js';
 
 /** What changed between two versions of a provider's declaration. */
 export function diffRouter(ctx: AppContext): Router {
@@ -10,9 +11,8 @@ export function diffRouter(ctx: AppContext): Router {
   const { atlas } = ctx;
 
   router.get('/providers/:providerId/diff', async (req, res) => {
-    const providerId = providerIdParam(String(req.params.providerId));
-    const latest = atlas.latestOf(providerId);
-    if (!latest) throw notFound(`No provider "${providerId}".`);
+    const latest = latestOr404(atlas, req.params.providerId);
+    const providerId = latest.meta.providerId;
     const to = positiveIntParam('to', req.query.to, latest.meta.version);
     if (req.query.from === undefined && to === 1) throw badRequest('Version 1 has no previous version: give from explicitly.');
     const from = positiveIntParam('from', req.query.from, to - 1);

@@ -7,10 +7,11 @@ import { contentHash } from '../../store/version-record.js';
 import { InvalidDocumentError } from '../../formats/validation-error.js';
 import { rankedProvider, type ThreatModel } from '../../service/ranking.js';
 import type { AppContext } from '../context.js';
+import { latestOr404 } from '../provider-view.js';
 import { sendTable, wantsCsv, type TableColumn } from '../csv-response.js';
 import { badRequest, notFound } from '../http-error.js';
 import { requireContentType } from '../json-body.js';
-import { listParam, pageParams, positiveIntParam, providerIdParam } from '../params.js';
+import { listParam, pageParams, positiveIntParam } from '../params.js';
 
 const cellColumns = (providerId: string, version: number | undefined): TableColumn<Cell>[] => [
   { header: 'providerId', value: () => providerId },
@@ -95,9 +96,8 @@ export function exposureRouter(ctx: AppContext): Router {
   });
 
   router.get('/providers/:providerId/exposure', async (req, res) => {
-    const providerId = providerIdParam(String(req.params.providerId));
-    const latest = ctx.atlas.latestOf(providerId);
-    if (!latest) throw notFound(`No provider "${providerId}".`);
+    const latest = latestOr404(ctx.atlas, req.params.providerId);
+    const providerId = latest.meta.providerId;
     const version = positiveIntParam('version', req.query.version, latest.meta.version);
     const model = threatModel(req, ctx);
     const result = await reader.of(providerId, version);

@@ -3,8 +3,7 @@ import { renderAtom, type AtomEntry } from '../../feeds/atom.js';
 import { TAG_BASE, versionEntry } from '../../feeds/version-entries.js';
 import type { VersionMeta } from '../../store/store.js';
 import type { AppContext } from '../context.js';
-import { notFound } from '../http-error.js';
-import { providerIdParam } from '../params.js';
+import { latestOr404 } from '../provider-view.js';
 
 /** Newest entries a feed carries; readers keep what they have already seen. */
 const FEED_SIZE = 50;
@@ -47,9 +46,8 @@ export function feedsRouter(ctx: AppContext): Router {
   });
 
   router.get('/providers/:providerId/feed.atom', async (req, res) => {
-    const providerId = providerIdParam(String(req.params.providerId));
-    const latest = atlas.latestOf(providerId);
-    if (!latest) throw notFound(`No provider "${providerId}".`);
+    const latest = latestOr404(atlas, req.params.providerId);
+    const providerId = latest.meta.providerId;
     const metas = (await atlas.history(providerId)).sort(newestFirst).slice(0, FEED_SIZE);
     const entries = await entriesFor(metas, req);
     send(res, renderAtom({

@@ -1,9 +1,10 @@
 import { Router } from 'express';
 import type { Finding } from '../../findings/rule.js';
 import type { AppContext } from '../context.js';
+import { latestOr404 } from '../provider-view.js';
 import { sendTable } from '../csv-response.js';
 import { badRequest, notFound } from '../http-error.js';
-import { listParam, positiveIntParam, providerIdParam } from '../params.js';
+import { listParam, positiveIntParam } from '../params.js';
 
 const SEVERITIES = ['error', 'warning', 'info'];
 
@@ -21,9 +22,8 @@ export function findingsRouter(ctx: AppContext): Router {
   const { atlas } = ctx;
 
   router.get('/providers/:providerId/findings', async (req, res) => {
-    const providerId = providerIdParam(String(req.params.providerId));
-    const latest = atlas.latestOf(providerId);
-    if (!latest) throw notFound(`No provider "${providerId}".`);
+    const latest = latestOr404(atlas, req.params.providerId);
+    const providerId = latest.meta.providerId;
     const version = positiveIntParam('version', req.query.version, latest.meta.version);
     const severities = listParam(req.query.severity);
     const unknown = severities.filter((s) => !SEVERITIES.includes(s));

@@ -12,6 +12,7 @@ import { rankingPage } from '../../report/ranking-page.js';
 import { gradeFor } from '../../scoring/index.js';
 import { rankedProvider, type ThreatModel } from '../../service/ranking.js';
 import type { AppContext } from '../context.js';
+import { latestOr404 } from '../provider-view.js';
 import { HttpError, notFound } from '../http-error.js';
 import { listParam, providerIdParam } from '../params.js';
 
@@ -83,9 +84,8 @@ export function pagesRouter(ctx: AppContext): Router {
   });
 
   router.get('/providers/:providerId', async (req, res) => {
-    const providerId = providerIdParam(String(req.params.providerId));
-    const latest = atlas.latestOf(providerId);
-    if (!latest) throw notFound(`No provider "${providerId}".`);
+    const latest = latestOr404(atlas, req.params.providerId);
+    const providerId = latest.meta.providerId;
     const model = threatModel(req);
     const result = (await reader.of(providerId, latest.meta.version))!;
     const { analysis } = latest;

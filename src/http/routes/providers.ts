@@ -3,7 +3,7 @@ import type { AppContext } from '../context.js';
 import { notFound } from '../http-error.js';
 import { requireContentType } from '../json-body.js';
 import { pageParams, positiveIntParam, providerIdParam } from '../params.js';
-import { providerDetail, providerSummary, versionLocation } from '../provider-view.js';
+import { providerDetail, providerSummary, versionLocation, latestOr404 } from '../provider-view.js';
 import { sendTable } from '../csv-response.js';
 
 /** Providers and their immutable declaration versions. */
@@ -11,11 +11,6 @@ export function providersRouter(ctx: AppContext): Router {
   const router = Router();
   const { atlas } = ctx;
 
-  const latestOr404 = (providerId: string) => {
-    const latest = atlas.latestOf(providerIdParam(providerId));
-    if (!latest) throw notFound(`No provider "${providerId}".`);
-    return latest;
-  };
 
   router.get('/providers', (req, res) => {
     const { limit, offset } = pageParams(req.query);
@@ -32,7 +27,7 @@ export function providersRouter(ctx: AppContext): Router {
   });
 
   router.get('/providers/:providerId', (req, res) => {
-    const latest = latestOr404(req.params.providerId);
+    const latest = latestOr404(atlas, req.params.providerId);
     res.json(providerDetail(latest));
   });
 
@@ -53,7 +48,7 @@ export function providersRouter(ctx: AppContext): Router {
   );
 
   router.get('/providers/:providerId/declarations', async (req, res) => {
-    const latest = latestOr404(req.params.providerId);
+    const latest = latestOr404(atlas, req.params.providerId);
     const history = await atlas.history(latest.meta.providerId);
     res.json({
       providerId: latest.meta.providerId,
