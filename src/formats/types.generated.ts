@@ -502,6 +502,18 @@ export interface GovernmentRequest {
   sources?: Sources;
 }
 /**
+ * A date (YYYY-MM-DD), a year where only the year is known, or "unknown".
+ */
+export type DateOrYear = IsoDate1 | number | Unknown;
+/**
+ * A calendar date, YYYY-MM-DD.
+ */
+export type IsoDate1 = string;
+/**
+ * Not known to the profile's authors. The model treats it as an unknown legal fact: the least exposing honest value for `established`, the most exposing for `worstCase`.
+ */
+export type Unknown = 'unknown';
+/**
  * @minItems 1
  * @maxItems 20
  */
@@ -509,22 +521,28 @@ export type FactSources = [FactSource, ...FactSource[]];
 /**
  * A calendar date, YYYY-MM-DD.
  */
-export type IsoDate1 = string;
-export type Year = number | Unknown;
+export type IsoDate2 = string;
 /**
- * Not known to the profile's authors; scored as the worst case unless the methodology says otherwise.
+ * A calendar date, YYYY-MM-DD.
  */
-export type Unknown = 'unknown';
+export type IsoDate3 = string;
 /**
  * Taxonomy ids of the data categories the rule reaches; "unknown" is scored as every category.
  */
 export type Categories = [CategoryId, ...CategoryId[]] | Unknown;
 /**
- * Only in-force (and, conservatively, unknown) rules are scored.
+ * true when the instrument can compel a provider to weaken, remove or bypass its own encryption, or to hand over keys or plaintext (technical capability notices, key-disclosure orders, traceability rules). Absent: false.
  */
-export type Status = 'in-force' | 'struck-down' | 'suspended' | 'repealed' | 'not-yet-applicable' | 'unknown';
+export type WeakensEncryption = boolean | Unknown;
 /**
- * The legal access regime of one jurisdiction: how its authorities obtain stored data and live communications from providers, what it makes providers retain, where it makes them store data, and what interception capability it mandates. Every fact carries at least one source; a fact that is not known is "unknown", never a guess.
+ * Sources for the profile as a whole (overviews); each fact cites its own.
+ *
+ * @minItems 1
+ * @maxItems 20
+ */
+export type FactSources1 = [FactSource, ...FactSource[]];
+/**
+ * The legal access regime of one jurisdiction: how its authorities obtain stored data and live communications from providers, what it makes providers retain, where it makes them store data, what interception capability it mandates, which powers can compel a provider to weaken its encryption, and which agreements let it obtain data held in other states. Every fact is dated (when it was in force) and cites the official text; what the profile does not cover is listed in `coverage` and scored as unknown, never as safe.
  */
 export interface JurisdictionProfile {
   code: Jurisdiction;
@@ -556,32 +574,65 @@ export interface JurisdictionProfile {
    * @maxItems 50
    */
   interceptionMandates: InterceptionMandate[];
+  /**
+   * Agreements through which this jurisdiction obtains data held by providers in another state (CLOUD Act executive agreements, production-order treaties, mutual legal assistance treaties). An agreement in force extends this jurisdiction's reach to providers present in a partner state.
+   *
+   * @maxItems 50
+   */
+  agreements?: Agreement[];
+  coverage: Coverage;
+  sources?: FactSources1;
 }
 /**
- * Only for a union (EU): the member states. A provider present in a member state is present in the union; a provider that names the union as a location may be in any member state.
+ * Only for a union (EU): the member states with the dates of their membership. A provider present in a member state on the law date is present in the union; a provider that names the union as a location may be in any member state.
  */
 export interface MemberStates {
   /**
    * @minItems 1
    * @maxItems 60
    */
-  codes: [Jurisdiction, ...Jurisdiction[]];
+  members: [Membership, ...Membership[]];
   sources: FactSources;
 }
+export interface Membership {
+  code: Jurisdiction;
+  from: DateOrYear;
+  /**
+   * A date (YYYY-MM-DD), a year where only the year is known, or "unknown".
+   */
+  until?: IsoDate1 | number | Unknown;
+  note?: string;
+}
+/**
+ * A citation. `kind: official` is the legislation or gazette site or the court's own judgment; `unofficial-copy` is the best available copy where no official text is published online (say so in the fact's note); `secondary` is commentary and never stands alone where an official text exists. `accessed` is given only for a text actually read (`verified: true`); `readFrom` says whether it was read on the live site or in a stored copy.
+ */
 export interface FactSource {
   /**
    * An absolute http or https URL (other schemes, such as javascript: or data:, are refused so that no client renders an active link from a declaration).
    */
   url: string;
   title: string;
-  accessed: IsoDate1;
+  kind: 'official' | 'unofficial-copy' | 'secondary';
+  /**
+   * Article, section or paragraph cited ("s. 253(8)", "art. 64").
+   */
+  section?: string;
+  published?: IsoDate2;
+  /**
+   * true only when the cited text was actually read by the profile's authors.
+   */
+  verified: boolean;
+  accessed?: IsoDate3;
+  /**
+   * Where it was read: the live site, or a stored copy of it.
+   */
+  readFrom?: 'live' | 'stored-copy';
 }
 export interface Instrument {
   id: Slug;
   name: string;
-  year: Year;
   /**
-   * The kind of legal process, from the strongest safeguard (a judicial warrant) to the weakest (direct access).
+   * The kind of legal process, from the strongest safeguard (a judicial warrant) to the weakest (direct access). `technical-assistance` compels a capability (a technical capability notice) and `preservation` compels keeping data: neither is by itself an access instrument. `unknown` is scored between the strongest and the weakest.
    */
   kind:
     | 'warrant'
@@ -590,9 +641,11 @@ export interface Instrument {
     | 'administrative-request'
     | 'national-security-letter'
     | 'programmatic-bulk'
+    | 'preservation'
     | 'key-disclosure'
     | 'technical-assistance'
-    | 'direct-access';
+    | 'direct-access'
+    | 'unknown';
   /**
    * Whether it obtains data already stored, communications in real time, or both.
    */
@@ -610,53 +663,111 @@ export interface Instrument {
    * true when the law claims to reach providers with no headquarters, establishment or storage in the jurisdiction, or their data held abroad.
    */
   extraterritorial: boolean | Unknown;
-  status: Status;
+  weakensEncryption?: WeakensEncryption;
+  /**
+   * For a preservation power: how long it can make a provider keep data it already holds (including renewals), which stretches a short retention window.
+   */
+  preserves?: IsoDuration | Unknown;
+  inForce: InForce;
   note?: string;
   sources: FactSources;
+}
+/**
+ * When the fact was law. In force on date D when `from` ≤ D and D < `until`. A year means some day of that year (a date inside it is an unknown legal fact); "unknown" is unknown. No `until`: still in force when the profile was reviewed.
+ */
+export interface InForce {
+  /**
+   * A date (YYYY-MM-DD), a year where only the year is known, or "unknown".
+   */
+  from: IsoDate1 | number | Unknown;
+  /**
+   * A date (YYYY-MM-DD), a year where only the year is known, or "unknown".
+   */
+  until?: IsoDate1 | number | Unknown;
+  /**
+   * Why it stopped: with `until`.
+   */
+  ended?: 'struck-down' | 'held-inapplicable' | 'repealed' | 'expired' | 'suspended' | 'superseded' | 'unknown';
+  note?: string;
 }
 export interface RetentionMandate {
   id: Slug;
   name: string;
-  year: Year;
   categories: Categories;
   /**
    * How long the data must be kept (the longest period where the rule gives a range); unknown is scored as indefinite.
    */
   duration: IsoDuration | Unknown;
-  status: Status;
   /**
-   * Whom it binds: every communications or online service provider, or only operators of public telecommunications networks and services.
+   * Whom it binds: every communications or online service provider; operators of public telecommunications networks and services; online communication services that are not telecom operators (RU: organisers of information dissemination); or hosting, cloud, VPN and data-centre providers (IN CERT-In).
    */
-  scope: 'all-providers' | 'telecom-operators' | 'unknown';
+  scope: 'all-providers' | 'telecom-operators' | 'online-services' | 'infrastructure-providers' | 'unknown';
+  inForce: InForce;
   note?: string;
   sources: FactSources;
 }
 export interface LocalisationRule {
   id: Slug;
   name: string;
-  year: Year;
   categories: Categories;
   /**
    * local-copy: a copy must be kept in the jurisdiction; local-only: the data may not leave it; transfer-restriction: transfers abroad need a legal basis or approval.
    */
   requirement: 'local-copy' | 'local-only' | 'transfer-restriction' | 'unknown';
-  status: Status;
+  inForce: InForce;
   note?: string;
   sources: FactSources;
 }
 export interface InterceptionMandate {
   id: Slug;
   name: string;
-  year: Year;
   /**
-   * capability: operators must build interception capability and execute orders; technical-assistance: authorities may order a provider to build or give help case by case; direct-access: authorities hold equipment or access that lets them intercept without asking the operator each time.
+   * capability: operators must build interception capability and execute orders; technical-assistance: authorities may order a provider to build or give help case by case; direct-access: authorities hold equipment or access that lets them intercept without asking the operator each time. unknown is scored between the weakest and the strongest kind.
    */
   kind: 'capability' | 'technical-assistance' | 'direct-access' | 'unknown';
   appliesTo: 'telecom-operators' | 'all-providers' | 'unknown';
   categories: Categories;
-  status: Status;
+  inForce: InForce;
   note?: string;
   sources: FactSources;
+}
+export interface Agreement {
+  id: Slug;
+  name: string;
+  /**
+   * cloud-act-agreement and production-order-framework: orders go directly to providers in the partner state; mlat: requests go through the partner's authorities.
+   */
+  kind: 'cloud-act-agreement' | 'production-order-framework' | 'mlat';
+  /**
+   * @minItems 1
+   * @maxItems 60
+   */
+  partners: [Jurisdiction, ...Jurisdiction[]];
+  reaches: 'stored' | 'live' | 'both';
+  categories: Categories;
+  inForce: InForce;
+  note?: string;
+  sources: FactSources;
+}
+/**
+ * What the profile does not cover. Each gap is scored as an unknown legal fact for the categories and kinds of power it names (it widens worstCase there and nowhere else).
+ */
+export interface Coverage {
+  /**
+   * @maxItems 50
+   */
+  gaps: {
+    categories: Categories;
+    /**
+     * @minItems 1
+     */
+    powers: [
+      'stored-access' | 'live-interception' | 'encryption' | 'retention' | 'localisation' | 'cross-border',
+      ...('stored-access' | 'live-interception' | 'encryption' | 'retention' | 'localisation' | 'cross-border')[]
+    ];
+    note: string;
+  }[];
+  note?: string;
 }
 export type Fraction = number;
 export type Rationale = string;

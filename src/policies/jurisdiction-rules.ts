@@ -13,7 +13,7 @@ export function jurisdictionIssues(profile: JurisdictionProfile, fileCode: strin
       seen.add(item.id);
     });
   }
-  if (profile.memberStates?.codes.includes(profile.code))
-    issues.push({ pointer: '/memberStates/codes', keyword: 'memberOfItself', message: 'a union cannot list itself' });
+  if (profile.memberStates?.members.some((m) => m.code === profile.code))
+    issues.push({ pointer: '/memberStates/members', keyword: 'memberOfItself', message: 'a union cannot list itself' });
   return issues;
 }

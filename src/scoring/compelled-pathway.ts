@@ -24,7 +24,7 @@ export function compelledPathway(ctx: ScoringContext, index: number, profile: Ju
   const extraterritorial = params.instrumentModifiers.extraterritorialReach.value;
   let best = { exposure: 0, at: -1, posture: [] as string[], stored: false, live: false };
   profile.instruments.forEach((inst, i) => {
-    if (!inForce(inst.status) || !reachesCategory(inst.categories, entry.category)) return;
+    if (!inForce(inst) || !reachesCategory(inst.categories, entry.category)) return;
     const reach = presence.present ? 1 : inst.extraterritorial === true ? extraterritorial : 0;
     if (reach === 0) return;
     const posture = policyPosture(ctx, entry.category, profile.code, inst);

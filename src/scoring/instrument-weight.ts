@@ -1,11 +1,10 @@
+import { inForceOn, todayUtc, type DatedFact } from '../law/in-force.js';
 import type { CategoryId, JurisdictionProfile, ModelParameters } from './types.js';
 
 type Instrument = JurisdictionProfile['instruments'][number];
-type Status = Instrument['status'];
-
-/** Rules in force are scored; so are rules of unknown status (silence is not safety). */
-export function inForce(status: Status): boolean {
-  return status === 'in-force' || status === 'unknown';
+/** Rules in force today are scored; so are rules of unknown status (silence is not safety). */
+export function inForce(fact: DatedFact): boolean {
+  return inForceOn(fact.inForce, todayUtc()) !== 'no';
 }
 
 /** A rule with unknown categories is taken to reach every category. */
@@ -20,7 +19,7 @@ export function reachesCategory(categories: CategoryId[] | 'unknown', category: 
 export function instrumentWeight(instrument: Instrument, params: ModelParameters): number {
   const m = params.instrumentModifiers;
   const w =
-    params.instrumentKinds[instrument.kind].value +
+    (instrument.kind === 'unknown' || instrument.kind === 'preservation' ? params.instrumentKinds['direct-access'].value : params.instrumentKinds[instrument.kind].value) +
     (instrument.judicialReview === true ? 0 : m.noJudicialReview.value) +
     (instrument.gagOrder === false ? 0 : m.gagOrder.value);
   return Math.min(1, w);

@@ -10,7 +10,7 @@ export interface ProfileIndex {
 export function indexProfiles(profiles: JurisdictionProfile[]): ProfileIndex {
   const sorted = [...profiles].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
   const unions = new Map<string, Set<string>>();
-  for (const p of sorted) if (p.memberStates) unions.set(p.code, new Set(p.memberStates.codes));
+  for (const p of sorted) if (p.memberStates) unions.set(p.code, new Set(p.memberStates.members.map((m) => m.code)));
   return { profiles: sorted, unions };
 }
 

@@ -25,7 +25,7 @@ export function policyPosture(ctx: ScoringContext, category: CategoryId, code: s
   let best = NO_POLICY;
   for (const { policy, at } of policies) {
     const kinds = p.processKinds[policy.process] ?? [];
-    if (!policy.categories.includes(category) || !kinds.includes(instrument.kind)) continue;
+    if (!policy.categories.includes(category) || !(kinds as string[]).includes(instrument.kind)) continue;
     const review = policy.requiresJudicialReview === true && instrument.judicialReview !== true ? p.requiresJudicialReview.value : 1;
     const m = p.userNotification[policy.userNotification].value * review;
     if (m < best.multiplier) best = { multiplier: m, pointers: [indexed('/legalProcess/policies', at)] };

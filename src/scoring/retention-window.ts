@@ -22,7 +22,7 @@ function mandateFactor(m: Mandate, params: ModelParameters): number {
 export function mandateFloor(profile: JurisdictionProfile, category: CategoryId, binds: (m: Mandate) => boolean, params: ModelParameters): { factor: number; at?: number } {
   let best: { factor: number; at?: number } = { factor: 0 };
   profile.retentionMandates.forEach((m, i) => {
-    if (!inForce(m.status) || !reachesCategory(m.categories, category) || !binds(m)) return;
+    if (!inForce(m) || !reachesCategory(m.categories, category) || !binds(m)) return;
     const f = mandateFactor(m, params);
     if (f > best.factor) best = { factor: f, at: i };
   });

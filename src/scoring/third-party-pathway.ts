@@ -42,8 +42,8 @@ function undisclosedThirdParties(ctx: ScoringContext, index: number, profile: Ju
  * seat not disclosed and so possibly here).
  */
 function seatPointer(seat: string | undefined, profile: JurisdictionProfile): string {
-  const k = seat === undefined || seat === profile.code ? -1 : (profile.memberStates?.codes as string[] | undefined)?.indexOf(seat) ?? -1;
-  return k >= 0 ? indexed('/memberStates/codes', k) : '/code';
+  const k = seat === undefined || seat === profile.code ? -1 : profile.memberStates?.members.findIndex((m) => m.code === seat) ?? -1;
+  return k >= 0 ? indexed('/memberStates/members', k) : '/code';
 }
 
 /**

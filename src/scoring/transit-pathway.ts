@@ -8,7 +8,7 @@ import { NO_PATHWAY, type Declaration, type JurisdictionProfile, type ModelParam
 function strongestMandate(profile: JurisdictionProfile, category: Declaration['dataCategories'][number]['category'], params: ModelParameters) {
   let best = { weight: 0, at: -1 };
   profile.interceptionMandates.forEach((m, i) => {
-    if (!inForce(m.status) || !reachesCategory(m.categories, category)) return;
+    if (!inForce(m) || !reachesCategory(m.categories, category)) return;
     const w = params.transit.mandateKinds[m.kind].value;
     if (w > best.weight) best = { weight: w, at: i };
   });

@@ -1,4 +1,5 @@
 import type { DataCategory, Declaration, JurisdictionProfile, RetentionMandate } from '../../formats/types.generated.js';
+import { inForce } from '../../scoring/instrument-weight.js';
 import { durationDays } from '../../scoring/iso-duration.js';
 import { indexProfiles, sameLegalSpace } from '../../scoring/profile-index.js';
 import type { CheckResult, FindingContext, Rule } from '../rule.js';
@@ -33,7 +34,7 @@ function check({ declaration, jurisdictions }: FindingContext): CheckResult[] {
       const where = places.filter((p) => sameLegalSpace(p, profile.code, index));
       if (where.length === 0) continue;
       for (const mandate of profile.retentionMandates) {
-        if (mandate.status !== 'in-force' || mandate.duration === 'unknown' || !reaches(mandate, category.category)) continue;
+        if (!inForce(mandate) || mandate.duration === 'unknown' || !reaches(mandate, category.category)) continue;
         if (kept >= durationDays(mandate.duration)) continue;
         const declared = category.retention?.kind === 'none' ? 'not to keep it' : `to keep it for ${(category.retention as { duration: string }).duration}`;
         const scope = mandate.scope === 'telecom-operators' ? ' (binds telecom operators)' : '';
