@@ -315,6 +315,15 @@ export type Count =
       max: number;
     };
 /**
+ * A non-negative integer, or a band {min, max} where the law only allows ranges.
+ */
+export type Count1 =
+  | number
+  | {
+      min: number;
+      max: number;
+    };
+/**
  * A provider's answer to the five questions: government requests, data collected and kept, interception by third parties, licensed operators, and legal process. Format retention-declaration/1.
  */
 export interface Declaration {
@@ -437,6 +446,10 @@ export interface ThirdParty {
   capabilities?:
     | ('keyword-filtering' | 'content-retention' | 'live-interception' | 'censorship' | 'bulk-access' | 'undisclosed')[]
     | 'undisclosed';
+  /**
+   * Format 1.1: true when this party builds or distributes the client app users run (a licensee shipping its own client, as TOM-Skype did), so end-to-end protection does not hold against it. "undisclosed" or absent: not said (widens the range).
+   */
+  distributesClient?: boolean | 'undisclosed';
   description?: string;
   sources?: Sources;
 }
@@ -446,6 +459,10 @@ export interface LegalProcess {
    */
   guidelinesUrl?: string;
   liveInterception?: 'supported' | 'not-supported' | 'undisclosed';
+  /**
+   * Format 1.1: what the provider does when a government orders it to weaken or bypass its encryption: refuse (and withdraw from the market if it must), or comply. Absent: not said (widens the range).
+   */
+  encryptionDemands?: 'refuse-or-withdraw' | 'comply' | 'undisclosed';
   /**
    * @maxItems 100
    */
@@ -477,10 +494,13 @@ export interface GovernmentRequest {
     start: IsoDate;
     end: IsoDate;
   };
-  country: Jurisdiction;
+  /**
+   * The requesting jurisdiction, or "001" for worldwide totals.
+   */
+  country: Jurisdiction | '001';
   process: ProcessId | 'all';
   requests: Count;
-  accounts: Count;
+  accounts?: Count1;
   outcomes?: {
     contentDisclosed?: Count;
     nonContentOnly?: Count;

@@ -38,7 +38,10 @@ export const OUTSIDE_TOTALS: ReadonlySet<string> = new Set(['preservation-reques
 
 export interface Totals {
   requests: Count;
+  /** Sum over the counted rows that give an account count. */
   accounts: Count;
+  /** Counted rows without an account count (not published): `accounts` is then a lower bound. */
+  rowsWithoutAccounts: number;
   /** Rows that entered the totals. */
   rows: number;
 }
@@ -74,7 +77,7 @@ const groupKey = (r: AggregatedRow) => `${r.providerId}/${r.period.start}/${r.pe
 
 function totalsOf(rows: AggregatedRow[]): Totals {
   const counted = rows.filter((r) => r.counted);
-  return { requests: sumCounts(counted.map((r) => r.requests)), accounts: sumCounts(counted.map((r) => r.accounts)), rows: counted.length };
+  return { requests: sumCounts(counted.map((r) => r.requests)), accounts: sumCounts(counted.flatMap((r) => (r.accounts === undefined ? [] : [r.accounts]))), rowsWithoutAccounts: counted.filter((r) => r.accounts === undefined).length, rows: counted.length };
 }
 
 const order = (a: AggregatedRow, b: AggregatedRow) =>

@@ -15,7 +15,6 @@ export function readAtlasRow(cells: (column: string) => string): RowResult {
   const accounts = parseCount('accounts', cells('accounts'));
   if (!accounts.ok) return accounts;
   if (requests.value === undefined) return { ok: false, reason: 'requests is blank' };
-  if (accounts.value === undefined) return { ok: false, reason: 'accounts is blank' };
   const percent = parsePercent('percentDisclosed', cells('percentDisclosed'));
   if (!percent.ok) return percent;
 
@@ -37,7 +36,7 @@ export function readAtlasRow(cells: (column: string) => string): RowResult {
       country: cells('country').trim().toUpperCase() as GovernmentRequest['country'],
       process: cells('process').trim() as GovernmentRequest['process'],
       requests: requests.value,
-      accounts: accounts.value,
+      ...(accounts.value === undefined ? {} : { accounts: accounts.value }),
       ...(percent.value === undefined ? {} : { percentDisclosed: percent.value }),
       ...(Object.keys(outcomes).length > 0 ? { outcomes } : {}),
       ...(categories.length > 0 ? { categoriesRequested: categories as GovernmentRequest['categoriesRequested'] } : {}),

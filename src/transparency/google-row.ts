@@ -43,8 +43,6 @@ export function readGoogleRow(cells: (column: string) => string, layout: GoogleL
   if (percent.value === 0 && period.end < PERCENT_PUBLISHED_FROM) percent.value = undefined;
   if (requests.value === undefined && accounts.value === undefined) return { ok: false, reason: 'every figure is blank' };
   if (requests.value === undefined) return { ok: false, reason: `${c.requests} is blank` };
-  // The format needs both counts; a blank is "not published", and 0 would be a silently wrong number.
-  if (accounts.value === undefined) return { ok: false, reason: `${c.accounts} is blank (not published); the format needs an account count` };
 
   return {
     ok: true,
@@ -53,7 +51,8 @@ export function readGoogleRow(cells: (column: string) => string, layout: GoogleL
       country: country.code as GovernmentRequest['country'],
       process: process as GovernmentRequest['process'],
       requests: requests.value,
-      accounts: accounts.value,
+      // A blank account count is "not published" (early reports): left out, never read as 0.
+      ...(accounts.value === undefined ? {} : { accounts: accounts.value }),
       ...(percent.value === undefined ? {} : { percentDisclosed: percent.value }),
     },
   };
