@@ -1,6 +1,10 @@
-/** Who may write: an admin (any provider, key management) or one provider's own team. */
-export type Role = 'admin' | 'provider';
-export const ROLES: readonly Role[] = ['admin', 'provider'];
+/**
+ * Who may write: an admin (any provider, key management), one provider's own team, or a
+ * reviewer (an advocacy group or researcher) who records observations about any provider
+ * but never writes a provider's declarations or figures.
+ */
+export type Role = 'admin' | 'provider' | 'reviewer';
+export const ROLES: readonly Role[] = ['admin', 'provider', 'reviewer'];
 
 /** An issued key as stored: the token itself is never kept, only its SHA-256 hash. */
 export interface ApiKey {
@@ -8,6 +12,8 @@ export interface ApiKey {
   role: Role;
   /** The only provider a `provider` key may write for; null for admins. */
   providerId: string | null;
+  /** The organisation a `reviewer` key speaks for; recorded on every observation it writes. */
+  organisation?: string;
   label?: string;
   /** `sha256:` + hex digest of the token. */
   hash: string;
@@ -24,6 +30,7 @@ export interface Caller {
   keyId: string;
   role: Role;
   providerId: string | null;
+  organisation?: string;
 }
 
 /** What GET /v1/keys shows: everything but the hash. */
@@ -31,7 +38,12 @@ export function publicKeyView({ hash: _hash, ...rest }: ApiKey): Omit<ApiKey, 'h
   return rest;
 }
 
-/** May this caller write for `providerId`? Admins everywhere, provider keys only their own. */
+/** May this caller write `providerId`'s own documents? Admins everywhere, provider keys only their own, reviewers never. */
 export function mayWriteFor(caller: Caller, providerId: string): boolean {
-  return caller.role === 'admin' || caller.providerId === providerId;
+  return caller.role === 'admin' || (caller.role === 'provider' && caller.providerId === providerId);
+}
+
+/** May this caller record observations (evidence about any provider)? Admins and reviewers. */
+export function mayObserve(caller: Caller): boolean {
+  return caller.role === 'admin' || caller.role === 'reviewer';
 }

@@ -39,7 +39,7 @@ export class Authenticator {
   }
 
   private callerOf(key: ApiKey): Caller {
-    return { keyId: key.id, role: key.role, providerId: key.providerId };
+    return { keyId: key.id, role: key.role, providerId: key.providerId, ...(key.organisation ? { organisation: key.organisation } : {}) };
   }
 }
 

@@ -5,11 +5,13 @@ import { ROLES, type Role } from './api-key.js';
 export interface KeyRequest {
   role: Role;
   providerId: string | null;
+  /** Required for reviewer keys: who the evidence comes from. */
+  organisation?: string;
   label?: string;
 }
 
 const SLUG = /^[a-z0-9][a-z0-9-]{1,62}$/;
-const FIELDS = new Set(['role', 'providerId', 'label']);
+const FIELDS = new Set(['role', 'providerId', 'organisation', 'label']);
 
 /** Checks the body of `POST /v1/keys`; throws a 422 listing every problem with a pointer. */
 export function parseKeyRequest(body: unknown): KeyRequest {
@@ -23,12 +25,24 @@ export function parseKeyRequest(body: unknown): KeyRequest {
   if (b.role === 'provider' && (typeof b.providerId !== 'string' || !SLUG.test(b.providerId))) {
     issues.push({ pointer: '/providerId', message: 'a provider key needs the provider id it may write for (a slug)', keyword: 'required' });
   }
-  if (b.role === 'admin' && b.providerId !== undefined && b.providerId !== null) {
-    issues.push({ pointer: '/providerId', message: 'an admin key is not bound to a provider', keyword: 'not' });
+  if (b.role !== 'provider' && b.providerId !== undefined && b.providerId !== null) {
+    issues.push({ pointer: '/providerId', message: `a${b.role === 'admin' ? 'n admin' : ' reviewer'} key is not bound to a provider`, keyword: 'not' });
+  }
+  const organisation = typeof b.organisation === 'string' ? b.organisation.trim() : undefined;
+  if (b.role === 'reviewer' && (!organisation || organisation.length > 200)) {
+    issues.push({ pointer: '/organisation', message: 'a reviewer key needs the organisation it speaks for (1–200 characters)', keyword: 'required' });
+  }
+  if (b.role !== 'reviewer' && b.organisation !== undefined) {
+    issues.push({ pointer: '/organisation', message: 'only reviewer keys name an organisation', keyword: 'not' });
   }
   if (b.label !== undefined && (typeof b.label !== 'string' || b.label.length > 200)) {
     issues.push({ pointer: '/label', message: 'must be a string of at most 200 characters', keyword: 'maxLength' });
   }
   if (issues.length > 0) throw new InvalidDocumentError(issues, 'The key request is not valid.');
-  return { role: b.role as Role, providerId: b.role === 'provider' ? (b.providerId as string) : null, ...(b.label !== undefined ? { label: b.label as string } : {}) };
+  return {
+    role: b.role as Role,
+    providerId: b.role === 'provider' ? (b.providerId as string) : null,
+    ...(b.role === 'reviewer' ? { organisation } : {}),
+    ...(b.label !== undefined ? { label: b.label as string } : {}),
+  };
 }

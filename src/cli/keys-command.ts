@@ -11,6 +11,7 @@ interface CreatedKey {
   token: string;
   role: string;
   providerId: string | null;
+  organisation?: string;
   label?: string;
   createdAt: string;
 }
@@ -46,8 +47,9 @@ export function registerKeys(program: Command, ctx: CliContext): void {
     keys
       .command('create')
       .description('mint an API key; its token is printed once and never stored')
-      .requiredOption('-r, --role <role>', 'admin (any provider, key management) or provider (one provider)')
+      .requiredOption('-r, --role <role>', 'admin (any provider, key management), provider (one provider) or reviewer (observations)')
       .option('-p, --provider <id>', 'the provider a provider key may write for')
+      .option('-o, --organisation <name>', 'the organisation a reviewer key speaks for')
       .option('-l, --label <text>', 'a note on whom the key is for'),
   )
     .option('--json', 'print the key as JSON')
@@ -55,10 +57,10 @@ export function registerKeys(program: Command, ctx: CliContext): void {
       'after',
       '\nExamples:\n  retention-atlas keys create --role provider --provider quietline --data-dir ./data\n  retention-atlas keys create --role admin --server http://127.0.0.1:3000 --token "$ADMIN_API_KEY"',
     )
-    .action(async (options: TargetOptions & { role: string; provider?: string; label?: string; json?: boolean }) => {
+    .action(async (options: TargetOptions & { role: string; provider?: string; organisation?: string; label?: string; json?: boolean }) => {
       let request: KeyRequest;
       try {
-        request = parseKeyRequest({ role: options.role, ...(options.provider ? { providerId: options.provider } : {}), ...(options.label ? { label: options.label } : {}) });
+        request = parseKeyRequest({ role: options.role, ...(options.provider ? { providerId: options.provider } : {}), ...(options.organisation ? { organisation: options.organisation } : {}), ...(options.label ? { label: options.label } : {}) });
       } catch (error) {
         if (error instanceof InvalidDocumentError) throw new CliError(error.errors.map((e) => `${e.pointer.slice(1) || 'request'}: ${e.message}`).join('; '));
         throw error;
@@ -66,7 +68,7 @@ export function registerKeys(program: Command, ctx: CliContext): void {
       const target = targetOf(options);
       const key = target.kind === 'server' ? await createOnServer(target.url, target.token, request) : await createLocally(target.dataDir, request);
       if (options.json) return ctx.out(JSON.stringify(key, null, 2) + '\n');
-      ctx.out(`created ${key.id} (${key.role}${key.providerId ? ` for ${key.providerId}` : ''})\n`);
+      ctx.out(`created ${key.id} (${key.role}${key.providerId ? ` for ${key.providerId}` : ''}${key.organisation ? ` for ${key.organisation}` : ''})\n`);
       ctx.out(`token (shown once, store it now): ${key.token}\n`);
     });
 }

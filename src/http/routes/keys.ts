@@ -18,7 +18,7 @@ export function keysRouter(ctx: AppContext): Router {
     const createdAt = clock().toISOString();
     await authenticator.keys.add({ id, hash, createdAt, createdBy: res.locals.keyId, ...request });
     res.locals.auditResource = `/v1/keys/${id}`;
-    res.status(201).json({ id, token, role: request.role, providerId: request.providerId, ...(request.label ? { label: request.label } : {}), createdAt });
+    res.status(201).json({ id, token, role: request.role, providerId: request.providerId, ...(request.organisation ? { organisation: request.organisation } : {}), ...(request.label ? { label: request.label } : {}), createdAt });
   });
 
   router.get('/keys', ctx.requireAdmin, async (_req, res) => {
