@@ -1,0 +1,41 @@
+import type pg from 'pg';
+import type { AnalysisCache } from '../service/analysis-cache.js';
+
+/**
+ * Analyses of latest versions remembered in PostgreSQL, shared by every replica, so a
+ * restart — or a second replica — does not re-score every provider. Entries carry the key
+ * (policy data + code) they were computed under; a stale or missing one is recomputed.
+ */
+export class PostgresAnalysisCache<A> implements AnalysisCache<A> {
+  constructor(
+    private readonly pool: pg.Pool,
+    private readonly key: string,
+  ) {}
+
+  async get(providerId: string, version: number): Promise<A | undefined> {
+    try {
+      const { rows } = await this.pool.query<{ analysis: string }>('SELECT analysis FROM analyses WHERE provider_id = $1 AND version = $2 AND cache_key = $3', [
+        providerId,
+        version,
+        this.key,
+      ]);
+      return rows[0] ? (JSON.parse(rows[0].analysis) as A) : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  async set(providerId: string, version: number, analysis: A): Promise<void> {
+    try {
+      // Never replace a newer version's analysis with an older one (replicas race here).
+      await this.pool.query(
+        `INSERT INTO analyses (provider_id, cache_key, version, analysis) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (provider_id) DO UPDATE SET cache_key = EXCLUDED.cache_key, version = EXCLUDED.version, analysis = EXCLUDED.analysis
+         WHERE analyses.version <= EXCLUDED.version`,
+        [providerId, this.key, version, JSON.stringify(analysis)],
+      );
+    } catch {
+      // A cache that cannot be written costs a recomputation later, nothing more.
+    }
+  }
+}
