@@ -7,7 +7,7 @@ import { makeAnalyzer, type Analysis, type PolicyData } from './service/analysis
 import { loadJurisdictions } from './policies/load-jurisdictions.js';
 import { loadModelParameters } from './policies/load-model-parameters.js';
 import { Atlas } from './service/atlas.js';
-import { analysisKey, FileAnalysisCache } from './service/analysis-cache.js';
+import { analysisKey, FileAnalysisCache, type AnalysisCache } from './service/analysis-cache.js';
 import type { Store } from './store/store.js';
 
 export interface Service {
@@ -21,13 +21,19 @@ export interface Service {
 export interface ServiceOptions extends Partial<AppOptions> {
   /** Where analyses are remembered between runs (DATA_DIR/analyses); none in tests. */
   analysisCacheDir?: string;
+  /** Where analyses are remembered instead (the database), given the key they are valid under. */
+  analysisCache?: (key: string) => AnalysisCache<Analysis>;
 }
 
 export async function buildService(store: Store, options: ServiceOptions = {}): Promise<Service> {
   const registry = loadSchemaRegistry();
   const categories = loadCategories(registry);
   const policy: PolicyData = { jurisdictions: loadJurisdictions(registry), params: loadModelParameters(registry) };
-  const cache = options.analysisCacheDir ? new FileAnalysisCache<Analysis>(options.analysisCacheDir, analysisKey(policy)) : undefined;
+  const cache = options.analysisCache
+    ? options.analysisCache(analysisKey(policy))
+    : options.analysisCacheDir
+      ? new FileAnalysisCache<Analysis>(options.analysisCacheDir, analysisKey(policy))
+      : undefined;
   const atlas = await Atlas.open(store, registry, makeAnalyzer(policy), cache);
   const openapi = options.openapi ?? (await loadOpenApiDocument());
   const app = createApp({ ...options, atlas, categories, openapi, policy });

@@ -15,6 +15,10 @@ export interface Config {
   /** Origins allowed to call the API from a browser (`*` for any). */
   corsOrigins: string[];
   trustProxy?: boolean | number | string;
+  /** PostgreSQL connection string; when set, everything lives there instead of DATA_DIR. */
+  databaseUrl?: string;
+  /** Connections this process may hold in its PostgreSQL pool. */
+  pgPoolMax: number;
 }
 
 const falsy = (value: string | undefined) => value !== undefined && /^(0|false|no|off)$/i.test(value.trim());
@@ -46,5 +50,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     rateLimitPerMinute: nonNegativeInt('RATE_LIMIT_PER_MINUTE', env.RATE_LIMIT_PER_MINUTE, 600),
     corsOrigins: (env.CORS_ORIGINS ?? '').split(',').map((o) => o.trim()).filter((o) => o !== ''),
     trustProxy: trustProxy(env.TRUST_PROXY),
+    databaseUrl: env.DATABASE_URL || undefined,
+    pgPoolMax: nonNegativeInt('PG_POOL_MAX', env.PG_POOL_MAX, 10) || 10,
   };
 }

@@ -4,33 +4,68 @@ import { JsonlAuditLog } from './audit/jsonl-audit-log.js';
 import { LowdbKeyStore } from './auth/lowdb-key-store.js';
 import { buildService } from './bootstrap.js';
 import { gracefulClose } from './http/graceful-close.js';
-import { readConfig } from './config.js';
+import { readConfig, type Config } from './config.js';
+import type { Analysis } from './service/analysis.js';
+import type { Atlas } from './service/atlas.js';
 import { loadSampleDeclarations } from './service/sample-data.js';
 import { LowdbStore } from './store/lowdb-store.js';
 import { lockDataDir } from './store/data-dir-lock.js';
 import { StoreOpenError } from './store/store.js';
+import { openPostgresBackend, redactedUrl } from './store/postgres-backend.js';
 
 /** How long SIGTERM waits for in-flight requests before closing connections anyway. */
 const SHUTDOWN_GRACE_MS = 10_000;
 
-async function main(): Promise<void> {
-  const config = readConfig();
+/** The stores of this process: PostgreSQL when DATABASE_URL is set (replicas share it), else files in DATA_DIR. */
+async function openBackend(config: Config) {
+  if (config.databaseUrl) {
+    const db = await openPostgresBackend(config.databaseUrl, { poolMax: config.pgPoolMax });
+    return {
+      ...db,
+      where: `database ${redactedUrl(config.databaseUrl)}`,
+      service: { analysisCache: (key: string) => db.analysisCache<Analysis>(key), rateLimitStore: db.rateLimits },
+      // Other replicas' writes reach this read model through db.feed once Atlas can refresh a provider.
+      follow: (_atlas: Atlas<Analysis>) => undefined,
+      release: () => undefined,
+    };
+  }
   const lock = await lockDataDir(config.dataDir);
   process.once('exit', () => lock.release());
   const store = await LowdbStore.open(config.dataDir);
   const keys = await LowdbKeyStore.open(config.dataDir);
   const audit = await JsonlAuditLog.open(config.dataDir);
+  return {
+    store,
+    keys,
+    audit,
+    where: `data in ${config.dataDir}`,
+    service: { analysisCacheDir: path.join(config.dataDir, 'analyses') },
+    follow: () => undefined,
+    async close() {
+      await store.close();
+      await keys.close();
+      await audit.close();
+    },
+    release: () => lock.release(),
+  };
+}
+
+async function main(): Promise<void> {
+  const config = readConfig();
+  const backend = await openBackend(config);
+  const { store, keys, audit } = backend;
   if (config.adminApiKey !== undefined && config.adminApiKey.length < 32) {
     console.warn('ADMIN_API_KEY is shorter than 32 characters: use a long random value (e.g. `openssl rand -base64 32`)');
   }
   const { app, atlas } = await buildService(store, {
+    ...backend.service,
     bodyLimit: config.bodyLimit,
-    analysisCacheDir: path.join(config.dataDir, 'analyses'),
     auth: { keys, audit, adminToken: config.adminApiKey },
     rateLimitPerMinute: config.rateLimitPerMinute,
     corsOrigins: config.corsOrigins,
     trustProxy: config.trustProxy,
   });
+  backend.follow(atlas);
   if (config.loadSamples) {
     const loaded = await loadSampleDeclarations(atlas);
     if (loaded.length > 0) console.log(`loaded ${loaded.length} sample declarations: ${loaded.join(', ')}`);
@@ -38,17 +73,15 @@ async function main(): Promise<void> {
   const server = app.listen(config.port, config.host, () => {
     const { address, port } = server.address() as AddressInfo;
     const host = address.includes(':') ? `[${address}]` : address;
-    console.log(`retention-atlas listening on http://${host}:${port} (data in ${config.dataDir})`);
+    console.log(`retention-atlas listening on http://${host}:${port} (${backend.where})`);
   });
 
   const close = gracefulClose(server, SHUTDOWN_GRACE_MS);
   const shutdown = async (signal: string) => {
     console.log(`${signal}: no new connections; finishing in-flight requests`);
     await close();
-    await store.close();
-    await keys.close();
-    await audit.close();
-    lock.release();
+    await backend.close();
+    backend.release();
     console.log(`${signal}: every acknowledged write is on disk; exiting`);
     process.exit(0);
   };

@@ -1,4 +1,5 @@
 import express, { type Express } from 'express';
+import type { Store as RateLimitStore } from 'express-rate-limit';
 import type { Analysis, PolicyData } from '../service/analysis.js';
 import type { Atlas } from '../service/atlas.js';
 import type { Category } from '../policies/categories.js';
@@ -39,6 +40,8 @@ export interface AppOptions {
   auth?: AuthOptions;
   /** Requests per client per minute on /v1 (admin keys exempt); 0 or absent: unlimited. */
   rateLimitPerMinute?: number;
+  /** Where rate-limit counters live when shared by replicas (PostgreSQL); default: this process. */
+  rateLimitStore?: RateLimitStore;
   /** Origins allowed by CORS (`*` for any); empty or absent: no CORS headers. */
   corsOrigins?: string[];
   /** express `trust proxy` (when behind a reverse proxy, so rate limits see client addresses). */
@@ -96,7 +99,7 @@ export function createApp(options: AppOptions): Express {
   app.use(pagesRouter(ctx));
 
   const v1 = express.Router();
-  if (options.rateLimitPerMinute) v1.use(rateLimitPerClient(options.rateLimitPerMinute, auth.authenticator));
+  if (options.rateLimitPerMinute) v1.use(rateLimitPerClient(options.rateLimitPerMinute, auth.authenticator, options.rateLimitStore));
   v1.use(validateRouter(ctx));
   v1.use(providersRouter(ctx));
   v1.use(referenceRouter(ctx));

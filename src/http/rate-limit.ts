@@ -1,5 +1,5 @@
 import type { RequestHandler } from 'express';
-import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
+import { ipKeyGenerator, rateLimit, type Store } from 'express-rate-limit';
 import type { Authenticator } from '../auth/authenticator.js';
 import { callerOf } from './authorization.js';
 import { HttpError } from './http-error.js';
@@ -8,10 +8,12 @@ import { HttpError } from './http-error.js';
  * `perMinute` requests per client per minute: a client is its API key when it sends a
  * valid one, otherwise its IP address (IPv6 by /56 network). Admin keys are exempt.
  * Answers carry `RateLimit-Limit/-Remaining/-Reset` (IETF draft 6); a refusal is 429
- * problem+json with `Retry-After`.
+ * problem+json with `Retry-After`. Counters live in this process unless `store` shares
+ * them (PostgreSQL, so replicas behind a load balancer count one budget per client).
  */
-export function rateLimitPerClient(perMinute: number, auth: Authenticator): RequestHandler {
+export function rateLimitPerClient(perMinute: number, auth: Authenticator, store?: Store): RequestHandler {
   const limiter = rateLimit({
+    ...(store ? { store } : {}),
     windowMs: 60_000,
     limit: perMinute,
     standardHeaders: 'draft-6',

@@ -1,0 +1,72 @@
+import type pg from 'pg';
+import { PostgresAuditLog } from '../audit/postgres-audit-log.js';
+import { PostgresKeyStore } from '../auth/postgres-key-store.js';
+import { PostgresRateLimitStore } from '../http/postgres-rate-limit-store.js';
+import { PostgresAnalysisCache } from './postgres-analysis-cache.js';
+import { PostgresChangeFeed } from './postgres-change-feed.js';
+import { migrate } from './postgres-migrations.js';
+import { openPool } from './postgres-pool.js';
+import { PostgresStore } from './postgres-store.js';
+import { StoreOpenError } from './store.js';
+
+/** Everything one replica keeps in PostgreSQL, on one pool, plus its change feed. */
+export interface PostgresBackend {
+  pool: pg.Pool;
+  store: PostgresStore;
+  keys: PostgresKeyStore;
+  audit: PostgresAuditLog;
+  rateLimits: PostgresRateLimitStore;
+  feed: PostgresChangeFeed;
+  analysisCache<A>(key: string): PostgresAnalysisCache<A>;
+  /** Throws unless the database answers and the change feed is listening (for /readyz). */
+  check(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface BackendOptions {
+  poolMax?: number;
+  log?: (message: string, error?: unknown) => void;
+}
+
+/** Connection strings carry passwords: never print one whole. */
+export function redactedUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return '(unparsable DATABASE_URL)';
+  }
+}
+
+/** Connects, applies pending migrations (safe when replicas start at once) and starts listening. */
+export async function openPostgresBackend(url: string, options: BackendOptions = {}): Promise<PostgresBackend> {
+  const log = options.log ?? console.error;
+  const pool = openPool(url, { max: options.poolMax, log });
+  let feed: PostgresChangeFeed;
+  try {
+    const applied = await migrate(pool);
+    if (applied.length > 0) console.log(`database migrations applied: ${applied.join(', ')}`);
+    feed = await PostgresChangeFeed.open(url, log);
+  } catch (error) {
+    await pool.end().catch(() => undefined);
+    throw new StoreOpenError(`cannot open the database ${redactedUrl(url)}: ${(error as Error).message}`);
+  }
+  return {
+    pool,
+    store: new PostgresStore(pool),
+    keys: new PostgresKeyStore(pool),
+    audit: new PostgresAuditLog(pool),
+    rateLimits: new PostgresRateLimitStore(pool),
+    feed,
+    analysisCache: <A>(key: string) => new PostgresAnalysisCache<A>(pool, key),
+    async check() {
+      await pool.query('SELECT 1');
+      if (!feed.listening) throw new Error('the change feed is reconnecting');
+    },
+    async close() {
+      await feed.close();
+      await pool.end();
+    },
+  };
+}

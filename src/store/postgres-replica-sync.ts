@@ -1,0 +1,19 @@
+import type { FeedEvent, PostgresChangeFeed } from './postgres-change-feed.js';
+
+/** What the read model offers the change feed: re-read one provider, or everything. */
+export interface ReadModel {
+  refresh(providerId: string): Promise<void>;
+  refreshAll(): Promise<void>;
+}
+
+/**
+ * Keeps this replica's read model current with writes made by other replicas: each
+ * announced version is read from the store (its own writes too, harmlessly: the read model
+ * ignores what it already has); after an interruption of the feed everything is re-read.
+ */
+export function followChanges(feed: PostgresChangeFeed, model: ReadModel, log: (message: string, error?: unknown) => void = console.error): void {
+  feed.on((event: FeedEvent) => {
+    const done = event.kind === 'version' ? model.refresh(event.providerId) : event.kind === 'resync' ? model.refreshAll() : undefined;
+    done?.catch((error: unknown) => log(`could not apply a change from another replica (${JSON.stringify(event)})`, error));
+  });
+}
