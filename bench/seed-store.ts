@@ -30,7 +30,7 @@ export async function seedStore(dataDir: string, count: number): Promise<void> {
   const ids = Array.from({ length: count }, (_, i) => `bench-${String(i).padStart(5, '0')}`);
   for (let start = 0; start < ids.length; start += 64) {
     await Promise.all(
-      ids.slice(start, start + 64).map((id, j) => store.append(id, { body: JSON.stringify(declarationFor(id, start + j, samples), null, 2) })),
+      ids.slice(start, start + 64).map((id, j) => store.append(id, { expectedVersion: 0, body: JSON.stringify(declarationFor(id, start + j, samples), null, 2) })),
     );
   }
   await store.close();

@@ -7,7 +7,7 @@ import { LowdbStore } from '../store/lowdb-store.js';
 import { decodeText } from '../transparency/decode-text.js';
 import { ImportError } from '../transparency/import-error.js';
 import { importTables } from '../transparency/import-tables.js';
-import { mergeRequests } from '../transparency/merge-requests.js';
+import { importRequests, UnknownProviderError } from '../service/import-requests.js';
 import { parseRequestsCsv, type SkippedRow } from '../transparency/parse-requests-csv.js';
 import { CliError, type CliContext } from './cli-context.js';
 import { policyData, schemaRegistry } from './core-data.js';
@@ -69,15 +69,13 @@ async function viaDataDir(dataDir: string, providerId: string, bytes: Buffer): P
     const store = await LowdbStore.open(dataDir);
     try {
       const atlas = await Atlas.open(store, registry, makeAnalyzer(policyData()));
-      const latest = atlas.latestOf(providerId);
-      if (!latest) throw new CliError(`no provider "${providerId}" in ${dataDir}: submit a declaration before importing its figures`, 1);
       const rows = parsed.rows.map((r) => r.row);
-      const merged = mergeRequests(latest.declaration.governmentRequests ?? [], rows);
-      const common = { layout: parsed.layout, imported: rows.length, added: merged.added, replaced: merged.replaced, unchanged: merged.unchanged, skipped: parsed.skipped };
-      if (merged.added + merged.replaced === 0) return { ...common, version: latest.meta.version, created: false };
-      const next = { ...latest.declaration, governmentRequests: merged.rows };
-      const record = await atlas.submit(providerId, next, JSON.stringify(next, null, 2), 'cli');
-      return { ...common, version: record.version, created: true };
+      const outcome = await importRequests(atlas, providerId, rows, 'cli').catch((error: unknown) => {
+        if (error instanceof UnknownProviderError) throw new CliError(`no provider "${providerId}" in ${dataDir}: submit a declaration before importing its figures`, 1);
+        throw error;
+      });
+      const { version, created, added, replaced, unchanged } = outcome;
+      return { layout: parsed.layout, imported: rows.length, added, replaced, unchanged, skipped: parsed.skipped, version, created };
     } finally {
       await store.close();
     }

@@ -1,6 +1,7 @@
 import { STATUS_CODES } from 'node:http';
 import type { ErrorRequestHandler, Response } from 'express';
-import { StoreWriteError } from '../store/store.js';
+import { UnknownProviderError } from '../service/import-requests.js';
+import { StoreWriteError, VersionConflictError } from '../store/store.js';
 import { InvalidDocumentError } from '../formats/validation-error.js';
 import { HttpError, invalidDocument } from './http-error.js';
 
@@ -61,7 +62,13 @@ export function errorHandler(log: (message: string, error: unknown) => void = co
     let problem: HttpError | undefined;
     if (error instanceof HttpError) problem = error;
     else if (error instanceof InvalidDocumentError) problem = invalidDocument(error.errors, error.detail);
-    else if (error instanceof StoreWriteError) {
+    else if (error instanceof UnknownProviderError) problem = new HttpError(404, 'Not Found', error.message);
+    else if (error instanceof VersionConflictError) {
+      problem = new HttpError(409, 'Conflict', `Other writes to "${error.providerId}" kept landing first (it is now at version ${error.actual}); nothing was stored. Send the request again.`, {
+        providerId: error.providerId,
+        latestVersion: error.actual,
+      });
+    } else if (error instanceof StoreWriteError) {
       log('write failed', error);
       problem = new HttpError(503, 'Service Unavailable', 'The write could not be stored durably; nothing was saved. Reads still work.', {}, { 'Retry-After': '30' });
     } else problem = fromBodyParser(error) ?? fromClientError(error);

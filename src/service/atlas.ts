@@ -2,9 +2,10 @@ import type { SchemaRegistry } from '../formats/schema-registry.js';
 import type { Declaration } from '../formats/types.generated.js';
 import { checkDeclaration, type DeclarationCheck } from '../formats/validate-declaration.js';
 import { InvalidDocumentError } from '../formats/validation-error.js';
-import type { Store, VersionMeta, VersionRecord } from '../store/store.js';
+import { VersionConflictError, type Store, type VersionMeta, type VersionRecord } from '../store/store.js';
+import { contentHash } from '../store/version-record.js';
 import type { AnalysisCache } from './analysis-cache.js';
-import { LruCache } from './lru-cache.js';
+import { byteBoundedCache } from './byte-bounded-cache.js';
 
 /** Whatever is derived from one version (scores, findings…), computed once and cached. */
 export type Analyzer<A> = (declaration: Declaration, previous: Declaration | undefined) => A;
@@ -14,6 +15,25 @@ export interface LatestVersion<A> {
   declaration: Declaration;
   analysis: A;
 }
+
+/** The version a writer builds on: the provider's latest (undefined when it has none). */
+export interface BaseVersion {
+  meta: VersionMeta;
+  declaration: Declaration;
+}
+
+/** What a writer wants stored on top of a base, or undefined when it has nothing new. */
+export interface NextDocument {
+  doc: unknown;
+  /** The exact bytes to store. */
+  body: string;
+}
+
+/** The outcome of a write: the version now latest, and whether this write created it. */
+export type WrittenVersion = VersionMeta & { created: boolean };
+
+/** How many times a write is rebuilt on a newer base before it is answered with a conflict. */
+const MAX_ATTEMPTS = 8;
 
 /**
  * The application core around the store: validates and appends submissions, and keeps
@@ -26,8 +46,9 @@ export class Atlas<A> {
   private sortedIds: string[] | undefined;
   /** Grows with every change of the read model, so derived views (rankings) know when they are stale. */
   revision = 0;
-  private readonly declarations = new LruCache<string, Declaration>(500);
-  private readonly analyses = new LruCache<string, A>(200);
+  /** Parsed older versions, bounded by the size of their bodies (the parsed form is a small multiple). */
+  private readonly declarations = byteBoundedCache<Declaration>('declarations', 64 * 1024 * 1024);
+  private readonly analyses = byteBoundedCache<object>('analyses', 32 * 1024 * 1024);
 
   private constructor(
     readonly store: Store,
@@ -49,20 +70,52 @@ export class Atlas<A> {
     return checkDeclaration(this.registry, doc, { providerId });
   }
 
-  /** Validates, then appends a new immutable version. Throws 422 and stores nothing when invalid. */
-  async submit(providerId: string, doc: unknown, body: string, submittedBy?: string): Promise<VersionRecord> {
-    const result = this.check(doc, providerId);
-    if (!result.valid) throw new InvalidDocumentError(result.errors);
-    // Analyse before storing: a declaration the model cannot analyse fails before anything is
-    // acknowledged, never after it is on disk.
-    const before = this.latest.get(providerId);
-    const analysis = this.analyze(result.declaration, before?.declaration);
-    const record = await this.store.append(providerId, { body, submittedBy });
-    this.declarations.set(`${providerId}@${record.version}`, result.declaration);
-    // A concurrent submission may have slipped in between: then the previous version differs.
-    const sameBase = (before?.meta.version ?? 0) === record.version - 1;
-    await this.remember(record, sameBase ? analysis : undefined);
-    return record;
+  /**
+   * Stores a whole declaration as the provider's next version. Identical bytes to the latest
+   * version store nothing and answer that version with `created: false`.
+   */
+  submit(providerId: string, doc: unknown, body: string, submittedBy?: string): Promise<WrittenVersion> {
+    return this.write(providerId, () => ({ doc, body }), submittedBy);
+  }
+
+  /**
+   * The one read-merge-append: `build` makes the next document from the latest version;
+   * the store appends it only if that version is still the latest (compare-and-set). When
+   * another write came first, `build` runs again on the newer version, up to MAX_ATTEMPTS
+   * times, then a VersionConflictError says so (HTTP 409). Validation and analysis happen
+   * before the append, so nothing invalid or unanalysable is ever acknowledged.
+   */
+  async write(providerId: string, build: (base: BaseVersion | undefined) => NextDocument | undefined, submittedBy?: string): Promise<WrittenVersion> {
+    let base: BaseVersion | undefined = this.latest.get(providerId);
+    for (let attempt = 1; ; attempt++) {
+      const next = build(base);
+      if (next === undefined || (base && base.meta.hash === contentHash(next.body))) {
+        if (!base) throw new Error(`nothing to write for "${providerId}" and no version to answer with`);
+        return { ...base.meta, created: false };
+      }
+      const result = this.check(next.doc, providerId);
+      if (!result.valid) throw new InvalidDocumentError(result.errors);
+      const analysis = this.analyze(result.declaration, base?.declaration);
+      try {
+        const record = await this.store.append(providerId, { body: next.body, submittedBy, expectedVersion: base?.meta.version ?? 0 });
+        this.declarations.set(`${providerId}@${record.version}`, result.declaration, { size: next.body.length + 1 });
+        await this.remember(record, analysis);
+        const { body: _body, ...meta } = record;
+        return { ...meta, created: true };
+      } catch (error) {
+        if (!(error instanceof VersionConflictError) || attempt >= MAX_ATTEMPTS) throw error;
+        base = await this.baseAt(providerId, error.actual);
+      }
+    }
+  }
+
+  /** The version `version` as a base to build on, read from the store (the read model may lag behind). */
+  private async baseAt(providerId: string, version: number): Promise<BaseVersion | undefined> {
+    if (version === 0) return undefined;
+    const record = await this.store.version(providerId, version);
+    if (!record) throw new Error(`store reported version ${version} of "${providerId}" but does not have it`);
+    const { body: _body, ...meta } = record;
+    return { meta, declaration: (await this.declarationAt(providerId, version))! };
   }
 
   providerIds(): string[] {
@@ -94,7 +147,7 @@ export class Atlas<A> {
     const record = await this.store.version(providerId, version);
     if (!record) return undefined;
     const declaration = JSON.parse(record.body) as Declaration;
-    this.declarations.set(key, declaration);
+    this.declarations.set(key, declaration, { size: record.body.length + 1 });
     return declaration;
   }
 
@@ -102,13 +155,13 @@ export class Atlas<A> {
     const latest = this.latest.get(providerId);
     if (latest && latest.meta.version === version) return latest.analysis;
     const key = `${providerId}@${version}`;
-    const cached = this.analyses.get(key);
+    const cached = this.analyses.get(key) as A | undefined;
     if (cached) return cached;
     const declaration = await this.declarationAt(providerId, version);
     if (!declaration) return undefined;
     const previous = version > 1 ? await this.declarationAt(providerId, version - 1) : undefined;
     const analysis = this.analyze(declaration, previous);
-    this.analyses.set(key, analysis);
+    this.analyses.set(key, analysis as object);
     return analysis;
   }
 

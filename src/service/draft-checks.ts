@@ -1,6 +1,6 @@
 import type { DeclarationCheck } from '../formats/validate-declaration.js';
 import { contentHash } from '../store/version-record.js';
-import { LruCache } from './lru-cache.js';
+import { byteBoundedCache } from './byte-bounded-cache.js';
 
 /**
  * Checks of unsaved drafts, remembered by the hash of the exact bytes sent. A drafting
@@ -8,12 +8,17 @@ import { LruCache } from './lru-cache.js';
  * the bytes, the schemas and the day (warnings compare dates with today).
  */
 export class DraftChecks {
-  private readonly cache = new LruCache<string, DeclarationCheck>(256);
+  private readonly cache = byteBoundedCache<DeclarationCheck>('draft-checks', 16 * 1024 * 1024);
 
   constructor(private readonly check: (doc: unknown) => DeclarationCheck) {}
 
   of(rawBody: string, doc: unknown): DeclarationCheck {
     const key = `${new Date().toISOString().slice(0, 10)}:${contentHash(rawBody)}`;
-    return this.cache.getOrCompute(key, () => this.check(doc));
+    const hit = this.cache.get(key);
+    if (hit) return hit;
+    const check = this.check(doc);
+    // The check holds the parsed document and its errors: about twice the bytes sent.
+    this.cache.set(key, check, { size: 2 * rawBody.length + 1 });
+    return check;
   }
 }

@@ -2,7 +2,7 @@ import type { ExposureResult } from '../scoring/index.js';
 import { computeExposure } from '../scoring/index.js';
 import type { PolicyData } from './analysis.js';
 import type { Atlas } from './atlas.js';
-import { LruCache } from './lru-cache.js';
+import { byteBoundedCache } from './byte-bounded-cache.js';
 
 /**
  * Full exposure matrices (every cell with its pathways and facts) of stored versions.
@@ -10,7 +10,7 @@ import { LruCache } from './lru-cache.js';
  * computed once per version and model and kept in a bounded cache rather than for all.
  */
 export class ExposureReader {
-  private readonly cache = new LruCache<string, ExposureResult>(256);
+  private readonly cache = byteBoundedCache<ExposureResult>('exposure-matrices', 64 * 1024 * 1024);
 
   constructor(
     private readonly atlas: Atlas<unknown>,

@@ -1,6 +1,6 @@
 import type { Analysis } from './analysis.js';
 import type { Atlas } from './atlas.js';
-import { LruCache } from './lru-cache.js';
+import { byteBoundedCache } from './byte-bounded-cache.js';
 import { rankProviders, type Ranking, type ThreatModel } from './ranking.js';
 
 /**
@@ -9,7 +9,7 @@ import { rankProviders, type Ranking, type ThreatModel } from './ranking.js';
  * most requests are answered without touching the providers at all.
  */
 export class RankingCache {
-  private readonly cache = new LruCache<string, { revision: number; ranking: Ranking }>(64);
+  private readonly cache = byteBoundedCache<{ revision: number; ranking: Ranking }>('rankings', 8 * 1024 * 1024);
 
   constructor(private readonly atlas: Atlas<Analysis>) {}
 
@@ -18,7 +18,8 @@ export class RankingCache {
     const hit = this.cache.get(key);
     if (hit && hit.revision === this.atlas.revision) return hit.ranking;
     const ranking = rankProviders(this.atlas.allLatest(), model);
-    this.cache.set(key, { revision: this.atlas.revision, ranking });
+    // Entries point at the shared read model; only the ranking's own rows count.
+    this.cache.set(key, { revision: this.atlas.revision, ranking }, { size: 64 * (ranking.ranked.length + ranking.undeclared.length) + key.length + 1 });
     return ranking;
   }
 }

@@ -1,5 +1,5 @@
 import type { AppendInput, Store, VersionMeta, VersionRecord } from './store.js';
-import { metaOf, nextVersion } from './version-record.js';
+import { checkExpectedVersion, metaOf, nextVersion } from './version-record.js';
 
 /** A store that lives only in memory: for tests and for `POST /v1/score`-only instances. */
 export class MemoryStore implements Store {
@@ -21,8 +21,11 @@ export class MemoryStore implements Store {
 
   async append(providerId: string, input: AppendInput): Promise<VersionRecord> {
     const list = this.versions.get(providerId) ?? [];
-    const record = nextVersion(providerId, list, input, this.clock());
-    this.versions.set(providerId, [...list, record]);
+    // No await between the check and the write: appends are atomic within the event loop.
+    checkExpectedVersion(providerId, list.length, input);
+    const record = nextVersion(providerId, list.length, input, this.clock());
+    list.push(record);
+    this.versions.set(providerId, list);
     return record;
   }
 

@@ -40,7 +40,7 @@ describe('retention-atlas import-transparency --data-dir', () => {
   it("adds the CSV's rows to the provider's declaration as a new version", async () => {
     const dir = freshDir();
     const store = await LowdbStore.open(dir);
-    await store.append('veritalk', { body: JSON.stringify(validDeclaration('veritalk')) });
+    await store.append('veritalk', { expectedVersion: 0, body: JSON.stringify(validDeclaration('veritalk')) });
     await store.close();
 
     const run = await cli('import-transparency', CSV, '--provider', 'veritalk', '--data-dir', dir);
@@ -119,7 +119,7 @@ describe('retention-atlas import-transparency output', () => {
   it('lists at most 20 skipped rows and says how many more there are', async () => {
     const dir = freshDir();
     const store = await LowdbStore.open(dir);
-    await store.append('veritalk', { body: JSON.stringify(validDeclaration('veritalk')) });
+    await store.append('veritalk', { expectedVersion: 0, body: JSON.stringify(validDeclaration('veritalk')) });
     await store.close();
     const csv = readFileSync(CSV, 'utf8');
     const rows = csv.split('\n').slice(1).filter(Boolean);

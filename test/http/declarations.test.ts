@@ -86,12 +86,29 @@ describe('POST /v1/providers/{providerId}/declarations', () => {
 
   it('never loses or duplicates versions under concurrent submissions', async () => {
     const { app } = await testService();
-    const results = await Promise.all(Array.from({ length: 40 }, () => submit(app, 'veritalk', validDeclaration())));
+    const distinct = (i: number) => ({ ...validDeclaration(), provider: { ...validDeclaration().provider, name: `VeriTalk ${i}` } });
+    const results = await Promise.all(Array.from({ length: 40 }, (_, i) => submit(app, 'veritalk', distinct(i))));
     expect(results.every((r) => r.status === 201)).toBe(true);
     const versions = results.map((r) => r.body.version).sort((a, b) => a - b);
     expect(versions).toEqual(Array.from({ length: 40 }, (_, i) => i + 1));
     const provider = await request(app).get('/v1/providers/veritalk').expect(200);
     expect(provider.body.latestVersion).toBe(40);
+  });
+
+  it('answers an identical resubmission of the latest version with 200 and that version, storing nothing', async () => {
+    const { app, store } = await testService();
+    const first = await submit(app, 'veritalk', validDeclaration());
+    expect(first.status).toBe(201);
+    expect(first.body.created).toBe(true);
+    const again = await Promise.all([1, 2, 3].map(() => submit(app, 'veritalk', validDeclaration())));
+    for (const res of again) {
+      expect(res.status).toBe(200);
+      expect(res.body).toMatchObject({ version: 1, created: false, hash: first.body.hash, location: '/v1/providers/veritalk/declarations/1' });
+    }
+    expect((await store.history('veritalk')).length).toBe(1);
+    const changed = await submit(app, 'veritalk', { ...validDeclaration(), asOf: '2024-07-01' });
+    expect(changed.status).toBe(201);
+    expect(changed.body.version).toBe(2);
   });
 });
 

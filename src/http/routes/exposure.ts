@@ -2,7 +2,7 @@ import { Router, type Request } from 'express';
 import { gradeFor, summarizeExposure, disclosureScore, computeExposure, type Cell, type ExposureResult } from '../../scoring/index.js';
 import type { Declaration } from '../../formats/types.generated.js';
 import type { ValidationIssue } from '../../formats/validation-error.js';
-import { LruCache } from '../../service/lru-cache.js';
+import { byteBoundedCache } from '../../service/byte-bounded-cache.js';
 import { contentHash } from '../../store/version-record.js';
 import { InvalidDocumentError } from '../../formats/validation-error.js';
 import { rankedProvider, type ThreatModel } from '../../service/ranking.js';
@@ -62,7 +62,9 @@ export function exposureRouter(ctx: AppContext): Router {
   // Drafts are often re-scored unchanged (a form re-submitted, a CI check re-run): scores are a
   // pure function of the body, the model and the day (warnings compare dates with today), so
   // identical bodies share one computation.
-  const drafts = new LruCache<string, Draft>(128);
+  const drafts = byteBoundedCache<Draft>('draft-exposures', 64 * 1024 * 1024);
+  /** A draft's full matrix and its serialised JSON run to a few hundred kilobytes whatever its size. */
+  const draftSize = (rawBody: string) => 512 * 1024 + 4 * rawBody.length;
 
   router.post('/score', requireContentType(), ctx.json, (req, res) => {
     const model = threatModel(req, ctx);
@@ -72,7 +74,7 @@ export function exposureRouter(ctx: AppContext): Router {
       const check = ctx.atlas.check(req.body);
       if (!check.valid) throw new InvalidDocumentError(check.errors);
       draft = { declaration: check.declaration, result: computeExposure(check.declaration, jurisdictions, params), warnings: check.warnings };
-      drafts.set(key, draft);
+      drafts.set(key, draft, { size: draftSize(req.rawBody ?? '') });
     }
     const { declaration, result, warnings } = draft;
     const cells = selectCells(result.cells, model);

@@ -38,12 +38,13 @@ export function providersRouter(ctx: AppContext): Router {
     ctx.json,
     async (req, res) => {
       const providerId = providerIdParam(String(req.params.providerId));
-      const record = await atlas.submit(providerId, req.body, req.rawBody ?? JSON.stringify(req.body), res.locals.keyId);
-      const location = versionLocation(providerId, record.version);
+      const written = await atlas.submit(providerId, req.body, req.rawBody ?? JSON.stringify(req.body), res.locals.keyId);
+      const location = versionLocation(providerId, written.version);
+      // The same bytes as the latest version add nothing: 200 with that version, `created: false`.
       res
-        .status(201)
+        .status(written.created ? 201 : 200)
         .location(location)
-        .json({ providerId, version: record.version, submittedAt: record.submittedAt, hash: record.hash, location });
+        .json({ providerId, version: written.version, created: written.created, submittedAt: written.submittedAt, hash: written.hash, location });
     },
   );
 

@@ -5,11 +5,10 @@ import { checkGovernmentRequests } from '../../transparency/check-requests.js';
 import { decodeText } from '../../transparency/decode-text.js';
 import { ImportError } from '../../transparency/import-error.js';
 import { importTables } from '../../transparency/import-tables.js';
-import { mergeRequests } from '../../transparency/merge-requests.js';
 import { parseRequestsCsv, type SkippedRow } from '../../transparency/parse-requests-csv.js';
 import { REQUEST_COLUMNS } from '../../transparency/request-columns.js';
 import { requestRowKey } from '../../transparency/request-row-key.js';
-import { SerialQueue } from '../../store/serial-queue.js';
+import { importRequests } from '../../service/import-requests.js';
 import type { AppContext } from '../context.js';
 import { sendTable } from '../csv-response.js';
 import { HttpError, badRequest, invalidDocument, notFound } from '../http-error.js';
@@ -68,7 +67,6 @@ function fromJson(body: unknown, ctx: AppContext): ImportedFigures {
 export function transparencyRouter(ctx: AppContext): Router {
   const router = Router();
   const { atlas } = ctx;
-  const imports = new SerialQueue();
   const csvBody = express.raw({ type: CSV_TYPES, limit: CSV_LIMIT });
   const body: RequestHandler = (req, res, next) => (req.is(CSV_TYPES) ? csvBody(req, res, next) : ctx.json(req, res, next));
 
@@ -82,16 +80,7 @@ export function transparencyRouter(ctx: AppContext): Router {
       const figures = req.is(CSV_TYPES)
         ? fromCsv(Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0), /charset=([^;]+)/i.exec(req.get('content-type') ?? '')?.[1]?.replace(/"/g, ''), ctx)
         : fromJson(req.body, ctx);
-      // Read-merge-append per provider in one queue, so two imports never lose each other's rows.
-      const outcome = await imports.run(providerId, async () => {
-        const latest = atlas.latestOf(providerId);
-        if (!latest) throw notFound(`No provider "${providerId}": submit a declaration before importing its figures.`);
-        const merged = mergeRequests(latest.declaration.governmentRequests ?? [], figures.rows);
-        if (merged.added + merged.replaced === 0) return { merged, version: latest.meta.version, created: false };
-        const next = { ...latest.declaration, governmentRequests: merged.rows };
-        const record = await atlas.submit(providerId, next, JSON.stringify(next, null, 2), res.locals.keyId);
-        return { merged, version: record.version, created: true };
-      });
+      const outcome = await importRequests(atlas, providerId, figures.rows, res.locals.keyId);
       const location = versionLocation(providerId, outcome.version);
       if (outcome.created) res.status(201).location(location);
       res.json({
@@ -102,9 +91,9 @@ export function transparencyRouter(ctx: AppContext): Router {
         layout: figures.layout,
         ...(figures.encoding ? { encoding: figures.encoding } : {}),
         imported: figures.rows.length,
-        added: outcome.merged.added,
-        replaced: outcome.merged.replaced,
-        unchanged: outcome.merged.unchanged,
+        added: outcome.added,
+        replaced: outcome.replaced,
+        unchanged: outcome.unchanged,
         skipped: figures.skipped,
       });
     },
