@@ -51,13 +51,15 @@ export function toCsv<Row>(columns: TableColumn<Row>[], rows: Row[]): string {
   });
 }
 
-/** True when the client prefers CSV over JSON (`Accept: text/csv`). */
+/** True when the client asks for CSV: `?format=csv`, or `Accept: text/csv` preferred over JSON (`?format=json` wins over Accept). */
 export function wantsCsv(req: Request): boolean {
+  if (req.query.format === 'csv') return true;
+  if (req.query.format === 'json') return false;
   return req.accepts(['application/json', CSV_MEDIA_TYPE]) === CSV_MEDIA_TYPE;
 }
 
 /**
- * Answers a list endpoint: CSV when the client asks for `text/csv`, else the JSON body.
+ * Answers a list endpoint: CSV when the client asks for it (`?format=csv` or `Accept: text/csv`), else the JSON body.
  * List and matrix endpoints share it so every table downloads the same way.
  */
 export function sendTable<Row>(req: Request, res: Response, table: Table<Row>): void {
