@@ -12,6 +12,7 @@ import { LowdbStore } from './store/lowdb-store.js';
 import { lockDataDir } from './store/data-dir-lock.js';
 import { StoreOpenError } from './store/store.js';
 import { openPostgresBackend, redactedUrl } from './store/postgres-backend.js';
+import { followChanges } from './store/postgres-replica-sync.js';
 
 /** How long SIGTERM waits for in-flight requests before closing connections anyway. */
 const SHUTDOWN_GRACE_MS = 10_000;
@@ -24,8 +25,7 @@ async function openBackend(config: Config) {
       ...db,
       where: `database ${redactedUrl(config.databaseUrl)}`,
       service: { analysisCache: (key: string) => db.analysisCache<Analysis>(key), rateLimitStore: db.rateLimits },
-      // Other replicas' writes reach this read model through db.feed once Atlas can refresh a provider.
-      follow: (_atlas: Atlas<Analysis>) => undefined,
+      follow: (atlas: Atlas<Analysis>) => followChanges(db.feed, atlas),
       release: () => undefined,
     };
   }

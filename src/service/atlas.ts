@@ -165,6 +165,21 @@ export class Atlas<A> {
     return analysis;
   }
 
+  /**
+   * Re-reads a provider's latest version from the store when it is newer than the read
+   * model's: how a replica learns of writes made by another replica (the change feed).
+   */
+  async refresh(providerId: string): Promise<void> {
+    const history = await this.store.history(providerId);
+    const last = history[history.length - 1];
+    if (last && last.version > (this.latest.get(providerId)?.meta.version ?? 0)) await this.remember(last);
+  }
+
+  /** Refreshes every provider: after the change feed was interrupted and may have missed writes. */
+  async refreshAll(): Promise<void> {
+    for (const providerId of await this.store.providerIds()) await this.refresh(providerId);
+  }
+
   /** Makes `meta` the provider's latest version, with its analysis (from the cache when still valid). */
   private async remember(meta: VersionMeta, fresh?: A): Promise<void> {
     const declaration = (await this.declarationAt(meta.providerId, meta.version))!;

@@ -12,8 +12,15 @@ export interface ReadModel {
  * ignores what it already has); after an interruption of the feed everything is re-read.
  */
 export function followChanges(feed: PostgresChangeFeed, model: ReadModel, log: (message: string, error?: unknown) => void = console.error): void {
-  feed.on((event: FeedEvent) => {
+  const apply = (event: FeedEvent) => {
     const done = event.kind === 'version' ? model.refresh(event.providerId) : event.kind === 'resync' ? model.refreshAll() : undefined;
-    done?.catch((error: unknown) => log(`could not apply a change from another replica (${JSON.stringify(event)})`, error));
-  });
+    // A failed read (the database blinked) is retried once as a full refresh a second later.
+    done?.catch((error: unknown) => {
+      log(`could not apply a change from another replica (${JSON.stringify(event)}); re-reading everything in 1 s`, error);
+      setTimeout(() => void model.refreshAll().catch((again: unknown) => log('re-reading the read model failed', again)), 1000).unref();
+    });
+  };
+  feed.on(apply);
+  // Writes committed between loading the read model and subscribing were announced to no one.
+  apply({ kind: 'resync' });
 }
