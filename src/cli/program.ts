@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { CliError, type CliContext } from './cli-context.js';
 import { registerImportTransparency } from './import-transparency-command.js';
 import { registerKeys } from './keys-command.js';
+import { registerMigrate } from './migrate-command.js';
 import { registerScore } from './score-command.js';
 import { registerServe } from './serve-command.js';
 import { registerValidate } from './validate-command.js';
@@ -17,6 +18,7 @@ export function buildProgram(ctx: CliContext): Command {
   registerScore(program, ctx);
   registerImportTransparency(program, ctx);
   registerKeys(program, ctx);
+  registerMigrate(program, ctx);
   registerServe(program);
   return program;
 }

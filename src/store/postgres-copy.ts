@@ -1,0 +1,107 @@
+import { isDeepStrictEqual } from 'node:util';
+import type pg from 'pg';
+import type { AuditEntry, AuditLog } from '../audit/audit-log.js';
+import type { ApiKey } from '../auth/api-key.js';
+import type { KeyStore } from '../auth/key-store.js';
+import { PostgresAuditLog } from '../audit/postgres-audit-log.js';
+import { PostgresKeyStore } from '../auth/postgres-key-store.js';
+import { inTransaction } from './postgres-pool.js';
+import { PostgresStore } from './postgres-store.js';
+import type { Store, VersionRecord } from './store.js';
+import { contentHash } from './version-record.js';
+
+/** An instance's record: every version, the keys and the audit trail (analyses are a cache and are recomputed). */
+export interface Instance {
+  store: Store;
+  keys: KeyStore;
+  audit: AuditLog;
+}
+
+export interface CopySummary {
+  providers: number;
+  versions: number;
+  keys: number;
+  auditEntries: number;
+}
+
+async function allAuditEntries(audit: AuditLog): Promise<AuditEntry[]> {
+  const { items } = await audit.list({ limit: Number.MAX_SAFE_INTEGER, offset: 0 });
+  return items.reverse();
+}
+
+/** Every version of every provider, body included, each checked against its recorded hash. */
+async function* versionsOf(store: Store): AsyncGenerator<VersionRecord> {
+  for (const providerId of await store.providerIds()) {
+    for (const meta of await store.history(providerId)) {
+      const record = await store.version(providerId, meta.version);
+      if (!record) throw new Error(`${providerId} version ${meta.version} is listed but cannot be read`);
+      if (contentHash(record.body) !== record.hash) throw new Error(`${providerId} version ${meta.version}: the body does not match its recorded hash ${record.hash}`);
+      yield record;
+    }
+  }
+}
+
+/**
+ * Copies an instance into an empty, migrated PostgreSQL database in one transaction: all
+ * of it or nothing. Versions keep their numbers, times, hashes and key ids; bodies are
+ * copied as bytes. Refuses a database that already holds versions, keys or audit entries.
+ */
+export async function copyInstance(source: Instance, pool: pg.Pool): Promise<CopySummary> {
+  return inTransaction(pool, async (client) => {
+    const { rows } = await client.query<{ n: string }>('SELECT (SELECT COUNT(*) FROM versions) + (SELECT COUNT(*) FROM api_keys) + (SELECT COUNT(*) FROM audit_entries) AS n');
+    if (Number(rows[0].n) > 0) throw new Error('the target database already holds versions, keys or audit entries: copy into an empty database');
+    const summary: CopySummary = { providers: 0, versions: 0, keys: 0, auditEntries: 0 };
+    for await (const record of versionsOf(source.store)) {
+      await client.query('INSERT INTO providers (provider_id, latest_version) VALUES ($1, $2) ON CONFLICT (provider_id) DO UPDATE SET latest_version = EXCLUDED.latest_version', [
+        record.providerId,
+        record.version,
+      ]);
+      await client.query('INSERT INTO versions (provider_id, version, submitted_at, hash, submitted_by, body) VALUES ($1, $2, $3, $4, $5, $6)', [
+        record.providerId,
+        record.version,
+        record.submittedAt,
+        record.hash,
+        record.submittedBy ?? null,
+        Buffer.from(record.body, 'utf8'),
+      ]);
+      if (record.version === 1) summary.providers++;
+      summary.versions++;
+    }
+    for (const key of await source.keys.list()) {
+      if (key.source === 'env') continue;
+      await client.query('INSERT INTO api_keys (id, record) VALUES ($1, $2)', [key.id, JSON.stringify(key)]);
+      summary.keys++;
+    }
+    const audit = new PostgresAuditLog(pool);
+    for (const entry of await allAuditEntries(source.audit)) {
+      await audit.insert(client, entry);
+      summary.auditEntries++;
+    }
+    return summary;
+  });
+}
+
+/** Reads the copy back and compares it with the source; returns every difference found (none: a faithful copy). */
+export async function verifyCopy(source: Instance, pool: pg.Pool): Promise<string[]> {
+  const problems: string[] = [];
+  const target = new PostgresStore(pool);
+  const [sourceIds, targetIds] = [await source.store.providerIds(), await target.providerIds()];
+  if (!isDeepStrictEqual(sourceIds, targetIds)) problems.push(`providers differ: ${sourceIds.length} in the source, ${targetIds.length} in the database`);
+  for await (const record of versionsOf(source.store)) {
+    const copy = await target.version(record.providerId, record.version);
+    if (!copy || !Buffer.from(copy.body, 'utf8').equals(Buffer.from(record.body, 'utf8')) || contentHash(copy.body) !== record.hash) {
+      problems.push(`${record.providerId} version ${record.version}: the body or its hash differs`);
+    } else if (!isDeepStrictEqual({ ...copy }, { ...record })) {
+      problems.push(`${record.providerId} version ${record.version}: time, hash or key id differs`);
+    }
+  }
+  for (const providerId of sourceIds) {
+    const [a, b] = [await source.store.history(providerId), await target.history(providerId)];
+    if (a.length !== b.length) problems.push(`${providerId}: ${a.length} versions in the source, ${b.length} in the database`);
+  }
+  const byId = (keys: ApiKey[]) => keys.filter((k) => k.source !== 'env').sort((x, y) => x.id.localeCompare(y.id));
+  if (!isDeepStrictEqual(byId(await source.keys.list()), byId(await new PostgresKeyStore(pool).list()))) problems.push('the API keys differ');
+  const copied = (await new PostgresAuditLog(pool).list({ limit: Number.MAX_SAFE_INTEGER, offset: 0 })).items.reverse();
+  if (!isDeepStrictEqual(await allAuditEntries(source.audit), copied)) problems.push('the audit trail differs');
+  return problems;
+}
