@@ -1,5 +1,7 @@
 import type { Declaration, JurisdictionProfile } from '../formats/types.generated.js';
 import type { Change } from '../diff/change.js';
+import type { EvidenceSource, Observation } from '../formats/types.generated.js';
+import type { FormatPlace } from '../observations/format-place.js';
 
 export type Severity = 'error' | 'warning' | 'info';
 export type Segment = string | number;
@@ -12,6 +14,32 @@ export interface FindingContext {
   jurisdictions: JurisdictionProfile[];
   /** Taxonomy ids whose kind is content (policies/categories.json). */
   contentCategories: ReadonlySet<string>;
+  /** Active observations about the provider (evidence from reviewers), when there are any. */
+  observations?: ObservedFact[];
+}
+
+/** An observation as rules read it: what it says, where, who says it, and the provider's answers. */
+export interface ObservedFact extends Pick<Observation, 'pointer' | 'value' | 'statement' | 'observedAt' | 'sources'> {
+  id: number;
+  providerId: string;
+  organisation: string;
+  place: FormatPlace;
+  responses: { statement: string; sources: EvidenceSource[] }[];
+}
+
+/** The evidence behind a finding about an observation: pointers to both sides, the sources, the answers. */
+export interface FindingEvidence {
+  observation: number;
+  /** The observation's own key-addressed pointer. */
+  pointer: string;
+  /** Where the observation is read (`/v1/providers/{id}/observations/{n}`). */
+  location: string;
+  organisation: string;
+  statement: string;
+  declared: unknown;
+  observed: unknown;
+  sources: EvidenceSource[];
+  responses: { statement: string; sources: EvidenceSource[] }[];
 }
 
 /** What a check returns: a message and the places in the declaration it is about. */
@@ -19,6 +47,7 @@ export interface CheckResult {
   message: string;
   paths: Segment[][];
   jurisdiction?: string;
+  evidence?: FindingEvidence;
 }
 
 /** A rule is data plus one small pure check function. */
@@ -36,4 +65,6 @@ export interface Finding {
   message: string;
   pointers: string[];
   jurisdiction?: string;
+  /** For findings about evidence: the observation behind it. */
+  evidence?: FindingEvidence;
 }

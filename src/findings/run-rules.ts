@@ -27,6 +27,7 @@ export function runRules(rules: Rule[], ctx: FindingContext): Finding[] {
         message: result.message,
         pointers,
         ...(result.jurisdiction ? { jurisdiction: result.jurisdiction } : {}),
+        ...(result.evidence ? { evidence: result.evidence } : {}),
       };
       const key = JSON.stringify(finding);
       if (seen.has(key)) continue;

@@ -13,6 +13,11 @@ export interface SchemaRegistry {
   schema(name: string): object | undefined;
   /** A compiled validator, compiled once at start-up. */
   validator(name: string): ValidateFunction;
+  /**
+   * A validator of one place inside a schema (`declaration#/$defs/retention`), compiled on
+   * first use and kept: what checks a value meant for that place on its own.
+   */
+  fragment(name: string, jsonPointer: string): ValidateFunction;
 }
 
 const SUFFIX = '.schema.json';
@@ -56,12 +61,24 @@ export function loadSchemaRegistry(dir: string = schemasDir): SchemaRegistry {
     if (!fn) throw new Error(`schema ${name} did not compile`);
     validators.set(name, fn);
   }
+  const fragments = new Map<string, ValidateFunction>();
   return {
     names: () => [...documents.keys()],
     schema: (name) => documents.get(name),
     validator(name) {
       const fn = validators.get(name);
       if (!fn) throw new Error(`unknown schema: ${name}`);
+      return fn;
+    },
+    fragment(name, jsonPointer) {
+      const key = `${name}#${jsonPointer}`;
+      let fn = fragments.get(key);
+      if (!fn) {
+        const doc = documents.get(name);
+        fn = doc ? ajv.getSchema(`${doc.$id}#${jsonPointer}`) : undefined;
+        if (!fn) throw new Error(`no schema at ${key}`);
+        fragments.set(key, fn);
+      }
       return fn;
     },
   };

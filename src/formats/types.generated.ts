@@ -1001,3 +1001,70 @@ export interface Param {
  * @maxItems 20000
  */
 export type GovernmentRequests = GovernmentRequest[];
+/**
+ * provider-statement: the provider's own statement elsewhere (a blog post, a filing, an interview).
+ */
+export type EvidenceKind =
+  | 'court-record'
+  | 'investigative-report'
+  | 'academic-study'
+  | 'patent'
+  | 'leaked-document'
+  | 'technical-test'
+  | 'provider-statement';
+/**
+ * Evidence about one fact of a provider's declaration, recorded by a reviewer (an advocacy group, researcher or journalist). `pointer` addresses the declaration format with list items by their key (`/dataCategories/message-content/retention`, `/thirdParties/cn-licensee/capabilities`; `/thirdParties/-` asserts a party the provider did not declare); `value` is what the evidence supports, in the format's own vocabulary at that place, and is validated like a fragment of a declaration.
+ */
+export interface Observation {
+  /**
+   * A JSON Pointer (RFC 6901) into the declaration format whose list items are addressed by key: dataCategories by `category`, thirdParties by `id`, interception by `party`, interceptionStatutes by `statute@jurisdiction`, policies by `process@jurisdiction`; `-` in place of a key adds an item the provider did not declare.
+   */
+  pointer: string;
+  /**
+   * What the evidence supports at `pointer`, as the declaration format would state it there.
+   */
+  value: string | number | boolean | {} | unknown[] | null;
+  /**
+   * What was observed, in the reviewer's words (plain text; rendered escaped).
+   */
+  statement: string;
+  observedAt: IsoDate;
+  /**
+   * @minItems 1
+   * @maxItems 50
+   */
+  sources: [EvidenceSource, ...EvidenceSource[]];
+  /**
+   * The number of an earlier observation of the same organisation about the same provider that this one replaces.
+   */
+  supersedes?: number;
+  /**
+   * The provider's name, when it has no declaration yet (the first observation names it).
+   */
+  providerName?: string;
+}
+export interface EvidenceSource {
+  /**
+   * An absolute http or https URL (other schemes, such as javascript: or data:, are refused so that no client renders an active link from a declaration).
+   */
+  url: string;
+  title: string;
+  publisher?: string;
+  published?: IsoDate1;
+  kind?: EvidenceKind;
+}
+/**
+ * A provider's answer to an observation about it, shown beside the observation.
+ */
+export interface ObservationResponse {
+  /**
+   * The provider's answer (plain text; rendered escaped).
+   */
+  statement: string;
+  /**
+   * Where the answer can be checked; may be empty.
+   *
+   * @maxItems 50
+   */
+  sources: EvidenceSource[];
+}

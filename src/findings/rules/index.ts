@@ -1,4 +1,5 @@
 import type { Rule } from '../rule.js';
+import { contradictedByEvidence } from './contradicted-by-evidence.js';
 import { protectionWeakened } from './protection-weakened.js';
 import { requestsAnsweredBeyondDeclaration } from './requests-answered-beyond-declaration.js';
 import { retentionBelowMandate } from './retention-below-mandate.js';
@@ -14,4 +15,6 @@ export const RULES: Rule[] = [
   unansweredQuestion,
   retentionLengthened,
   protectionWeakened,
+  // Runs only where observations are passed in (the findings of a provider read with its evidence).
+  contradictedByEvidence,
 ];

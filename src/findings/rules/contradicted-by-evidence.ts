@@ -1,0 +1,36 @@
+import { compareObserved } from '../../observations/compare-observed.js';
+import type { CheckResult, FindingContext, Rule } from '../rule.js';
+
+const show = (v: unknown) => (v === undefined ? 'nothing' : typeof v === 'string' ? `"${v}"` : JSON.stringify(v));
+
+function check({ declaration, observations = [] }: FindingContext): CheckResult[] {
+  const results: CheckResult[] = [];
+  for (const o of observations) {
+    const comparison = compareObserved(declaration, o.place, o.value);
+    if (comparison?.relation !== 'contradicts') continue;
+    const answered = o.responses.length > 0 ? ` The provider has answered (${o.responses.length}).` : '';
+    results.push({
+      message: `${o.organisation} observed ${show(o.value)} at ${o.pointer} (observation ${o.id}, ${o.observedAt}); the declaration says ${show(comparison.declared)}.${answered}`,
+      paths: [comparison.path],
+      evidence: {
+        observation: o.id,
+        pointer: o.pointer,
+        location: `/v1/providers/${o.providerId}/observations/${o.id}`,
+        organisation: o.organisation,
+        statement: o.statement,
+        declared: comparison.declared,
+        observed: o.value,
+        sources: o.sources,
+        responses: o.responses,
+      },
+    });
+  }
+  return results;
+}
+
+export const contradictedByEvidence: Rule = {
+  id: 'contradicted-by-evidence',
+  severity: 'error',
+  description: 'A declared fact that an observation (sourced evidence from a reviewer) contradicts: the declaration says one thing, the evidence another.',
+  check,
+};
