@@ -21,6 +21,7 @@ import { providersRouter } from './routes/providers.js';
 import { referenceRouter } from './routes/reference.js';
 import { transparencyRouter } from './routes/transparency.js';
 import { diffRouter } from './routes/diff.js';
+import { compareRouter } from './routes/compare.js';
 import { feedsRouter } from './routes/feeds.js';
 import { findingsRouter } from './routes/findings.js';
 import { tiltRouter } from './routes/tilt.js';
@@ -110,6 +111,7 @@ export function createApp(options: AppOptions): Express {
   v1.use(transparencyRouter(ctx));
   v1.use(findingsRouter(ctx));
   v1.use(diffRouter(ctx));
+  v1.use(compareRouter(ctx));
   v1.use(feedsRouter(ctx));
   v1.use(tiltRouter(ctx));
   app.use('/v1', v1);
