@@ -4,6 +4,12 @@ import type { EvidenceSource, Observation } from '../formats/types.generated.js'
 import type { FormatPlace } from '../observations/format-place.js';
 
 export type Severity = 'error' | 'warning' | 'info';
+/**
+ * What a finding is about: a fault of the document (a contradiction, a regression, a gap)
+ * or a fact the document honestly reveals (a licensee with surveillance powers), which is
+ * no error of the declaration but matters to its users.
+ */
+export type FindingKind = 'document' | 'disclosure';
 export type Segment = string | number;
 
 /** What every rule may read: the version, its predecessor's changes and the law. Nothing else. */
@@ -54,6 +60,8 @@ export interface CheckResult {
 export interface Rule {
   id: string;
   severity: Severity;
+  /** Default `document`. */
+  kind?: FindingKind;
   description: string;
   check: (ctx: FindingContext) => CheckResult[];
 }
@@ -62,6 +70,7 @@ export interface Rule {
 export interface Finding {
   rule: string;
   severity: Severity;
+  kind: FindingKind;
   message: string;
   pointers: string[];
   jurisdiction?: string;

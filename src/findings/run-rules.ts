@@ -24,6 +24,7 @@ export function runRules(rules: Rule[], ctx: FindingContext): Finding[] {
       const finding: Finding = {
         rule: rule.id,
         severity: rule.severity,
+        kind: rule.kind ?? 'document',
         message: result.message,
         pointers,
         ...(result.jurisdiction ? { jurisdiction: result.jurisdiction } : {}),

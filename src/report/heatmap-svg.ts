@@ -1,4 +1,5 @@
 import type { Cell } from '../scoring/index.js';
+import { boundsText, boundsWords, cellBounds } from './cell-bounds.js';
 import type { ExposureGrid } from './exposure-grid.js';
 import { html, plainText, truncate, type Html } from './html.js';
 import { scoreColour, textColourOn } from './palette.js';
@@ -6,8 +7,6 @@ import { scoreColour, textColourOn } from './palette.js';
 export interface HeatmapLabels {
   category(id: string): string;
   jurisdiction(code: string): string;
-  /** The id of the table row that explains a cell (the heatmap's accessible fallback). */
-  anchor(cell: Cell): string;
 }
 
 /** What the picture is of, drawn into it: a cropped screenshot still says whose exposure it shows. */
@@ -34,11 +33,9 @@ const MIN_WIDTH = 560;
 /** Rough advance of a 15px bold sans-serif glyph, to keep the heading inside the picture. */
 const HEADING_CHAR_W = 9;
 
-/** Hover text: the cell, then each pathway that contributes, with its own score and reason. */
+/** Hover text: the cell, its bounds and grade (the pathways are on the cell's own page). */
 function cellTitle(cell: Cell, labels: HeatmapLabels): string {
-  const head = `${labels.category(cell.category)} × ${labels.jurisdiction(cell.jurisdiction)}: ${cell.score}/100, grade ${cell.grade}`;
-  const pathways = cell.pathways.filter((p) => p.score > 0).map((p) => `• ${p.pathway} (${p.score}): ${p.explanation}`);
-  return plainText([head, ...(pathways.length ? pathways : ['no pathway reaches this data'])].join('\n'));
+  return plainText(`${labels.category(cell.category)} × ${labels.jurisdiction(cell.jurisdiction)}: ${boundsWords(cellBounds(cell))}, grade ${cell.grade}`);
 }
 
 /** The colour scale in ten steps, with its ends labelled and the grade bands bracketed under it. */
@@ -64,19 +61,17 @@ function legend(x: number, y: number, grades: readonly GradeBand[]): Html {
 <text class="legend-title" x="${x - 10}" y="${y + 11}" text-anchor="end">exposure score</text>
 <text class="legend-title" x="${x - 10}" y="${y + 49}" text-anchor="end">grade</text>
 ${steps}${ticks}${bands}
-<text class="legend-note" x="${x}" y="${y + (grades.length ? 68 : 46)}">0 = not reachable · 100 = the worst case the model knows</text>
+<text class="legend-note" x="${x}" y="${y + (grades.length ? 68 : 46)}">0 = not reachable · 100 = the worst case the model knows · "20–64": established 20 (lower band), worst case 64</text>
 </g>`;
 }
 
 /**
  * The exposure matrix as an SVG heatmap: one `<rect class="cell">` per category ×
- * jurisdiction, filled by score on the viridis scale, each linking to its row in the
- * pathway table, with a heading, a legend (scale and grade bands) and a source line, so
- * the picture explains itself when cut out of the page. Every label is escaped by `html`.
- *
- * The picture is an image to assistive technology (`role="img"`, title and description);
- * the cell links are for pointers only (`tabindex="-1"`): keyboard and screen-reader users
- * get the same numbers from the table that follows it, not 240 tab stops.
+ * jurisdiction, filled by its worst case on the viridis scale; a cell whose range is open
+ * shows its established bound as a band along the bottom and both numbers. With a heading,
+ * a legend (scale and grade bands) and a source line, so the picture explains itself when
+ * cut out of the page. Every label is escaped by `html`. A picture only (`role="img"`, no
+ * links inside): the report page shows the same matrix as a table whose cells link on.
  */
 export function heatmapSvg(grid: ExposureGrid, labels: HeatmapLabels, heading: HeatmapHeading, grades: readonly GradeBand[] = []): Html {
   const gridRight = LEFT + grid.jurisdictions.length * CELL_W;
@@ -93,16 +88,19 @@ export function heatmapSvg(grid: ExposureGrid, labels: HeatmapLabels, heading: H
     const cells = grid.jurisdictions.map((j, x) => {
       const cell = grid.at(category, j);
       if (!cell) return '';
-      const fill = scoreColour(cell.score);
+      const b = cellBounds(cell);
+      const fill = scoreColour(b.worstCase);
       const cx = LEFT + x * CELL_W;
-      return html`<a href="#${labels.anchor(cell)}" tabindex="-1"><rect class="cell" x="${cx + 1}" y="${cy + 1}" width="${CELL_W - 2}" height="${CELL_H - 2}" fill="${fill}" data-category="${cell.category}" data-jurisdiction="${cell.jurisdiction}" data-score="${cell.score}"><title>${cellTitle(cell, labels)}</title></rect><text class="cell-value" x="${cx + CELL_W / 2}" y="${cy + CELL_H / 2 + 4}" text-anchor="middle" fill="${textColourOn(fill)}" pointer-events="none">${Math.round(cell.score)}</text></a>`;
+      // A range: the established bound as a band of its own colour along the bottom.
+      const band = Math.round(b.established) !== Math.round(b.worstCase) ? html`<rect class="established" x="${cx + 1}" y="${cy + CELL_H - 9}" width="${CELL_W - 2}" height="8" fill="${scoreColour(b.established)}"/>` : '';
+      return html`<rect class="cell" x="${cx + 1}" y="${cy + 1}" width="${CELL_W - 2}" height="${CELL_H - 2}" fill="${fill}" data-category="${cell.category}" data-jurisdiction="${cell.jurisdiction}" data-established="${b.established}" data-worst-case="${b.worstCase}" data-score="${cell.score}"><title>${cellTitle(cell, labels)}</title></rect>${band}<text class="cell-value" x="${cx + CELL_W / 2}" y="${cy + CELL_H / 2 + (band ? 1 : 4)}" text-anchor="middle" fill="${textColourOn(fill)}" pointer-events="none">${boundsText(b)}</text>`;
     });
     return html`<text class="row-label" x="${LEFT - 10}" y="${cy + CELL_H / 2 + 4}" text-anchor="end">${labels.category(category)}</text>${cells}`;
   });
   const sub = `Exposure by data category (rows) and jurisdiction (columns) · declaration as of ${heading.asOf}`;
   return html`<svg class="heatmap" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-labelledby="heatmap-title heatmap-desc">
 <title id="heatmap-title">${plainText(heading.provider)}: exposure by data category and jurisdiction</title>
-<desc id="heatmap-desc">${grid.categories.length} data categories by ${grid.jurisdictions.length} jurisdictions, each scored 0 (not reachable) to 100 (the worst case). The table after this picture lists the same numbers.</desc>
+<desc id="heatmap-desc">${grid.categories.length} data categories by ${grid.jurisdictions.length} jurisdictions, each scored 0 (not reachable) to 100 (the worst case); where the declaration leaves a range open, both bounds are shown.</desc>
 <rect class="backdrop" width="${width}" height="${height}" fill="#ffffff"/>
 <g class="heading"><text class="heading-name" x="10" y="22">${name}</text><text class="heading-sub" x="10" y="42">${sub}</text></g>
 <g class="columns">${columns}</g>

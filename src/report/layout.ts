@@ -35,12 +35,14 @@ export interface FilterOptions {
   categories: { id: string; label: string }[];
   selected: { jurisdictions: string[]; categories: string[] };
   submit: string;
+  /** Values the form carries along unchanged (the providers of a comparison). */
+  hidden?: Record<string, string>;
 }
 
 /** A GET form (no script) choosing one jurisdiction and one category, or all. */
 export function filterForm(options: FilterOptions): Html {
   const option = (value: string, label: string, selected: string[]) => html`<option value="${value}"${selected.includes(value) ? html` selected` : ''}>${label}</option>`;
-  return html`<form class="filters" method="get" action="${options.action}">
+  return html`<form class="filters" method="get" action="${options.action}">${Object.entries(options.hidden ?? {}).map(([k, v]) => html`<input type="hidden" name="${k}" value="${v}">`)}
 <label>Jurisdiction <select name="jurisdiction"><option value="">all</option>${options.jurisdictions.map((j) => option(j.code, `${j.code} — ${j.name}`, options.selected.jurisdictions))}</select></label>
 <label>Data category <select name="category"><option value="">all</option>${options.categories.map((c) => option(c.id, c.label, options.selected.categories))}</select></label>
 <button type="submit">${options.submit}</button>

@@ -7,6 +7,8 @@ export interface RankingRow {
   providerId: string;
   name: string;
   score: number;
+  /** The established bound of the same cell (model 2); absent: only the worst case is known. */
+  established?: number;
   grade: string;
   worstCell: { category: string; jurisdiction: string };
   disclosureScore: number;
@@ -24,6 +26,8 @@ export interface RankingPageData {
   /** The model's grade bands, explained under the table. */
   grades?: readonly { grade: string; below: number | null }[];
   modelVersion: string;
+  /** The filter as a query string (`jurisdiction=CN&category=…`), for the data links. */
+  query?: string;
 }
 
 /** "A under 10 · B 10–25 · …": what a letter means, each on its own colour. */
@@ -45,9 +49,10 @@ export function rankingPage(data: RankingPageData): Html {
   const rows = data.rows.map(
     (r) => html`<tr>
 <td class="num">${r.rank}</td>
+<td class="pick"><input type="checkbox" name="providers" value="${r.providerId}" id="pick-${r.providerId}" aria-label="compare ${r.name}"></td>
 <th scope="row" class="provider">${providerLink(r.providerId, r.name)}<div class="muted">${r.providerId}</div></th>
 <td class="grade">${gradeChip(r.grade, r.score)}</td>
-<td class="num">${r.score}</td>
+<td class="num">${r.established !== undefined && Math.round(r.established) !== Math.round(r.score) ? `${Math.round(r.established)}–${r.score}` : r.score}</td>
 <td class="worst">${data.categoryLabel(r.worstCell.category)} × ${r.worstCell.jurisdiction}</td>
 <td class="num">${r.disclosureScore}</td>
 <td class="num"><a href="/v1/providers/${encodeURIComponent(r.providerId)}/declarations">v${r.latestVersion}</a></td>
@@ -57,11 +62,12 @@ export function rankingPage(data: RankingPageData): Html {
   const table =
     data.rows.length === 0
       ? html`<p class="empty">No provider has declared data for this threat model.</p>`
-      : html`<div class="table-scroll"><table class="ranking">
+      : html`<form class="compare-pick" method="get" action="/compare"><div class="table-scroll"><table class="ranking">
 <caption>Providers ranked worst first for ${data.threatModel}</caption>
-<thead><tr><th scope="col" class="num">rank</th><th scope="col">provider</th><th scope="col">grade</th><th scope="col" class="num">exposure <span class="unit">worst cell, 0–100</span></th><th scope="col">worst cell</th><th scope="col" class="num">disclosure <span class="unit">0–100</span></th><th scope="col" class="num">version</th><th scope="col">as of</th></tr></thead>
+<thead><tr><th scope="col" class="num">rank</th><th scope="col">compare</th><th scope="col">provider</th><th scope="col">grade</th><th scope="col" class="num">exposure <span class="unit">established–worst case, 0–100</span></th><th scope="col">worst cell</th><th scope="col" class="num">disclosure <span class="unit">0–100</span></th><th scope="col" class="num">version</th><th scope="col">as of</th></tr></thead>
 <tbody>${rows}</tbody>
-</table></div>`;
+</table></div>
+<p><button type="submit">Compare the ticked providers</button> <span class="muted">(2 to 6)</span> · Also as data: <a href="/v1/exposure?${data.query ?? ''}">JSON</a> · <a href="/v1/exposure?${data.query ? `${data.query}&` : ''}format=csv">CSV</a></p></form>`;
   const undeclared = data.undeclared.length
     ? html`<p class="muted">Not ranked (no declared data in the selected categories): ${data.undeclared.map((u, i) => html`${i ? ', ' : ''}${providerLink(u.providerId, u.name)}`)}.</p>`
     : '';

@@ -12,7 +12,7 @@ function check({ declaration, contentCategories }: FindingContext): CheckResult[
     if (content.length === 0 || powers.length === 0) return;
     const where = party.jurisdiction && party.jurisdiction !== 'undisclosed' ? party.jurisdiction : undefined;
     results.push({
-      message: `third party "${party.name}" (${party.relationship}${where ? `, ${where}` : ''}) has ${powers.map(([c]) => c).join(', ')} and access to ${content.map(([c]) => c).join(', ')}`,
+      message: `the declaration discloses that third party "${party.name}" (${party.relationship}${where ? `, ${where}` : ''}) has ${powers.map(([c]) => c).join(', ')} and access to ${content.map(([c]) => c).join(', ')}; users' content is reachable through it`,
       paths: [
         ...content.map(([, j]): Segment[] => ['thirdParties', i, 'categories', j]),
         ...powers.map(([, k]): Segment[] => ['thirdParties', i, 'capabilities', k]),
@@ -25,7 +25,10 @@ function check({ declaration, contentCategories }: FindingContext): CheckResult[
 
 export const surveillancePartyReadsContent: Rule = {
   id: 'surveillance-party-reads-content',
-  severity: 'error',
-  description: 'A third party with known surveillance or censorship capabilities has access to content categories.',
+  // Honest disclosure is not a fault of the document: what it reveals is reported apart from
+  // what is wrong with it, and graded as a notice rather than an error.
+  severity: 'info',
+  kind: 'disclosure',
+  description: 'The declaration discloses a third party with known surveillance or censorship capabilities that has access to content categories.',
   check,
 };

@@ -1,24 +1,33 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { Router, type ErrorRequestHandler, type Request, type Response } from 'express';
+import { Router, type ErrorRequestHandler, type Request } from 'express';
+import { resolvePointer } from '../../formats/json-pointer.js';
 import { projectRoot } from '../../paths.js';
 import { badgeSvg } from '../../report/badge-svg.js';
-import { exposureGrid } from '../../report/exposure-grid.js';
+import { cellPage } from '../../report/cell-page.js';
 import { errorPage } from '../../report/error-page.js';
-import type { Html } from '../../report/html.js';
+import { exposureGrid } from '../../report/exposure-grid.js';
+import { heatmapCss } from '../../report/heatmap-table.js';
+import { heatmapSvg } from '../../report/heatmap-svg.js';
 import type { FilterOptions } from '../../report/layout.js';
 import { providerPage } from '../../report/provider-page.js';
 import { rankingPage } from '../../report/ranking-page.js';
+import { valuePage } from '../../report/value-page.js';
 import { gradeFor } from '../../scoring/index.js';
 import { rankedProvider, type ThreatModel } from '../../service/ranking.js';
 import type { AppContext } from '../context.js';
+import { HttpError, badRequest, notFound } from '../http-error.js';
+import { positiveIntParam, providerIdParam } from '../params.js';
 import { latestOr404 } from '../provider-view.js';
-import { HttpError, notFound } from '../http-error.js';
-import { listParam, providerIdParam } from '../params.js';
+import { sendHtml } from '../send-html.js';
+import { lawDateParam, threatModelParam } from '../threat-model-param.js';
+import { comparePageRoute } from './compare-page.js';
 
-const stylesheet = readFileSync(path.join(projectRoot, 'src/report/assets/report.css'), 'utf8');
+const stylesheet = readFileSync(path.join(projectRoot, 'src/report/assets/report.css'), 'utf8') + heatmapCss();
 
-const sendHtml = (res: Response, page: Html) => res.type('text/html; charset=utf-8').send(page.text);
+
+/** This instance's address as the client reached it, for links that leave the site (embed snippets). */
+export const originOf = (req: Request) => `${req.protocol}://${req.get('host') ?? 'localhost'}`;
 
 /** Whether the client would rather read a page than a problem document (a browser, not an API client or curl). */
 const wantsHtml = (req: Request) => req.accepts(['application/problem+json', 'application/json', 'text/html']) === 'text/html';
@@ -26,17 +35,19 @@ const wantsHtml = (req: Request) => req.accepts(['application/problem+json', 'ap
 /**
  * A 4xx on a page, for a browser: a page that says what went wrong and where to go,
  * with the same status. API clients (and `Accept: *\/*`) still get problem+json from
- * the app's error handler; badges are images and always do.
+ * the app's error handler; badges and SVG pictures are images and always do.
  */
 const pageErrors: ErrorRequestHandler = (error, req, res, next) => {
-  if (!(error instanceof HttpError) || error.status >= 500 || req.path.startsWith('/badges/') || !wantsHtml(req)) return next(error);
+  if (!(error instanceof HttpError) || error.status >= 500 || req.path.endsWith('.svg') || !wantsHtml(req)) return next(error);
   res.status(error.status).set('Vary', 'Accept');
   sendHtml(res, errorPage({ status: error.status, title: error.title, detail: error.detail }));
 };
 
 /**
- * Server-rendered pages for people: the ranking at `/`, a report per provider, an
- * embeddable SVG badge. They read the same read model and pure functions as the API.
+ * Server-rendered pages for people: the ranking at `/`, a report per provider with a page
+ * per heatmap cell and per raw value, the compare page, an embeddable SVG badge. They
+ * read the same read model and pure functions as the API, and answer unknown filter
+ * values with 400 as the API does.
  */
 export function pagesRouter(ctx: AppContext): Router {
   const router = Router();
@@ -45,13 +56,8 @@ export function pagesRouter(ctx: AppContext): Router {
   const categoryLabels = new Map(categories.map((c) => [c.id as string, c.label]));
   const jurisdictionNames = new Map(policy.jurisdictions.map((j) => [j.code as string, j.name]));
   const categoryLabel = (id: string) => categoryLabels.get(id) ?? id;
-  const jurisdictionName = (code: string) => jurisdictionNames.get(code) ?? code;
+  const jurisdictionName = (code: string) => (code === '001' ? 'worldwide' : (jurisdictionNames.get(code) ?? code));
 
-  /** Filters from the query; a page ignores values it does not know rather than answering with an error. */
-  const threatModel = (req: Request): ThreatModel => ({
-    jurisdictions: listParam(req.query.jurisdiction).map((j) => j.toUpperCase()).filter((j) => jurisdictionNames.has(j)),
-    categories: listParam(req.query.category).filter((c) => categoryLabels.has(c)),
-  });
   const filter = (action: string, model: ThreatModel, submit: string): FilterOptions => ({
     action,
     submit,
@@ -67,18 +73,20 @@ export function pagesRouter(ctx: AppContext): Router {
   });
 
   router.get('/', (req, res) => {
-    const model = threatModel(req);
+    const model = threatModelParam(req, ctx);
     const { ranked, undeclared } = ctx.rankings.rank(model);
     sendHtml(
       res,
       rankingPage({
-        rows: ranked.map((r, i) => ({ ...rankedProvider(r), rank: i + 1, grade: gradeFor(r.score, policy.params), asOf: r.latest.declaration.asOf })),
+        // TODO(model 2): rank entries carry `established` once the lead's ranking lands.
+        rows: ranked.map((r, i) => ({ ...rankedProvider(r), established: (r as { established?: number }).established, rank: i + 1, grade: gradeFor(r.score, policy.params), asOf: r.latest.declaration.asOf })),
         undeclared: undeclared.map((id) => ({ providerId: id, name: atlas.latestOf(id)!.declaration.provider.name })),
         threatModel: describe(model),
         filter: filter('/', model, 'Rank'),
         categoryLabel,
         grades: policy.params.grades,
         modelVersion: policy.params.modelVersion,
+        query: new URLSearchParams([...model.jurisdictions.map((j) => ['jurisdiction', j]), ...model.categories.map((c) => ['category', c])]).toString(),
       }),
     );
   });
@@ -86,7 +94,8 @@ export function pagesRouter(ctx: AppContext): Router {
   router.get('/providers/:providerId', async (req, res) => {
     const latest = latestOr404(atlas, req.params.providerId);
     const providerId = latest.meta.providerId;
-    const model = threatModel(req);
+    const model = threatModelParam(req, ctx);
+    const lawDate = lawDateParam(req);
     const result = (await reader.of(providerId, latest.meta.version))!;
     const { analysis } = latest;
     sendHtml(
@@ -94,18 +103,65 @@ export function pagesRouter(ctx: AppContext): Router {
       providerPage({
         declaration: latest.declaration,
         latest: latest.meta,
-        exposure: { grade: analysis.grade, score: analysis.exposureScore, modelVersion: result.modelVersion },
+        exposure: { grade: analysis.grade, score: analysis.exposureScore, modelVersion: result.modelVersion, lawDate },
         disclosure: analysis.disclosure,
         grid: exposureGrid(result.cells, model),
         history: await atlas.history(providerId),
         filter: filter(`/providers/${providerId}`, model, 'Show'),
         findings: analysis.findings,
-        grades: policy.params.grades,
+        categories,
+        origin: originOf(req),
         categoryLabel,
         jurisdictionName,
       }),
     );
   });
+
+  router.get('/providers/:providerId/cells/:category/:jurisdiction', async (req, res) => {
+    const latest = latestOr404(atlas, req.params.providerId);
+    const providerId = latest.meta.providerId;
+    const category = String(req.params.category);
+    const jurisdiction = String(req.params.jurisdiction).toUpperCase();
+    if (!categoryLabels.has(category)) throw badRequest(`Unknown category "${category}". Known: ${[...categoryLabels.keys()].join(', ')}.`);
+    if (!jurisdictionNames.has(jurisdiction)) throw badRequest(`No jurisdiction profile for "${jurisdiction}". Known: ${[...jurisdictionNames.keys()].join(', ')}.`);
+    const result = (await reader.of(providerId, latest.meta.version))!;
+    const cell = result.cells.find((c) => c.category === category && c.jurisdiction === jurisdiction);
+    if (!cell) throw notFound(`Provider "${providerId}" has no cell ${category} × ${jurisdiction}.`);
+    sendHtml(
+      res,
+      cellPage({ providerId, providerName: latest.declaration.provider.name, version: latest.meta.version, cell, modelVersion: result.modelVersion, lawDate: lawDateParam(req), categoryLabel, jurisdictionName }),
+    );
+  });
+
+  router.get('/providers/:providerId/declarations/:version', async (req, res) => {
+    const latest = latestOr404(atlas, req.params.providerId);
+    const providerId = latest.meta.providerId;
+    const version = positiveIntParam('version', req.params.version);
+    const declaration = await atlas.declarationAt(providerId, version);
+    if (!declaration) throw notFound(`No version ${version} of provider "${providerId}".`);
+    const pointer = req.query.pointer === undefined ? '' : req.query.pointer;
+    if (typeof pointer !== 'string' || (pointer !== '' && !pointer.startsWith('/'))) throw badRequest('pointer must be a JSON Pointer such as /dataCategories/0/retention.');
+    const value = resolvePointer(declaration, pointer);
+    if (value === undefined) throw notFound(`Version ${version} of "${providerId}" has no value at ${pointer}.`);
+    sendHtml(res, valuePage({ providerId, providerName: latest.declaration.provider.name, version, pointer, value }));
+  });
+
+  router.get('/providers/:providerId/heatmap.svg', async (req, res) => {
+    const latest = latestOr404(atlas, req.params.providerId);
+    const model = threatModelParam(req, ctx);
+    const result = (await reader.of(latest.meta.providerId, latest.meta.version))!;
+    res.type('image/svg+xml').set('Cache-Control', 'public, max-age=300');
+    res.send(
+      heatmapSvg(
+        exposureGrid(result.cells, model),
+        { category: categoryLabel, jurisdiction: jurisdictionName },
+        { provider: latest.declaration.provider.name, asOf: latest.declaration.asOf, modelVersion: result.modelVersion },
+        policy.params.grades,
+      ).text,
+    );
+  });
+
+  router.get('/compare', comparePageRoute(ctx, { categoryLabel, jurisdictionName }));
 
   router.get('/badges/:badge', (req, res) => {
     const match = /^(.+)\.svg$/.exec(String(req.params.badge));

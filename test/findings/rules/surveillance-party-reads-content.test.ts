@@ -13,7 +13,7 @@ const cases: RuleCase[] = [
   {
     name: 'licensee with censorship and access to message content',
     document: withParty({ jurisdiction: 'CN', categories: ['subscriber-info', 'message-content'], capabilities: ['censorship'] }),
-    expected: [{ severity: 'error', jurisdiction: 'CN', pointers: ['/thirdParties/1/capabilities/0', '/thirdParties/1/categories/1'] }],
+    expected: [{ severity: 'info', kind: 'disclosure', jurisdiction: 'CN', pointers: ['/thirdParties/1/capabilities/0', '/thirdParties/1/categories/1'] }],
   },
   { name: 'capabilities but no content', document: withParty({ categories: ['subscriber-info'], capabilities: ['bulk-access'] }), expected: [] },
   { name: 'content but no capability', document: withParty({ categories: ['message-content'], capabilities: [] }), expected: [] },

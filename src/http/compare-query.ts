@@ -1,0 +1,39 @@
+import type { Request } from 'express';
+import { compareProviders, MAX_COMPARED, MIN_COMPARED, type Comparison } from '../service/compare.js';
+import type { ThreatModel } from '../service/ranking.js';
+import type { AppContext } from './context.js';
+import { badRequest, notFound } from './http-error.js';
+import { listParam, providerIdParam } from './params.js';
+import { lawDateParam, threatModelParam } from './threat-model-param.js';
+
+export interface CompareQuery {
+  comparison: Comparison;
+  model: ThreatModel;
+  lawDate?: string;
+  modelVersion: string;
+}
+
+/** `?providers=a,b[,…]` (2–6 distinct known providers) with the threat-model filters: shared by the API and the page. */
+export async function compareQuery(req: Request, ctx: AppContext): Promise<CompareQuery> {
+  const ids = listParam(req.query.providers).map((id) => providerIdParam(id));
+  if (ids.length < MIN_COMPARED || ids.length > MAX_COMPARED)
+    throw badRequest(`Compare ${MIN_COMPARED} to ${MAX_COMPARED} providers: ?providers=a,b[,…] (got ${ids.length}).`, { errors: [{ pointer: '', parameter: 'providers', keyword: 'count', message: `must name ${MIN_COMPARED} to ${MAX_COMPARED} providers` }] });
+  const duplicate = ids.find((id, i) => ids.indexOf(id) !== i);
+  if (duplicate) throw badRequest(`"${duplicate}" is named twice in ?providers=.`);
+  const model = threatModelParam(req, ctx);
+  const lawDate = lawDateParam(req);
+  const inputs = await Promise.all(
+    ids.map(async (id) => {
+      const latest = ctx.atlas.latestOf(id);
+      if (!latest) throw notFound(`No provider "${id}".`);
+      const exposure = (await ctx.exposure.of(id, latest.meta.version))!;
+      return { latest, exposure };
+    }),
+  );
+  return {
+    comparison: compareProviders(inputs, model, ctx.categories.map((c) => c.id)),
+    model,
+    lawDate,
+    modelVersion: inputs[0].exposure.modelVersion,
+  };
+}

@@ -1,0 +1,91 @@
+import type { Retention } from '../formats/types.generated.js';
+import type { Comparison, ComparedFact } from '../service/compare.js';
+import { boundsText } from './cell-bounds.js';
+import { gradeChip } from './grade-chip.js';
+import { html, isolated, type Html } from './html.js';
+import { filterForm, page, type FilterOptions } from './layout.js';
+import { retentionInWords } from './retention-words.js';
+
+export interface ComparePageData {
+  comparison: Comparison;
+  filter: FilterOptions;
+  modelVersion: string;
+  lawDate?: string;
+  /** The query string of this comparison (for the data links). */
+  query: string;
+  categoryLabel(id: string): string;
+  jurisdictionName(code: string): string;
+}
+
+const STEP = 5;
+const step = (n: number) => Math.round(Math.max(0, Math.min(100, n)) / STEP);
+
+const QUESTIONS: Record<number, string> = { 1: '1. Government requests', 2: '2. Data and retention', 3: '3. Interception', 4: '4. Third parties', 5: '5. Legal process' };
+
+/** A raw declared value in a few words; undefined (not answered) and "undisclosed" shown as such. */
+function words(fact: string, value: unknown): Html | string {
+  if (value === undefined || value === null) return html`<span class="undisclosed">not answered</span>`;
+  if (value === 'undisclosed') return html`<span class="undisclosed">undisclosed</span>`;
+  if (fact.endsWith('/retention')) return retentionInWords(value as Retention) ?? html`<span class="undisclosed">undisclosed</span>`;
+  if (fact.endsWith('/protection')) {
+    const p = value as { inTransit?: string; atRest?: string };
+    return `in transit ${p.inTransit ?? 'not answered'}, at rest ${p.atRest ?? 'not answered'}`;
+  }
+  if (Array.isArray(value)) {
+    if (value.length === 0) return 'none';
+    if (typeof value[0] !== 'object') return value.join(', ');
+    return html`<ul class="compact">${value.map((v) => html`<li>${Object.values(v as object).filter((x) => x !== undefined).map((x) => (Array.isArray(x) ? x.join('/') : String(x))).join(' · ')}</li>`)}</ul>`;
+  }
+  return String(value);
+}
+
+function factLabel(fact: string, categoryLabel: (id: string) => string): string {
+  const m = /^dataCategories\/([^/]+)\/(.+)$/.exec(fact);
+  if (m) return `${categoryLabel(m[1])}: ${m[2] === 'storageLocations' ? 'stored in' : m[2]}`;
+  return fact.replace(/^legalProcess\//, '').replace(/^governmentRequests\//, 'requests: ');
+}
+
+/** `/compare?providers=a,b[,…]`: 2–6 providers, the same cells and facts side by side, differences marked. */
+export function comparePage(d: ComparePageData): Html {
+  const { comparison: c } = d;
+  const ids = c.providers.map((p) => p.providerId);
+  const head = html`<th scope="col">${'cell'}</th>${c.providers.map((p) => html`<th scope="col"><a href="/providers/${encodeURIComponent(p.providerId)}">${isolated(p.name)}</a></th>`)}`;
+  const summary = html`<tr><th scope="row">exposure grade</th>${c.providers.map((p) => html`<td>${gradeChip(p.grade, p.exposureScore)} ${p.exposureScore}</td>`)}</tr>
+<tr><th scope="row">disclosure score</th>${c.providers.map((p) => html`<td class="num">${p.disclosureScore}</td>`)}</tr>
+<tr><th scope="row">statements as of</th>${c.providers.map((p) => html`<td>${p.asOf} (v${p.latestVersion})</td>`)}</tr>`;
+  // A heatmap per category with the providers stacked: a column is one jurisdiction, so a
+  // difference shows as a change of colour down the column (and a marked cell).
+  const jurisdictions = [...new Set(c.cells.map((x) => x.jurisdiction))];
+  const categories = [...new Set(c.cells.map((x) => x.category))];
+  const at = new Map(c.cells.map((x) => [`${x.category}\u0000${x.jurisdiction}`, x]));
+  const cellRows = categories.map((category) => {
+    const differing = jurisdictions.filter((j) => at.get(`${category}\u0000${j}`)?.differs).length;
+    return html`<tbody><tr class="group"><th scope="colgroup" colspan="${jurisdictions.length + 1}">${d.categoryLabel(category)}${differing ? html` <span class="diff-mark">differs in ${differing}</span>` : ''}</th></tr>${ids.map(
+      (id) => html`<tr><th scope="row"><a href="/providers/${encodeURIComponent(id)}?category=${category}">${id}</a></th>${jurisdictions.map((j) => {
+        const cell = at.get(`${category}\u0000${j}`);
+        const b = cell?.providers[id];
+        if (!cell || !b) return html`<td>–</td>`;
+        const range = Math.round(b.established) !== Math.round(b.worstCase);
+        return html`<td class="s${step(b.worstCase)}${range ? ` e${step(b.established)} r` : ''}${cell.differs ? ' d' : ''}">${boundsText(b)}</td>`;
+      })}</tr>`,
+    )}</tbody>`;
+  });
+  const groups = [1, 2, 3, 4, 5].map((q) => {
+    const facts = c.facts.filter((f) => f.question === q);
+    return html`<tbody><tr class="group"><th scope="colgroup" colspan="${ids.length + 1}">${QUESTIONS[q]}</th></tr>${facts.map(
+      (f: ComparedFact) => html`<tr${f.differs ? html` class="differs"` : ''}><th scope="row">${factLabel(f.fact, d.categoryLabel)}${f.differs ? html` <span class="diff-mark">differs</span>` : ''}</th>${ids.map((id) => html`<td>${words(f.fact, f.values[id])}</td>`)}</tr>`,
+    )}</tbody>`;
+  });
+  const differing = c.cells.filter((x) => x.differs).length;
+  const body = html`<p class="crumbs"><a href="/">All providers</a></p>
+<h1>Compare: ${c.providers.map((p, i) => html`${i ? ' · ' : ''}${isolated(p.name)}`)}</h1>
+<p class="lede">The same cells and declared facts side by side; rows where the providers differ are marked “differs”.${d.lawDate ? ` Law as of ${d.lawDate}.` : ''} Also as data: <a href="/v1/compare?${d.query}">JSON</a> · <a href="/v1/compare?${d.query}&amp;format=csv">CSV</a></p>
+${filterForm(d.filter)}
+<div class="table-scroll"><table class="compare summary-table"><caption>Headline scores</caption><thead><tr>${head}</tr></thead><tbody>${summary}</tbody></table></div>
+<h2 id="cells">Exposure cells</h2>
+<p class="muted">${c.cells.length} cells, ${differing} of them differ. Each value is the worst case, or established–worst case where a declaration leaves the range open.</p>
+<div class="table-scroll"><table class="heat compare cells"><caption>Exposure per category (one row per provider) × jurisdiction; a framed cell differs between the providers</caption><thead><tr><th scope="col">provider</th>${jurisdictions.map((j) => html`<th scope="col"><abbr title="${d.jurisdictionName(j)}">${j}</abbr></th>`)}</tr></thead>${cellRows}</table></div>
+<h2 id="facts">Declared facts</h2>
+<div class="table-scroll"><table class="compare facts-compare"><caption>What each declaration says, question by question</caption><thead><tr>${head}</tr></thead>${groups}</table></div>`;
+  return page({ title: `Compare ${ids.join(', ')}`, body, modelVersion: d.modelVersion });
+}

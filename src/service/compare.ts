@@ -1,0 +1,131 @@
+import type { Declaration } from '../formats/types.generated.js';
+import type { Cell, ExposureResult } from '../scoring/index.js';
+import type { Analysis } from './analysis.js';
+import type { LatestVersion } from './atlas.js';
+import type { ThreatModel } from './ranking.js';
+
+export const MIN_COMPARED = 2;
+export const MAX_COMPARED = 6;
+
+export interface ComparedProvider {
+  providerId: string;
+  name: string;
+  latestVersion: number;
+  asOf: string;
+  grade: string;
+  exposureScore: number;
+  disclosureScore: number;
+}
+
+export interface CellBounds {
+  established: number;
+  worstCase: number;
+  score: number;
+  grade: string;
+}
+
+/** One cell across providers; `differs` when any two providers' bounds differ. */
+export interface ComparedCell {
+  category: string;
+  jurisdiction: string;
+  differs: boolean;
+  /** By provider id; a provider without the cell is absent. */
+  providers: Record<string, CellBounds>;
+}
+
+/** One declared fact across providers (the raw values, as each declaration has them; absent = not answered). */
+export interface ComparedFact {
+  fact: string;
+  question: 1 | 2 | 3 | 4 | 5;
+  differs: boolean;
+  values: Record<string, unknown>;
+}
+
+export interface Comparison {
+  providers: ComparedProvider[];
+  cells: ComparedCell[];
+  facts: ComparedFact[];
+}
+
+export interface CompareInput {
+  latest: LatestVersion<Analysis>;
+  exposure: ExposureResult;
+}
+
+const bounds = (c: Cell): CellBounds => {
+  // TODO(model 2): read c.established / c.worstCase directly once exposure/2 lands everywhere.
+  const b = c as unknown as { established?: number; worstCase?: number };
+  return { established: b.established ?? c.score, worstCase: b.worstCase ?? c.score, score: c.score, grade: c.grade };
+};
+
+/** The facts put side by side: what an analyst quotes, one row per question and category. */
+function factsOf(d: Declaration, categories: readonly string[]): [string, 1 | 2 | 3 | 4 | 5, unknown][] {
+  const byCategory = new Map(d.dataCategories.map((c) => [c.category as string, c]));
+  const requests = d.governmentRequests;
+  const parties = d.thirdParties;
+  const lp = d.legalProcess;
+  return [
+    ['governmentRequests/rows', 1, requests === undefined ? undefined : requests.length],
+    ['governmentRequests/countries', 1, requests === undefined ? undefined : [...new Set(requests.map((r) => r.country))].sort()],
+    ...categories.flatMap((id): [string, 2 | 3, unknown][] => {
+      const c = byCategory.get(id);
+      return [
+        [`dataCategories/${id}/collected`, 2, c ? c.collected : undefined],
+        [`dataCategories/${id}/retention`, 2, c?.retention],
+        [`dataCategories/${id}/storageLocations`, 2, c?.storageLocations],
+        [`dataCategories/${id}/protection`, 2, c?.protection],
+        [`dataCategories/${id}/interception`, 3, c?.interception],
+      ];
+    }),
+    ['thirdParties', 4, parties?.map((p) => ({ id: p.id, jurisdiction: p.jurisdiction, relationship: p.relationship, capabilities: p.capabilities, distributesClient: p.distributesClient }))],
+    ['legalProcess/liveInterception', 5, lp?.liveInterception],
+    ['legalProcess/encryptionDemands', 5, lp?.encryptionDemands],
+    ['legalProcess/interceptionStatutes', 5, lp?.interceptionStatutes?.map((s) => ({ statute: s.statute, jurisdiction: s.jurisdiction, position: s.position }))],
+    ['legalProcess/policies', 5, lp?.policies?.map((p) => ({ process: p.process, jurisdiction: p.jurisdiction, categories: p.categories, userNotification: p.userNotification }))],
+  ];
+}
+
+const same = (values: unknown[]) => values.every((v) => JSON.stringify(v) === JSON.stringify(values[0]));
+
+/**
+ * Providers side by side: the same cells (within the threat model) and the same declared
+ * facts, each marked where the providers differ. Pure: the caller loads the latest versions
+ * and their exposure matrices.
+ */
+export function compareProviders(inputs: readonly CompareInput[], model: ThreatModel, categories: readonly string[]): Comparison {
+  const keep = (c: Cell) =>
+    (model.jurisdictions.length === 0 || model.jurisdictions.includes(c.jurisdiction)) && (model.categories.length === 0 || model.categories.includes(c.category));
+  const cells = new Map<string, ComparedCell>();
+  for (const { latest, exposure } of inputs) {
+    for (const cell of exposure.cells.filter(keep)) {
+      const key = `${cell.category}\u0000${cell.jurisdiction}`;
+      let row = cells.get(key);
+      if (!row) cells.set(key, (row = { category: cell.category, jurisdiction: cell.jurisdiction, differs: false, providers: {} }));
+      row.providers[latest.meta.providerId] = bounds(cell);
+    }
+  }
+  for (const row of cells.values()) {
+    const values = inputs.map(({ latest }) => row.providers[latest.meta.providerId]).map((b) => (b ? [b.established, b.worstCase] : null));
+    row.differs = !same(values);
+  }
+  const shownCategories = model.categories.length ? categories.filter((c) => model.categories.includes(c)) : categories;
+  const perProvider = inputs.map(({ latest }) => factsOf(latest.declaration, shownCategories));
+  const facts: ComparedFact[] = perProvider[0].map(([fact, question], i) => {
+    const values: Record<string, unknown> = {};
+    inputs.forEach(({ latest }, p) => (values[latest.meta.providerId] = perProvider[p][i][2]));
+    return { fact, question, differs: !same(inputs.map(({ latest }) => values[latest.meta.providerId] ?? null)), values };
+  });
+  return {
+    providers: inputs.map(({ latest }) => ({
+      providerId: latest.meta.providerId,
+      name: latest.declaration.provider.name,
+      latestVersion: latest.meta.version,
+      asOf: latest.declaration.asOf,
+      grade: latest.analysis.grade,
+      exposureScore: latest.analysis.exposureScore,
+      disclosureScore: latest.analysis.disclosureScore,
+    })),
+    cells: [...cells.values()],
+    facts,
+  };
+}
