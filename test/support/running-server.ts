@@ -63,7 +63,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     startupMs,
     output: () => log,
     async stop() {
-      if (child.exitCode === null) {
+      if (child.exitCode === null && child.signalCode === null) {
         const exited = new Promise((resolve) => child.once('exit', resolve));
         child.kill('SIGTERM');
         await exited;
