@@ -5,6 +5,7 @@ import { registerKeys } from './keys-command.js';
 import { registerMigrate } from './migrate-command.js';
 import { registerScore } from './score-command.js';
 import { registerServe } from './serve-command.js';
+import { registerSubmit } from './submit-command.js';
 import { registerValidate } from './validate-command.js';
 
 /** The command tree. Each command lives in its own file and is a thin shell over the core. */
@@ -16,6 +17,7 @@ export function buildProgram(ctx: CliContext): Command {
     .exitOverride();
   registerValidate(program, ctx);
   registerScore(program, ctx);
+  registerSubmit(program, ctx);
   registerImportTransparency(program, ctx);
   registerKeys(program, ctx);
   registerMigrate(program, ctx);

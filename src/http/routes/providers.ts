@@ -5,6 +5,7 @@ import { requireContentType } from '../json-body.js';
 import { pageParams, positiveIntParam, providerIdParam } from '../params.js';
 import { providerDetail, providerSummary, versionLocation, latestOr404 } from '../provider-view.js';
 import { sendTable } from '../csv-response.js';
+import { dryRun } from './dry-run.js';
 
 /** Providers and their immutable declaration versions. */
 export function providersRouter(ctx: AppContext): Router {
@@ -36,6 +37,7 @@ export function providersRouter(ctx: AppContext): Router {
     ctx.guardWrite,
     requireContentType(),
     ctx.json,
+    dryRun(ctx),
     async (req, res) => {
       const providerId = providerIdParam(String(req.params.providerId));
       const written = await atlas.submit(providerId, req.body, req.rawBody ?? JSON.stringify(req.body), res.locals.keyId);
