@@ -21,10 +21,11 @@ const SHUTDOWN_GRACE_MS = 10_000;
 async function openBackend(config: Config) {
   if (config.databaseUrl) {
     const db = await openPostgresBackend(config.databaseUrl, { poolMax: config.pgPoolMax });
+    if (db.migrationsApplied.length > 0) console.log(`database migrations applied: ${db.migrationsApplied.join(', ')}`);
     return {
       ...db,
       where: `database ${redactedUrl(config.databaseUrl)}`,
-      service: { analysisCache: (key: string) => db.analysisCache<Analysis>(key), rateLimitStore: db.rateLimits },
+      service: { analysisCache: (key: string) => db.analysisCache<Analysis>(key), rateLimitStore: db.rateLimits, readinessChecks: { database: db.check } },
       follow: (atlas: Atlas<Analysis>) => followChanges(db.feed, atlas),
       release: () => undefined,
     };

@@ -11,6 +11,7 @@ import { errorHandler } from './error-handler.js';
 import { HttpError } from './http-error.js';
 import { jsonBody } from './json-body.js';
 import { rateLimitPerClient } from './rate-limit.js';
+import { readiness, type ReadinessCheck } from './readiness.js';
 import { auditRouter } from './routes/audit.js';
 import { docsRouter } from './routes/docs.js';
 import { pagesRouter } from './routes/pages.js';
@@ -43,6 +44,8 @@ export interface AppOptions {
   rateLimitPerMinute?: number;
   /** Where rate-limit counters live when shared by replicas (PostgreSQL); default: this process. */
   rateLimitStore?: RateLimitStore;
+  /** What GET /readyz checks besides the process being up (the database, when there is one). */
+  readinessChecks?: Record<string, ReadinessCheck>;
   /** Origins allowed by CORS (`*` for any); empty or absent: no CORS headers. */
   corsOrigins?: string[];
   /** express `trust proxy` (when behind a reverse proxy, so rate limits see client addresses). */
@@ -96,6 +99,7 @@ export function createApp(options: AppOptions): Express {
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok', providers: ctx.atlas.providerIds().length });
   });
+  app.get('/readyz', readiness(options.readinessChecks ?? {}));
   app.use(docsRouter(ctx));
   app.use(pagesRouter(ctx));
 

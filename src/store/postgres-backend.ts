@@ -17,6 +17,8 @@ export interface PostgresBackend {
   audit: PostgresAuditLog;
   rateLimits: PostgresRateLimitStore;
   feed: PostgresChangeFeed;
+  /** Migrations this start applied (empty when the schema was current). */
+  migrationsApplied: string[];
   analysisCache<A>(key: string): PostgresAnalysisCache<A>;
   /** Throws unless the database answers and the change feed is listening (for /readyz). */
   check(): Promise<void>;
@@ -44,9 +46,9 @@ export async function openPostgresBackend(url: string, options: BackendOptions =
   const log = options.log ?? console.error;
   const pool = openPool(url, { max: options.poolMax, log });
   let feed: PostgresChangeFeed;
+  let applied: string[];
   try {
-    const applied = await migrate(pool);
-    if (applied.length > 0) console.log(`database migrations applied: ${applied.join(', ')}`);
+    applied = await migrate(pool);
     feed = await PostgresChangeFeed.open(url, log);
   } catch (error) {
     await pool.end().catch(() => undefined);
@@ -59,6 +61,7 @@ export async function openPostgresBackend(url: string, options: BackendOptions =
     audit: new PostgresAuditLog(pool),
     rateLimits: new PostgresRateLimitStore(pool),
     feed,
+    migrationsApplied: applied,
     analysisCache: <A>(key: string) => new PostgresAnalysisCache<A>(pool, key),
     async check() {
       await pool.query('SELECT 1');
