@@ -837,7 +837,7 @@ export interface ModelParameters {
     }[]
   ];
   /**
-   * Base weight of each kind of legal instrument: the weaker its safeguard, the higher.
+   * Base weight of each kind of legal instrument: the weaker its safeguard, the higher. An instrument of unknown kind is scored between the lowest and the highest access kind.
    */
   instrumentKinds: {
     warrant: Param;
@@ -965,6 +965,16 @@ export interface ModelParameters {
       words: string[];
       rationale: Rationale;
     };
+    /**
+     * Service words that make a provider a telecom operator for mandates scoped to telecom operators. A provider that lists no services is treated as one.
+     */
+    infrastructureServices: {
+      /**
+       * @maxItems 50
+       */
+      words: string[];
+      rationale: Rationale;
+    };
   };
   /**
    * Grade bands in order from best to worst: a score below `below` gets this grade; the last band has below null.
@@ -989,6 +999,36 @@ export interface ModelParameters {
       rationale: Rationale;
     }[]
   ];
+  /**
+   * The encryption-powers pathway: an order to weaken or bypass the provider's own encryption, applied to end-to-end data.
+   */
+  encryptionPowers: {
+    factor: Param;
+    demands: {
+      'refuse-or-withdraw': Param;
+      comply: Param;
+    };
+  };
+  /**
+   * Reach of a jurisdiction's access instruments to a provider present only in a partner state of a cross-border agreement.
+   */
+  agreements: {
+    'cloud-act-agreement': Param;
+    'production-order-framework': Param;
+    mlat: Param;
+  };
+  /**
+   * The weight of a power the profile does not record (no instrument in force reaches readable stored data of a present provider, or a coverage gap): used for the worst case only.
+   */
+  unknownLaw: {
+    weight: Param;
+  };
+  compliance: {
+    minRequests: {
+      value: number;
+      rationale: Rationale;
+    };
+  };
 }
 export interface Param {
   value: Fraction;

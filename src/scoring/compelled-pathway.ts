@@ -1,50 +1,93 @@
+import type { Candidate } from './access-candidates.js';
 import type { Compliance } from './compliance-share.js';
-import { describeInstrument, inForce, instrumentWeight, reachesCategory } from './instrument-weight.js';
-import type { Presence } from './legal-reach.js';
-import { anyOf } from './numbers.js';
-import { policyPosture } from './provider-posture.js';
+import { anyOf, exact, isWide, max, span, times, ZERO, type Range } from './range.js';
 import type { Window } from './retention-window.js';
-import { indexed } from './facts.js';
 import type { ScoringContext } from './scoring-context.js';
-import { NO_PATHWAY, type JurisdictionProfile, type RawPathway } from './types.js';
+import { NO_PATHWAY, type RawPathway, type Unknown } from './types.js';
+import { Unknowns } from './unknowns.js';
+
+type Protection = 'end-to-end' | 'provider-managed' | 'transport' | 'none' | 'undisclosed' | undefined;
+
+/** Whether the provider itself can read data with this protection: end to end it cannot; unanswered, it may. */
+export function readable(protection: Protection): Range {
+  return protection === 'end-to-end' ? exact(0) : protection === undefined || protection === 'undisclosed' ? span(0, 1) : exact(1);
+}
+
+/** The complement: whether data with this protection is end to end. */
+export function endToEnd(protection: Protection): Range {
+  return protection === 'end-to-end' ? exact(1) : protection === undefined || protection === 'undisclosed' ? span(0, 1) : exact(0);
+}
+
+export interface Demand {
+  exposure: Range;
+  best?: Candidate;
+  stored: boolean;
+  live: boolean;
+  unknowns: Unknown[];
+}
 
 /**
- * Compelled from the provider: the jurisdiction's law reaches the provider (presence, or an
- * extraterritorial instrument) and the provider can read the category. The weakest safeguard
- * among the in-force instruments that reach the category decides; stored data counts for as
- * long as it exists (the retention window), live data where the provider can intercept. The
- * provider's policies and its compliance share scale the result.
+ * What the candidates obtain of data that is `stored` (a share, for as long as the window keeps
+ * it) and `live` (a share, where the provider can intercept): the strongest candidate on each
+ * bound, scaled by the provider's compliance share. Unknowns come from every candidate that
+ * could have raised the worst case above the established value.
  */
-export function compelledPathway(ctx: ScoringContext, index: number, profile: JurisdictionProfile, presence: Presence, window: Window, compliance: Compliance): RawPathway {
-  const { decl, params, live } = ctx;
-  const entry = decl.dataCategories[index];
-  if (entry.collected === 'no') return NO_PATHWAY;
-  const storedReadable = entry.protection?.atRest !== 'end-to-end';
-  const liveReadable = entry.protection?.inTransit !== 'end-to-end';
-  const extraterritorial = params.instrumentModifiers.extraterritorialReach.value;
-  let best = { exposure: 0, at: -1, posture: [] as string[], stored: false, live: false };
-  profile.instruments.forEach((inst, i) => {
-    if (!inForce(inst) || !reachesCategory(inst.categories, entry.category)) return;
-    const reach = presence.present ? 1 : inst.extraterritorial === true ? extraterritorial : 0;
-    if (reach === 0) return;
-    const posture = policyPosture(ctx, entry.category, profile.code, inst);
-    const w = instrumentWeight(inst, params) * reach * posture.multiplier;
-    const stored = inst.reaches !== 'live' && storedReadable ? w * window.factor : 0;
-    const liveE = inst.reaches !== 'stored' && liveReadable ? w * live.multiplier : 0;
-    const exposure = anyOf([stored, liveE]);
-    if (exposure > best.exposure) best = { exposure, at: i, posture: posture.pointers, stored: stored > 0, live: liveE > 0 };
-  });
-  if (best.at < 0) return NO_PATHWAY;
-  const inst = profile.instruments[best.at];
-  const how = presence.present ? `${profile.code} law reaches the provider (${presence.reasons.join('; ')})` : `${inst.name} reaches providers outside ${profile.code}`;
-  const what = [best.stored ? 'stored data while it is kept' : '', best.live ? 'communications in real time' : ''].filter(Boolean).join(' and ');
-  const declaration = [ctx.pointers[index].category, ctx.pointers[index].protection, ...presence.pointers, ...best.posture, ...compliance.pointers];
-  if (best.live) declaration.push(...live.pointers);
-  if (best.stored) declaration.push(...window.facts.declaration);
+export function demand(ctx: ScoringContext, candidates: readonly Candidate[], stored: Range, live: Range, window: Window, compliance: Compliance): Demand {
+  let exposure: Range = ZERO;
+  let best: Candidate | undefined;
+  const parts: { c: Candidate; e: Range; s: boolean; l: boolean }[] = [];
+  for (const c of candidates) {
+    const s = c.stored ? times(stored, window.factor) : ZERO;
+    const l = c.live ? times(live, ctx.live.multiplier) : ZERO;
+    const e = times(times(c.weight, anyOf([s, l])), compliance.multiplier);
+    if (e.hi === 0) continue;
+    parts.push({ c, e, s: s.hi > 0, l: l.hi > 0 });
+    if (best === undefined || e.hi > exposure.hi || (e.hi === exposure.hi && e.lo > exposure.lo)) best = c;
+    exposure = max(exposure, e);
+  }
+  if (best === undefined) return { exposure: ZERO, stored: false, live: false, unknowns: [] };
+  const top = parts.find((p) => p.c === best)!;
+  const unknowns = new Unknowns();
+  if (isWide(exposure)) {
+    const merged = new Set<Unknowns>();
+    for (const p of parts) {
+      if (p.e.hi <= exposure.lo || !isWide(p.e)) continue;
+      for (const u of p.c.unknowns) if (!merged.has(u)) merged.add(u);
+      if (p.s && isWide(window.factor)) merged.add(window.unknowns);
+      if (p.l && ctx.live.unanswered) for (const at of ctx.live.unanswered) unknowns.declaration(at, 'whether the provider can intercept in real time is not disclosed');
+    }
+    for (const u of merged) unknowns.merge(u);
+    if (compliance.unknown) unknowns.declaration(compliance.unknown, 'request figures leave the compliance share open');
+  }
+  return { exposure, best, stored: top.s, live: top.l, unknowns: unknowns.list };
+}
+
+/**
+ * Compelled from the provider: the jurisdiction's law reaches the provider and the provider can
+ * read the category. The weakest safeguard reaching it decides; stored data counts for as long
+ * as it exists, live data where the provider can intercept; policies and compliance scale it.
+ */
+export function compelledPathway(ctx: ScoringContext, index: number, candidates: readonly Candidate[], window: Window, compliance: Compliance): RawPathway {
+  const ce = ctx.entries[index];
+  if (ce.entry.collected === 'no') return NO_PATHWAY;
+  const protection = ce.entry.protection;
+  const d = demand(ctx, candidates, readable(protection?.atRest), readable(protection?.inTransit), window, compliance);
+  if (d.best === undefined) return NO_PATHWAY;
+  const unknowns = d.unknowns;
+  if (isWide(d.exposure) && (protection?.atRest === undefined || protection.atRest === 'undisclosed' || protection.inTransit === undefined || protection.inTransit === 'undisclosed'))
+    unknowns.push({ pointer: ce.at.protection, side: 'declaration', note: 'protection not disclosed: the provider may be able to read it' });
+  if (isWide(d.exposure) && ce.entry.collected !== 'yes') unknowns.push({ pointer: ce.at.collected, side: 'declaration', note: ce.listed ? 'whether it is collected is not disclosed' : `${ce.entry.category} is not listed: whether it is collected is not answered` });
+  const best = d.best;
+  const what = [d.stored ? 'stored data while it is kept' : '', d.live ? 'communications in real time' : ''].filter(Boolean).join(' and ');
+  const declaration = [ce.at.category, ce.at.protection, ...best.declaration, ...compliance.pointers];
+  if (d.live) declaration.push(...ctx.live.pointers);
+  if (d.stored) declaration.push(...window.facts.declaration);
   return {
-    exposure: best.exposure * compliance.multiplier,
-    usesWindow: best.stored,
-    explanation: `${how}, and the provider can read ${entry.category}. The weakest safeguard reaching it is ${describeInstrument(inst)}, which obtains ${what}; ${compliance.explanation}.`,
-    facts: { declaration, jurisdiction: [indexed('/instruments', best.at), ...(best.stored ? window.facts.jurisdiction : [])] },
+    exposure: d.exposure,
+    usesWindow: d.stored,
+    summary: `${best.reading} obtains ${what}`,
+    explain: () => `The provider ${ce.entry.protection?.atRest === 'end-to-end' && ce.entry.protection?.inTransit === 'end-to-end' ? 'cannot' : 'may be able to'} read ${ce.entry.category}. The weakest safeguard reaching it is ${best.reading}, which obtains ${what}; ${compliance.explanation}.`,
+    facts: { declaration, jurisdiction: [best.pointer, ...(d.stored ? window.facts.jurisdiction : [])] },
+    unknowns,
   };
 }

@@ -1,53 +1,96 @@
 import { countRange } from '../formats/semantic-rules.js';
 import { pointer } from '../formats/json-pointer.js';
+import { span, type Range } from './range.js';
 import type { Declaration, ModelParameters } from './types.js';
 
 type Row = NonNullable<Declaration['governmentRequests']>[number];
 
+/** Processes reported beside request totals, not in them (providers leave preservation requests out). */
+const OUTSIDE = new Set(['preservation-request']);
+
 /**
- * Upper estimates of the share of a row's requests that were complied with: the stated
- * percentage, produced data from the outcome counts, and requests not refused or empty. The
- * lowest available estimate is used, so leaving any figure out can only raise the share.
+ * Bounds of the share of a row's requests that were complied with. A stated percentage is
+ * exact; outcome counts bound it (banded counts at the ends that make each bound honest);
+ * a row that says neither leaves the share anywhere in [0, 1].
  */
-function rowShare(row: Row): number {
+export function rowShare(row: Row): Range {
+  if (row.percentDisclosed !== undefined) return span(row.percentDisclosed / 100, row.percentDisclosed / 100);
   const requests = countRange(row.requests);
-  const estimates: number[] = [];
-  if (row.percentDisclosed !== undefined) estimates.push(row.percentDisclosed / 100);
+  let lo = 0;
+  let hi = 1;
   const o = row.outcomes;
-  if (o?.contentDisclosed !== undefined && o.nonContentOnly !== undefined)
-    estimates.push((countRange(o.contentDisclosed).max + countRange(o.nonContentOnly).max) / Math.max(1, requests.min));
-  if (o?.rejected !== undefined && o.noDataFound !== undefined)
-    estimates.push(1 - (countRange(o.rejected).min + countRange(o.noDataFound).min) / Math.max(1, requests.max));
-  return estimates.length === 0 ? 1 : Math.min(1, Math.max(0, Math.min(...estimates)));
+  if (o?.contentDisclosed !== undefined && o.nonContentOnly !== undefined && requests.max > 0) {
+    hi = Math.min(hi, (countRange(o.contentDisclosed).max + countRange(o.nonContentOnly).max) / Math.max(1, requests.min));
+    lo = Math.max(lo, (countRange(o.contentDisclosed).min + countRange(o.nonContentOnly).min) / requests.max);
+  }
+  if (o?.rejected !== undefined && o.noDataFound !== undefined && requests.max > 0) {
+    hi = Math.min(hi, 1 - (countRange(o.rejected).min + countRange(o.noDataFound).min) / requests.max);
+    lo = Math.max(lo, 1 - (countRange(o.rejected).max + countRange(o.noDataFound).max) / Math.max(1, requests.min));
+  }
+  lo = Math.min(1, Math.max(0, lo));
+  hi = Math.min(1, Math.max(0, hi));
+  return lo <= hi ? { lo, hi } : { lo: hi, hi };
 }
 
 export interface Compliance {
-  share: number;
-  multiplier: number;
+  share: Range;
+  multiplier: Range;
   explanation: string;
   pointers: string[];
+  /** Set when the figures leave the share open. */
+  unknown?: string;
 }
 
 /**
- * The share of the jurisdiction's requests the provider complied with, averaged over its
- * transparency rows for that country weighted by request count, and the multiplier it gives
- * the compelled pathway. Without figures the share counts as 100%.
+ * The share of a jurisdiction's requests the provider complies with, as a range, and the
+ * multiplier it gives the compelled pathway.
+ *
+ * Each row of the jurisdiction (not a worldwide "001" row, which says nothing about one
+ * country; not a preservation request; at least `minRequests` requests) is evidence of the
+ * provider's practice, and the share is the LEAST share any of them shows, on each bound. Only
+ * a minimum keeps the properties the figures must have: a removed or vaguer row can never lower
+ * `worstCase` (a minimum over fewer, or higher, values is never lower), a higher share never
+ * lowers either bound, and nothing is added up, so an `all` row and its parts are never counted
+ * twice (each is evidence on its own).
+ * A row with a wide band counts for `established` if it may reach the threshold, for
+ * `worstCase` only if it surely does. Without such rows the share is anywhere in [0, 1].
  */
 export function complianceShare(decl: Declaration, code: string, params: ModelParameters): Compliance {
-  let weighted = 0;
-  let total = 0;
+  const min = params.compliance.minRequests.value;
+  const rows = (decl.governmentRequests ?? []).map((row, i) => ({ row, i })).filter(({ row }) => row.country === code && !OUTSIDE.has(row.process));
+  let lo = 1;
+  let hi = 1;
+  let evidenceLo = false;
+  let evidenceHi = false;
   const pointers: string[] = [];
-  (decl.governmentRequests ?? []).forEach((row, i) => {
-    if (row.country !== code) return;
-    const r = countRange(row.requests);
-    const weight = (r.min + r.max) / 2;
-    if (weight <= 0) return;
-    weighted += weight * rowShare(row);
-    total += weight;
+  for (const { row, i } of rows) {
+    const requests = countRange(row.requests);
+    if (requests.max < min) continue;
+    const share = rowShare(row);
+    evidenceLo = true;
+    lo = Math.min(lo, share.lo);
+    if (requests.min >= min) {
+      evidenceHi = true;
+      hi = Math.min(hi, share.hi);
+    }
     pointers.push(pointer('governmentRequests', i));
-  });
-  const share = total > 0 ? weighted / total : 1;
+  }
+  if (!evidenceLo) lo = 0;
+  if (!evidenceHi) hi = 1;
+  const share = { lo, hi: Math.max(lo, hi) };
   const floor = params.providerPosture.complianceFloor.value;
-  const explanation = total > 0 ? `it complied with about ${Math.round(share * 100)}% of ${code}'s requests in its figures` : `it publishes no request figures for ${code}, so full compliance is assumed`;
-  return { share, multiplier: floor + (1 - floor) * share, explanation, pointers: total > 0 ? pointers : ['/governmentRequests'] };
+  const multiplier = { lo: floor + (1 - floor) * share.lo, hi: floor + (1 - floor) * share.hi };
+  const pct = (x: number) => `${Math.round(x * 100)}%`;
+  const explanation = pointers.length === 0
+    ? `it publishes no usable request figures for ${code}, so its compliance share is not known (0–100%)`
+    : share.lo === share.hi
+      ? `its figures show it complied with as little as ${pct(share.lo)} of ${code}'s requests in a period`
+      : `its figures put the least share of ${code}'s requests it complied with between ${pct(share.lo)} and ${pct(share.hi)}`;
+  return {
+    share,
+    multiplier,
+    explanation,
+    pointers: pointers.length > 0 ? pointers : ['/governmentRequests'],
+    ...(share.hi > share.lo ? { unknown: pointers.length > 0 ? pointers[0] : '/governmentRequests' } : {}),
+  };
 }

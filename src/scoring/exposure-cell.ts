@@ -1,44 +1,81 @@
+import { accessCandidates, encryptionPower } from './access-candidates.js';
 import { compelledPathway } from './compelled-pathway.js';
 import type { Compliance } from './compliance-share.js';
+import { encryptionPathway } from './encryption-pathway.js';
 import { normalizeFacts } from './facts.js';
 import { gradeFor } from './grade.js';
+import type { LawView } from './law-view.js';
 import { providerPresence } from './legal-reach.js';
-import { anyOf, clamp01, round1 } from './numbers.js';
+import { round1 } from './numbers.js';
+import { anyOf, clamp01, isWide, span, type Range } from './range.js';
 import { retentionWindow } from './retention-window.js';
 import type { ScoringContext } from './scoring-context.js';
 import { thirdPartyPathway } from './third-party-pathway.js';
 import { transitPathway } from './transit-pathway.js';
-import type { Cell, JurisdictionProfile, PathwayId, PathwayResult, RawPathway } from './types.js';
+import type { Cell, ExplainLevel, PathwayId, PathwayResult, RawPathway, Unknown } from './types.js';
+import { sortedUnknowns } from './unknowns.js';
+
+const pct = (x: number, sensitivity: number) => round1(100 * clamp01(sensitivity) * clamp01(x));
 
 /**
- * One cell: how reachable the category at `index` is to the authorities of `profile` (and to
- * parties under its law). Score = 100 × sensitivity × (1 − Π(1 − pathway exposure)).
+ * One cell: how reachable the category at `index` is to the authorities of `view` (and to
+ * parties under its law), as a range. Each bound = 100 × sensitivity × collected ×
+ * (1 − Π(1 − pathway exposure)), the pathways' `lo` ends giving `established` and their `hi`
+ * ends `worstCase`.
  */
-export function exposureCell(ctx: ScoringContext, index: number, profile: JurisdictionProfile, sensitivity: number, compliance: Compliance): Cell {
-  const { decl, params } = ctx;
-  const category = decl.dataCategories[index].category;
-  const presence = providerPresence(ctx, index, profile.code);
-  const window = retentionWindow(ctx, index, profile, presence.present);
+export function exposureCell(ctx: ScoringContext, index: number, view: LawView, compliance: Compliance, explain: ExplainLevel): Cell {
+  const { params } = ctx;
+  const ce = ctx.entries[index];
+  const presence = providerPresence(ctx, ce, view);
+  const window = retentionWindow(ctx, index, view, presence.tri);
+  const candidates = ce.entry.collected === 'no' ? [] : accessCandidates(ctx, index, view, presence);
   const raw: [PathwayId, RawPathway][] = [
-    ['compelled-provider', compelledPathway(ctx, index, profile, presence, window, compliance)],
-    ['third-party', thirdPartyPathway(ctx, index, profile)],
-    ['interception-in-transit', transitPathway(ctx, index, profile)],
+    ['compelled-provider', compelledPathway(ctx, index, candidates, window, compliance)],
+    ['third-party', thirdPartyPathway(ctx, index, view)],
+    ['interception-in-transit', transitPathway(ctx, index, view)],
+    ['encryption-powers', ce.entry.collected === 'no' ? { exposure: { lo: 0, hi: 0 } } as RawPathway : encryptionPathway(ctx, index, candidates, encryptionPower(ctx, index, view, presence), window, compliance)],
   ];
+  // Collected: yes counts in full; an unanswered category may not be collected at all.
+  const collected: Range = ce.entry.collected === 'yes' ? { lo: 1, hi: 1 } : ce.entry.collected === 'no' ? { lo: 0, hi: 0 } : span(0, 1);
   const combined = anyOf(raw.map(([, p]) => p.exposure));
-  const score = round1(100 * clamp01(sensitivity) * combined);
+  const s = ce.sensitivity;
+  const established = pct(combined.lo * collected.lo, s);
+  const worstCase = pct(combined.hi * collected.hi, s);
   const pathways: PathwayResult[] = [];
+  const unknowns = new Map<string, Unknown>();
+  const note = (list: readonly Unknown[]) => {
+    for (const u of list) {
+      const key = (u.side === 'declaration' ? 'd' : 'j') + u.pointer;
+      if (!unknowns.has(key)) unknowns.set(key, u);
+    }
+  };
   const declPointers = ctx.declarationPointers;
-  const profilePointers = ctx.profilePointers.get(profile)!;
+  const profilePointers = ctx.profilePointers.get(view.profile)!;
   for (const [pathway, p] of raw) {
-    if (p.exposure <= 0) continue;
-    pathways.push({ pathway, score: round1(100 * clamp01(sensitivity) * clamp01(p.exposure)), explanation: p.explanation, facts: normalizeFacts(p.facts, declPointers, profilePointers) });
+    if (p.exposure.hi <= 0) continue;
+    const pe = pct(p.exposure.lo * collected.lo, s);
+    const pw = pct(p.exposure.hi * collected.hi, s);
+    pathways.push({ pathway, established: pe, worstCase: pw, score: pw, explanation: explain === 'full' ? p.explain() : p.summary, facts: normalizeFacts(p.facts, declPointers, profilePointers) });
+    if (isWide(p.exposure)) note(p.unknowns);
   }
+  if (collected.lo < collected.hi && combined.hi > 0)
+    note([{ pointer: ce.at.collected, side: 'declaration', note: ce.listed ? 'whether it is collected is not disclosed' : 'the category is not listed: whether it is collected is not answered' }]);
   // The window only matters when something can demand what is stored.
-  if (score > 0 && raw.some(([, p]) => p.usesWindow) && window.factor > 0) {
-    // When no mandate of the profile sets the window, the list of its mandates is the fact cited.
+  if (worstCase > 0 && raw.some(([, p]) => p.usesWindow && p.exposure.hi > 0) && window.factor.hi > 0) {
     const ownFacts = window.facts.jurisdiction.length > 0 ? window.facts : { declaration: window.facts.declaration, jurisdiction: ['/retentionMandates'] };
-    const facts = normalizeFacts(ownFacts, declPointers, profilePointers);
-    pathways.push({ pathway: 'retention-window', score: round1(100 * window.factor), explanation: `${window.explanation} Stored data is exposed in proportion to this window (${round1(100 * window.factor)}% of indefinite).`, facts });
+    const we = round1(100 * window.factor.lo);
+    const ww = round1(100 * window.factor.hi);
+    pathways.push({ pathway: 'retention-window', established: we, worstCase: ww, score: ww, explanation: explain === 'full' ? `${window.explanation} Stored data is exposed in proportion to this window (${we === ww ? `${ww}%` : `${we}–${ww}%`} of indefinite).` : `window ${we === ww ? `${ww}%` : `${we}–${ww}%`} of indefinite`, facts: normalizeFacts(ownFacts, declPointers, profilePointers) });
   }
-  return { category, jurisdiction: profile.code, score, grade: gradeFor(score, params), pathways };
+  return {
+    category: ce.entry.category,
+    jurisdiction: view.profile.code,
+    established,
+    worstCase,
+    score: worstCase,
+    grade: gradeFor(worstCase, params),
+    establishedGrade: gradeFor(established, params),
+    unknowns: worstCase > established ? sortedUnknowns(unknowns, explain === 'full') : [],
+    pathways,
+  };
 }

@@ -1,43 +1,44 @@
 import { indexed } from './facts.js';
-import type { ScoringContext } from './scoring-context.js';
-import type { CategoryId, Declaration, JurisdictionProfile, ModelParameters } from './types.js';
+import type { Instrument } from './instrument-weight.js';
+import { exact, span, type Range } from './range.js';
+import type { Posture, ScoringContext } from './scoring-context.js';
+import type { CategoryId } from './types.js';
 
-type Instrument = JurisdictionProfile['instruments'][number];
-
-export interface Posture {
-  multiplier: number;
-  pointers: string[];
-}
-
-const NO_POLICY: Posture = { multiplier: 1, pointers: [] };
+const NO_POLICY: Posture = { multiplier: exact(1), pointers: [] };
 
 /**
  * What the provider says it does when this instrument is used for this category in this
- * jurisdiction: notify the user, insist on a judge. Only policies that name the jurisdiction,
- * the category and a process of the instrument's kind count; among several, the most
- * protective applies (the first of equals). No matching policy (or an undisclosed answer)
- * means no reduction.
+ * jurisdiction: notify the user, insist on a judge. A present list of policies is complete:
+ * no matching policy means no reduction. An absent list, or an undisclosed answer, lies between
+ * the most protective policy possible and none.
  */
 export function policyPosture(ctx: ScoringContext, category: CategoryId, code: string, instrument: Instrument): Posture {
+  const p = ctx.params.providerPosture;
+  const notifications = p.userNotification;
+  const mostProtective = Math.min(notifications.always.value, notifications['unless-prohibited'].value, notifications.never.value) * p.requiresJudicialReview.value;
+  if (ctx.policies === undefined) return { multiplier: span(mostProtective, 1), pointers: ['/legalProcess/policies'], unanswered: ['/legalProcess/policies'] };
   const policies = ctx.policies.get(code);
   if (policies === undefined) return NO_POLICY;
-  const p = ctx.params.providerPosture;
-  let best = NO_POLICY;
+  let lo = 1;
+  let hi = 1;
+  const pointers: string[] = [];
+  const unanswered: string[] = [];
   for (const { policy, at } of policies) {
     const kinds = p.processKinds[policy.process] ?? [];
     if (!policy.categories.includes(category) || !(kinds as string[]).includes(instrument.kind)) continue;
-    const review = policy.requiresJudicialReview === true && instrument.judicialReview !== true ? p.requiresJudicialReview.value : 1;
-    const m = p.userNotification[policy.userNotification].value * review;
-    if (m < best.multiplier) best = { multiplier: m, pointers: [indexed('/legalProcess/policies', at)] };
+    const pointer = indexed('/legalProcess/policies', at);
+    const undisclosed = policy.userNotification === 'undisclosed';
+    const notify: Range = undisclosed ? span(Math.min(notifications.always.value, notifications['unless-prohibited'].value), notifications.undisclosed.value) : exact(notifications[policy.userNotification].value);
+    const insists = policy.requiresJudicialReview === true;
+    const review: Range = !insists || instrument.judicialReview === true ? exact(1) : instrument.judicialReview === false ? exact(p.requiresJudicialReview.value) : span(p.requiresJudicialReview.value, 1);
+    // The most protective matching policy applies, on each bound.
+    if (notify.lo * review.lo < lo) lo = notify.lo * review.lo;
+    if (notify.hi * review.hi < hi) {
+      hi = notify.hi * review.hi;
+      pointers[0] = pointer;
+    }
+    if (undisclosed) unanswered.push(`${pointer}/userNotification`);
   }
-  return best;
-}
-
-/** Multiplier on live instruments from the provider's own real-time interception ability. */
-export function liveCapability(decl: Declaration, params: ModelParameters): Posture {
-  const answer = decl.legalProcess?.liveInterception;
-  const at = '/legalProcess/liveInterception';
-  return answer === 'not-supported'
-    ? { multiplier: params.providerPosture.liveInterceptionNotSupported.value, pointers: [at] }
-    : { multiplier: 1, pointers: [at] };
+  if (lo === 1 && hi === 1) return NO_POLICY;
+  return { multiplier: { lo, hi }, pointers: pointers.length > 0 ? pointers : unanswered.slice(0, 1), ...(lo < hi && unanswered.length > 0 ? { unanswered } : {}) };
 }

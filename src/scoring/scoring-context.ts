@@ -1,85 +1,103 @@
-import { pointer } from '../formats/json-pointer.js';
-import { declaredWindow } from './declared-retention.js';
+import type { Tri } from '../law/in-force.js';
+import { categoryEntries, type CategoryEntry } from './category-entries.js';
+import { declaredWindow, type DeclaredWindow } from './declared-retention.js';
 import { PointerIndex } from './facts.js';
-import type { ProfileIndex } from './profile-index.js';
-import { liveCapability, type Posture } from './provider-posture.js';
+import { lawView, type LawView } from './law-view.js';
+import { exact, span, type Range } from './range.js';
 import type { Declaration, JurisdictionProfile, ModelParameters } from './types.js';
 
 type Policy = NonNullable<NonNullable<Declaration['legalProcess']>['policies']>[number];
 
-/** The pointers a cell of one category cites, built once per category rather than once per cell. */
-export interface CategoryPointers {
-  category: string;
-  protection: string;
-  inTransit: string;
-  retention: string;
-  interception: string;
-  storageLocations: string;
+/** A multiplier the provider's own answers put on a pathway, as a range, with what it cites. */
+export interface Posture {
+  multiplier: Range;
+  pointers: string[];
+  /** Where answers are missing or "undisclosed" (set only when they widen the multiplier). */
+  unanswered?: string[];
 }
 
 /**
  * What a matrix computation reads from the declaration again and again, worked out once per
  * call of `computeExposure` (never kept across calls: callers may edit a declaration between
- * two calls). Only the cost changes, never the result: every value here is what the per-cell
- * functions computed before from the same inputs.
+ * two calls). Only the cost changes, never the result.
  */
 export interface ScoringContext {
   decl: Declaration;
   params: ModelParameters;
-  profiles: ProfileIndex;
-  /** Whether mandates scoped to telecom operators bind the provider. */
-  telecom: boolean;
+  lawDate: string;
+  /** Profiles sorted by code, as the law stood on the law date. */
+  views: LawView[];
+  /** Unions (profiles with members) by code. */
+  unions: Map<string, LawView>;
+  entries: CategoryEntry[];
+  /** Whether mandates scoped to telecom operators, or to infrastructure providers, bind the provider. */
+  telecom: Tri;
+  infrastructure: Tri;
   live: Posture;
-  /** The declared window of each category, by index. */
-  declared: { factor: number; reading: string }[];
-  pointers: CategoryPointers[];
-  /** Policies by the jurisdiction they name, with their index, in document order. */
-  policies: Map<string, { policy: Policy; at: number }[]>;
-  /** `/provider/establishments/k`, by k. */
+  encryptionDemands: Posture;
+  declared: DeclaredWindow[];
+  /** Policies by the jurisdiction they name, with their index, in document order; undefined when the list is absent. */
+  policies: Map<string, { policy: Policy; at: number }[]> | undefined;
   establishments: string[];
-  /** `/dataCategories/i/storageLocations/k`, by i then k. */
-  storage: string[][];
-  /** Pointer checks against the declaration, remembered for this call only. */
   declarationPointers: PointerIndex;
-  /** Pointer checks against each profile, remembered for this call only. */
   profilePointers: Map<JurisdictionProfile, PointerIndex>;
 }
 
-/** Whether the provider counts as a telecom operator for a mandate scoped to them. */
-export function isTelecomOperator(decl: Declaration, params: ModelParameters): boolean {
+/** Whether the declared services include one of `words`: no services named may be any of them. */
+function offers(decl: Declaration, words: readonly string[]): Tri {
   const services = decl.provider.services;
-  if (services === undefined) return true;
-  const words = new Set(params.retention.telecomServices.words);
-  // A service the provider will not name ("undisclosed") may be any of them: silence is not safety.
-  return services.some((s) => s === 'undisclosed' || words.has(s.toLowerCase()));
+  if (services === undefined) return 'unknown';
+  const set = new Set(words);
+  if (services.some((s) => set.has(s.toLowerCase()))) return 'yes';
+  return services.some((s) => s === 'undisclosed') ? 'unknown' : 'no';
 }
 
-export function scoringContext(decl: Declaration, profiles: ProfileIndex, params: ModelParameters): ScoringContext {
-  const policies = new Map<string, { policy: Policy; at: number }[]>();
-  (decl.legalProcess?.policies ?? []).forEach((policy, at) => {
-    const list = policies.get(policy.jurisdiction) ?? [];
-    list.push({ policy, at });
-    policies.set(policy.jurisdiction, list);
-  });
+function liveCapability(decl: Declaration, params: ModelParameters): Posture {
+  const answer = decl.legalProcess?.liveInterception;
+  const notSupported = params.providerPosture.liveInterceptionNotSupported.value;
+  const at = '/legalProcess/liveInterception';
+  if (answer === 'not-supported') return { multiplier: exact(notSupported), pointers: [at] };
+  if (answer === 'supported') return { multiplier: exact(1), pointers: [at] };
+  return { multiplier: span(notSupported, 1), pointers: [at], unanswered: [at] };
+}
+
+function encryptionDemands(decl: Declaration, params: ModelParameters): Posture {
+  const d = params.encryptionPowers.demands;
+  const answer = decl.legalProcess?.encryptionDemands;
+  const at = '/legalProcess/encryptionDemands';
+  if (answer === 'refuse-or-withdraw' || answer === 'comply') return { multiplier: exact(d[answer].value), pointers: [at] };
+  return { multiplier: span(d['refuse-or-withdraw'].value, d.comply.value), pointers: [at], unanswered: [at] };
+}
+
+export function scoringContext(decl: Declaration, profiles: readonly JurisdictionProfile[], params: ModelParameters, lawDate: string): ScoringContext {
+  const listed = decl.legalProcess?.policies;
+  let policies: ScoringContext['policies'];
+  if (listed !== undefined) {
+    policies = new Map();
+    listed.forEach((policy, at) => {
+      const list = policies!.get(policy.jurisdiction) ?? [];
+      list.push({ policy, at });
+      policies!.set(policy.jurisdiction, list);
+    });
+  }
+  const sorted = [...profiles].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+  const views = sorted.map((p) => lawView(p, lawDate));
+  const entries = categoryEntries(decl, params.categories);
   return {
     decl,
     params,
-    profiles,
-    telecom: isTelecomOperator(decl, params),
+    lawDate,
+    views,
+    unions: new Map(views.filter((v) => v.profile.memberStates !== undefined).map((v) => [v.profile.code as string, v])),
+    entries,
+    telecom: offers(decl, params.retention.telecomServices.words),
+    infrastructure: offers(decl, params.retention.infrastructureServices.words),
     live: liveCapability(decl, params),
-    declared: decl.dataCategories.map((entry) => declaredWindow(entry.retention, params)),
-    pointers: decl.dataCategories.map((_, i) => ({
-      category: pointer('dataCategories', i, 'category'),
-      protection: pointer('dataCategories', i, 'protection'),
-      inTransit: pointer('dataCategories', i, 'protection', 'inTransit'),
-      retention: pointer('dataCategories', i, 'retention'),
-      interception: pointer('dataCategories', i, 'interception'),
-      storageLocations: pointer('dataCategories', i, 'storageLocations'),
-    })),
+    encryptionDemands: encryptionDemands(decl, params),
+    declared: entries.map((e) => declaredWindow(e.entry.retention, params)),
     policies,
-    establishments: Array.isArray(decl.provider.establishments) ? decl.provider.establishments.map((_, k) => pointer('provider', 'establishments', k)) : [],
-    storage: decl.dataCategories.map((entry, i) => (Array.isArray(entry.storageLocations) ? entry.storageLocations.map((_, k) => pointer('dataCategories', i, 'storageLocations', k)) : [])),
+    establishments: Array.isArray(decl.provider.establishments) ? decl.provider.establishments.map((_, k) => `/provider/establishments/${k}`) : [],
     declarationPointers: new PointerIndex(decl),
-    profilePointers: new Map(profiles.profiles.map((p) => [p, new PointerIndex(p)])),
+    profilePointers: new Map(sorted.map((p) => [p, new PointerIndex(p)])),
   };
 }

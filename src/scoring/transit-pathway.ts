@@ -1,62 +1,93 @@
-import { inForce, reachesCategory } from './instrument-weight.js';
-import { anyOf } from './numbers.js';
+import type { Tri } from '../law/in-force.js';
 import { indexed } from './facts.js';
+import { and, reachesCategory, type LawView } from './law-view.js';
+import { anyOf, exact, fromTri, isWide, max, span, times, ZERO, type Range } from './range.js';
 import type { ScoringContext } from './scoring-context.js';
-import { NO_PATHWAY, type Declaration, type JurisdictionProfile, type ModelParameters, type RawPathway } from './types.js';
+import { NO_PATHWAY, type RawPathway } from './types.js';
+import { Unknowns } from './unknowns.js';
 
-/** The jurisdiction's strongest in-force interception mandate reaching the category. */
-function strongestMandate(profile: JurisdictionProfile, category: Declaration['dataCategories'][number]['category'], params: ModelParameters) {
-  let best = { weight: 0, at: -1 };
-  profile.interceptionMandates.forEach((m, i) => {
-    if (!inForce(m) || !reachesCategory(m.categories, category)) return;
-    const w = params.transit.mandateKinds[m.kind].value;
-    if (w > best.weight) best = { weight: w, at: i };
+/** The strongest interception mandate in force on the law date that reaches the category and applies to the provider. */
+function strongestMandate(ctx: ScoringContext, view: LawView, category: string, unknowns: Unknowns): { weight: Range; at: number } {
+  const kinds = ctx.params.transit.mandateKinds;
+  let best = { weight: ZERO as Range, at: -1 };
+  view.profile.interceptionMandates.forEach((m, i) => {
+    const applies: Tri = m.appliesTo === 'telecom-operators' ? ctx.telecom : m.appliesTo === 'unknown' ? 'unknown' : 'yes';
+    const tri = and(and(view.interceptionMandates[i], reachesCategory(m.categories, category)), applies);
+    if (tri === 'no') return;
+    const kind = m.kind === 'unknown' ? span(Math.min(kinds.capability.value, kinds['technical-assistance'].value, kinds['direct-access'].value), Math.max(kinds.capability.value, kinds['technical-assistance'].value, kinds['direct-access'].value)) : exact(kinds[m.kind].value);
+    const w = times(fromTri(tri), kind);
+    if (w.hi <= best.weight.lo) return;
+    if (isWide(w)) unknowns.jurisdiction(indexed('/interceptionMandates', i), `${m.name}: ${m.kind === 'unknown' ? 'kind' : 'whether it applies here'} not fully known`);
+    best = { weight: max(best.weight, w), at: w.hi >= best.weight.hi ? i : best.at };
   });
   return best;
 }
 
-/** Multiplier when the provider declares it is not subject to this jurisdiction's interception statutes. */
-function statutePosition(decl: Declaration, code: string, params: ModelParameters): { factor: number; pointers: string[] } {
-  let best = { factor: 1, pointers: [] as string[] };
-  (decl.legalProcess?.interceptionStatutes ?? []).forEach((s, i) => {
-    const f = s.position === 'not-subject' ? params.transit.notSubject.value : 1;
-    if (s.jurisdiction === code && f < best.factor) best = { factor: f, pointers: [indexed('/legalProcess/interceptionStatutes', i)] };
+/** Multiplier when the provider says it is not subject to this jurisdiction's interception statutes. */
+function statutePosition(ctx: ScoringContext, code: string, unknowns: Unknowns): { factor: Range; pointers: string[] } {
+  const notSubject = ctx.params.transit.notSubject.value;
+  const statutes = ctx.decl.legalProcess?.interceptionStatutes;
+  if (statutes === undefined) {
+    unknowns.declaration('/legalProcess/interceptionStatutes', 'interception statutes not answered');
+    return { factor: span(notSubject, 1), pointers: ['/legalProcess/interceptionStatutes'] };
+  }
+  let best = { factor: exact(1) as Range, pointers: [] as string[] };
+  statutes.forEach((s, i) => {
+    if (s.jurisdiction !== code) return;
+    const at = indexed('/legalProcess/interceptionStatutes', i);
+    const f = s.position === 'not-subject' ? exact(notSubject) : s.position === 'undisclosed' ? span(notSubject, 1) : exact(1);
+    if (s.position === 'undisclosed') unknowns.declaration(`${at}/position`, 'position on the statute not disclosed');
+    if (f.lo < best.factor.lo || f.hi < best.factor.hi) best = { factor: { lo: Math.min(f.lo, best.factor.lo), hi: Math.min(f.hi, best.factor.hi) }, pointers: [at] };
   });
   return best;
 }
 
 /**
- * Interception in transit: the category crosses networks without end-to-end encryption, and
- * the jurisdiction mandates interception capability or someone on the path can observe it.
- * A missing interception list counts as undisclosed.
+ * Interception in transit: the category crosses networks without end-to-end encryption, and the
+ * jurisdiction mandates interception capability or someone on the path can observe it. A
+ * missing interception list is unanswered (anyone may observe, or no one); a present list names
+ * every party that can observe or retain.
  */
-export function transitPathway(ctx: ScoringContext, index: number, profile: JurisdictionProfile): RawPathway {
-  const { decl, params } = ctx;
-  const entry = decl.dataCategories[index];
+export function transitPathway(ctx: ScoringContext, index: number, view: LawView): RawPathway {
+  const ce = ctx.entries[index];
+  const entry = ce.entry;
   if (entry.collected === 'no') return NO_PATHWAY;
-  const t = params.transit;
-  const inTransit = entry.protection?.inTransit ?? 'undisclosed';
-  const protection = t.protection[inTransit].value;
-  if (protection === 0) return NO_PATHWAY;
-  const mandate = strongestMandate(profile, entry.category, params);
-  const statute = statutePosition(decl, profile.code, params);
-  const observers = entry.interception === undefined
-    ? { weight: t.observers.undisclosed.value, at: -1 }
-    : entry.interception.reduce((best, e, i) => (e.party !== 'provider' && t.observers[e.capability].value > best.weight ? { weight: t.observers[e.capability].value, at: i } : best), { weight: 0, at: -1 });
-  const exposure = protection * anyOf([mandate.weight * statute.factor, observers.weight * t.observerReach.value]);
-  if (exposure <= 0) return NO_PATHWAY;
-  const parts: string[] = [];
-  if (mandate.at >= 0) parts.push(`${profile.interceptionMandates[mandate.at].name} obliges operators in ${profile.code} to be able to intercept it${statute.factor < 1 ? ' (the provider says it is not subject to it, which narrows this)' : ''}`);
-  else parts.push(`no interception mandate of ${profile.code} reaches it`);
-  if (observers.weight > 0) parts.push(entry.interception === undefined ? 'the provider does not say who can intercept it on the way' : `the provider says a ${entry.interception[observers.at].party} can ${entry.interception[observers.at].capability} it on the way`);
-  const protectionReading = inTransit === 'undisclosed' ? 'its protection in transit is not disclosed' : inTransit === 'none' ? 'it travels unencrypted' : 'it travels with transport encryption only, not end to end';
+  const t = ctx.params.transit;
+  const unknowns = new Unknowns();
+  const inTransit = entry.protection?.inTransit;
+  const unanswered = inTransit === undefined || inTransit === 'undisclosed';
+  // Unanswered protection lies between end to end (nothing to see) and none.
+  const protection = unanswered ? span(t.protection['end-to-end'].value, Math.max(t.protection.none.value, t.protection.undisclosed.value)) : exact(t.protection[inTransit].value);
+  if (protection.hi === 0) return NO_PATHWAY;
+  if (unanswered) unknowns.declaration(ce.at.inTransit, 'protection in transit not disclosed');
+  const mandate = strongestMandate(ctx, view, entry.category, unknowns);
+  const statute = statutePosition(ctx, view.profile.code, unknowns);
+  let observers: { weight: Range; at: number };
+  if (entry.interception === undefined) {
+    observers = { weight: span(0, t.observers.undisclosed.value), at: -1 };
+    unknowns.declaration(ce.at.interception, 'who can intercept it on the way is not answered');
+  } else
+    observers = entry.interception.reduce(
+      (best, e, i) => {
+        if (e.party === 'provider') return best;
+        const w = e.capability === 'undisclosed' ? span(0, t.observers.undisclosed.value) : exact(t.observers[e.capability].value);
+        if (e.capability === 'undisclosed') unknowns.declaration(indexed(`${ce.at.interception}`, i), 'capability not disclosed');
+        return w.hi > best.weight.hi ? { weight: max(best.weight, w), at: i } : { weight: max(best.weight, w), at: best.at };
+      },
+      { weight: ZERO as Range, at: -1 },
+    );
+  const exposure = times(protection, anyOf([times(mandate.weight, statute.factor), times(observers.weight, exact(t.observerReach.value))]));
+  if (exposure.hi <= 0) return NO_PATHWAY;
+  const m = mandate.at >= 0 ? view.profile.interceptionMandates[mandate.at] : undefined;
+  const protectionReading = unanswered ? 'its protection in transit is not disclosed' : inTransit === 'none' ? 'it travels unencrypted' : 'it travels with transport encryption only, not end to end';
   return {
     exposure,
-    explanation: `${entry.category}: ${protectionReading}; ${parts.join('; ')}.`,
+    summary: m ? `${m.name}` : 'observers on the path',
+    explain: () => `${entry.category}: ${protectionReading}; ${m ? `${m.name} obliges operators in ${view.profile.code} to be able to intercept it` : `no interception mandate of ${view.profile.code} reaches it`}${observers.weight.hi > 0 ? (entry.interception === undefined ? '; the provider does not say who can intercept it on the way' : observers.at >= 0 ? `; the provider says a ${entry.interception[observers.at].party} can ${entry.interception[observers.at].capability} it on the way` : '') : ''}.`,
     facts: {
-      declaration: [ctx.pointers[index].category, ctx.pointers[index].inTransit, observers.at >= 0 ? indexed(ctx.pointers[index].interception, observers.at) : ctx.pointers[index].interception, ...statute.pointers],
-      // Without a mandate, the fact of the profile is that none of its interception mandates reaches the category.
+      declaration: [ce.at.category, ce.at.inTransit, observers.at >= 0 ? indexed(ce.at.interception, observers.at) : ce.at.interception, ...statute.pointers],
       jurisdiction: [mandate.at >= 0 ? indexed('/interceptionMandates', mandate.at) : '/interceptionMandates'],
     },
+    unknowns: isWide(exposure) ? unknowns.list : [],
   };
 }

@@ -1,9 +1,20 @@
 import type { CategoryId, Declaration, Jurisdiction, JurisdictionProfile, ModelParameters } from '../formats/types.generated.js';
+import type { Range } from './range.js';
 
 export type { CategoryId, Declaration, Jurisdiction, JurisdictionProfile, ModelParameters };
 
-export type PathwayId = 'compelled-provider' | 'third-party' | 'interception-in-transit' | 'retention-window';
+export type PathwayId = 'compelled-provider' | 'third-party' | 'interception-in-transit' | 'encryption-powers' | 'retention-window';
 export type Grade = 'A' | 'B' | 'C' | 'D' | 'E' | 'F';
+export type Side = 'declaration' | 'jurisdiction';
+export type ExplainLevel = 'compact' | 'full';
+
+/** What makes a range wide: an unanswered question of the declaration or an unknown fact of the profile. */
+export interface Unknown {
+  pointer: string;
+  side: Side;
+  /** What is not known, in words (with `explain=full`). */
+  note?: string;
+}
 
 /** What drove a pathway: RFC 6901 pointers into the declaration and into the cell's jurisdiction profile. */
 export interface Facts {
@@ -12,38 +23,65 @@ export interface Facts {
 }
 
 /**
- * One way data of a category reaches a jurisdiction. For the three access pathways `score` is
- * the cell's score if this were its only pathway; for `retention-window` it is the window as a
- * share of the worst case (indefinite = 100), which scales the stored-data part of the others.
+ * One way data of a category reaches a jurisdiction, with its own bounds. For the access
+ * pathways the bounds are the cell's if this were its only pathway; for `retention-window`
+ * they are the window as a share of the worst case (indefinite = 100), which scales the
+ * stored-data part of the others.
  */
 export interface PathwayResult {
   pathway: PathwayId;
+  established: number;
+  worstCase: number;
+  /** Equals `worstCase`. */
   score: number;
   explanation: string;
   facts: Facts;
 }
 
-/** One category × jurisdiction of the exposure matrix. */
+/** One category × jurisdiction of the exposure matrix: a range over the honest completions. */
 export interface Cell {
   category: CategoryId;
   jurisdiction: Jurisdiction;
+  established: number;
+  worstCase: number;
+  /** Equals `worstCase`: a client reading one number is never rewarded for silence. */
   score: number;
+  /** Grade of `worstCase`. */
   grade: Grade;
+  establishedGrade: Grade;
+  unknowns: Unknown[];
   pathways: PathwayResult[];
 }
 
 export interface ExposureResult {
   modelVersion: string;
+  lawDate: string;
   cells: Cell[];
 }
 
-/** A pathway before rounding: exposure is a fraction in [0, 1]. */
+export interface ExposureOptions {
+  /** YYYY-MM-DD: the law in force on this date is applied. */
+  lawDate: string;
+  explain?: ExplainLevel;
+}
+
+/** A pathway before rounding: exposure bounds are fractions in [0, 1]. */
 export interface RawPathway {
-  exposure: number;
-  explanation: string;
+  exposure: Range;
+  /** A short reading, always given. */
+  summary: string;
+  /** The full explanation, built only when asked for. */
+  explain: () => string;
   facts: Facts;
+  unknowns: Unknown[];
   /** True when part of the exposure scales with the retention window (stored data). */
   usesWindow?: boolean;
 }
 
-export const NO_PATHWAY: RawPathway = { exposure: 0, explanation: '', facts: { declaration: [], jurisdiction: [] } };
+export const NO_PATHWAY: RawPathway = Object.freeze({
+  exposure: { lo: 0, hi: 0 },
+  summary: '',
+  explain: () => '',
+  facts: { declaration: [], jurisdiction: [] },
+  unknowns: [],
+}) as RawPathway;

@@ -1,7 +1,6 @@
 import type { DataCategory, Declaration, JurisdictionProfile, RetentionMandate } from '../../formats/types.generated.js';
-import { inForce } from '../../scoring/instrument-weight.js';
+import { inForceOn } from '../../law/in-force.js';
 import { durationDays } from '../../scoring/iso-duration.js';
-import { indexProfiles, sameLegalSpace } from '../../scoring/profile-index.js';
 import type { CheckResult, FindingContext, Rule } from '../rule.js';
 
 /** Where the law of a category reaches: where it is stored, and where the provider is established. */
@@ -22,19 +21,27 @@ function declaredMaximumDays(category: DataCategory): number | undefined {
 
 const reaches = (m: RetentionMandate, category: string) => m.categories === 'unknown' || m.categories.includes(category as never);
 
+/** Whether a named place is under the law of `profile` on `date`: the same code, or a member of the union then. */
+function under(place: string, profile: JurisdictionProfile, date: string): boolean {
+  if (place === profile.code) return true;
+  const member = profile.memberStates?.members.find((m) => m.code === place);
+  return member !== undefined && inForceOn(member, date) === 'yes';
+}
+
+/** Duties are judged by the law in force on the declaration's `asOf` (a mandate not yet or no longer in force then binds no one). */
 function check({ declaration, jurisdictions }: FindingContext): CheckResult[] {
-  const index = indexProfiles(jurisdictions);
+  const asOf = declaration.asOf;
   const results: CheckResult[] = [];
   declaration.dataCategories.forEach((category, i) => {
     if (category.collected !== 'yes') return;
     const kept = declaredMaximumDays(category);
     if (kept === undefined) return;
     const places = placesOf(category, declaration);
-    for (const profile of index.profiles as JurisdictionProfile[]) {
-      const where = places.filter((p) => sameLegalSpace(p, profile.code, index));
+    for (const profile of jurisdictions) {
+      const where = places.filter((p) => under(p, profile, asOf));
       if (where.length === 0) continue;
       for (const mandate of profile.retentionMandates) {
-        if (!inForce(mandate) || mandate.duration === 'unknown' || !reaches(mandate, category.category)) continue;
+        if (inForceOn(mandate.inForce, asOf) !== 'yes' || mandate.duration === 'unknown' || !reaches(mandate, category.category)) continue;
         if (kept >= durationDays(mandate.duration)) continue;
         const declared = category.retention?.kind === 'none' ? 'not to keep it' : `to keep it for ${(category.retention as { duration: string }).duration}`;
         const scope = mandate.scope === 'telecom-operators' ? ' (binds telecom operators)' : '';

@@ -1,0 +1,36 @@
+import type { Candidate } from './access-candidates.js';
+import { demand, endToEnd } from './compelled-pathway.js';
+import type { Compliance } from './compliance-share.js';
+import { exact, fromTri, isWide, product } from './range.js';
+import type { Window } from './retention-window.js';
+import type { ScoringContext } from './scoring-context.js';
+import { NO_PATHWAY, type RawPathway, type Unknown } from './types.js';
+
+/**
+ * Encryption powers: an instrument in force that can compel the provider to weaken or bypass its
+ * own encryption reaches end-to-end data where it reaches the provider. It weighs what the same
+ * demands would obtain of readable data, times the encryption factor (below 1, so end-to-end
+ * never raises exposure, P5) and what the provider says it does with such orders.
+ */
+export function encryptionPathway(ctx: ScoringContext, index: number, candidates: readonly Candidate[], power: { tri: 'yes' | 'no' | 'unknown'; pointers: string[]; unknowns: { list: Unknown[] } }, window: Window, compliance: Compliance): RawPathway {
+  const ce = ctx.entries[index];
+  if (ce.entry.collected === 'no' || power.tri === 'no') return NO_PATHWAY;
+  const protection = ce.entry.protection;
+  const d = demand(ctx, candidates, endToEnd(protection?.atRest), endToEnd(protection?.inTransit), window, compliance);
+  if (d.best === undefined) return NO_PATHWAY;
+  const factor = exact(ctx.params.encryptionPowers.factor.value);
+  const exposure = product(d.exposure, factor, ctx.encryptionDemands.multiplier, fromTri(power.tri));
+  if (exposure.hi === 0) return NO_PATHWAY;
+  const unknowns = isWide(exposure) ? [...d.unknowns, ...power.unknowns.list] : [];
+  if (isWide(exposure) && ctx.encryptionDemands.unanswered) for (const at of ctx.encryptionDemands.unanswered) unknowns.push({ pointer: at, side: 'declaration', note: 'what the provider does with orders to weaken its encryption is not disclosed' });
+  if (isWide(exposure) && (protection?.atRest === undefined || protection.atRest === 'undisclosed' || protection.inTransit === undefined || protection.inTransit === 'undisclosed'))
+    unknowns.push({ pointer: ce.at.protection, side: 'declaration', note: 'protection not disclosed: it may be end to end' });
+  return {
+    exposure,
+    usesWindow: d.stored,
+    summary: 'an order to weaken or bypass the provider\'s encryption',
+    explain: () => `${ce.entry.category} is (or may be) end-to-end encrypted, but ${ctx.views.length ? 'an instrument' : ''} of this jurisdiction can compel the provider to weaken or bypass its encryption; with ${d.best!.reading} that would obtain it, weighed at ${ctx.params.encryptionPowers.factor.value} of a demand for readable data${ctx.encryptionDemands.unanswered ? ', and the provider does not say whether it would refuse' : ''}.`,
+    facts: { declaration: [ce.at.category, ce.at.protection, '/legalProcess/encryptionDemands', ...d.best.declaration], jurisdiction: [...power.pointers, d.best.pointer] },
+    unknowns,
+  };
+}
