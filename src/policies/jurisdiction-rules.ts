@@ -1,19 +1,86 @@
 import { pointer } from '../formats/json-pointer.js';
-import type { JurisdictionProfile } from '../formats/types.generated.js';
+import type { DateOrYear, FactSource, InForce, JurisdictionProfile } from '../formats/types.generated.js';
 import type { ValidationIssue } from '../formats/validation-error.js';
 
-/** Rules the schema cannot express: the file is named by its code, ids are unique, only a union lists members. */
+/** The lists of dated, sourced facts in a profile (union membership is checked apart). */
+export const FACT_LISTS = ['instruments', 'retentionMandates', 'localisation', 'interceptionMandates', 'agreements'] as const;
+export type FactList = (typeof FACT_LISTS)[number];
+
+/** Source kinds that count as the text itself (a secondary source never stands alone). */
+export const PRIMARY_KINDS: ReadonlySet<FactSource['kind']> = new Set(['official', 'unofficial-copy']);
+
+/** Every fact of a profile with its list name and index. */
+export function factsOf(profile: JurisdictionProfile): { list: FactList; index: number; fact: { id: string; inForce: InForce; sources: FactSource[] } }[] {
+  return FACT_LISTS.flatMap((list) => (profile[list] ?? []).map((fact, index) => ({ list, index, fact })));
+}
+
+/**
+ * Rules the schema cannot express: the file is named by its code; ids are unique per list;
+ * only a union lists members, once each and never itself; an access date only for a text
+ * actually read; every fact cites the text itself; no fact ends before it starts.
+ */
 export function jurisdictionIssues(profile: JurisdictionProfile, fileCode: string): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
   if (profile.code !== fileCode) issues.push({ pointer: '/code', keyword: 'fileName', message: `must equal the file name (${fileCode})` });
-  for (const list of ['instruments', 'retentionMandates', 'localisation', 'interceptionMandates'] as const) {
+  for (const list of FACT_LISTS) {
     const seen = new Set<string>();
-    profile[list].forEach((item, i) => {
+    (profile[list] ?? []).forEach((item, i) => {
       if (seen.has(item.id)) issues.push({ pointer: pointer(list, i, 'id'), keyword: 'uniqueId', message: `duplicate id "${item.id}"` });
       seen.add(item.id);
     });
   }
-  if (profile.memberStates?.members.some((m) => m.code === profile.code))
-    issues.push({ pointer: '/memberStates/members', keyword: 'memberOfItself', message: 'a union cannot list itself' });
+  for (const { list, index, fact } of factsOf(profile)) {
+    if (!fact.sources.some((s) => PRIMARY_KINDS.has(s.kind)))
+      issues.push({ pointer: pointer(list, index, 'sources'), keyword: 'primarySource', message: 'must cite the official text (kind official, or unofficial-copy where none is published)' });
+    issues.push(...inForceIssues(fact.inForce, pointer(list, index, 'inForce')));
+    fact.sources.forEach((s, j) => issues.push(...sourceIssues(s, pointer(list, index, 'sources', j))));
+  }
+  (profile.sources ?? []).forEach((s, j) => issues.push(...sourceIssues(s, pointer('sources', j))));
+  issues.push(...memberIssues(profile));
   return issues;
+}
+
+function memberIssues(profile: JurisdictionProfile): ValidationIssue[] {
+  const issues: ValidationIssue[] = [];
+  const members = profile.memberStates;
+  if (!members) return issues;
+  if (members.members.some((m) => m.code === profile.code))
+    issues.push({ pointer: '/memberStates/members', keyword: 'memberOfItself', message: 'a union cannot list itself' });
+  const seen = new Set<string>();
+  members.members.forEach((m, i) => {
+    if (seen.has(m.code)) issues.push({ pointer: pointer('memberStates', 'members', i, 'code'), keyword: 'uniqueMember', message: `duplicate member "${m.code}"` });
+    seen.add(m.code);
+    if (endsBeforeStart(m.from, m.until))
+      issues.push({ pointer: pointer('memberStates', 'members', i, 'until'), keyword: 'untilAfterFrom', message: 'must not be before from' });
+  });
+  members.sources.forEach((s, j) => issues.push(...sourceIssues(s, pointer('memberStates', 'sources', j))));
+  return issues;
+}
+
+function inForceIssues(inForce: InForce, at: string): ValidationIssue[] {
+  if (!endsBeforeStart(inForce.from, inForce.until)) return [];
+  return [{ pointer: `${at}/until`, keyword: 'untilAfterFrom', message: 'must not be before from' }];
+}
+
+/** Honesty rule: `accessed` and `readFrom` only for a text actually read, and a read text says when. */
+function sourceIssues(source: FactSource, at: string): ValidationIssue[] {
+  const issues: ValidationIssue[] = [];
+  if (!source.verified) {
+    if (source.accessed !== undefined) issues.push({ pointer: `${at}/accessed`, keyword: 'accessedOnlyVerified', message: 'only a verified (actually read) source has an access date' });
+    if (source.readFrom !== undefined) issues.push({ pointer: `${at}/readFrom`, keyword: 'accessedOnlyVerified', message: 'only a verified (actually read) source says where it was read' });
+  } else if (source.accessed === undefined) {
+    issues.push({ pointer: `${at}/accessed`, keyword: 'verifiedNeedsAccessed', message: 'a verified source must say when it was read' });
+  }
+  return issues;
+}
+
+/** True when both ends are known (date or year) and `until` lies wholly before `from`. */
+export function endsBeforeStart(from: DateOrYear, until: DateOrYear | undefined): boolean {
+  if (until === undefined || from === 'unknown' || until === 'unknown') return false;
+  if (typeof from === 'number' || typeof until === 'number') return yearOf(until) < yearOf(from);
+  return until < from;
+}
+
+function yearOf(d: string | number): number {
+  return typeof d === 'number' ? d : Number(d.slice(0, 4));
 }

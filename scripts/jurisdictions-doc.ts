@@ -1,0 +1,147 @@
+/**
+ * Generates docs/jurisdictions.md from the profiles in policies/jurisdictions/:
+ * `npm run docs:jurisdictions` rewrites it; `npm run check:jurisdictions-doc` (`--check`)
+ * exits 1 when the committed file is not current.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { InForce, JurisdictionProfile } from '../src/formats/types.generated.js';
+import { projectRoot, schemasDir } from '../src/paths.js';
+import { factsOf, PRIMARY_KINDS } from '../src/policies/jurisdiction-rules.js';
+import { loadJurisdictions } from '../src/policies/load-jurisdictions.js';
+
+export const docFile = path.join(projectRoot, 'docs/jurisdictions.md');
+
+/** Every id of the category taxonomy, so a gap naming them all reads "all categories". */
+const CATEGORY_COUNT: number = JSON.parse(readFileSync(path.join(schemasDir, 'common.schema.json'), 'utf8')).$defs.categoryId.enum.length;
+
+const INTRO = `# Jurisdiction profiles
+
+Generated from \`policies/jurisdictions/\` by \`npm run docs:jurisdictions\`; CI checks that it is
+current (\`npm run check:jurisdictions-doc\`). Do not edit by hand.
+
+## What a profile is
+
+A profile (\`policies/jurisdictions/<CODE>.json\`, format \`schemas/jurisdiction.schema.json\`)
+records how one jurisdiction's authorities can reach the data a provider holds:
+
+- **instruments**: the legal processes that obtain stored data or live communications
+  (warrants, court orders, subpoenas, administrative requests, bulk powers, direct access), with
+  whether a judge authorises them, whether the provider may be gagged and whether they reach
+  providers abroad. Two kinds are not access instruments by themselves: \`technical-assistance\`
+  compels a capability (for example a technical capability notice) and \`preservation\` orders
+  data kept for a period, which stretches a short retention window. An instrument marked as
+  an **encryption power** can compel a provider to weaken, remove or bypass its own encryption,
+  or to hand over keys or plaintext (\`weakensEncryption\`; "unknown" where the text is ambiguous).
+- **retention mandates**: what providers must keep, for how long and whom the duty binds
+  (all providers, telecom operators, online services, or infrastructure providers such as
+  hosting, cloud, VPN and data centres);
+- **localisation** rules and **interception mandates** (duties to build interception capability);
+- **agreements**: how the jurisdiction obtains data held by providers in partner states
+  (CLOUD Act agreements, production-order frameworks, mutual legal assistance treaties);
+- a union (EU) lists its **member states** with the dates of their membership.
+
+## How facts are dated
+
+Every fact carries \`inForce\`: \`from\` is the first day it was in force (entry into force or
+application, not enactment) and \`until\` the first day it no longer was, with the reason
+(struck down, held inapplicable, repealed, expired, suspended, superseded). A full date is given
+wherever the official text gives one; a year, or "unknown", only where that is all that is known,
+and the model then widens its range around that time. The model applies the law in force on a
+chosen date, so ended facts stay in the profile. In the table, a fact that had ended by the
+profile's review date is shown with its end date.
+
+## How coverage gaps and citations are read
+
+Each profile lists what it does **not** cover, per data category and kind of power
+(stored access, live interception, encryption, retention, localisation, cross-border). The model
+scores a gap as an unknown legal fact for exactly those categories and powers: it widens the
+worst case there and nowhere else. A gap is never evidence that data is safe.
+
+Every fact cites the official text (legislation or gazette portal, the court's own judgment)
+with act and section; an unofficial copy stands in only where no official text is published,
+and commentary is only ever cited beside a primary text. A citation is **verified** only when
+its text was actually read by the profile's authors, and then records when and whether the
+live site or a stored copy was read; an unverified citation names where the text is published
+but has not been checked against it, so read the fact as the authors' understanding of that text.
+The loader rejects a profile with a fact that cites no primary text.
+
+## Profiles
+
+| Code | Name | Instruments (encryption powers) | Retention mandates | Agreements | Coverage gaps | Reviewed | Facts with primary source | Citations verified |
+|---|---|---|---|---|---|---|---|---|
+`;
+
+/** The markdown document for these profiles (pure; sorted as given). */
+export function renderJurisdictionsDoc(profiles: JurisdictionProfile[]): string {
+  return INTRO + profiles.map((p) => row(p, p.reviewed)).join('\n') + '\n';
+}
+
+function row(p: JurisdictionProfile, asOf: string): string {
+  const encryption = p.instruments.filter((i) => i.weakensEncryption !== undefined && i.weakensEncryption !== false);
+  const instruments = `${p.instruments.length}` + (encryption.length ? `; encryption: ${encryption.map((i) => i.id + (i.weakensEncryption === 'unknown' ? ' (unknown)' : '')).join(', ')}` : '');
+  const retention = p.retentionMandates.map((m) => `${m.id}: ${m.duration}, ${m.scope}${status(m.inForce, asOf)}`);
+  const agreements = (p.agreements ?? []).map((a) => `${a.id} (${a.kind}, with ${a.partners.join(', ')})${status(a.inForce, asOf)}`);
+  const gaps = p.coverage.gaps.map((g) => `${g.categories === 'unknown' || g.categories.length === CATEGORY_COUNT ? 'all categories' : g.categories.join(', ')} × ${g.powers.join(', ')}`);
+  const facts = factsOf(p);
+  const primary = facts.filter(({ fact }) => fact.sources.some((s) => PRIMARY_KINDS.has(s.kind))).length;
+  const onlyCopy = facts.filter(({ fact }) => !fact.sources.some((s) => s.kind === 'official')).length;
+  const citations = [...facts.flatMap(({ fact }) => fact.sources), ...(p.sources ?? []), ...(p.memberStates?.sources ?? [])];
+  const verified = citations.filter((s) => s.verified).length;
+  return (
+    '| ' +
+    [
+      p.code,
+      p.name,
+      instruments,
+      cell(retention),
+      cell(agreements),
+      cell(gaps),
+      p.reviewed,
+      `${percent(primary, facts.length)} of ${facts.length}` + (onlyCopy ? ` (${onlyCopy} from an unofficial copy only)` : ''),
+      `${percent(verified, citations.length)} (${verified} of ${citations.length})`,
+    ]
+      .map(escape)
+      .join(' | ') +
+    ' |'
+  );
+}
+
+function status(inForce: InForce, asOf: string): string {
+  const { from, until, ended } = inForce;
+  if (until !== undefined && until !== 'unknown' && String(until) <= asOf) return ` — ended ${until}${ended ? ` (${ended})` : ''}`;
+  if (until === 'unknown') return ` — end unknown${ended ? ` (${ended})` : ''}`;
+  if (from !== 'unknown' && String(from) > asOf) return ` — from ${from}`;
+  return '';
+}
+
+function cell(items: string[]): string {
+  return items.length ? items.join('<br>') : '—';
+}
+
+function percent(n: number, of: number): string {
+  return of === 0 ? '—' : `${Math.round((100 * n) / of)} %`;
+}
+
+function escape(text: string): string {
+  return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+}
+
+const invokedDirectly = process.argv[1] && path.resolve(process.argv[1]) === path.resolve(new URL(import.meta.url).pathname);
+if (invokedDirectly) {
+  const out = renderJurisdictionsDoc(loadJurisdictions());
+  if (process.argv.includes('--check')) {
+    let current = '';
+    try {
+      current = readFileSync(docFile, 'utf8');
+    } catch {
+      /* missing: not current */
+    }
+    if (current !== out) {
+      console.error('docs/jurisdictions.md is not current: run `npm run docs:jurisdictions`');
+      process.exit(1);
+    }
+  } else {
+    writeFileSync(docFile, out);
+  }
+}
