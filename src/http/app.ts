@@ -28,10 +28,14 @@ import { findingsRouter } from './routes/findings.js';
 import { tiltRouter } from './routes/tilt.js';
 import { validateRouter } from './routes/validate.js';
 import { writeGuard } from './write-guard.js';
+import { observationsRouter } from './routes/observations.js';
+import type { ObservationService } from '../service/observation-service.js';
 import { ExposureReader } from '../service/exposure-reader.js';
 import { RankingCache } from '../service/ranking-cache.js';
 
 export interface AppOptions {
+  /** Observations about providers (evidence beside claims). */
+  observations: ObservationService;
   atlas: Atlas<Analysis>;
   categories: Category[];
   policy: PolicyData;
@@ -88,6 +92,8 @@ export function createApp(options: AppOptions): Express {
     rankings: new RankingCache(options.atlas),
     openapi: options.openapi,
     guardWrite: writeGuard(auth.authenticator, auth.audit, log),
+    guard: (permits) => writeGuard(auth.authenticator, auth.audit, log, permits),
+    observations: options.observations,
     requireAdmin: requireAdmin(auth.authenticator),
     auth,
     json: jsonBody(options.bodyLimit ?? '1mb'),
@@ -107,6 +113,7 @@ export function createApp(options: AppOptions): Express {
   if (options.rateLimitPerMinute) v1.use(rateLimitPerClient(options.rateLimitPerMinute, auth.authenticator, options.rateLimitStore));
   v1.use(validateRouter(ctx));
   v1.use(providersRouter(ctx));
+  v1.use(observationsRouter(ctx));
   v1.use(referenceRouter(ctx));
   v1.use(exposureRouter(ctx));
   v1.use(jurisdictionsRouter(ctx));

@@ -11,6 +11,9 @@ interface ApiCell {
   category: string;
   jurisdiction: string;
   score: number;
+  /** Exposure model 2; absent before it. */
+  established?: number;
+  worstCase?: number;
 }
 
 async function getJson<T>(env: BrowserEnv, url: string): Promise<T> {
@@ -21,15 +24,6 @@ async function getJson<T>(env: BrowserEnv, url: string): Promise<T> {
 
 const exposureCells = async (env: BrowserEnv, providerId: string, query = '') =>
   (await getJson<{ cells: ApiCell[] }>(env, `/v1/providers/${providerId}/exposure${query}`)).cells;
-
-/** The matrix the page must draw: every category the declaration lists × every jurisdiction profile. */
-async function expectedCellCount(env: BrowserEnv, providerId: string): Promise<number> {
-  const { declaration } = await getJson<{ declaration: { dataCategories: { category: string }[] } }>(env, `/v1/providers/${providerId}`);
-  const { jurisdictions } = await getJson<{ jurisdictions: unknown[] }>(env, '/v1/jurisdictions');
-  const categories = new Set(declaration.dataCategories.map((c) => c.category)).size;
-  assert.ok(categories > 0 && jurisdictions.length > 0);
-  return categories * jurisdictions.length;
-}
 
 const HOSTILE = `<script>alert(1)</script>"><img src=x onerror=alert(2)></title><svg onload=alert(3)>`;
 
@@ -47,10 +41,8 @@ function hostileDeclaration(id: string): Record<string, any> {
 }
 
 export function register(env: BrowserEnv): void {
-  test('the provider report draws one heatmap cell per declared category × jurisdiction profile, as the API scores them', async () => {
-    const expectedCount = await expectedCellCount(env, PROVIDER);
+  test('the provider report draws one heatmap cell per cell the API scores, with both bounds', async () => {
     const api = await exposureCells(env, PROVIDER);
-    assert.equal(api.length, expectedCount);
     const page = await env.browser.newPage({ viewport: { width: 1400, height: 1000 } });
     const errors = collectPageErrors(page);
     try {
@@ -60,28 +52,21 @@ export function register(env: BrowserEnv): void {
       // Keyboard: the first Tab reaches the skip link.
       await page.keyboard.press('Tab');
       assert.equal(await page.evaluate(() => document.activeElement?.className), 'skip');
-      const heatmap = page.locator('svg.heatmap');
-      await heatmap.waitFor();
-      assert.equal(await heatmap.locator('rect.cell').count(), expectedCount);
-      assert.equal(await heatmap.locator('g.legend rect.legend-step').count(), 10);
-      assert.equal(await heatmap.getAttribute('role'), 'img');
-      // Every cell carries the API's score for that category × jurisdiction.
-      const drawn = await heatmap.locator('rect.cell').evaluateAll((rects) =>
-        rects.map((r) => `${r.getAttribute('data-category')}@${r.getAttribute('data-jurisdiction')}=${r.getAttribute('data-score')}`),
-      );
-      assert.deepEqual(drawn.sort(), api.map((c) => `${c.category}@${c.jurisdiction}=${c.score}`).sort());
-      const first = api[0];
-      const rect = heatmap.locator(`rect.cell[data-category="${first.category}"][data-jurisdiction="${first.jurisdiction}"]`);
-      assert.match((await rect.locator('title').textContent()) ?? '', new RegExp(`× .+: ${first.score}/100, grade`));
-      // The table fallback: the same matrix with header cells, and a pathway row per cell.
-      assert.equal(await page.locator('table.matrix thead th[scope="col"]').count(), 1 + new Set(api.map((c) => c.jurisdiction)).size);
-      assert.equal(await page.locator('table.matrix tbody th[scope="row"]').count(), new Set(api.map((c) => c.category)).size);
-      assert.equal(await page.locator('table.matrix tbody td').count(), expectedCount);
-      assert.equal(await page.locator('table.cells tbody tr').count(), expectedCount);
-      // A click on a cell leads to its row.
-      await heatmap.locator(`a[href="#cell-${first.category}-${first.jurisdiction}"]`).click();
-      await page.waitForURL(new RegExp(`#cell-${first.category}-${first.jurisdiction}$`));
-      assert.ok(await page.locator(`#cell-${first.category}-${first.jurisdiction}`).isVisible());
+      const heat = page.locator('table.heat');
+      await heat.waitFor();
+      assert.equal(await heat.locator('tbody td').count(), api.length);
+      assert.equal(await heat.locator('thead th[scope="col"]').count(), 1 + new Set(api.map((c) => c.jurisdiction)).size);
+      // Every cell shows the API's bounds for that category × jurisdiction: "64", or "20–64" for an open range.
+      const shown = await heat.locator('tbody td a').evaluateAll((links) => links.map((a) => `${a.getAttribute('href')}=${a.textContent}`));
+      const expected = api.map((c) => {
+        const [lo, hi] = [Math.round(c.established ?? c.score), Math.round(c.worstCase ?? c.score)];
+        return `/providers/${PROVIDER}/cells/${c.category}/${c.jurisdiction}=${lo === hi ? hi : `${lo}–${hi}`}`;
+      });
+      assert.deepEqual(shown.sort(), expected.sort());
+      // A range is drawn apart from a known value, and says both bounds to a screen reader.
+      const ranges = api.filter((c) => Math.round(c.established ?? c.score) !== Math.round(c.worstCase ?? c.score));
+      assert.equal(await heat.locator('td.r').count(), ranges.length);
+      if (ranges.length) assert.match((await heat.locator('td.r a').first().getAttribute('title')) ?? '', /^established \d+, worst case \d+ of 100$/);
       // Headings in order: one h1, then h2s (no level skipped).
       const levels = await page.locator('main h1, main h2, main h3').evaluateAll((hs) => hs.map((h) => Number(h.tagName[1])));
       assert.equal(levels[0], 1);
@@ -89,7 +74,10 @@ export function register(env: BrowserEnv): void {
       for (let i = 1; i < levels.length; i++) assert.ok(levels[i] <= levels[i - 1] + 1, `heading levels ${levels.join(',')}`);
       await page.evaluate(() => window.scrollTo(0, 0));
       await page.screenshot({ path: env.screenshot('provider-report'), fullPage: false });
-      await page.locator('figure.heatmap').screenshot({ path: env.screenshot('provider-heatmap') });
+      await heat.screenshot({ path: env.screenshot('provider-heatmap') });
+      // The picture for download draws the same cells.
+      const svg = await fetch(`${env.baseUrl}/providers/${PROVIDER}/heatmap.svg`);
+      assert.equal((await svg.text()).match(/<rect class="cell"/g)?.length, api.length);
       // Nothing refused by the Content-Security-Policy, no failed loads, no script errors.
       assert.deepEqual(errors, []);
     } finally {
@@ -107,9 +95,9 @@ export function register(env: BrowserEnv): void {
       await page.selectOption('select[name="category"]', 'message-content');
       await page.getByRole('button', { name: 'Show' }).click();
       await page.waitForURL(/jurisdiction=CN/);
-      const rect = page.locator('svg.heatmap rect.cell');
-      assert.equal(await rect.count(), 1);
-      assert.equal(Number(await rect.getAttribute('data-score')), expected[0].score);
+      const cell = page.locator('table.heat tbody td');
+      assert.equal(await cell.count(), 1);
+      assert.ok((await cell.innerText()).endsWith(String(Math.round(expected[0].worstCase ?? expected[0].score))));
     } finally {
       await page.close();
     }
@@ -123,6 +111,7 @@ export function register(env: BrowserEnv): void {
       await page.goto(`${env.baseUrl}/`);
       assert.equal(await page.locator('table.ranking tbody tr').count(), total);
       assert.equal(await page.locator('table.ranking tbody svg.grade').count(), total);
+      assert.equal(await page.locator('table.ranking tbody input[type="checkbox"][name="providers"]').count(), total);
       await page.screenshot({ path: env.screenshot('ranking'), fullPage: true });
       assert.deepEqual(errors, []);
       await page.selectOption('select[name="jurisdiction"]', 'CN');

@@ -18,21 +18,25 @@ beforeAll(async () => {
 });
 
 describe('report page', () => {
-  it('has a table fallback with the same numbers as /v1/providers/{id}/exposure, with header scopes', async () => {
-    const cells = (await request(service.app).get('/v1/providers/veritalk/exposure')).body.cells as { category: string; jurisdiction: string; score: number }[];
+  it('draws the heatmap as a table with the same numbers as /v1/providers/{id}/exposure, each cell linking to its page', async () => {
+    const cells = (await request(service.app).get('/v1/providers/veritalk/exposure')).body.cells as { category: string; jurisdiction: string; score: number; established?: number; worstCase?: number }[];
     const page = (await request(service.app).get('/providers/veritalk')).text;
-    const matrix = /<table class="matrix">([\s\S]*?)<\/table>/.exec(page)![1];
+    const matrix = /<table class="heat">([\s\S]*?)<\/table>/.exec(page)![1];
     const jurisdictions = [...new Set(cells.map((c) => c.jurisdiction))];
     expect(matrix.match(/<th scope="col">/g)).toHaveLength(1 + jurisdictions.length);
     expect(matrix.match(/<th scope="row">/g)).toHaveLength(new Set(cells.map((c) => c.category)).size);
-    for (const c of cells) expect(matrix).toContain(`<a href="#cell-${c.category}-${c.jurisdiction}">${c.score}</a>`);
+    for (const c of cells) {
+      const [lo, hi] = [Math.round(c.established ?? c.score), Math.round(c.worstCase ?? c.score)];
+      expect(matrix).toMatch(new RegExp(`<a href="/providers/veritalk/cells/${c.category}/${c.jurisdiction}"[^>]*>${lo === hi ? hi : `${lo}–${hi}`}</a>`));
+    }
   });
 
-  it('puts the heatmap before the long pathway table, and draws the grade bands in its legend', async () => {
+  it('puts the heatmap first, then the five questions in order, then findings; no pathway text inline', async () => {
     const page = (await request(service.app).get('/providers/veritalk')).text;
-    expect(page.indexOf('<svg class="heatmap"')).toBeLessThan(page.indexOf('id="findings"'));
-    expect(page.indexOf('id="findings"')).toBeLessThan(page.indexOf('<h2 id="cells">'));
-    expect(page.match(/<g class="grade-band">/g)).toHaveLength(6);
+    const order = ['<table class="heat">', 'id="requests"', 'id="data"', 'id="interception"', 'id="third-parties"', 'id="legal-process"', 'id="findings"'].map((s) => page.indexOf(s));
+    expect(order.every((at) => at > 0)).toBe(true);
+    expect([...order].sort((a, b) => a - b)).toEqual(order);
+    expect(page).not.toContain('class="pathways"');
   });
 
   it('isolates provider-supplied inline text and keeps bidi overrides out of the title', async () => {

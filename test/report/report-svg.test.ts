@@ -26,7 +26,7 @@ function cell(category: string, jurisdiction: string, score: number): Cell {
   } as unknown as Cell;
 }
 
-const labels = { category: (id: string) => `${id} ${HOSTILE}`, jurisdiction: (c: string) => c, anchor: (c: Cell) => `cell-${c.category}-${c.jurisdiction}` };
+const labels = { category: (id: string) => `${id} ${HOSTILE}`, jurisdiction: (c: string) => c };
 const xml = new XMLParser({ ignoreAttributes: false });
 
 describe('heatmap SVG', () => {
@@ -55,11 +55,21 @@ describe('heatmap SVG', () => {
     expect(svg).toContain('&lt;script&gt;');
   });
 
-  it('is an image to assistive technology, with cell links for pointers only', () => {
+  it('is an image to assistive technology, with nothing interactive inside (no nested-interactive)', () => {
     const root = xml.parse(svg).svg;
     expect(root['@_role']).toBe('img');
     expect(root['@_aria-labelledby']).toBe('heatmap-title heatmap-desc');
-    expect(svg.match(/<a href="#cell-[^"]+" tabindex="-1">/g)).toHaveLength(12);
+    expect(svg).not.toMatch(/<a[\s>]/);
+  });
+
+  it('draws an open range apart from a known value: both bounds, and the established one as a band', () => {
+    const known = cell('location', 'CN', 64);
+    const open = { ...cell('location', 'US', 64), established: 20, worstCase: 64 } as Cell;
+    const two = heatmapSvg(exposureGrid([known, open]), labels, { provider: 'X', asOf: '2024-06-30', modelVersion: 'm' }, GRADES).text;
+    expect(two).toContain('>64</text>');
+    expect(two).toContain('>20–64</text>');
+    expect(two.match(/<rect class="established"/g)).toHaveLength(1);
+    expect(two).toContain('established 20, worst case 64 of 100');
   });
 
   it('stays wide enough for its legend when filtered to one cell', () => {
