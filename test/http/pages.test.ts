@@ -57,8 +57,20 @@ describe('GET / (ranking page)', () => {
     expectNoInjectedMarkup(res.text);
   });
 
-  it('filters by jurisdiction and category, and ignores values it does not know', async () => {
-    const res = await request(service.app).get('/?jurisdiction=CN&category=message-content&category=nonsense');
+  it('answers an unknown jurisdiction or category with a 400 page, as the API does', async () => {
+    for (const url of ['/?category=nonsense', '/?jurisdiction=XX', '/providers/veritalk?jurisdiction=XX', '/providers/veritalk/cells/nonsense/CN', '/compare?providers=veritalk,hostile&category=nonsense']) {
+      const res = await request(service.app).get(url).set('accept', 'text/html');
+      expect(res.status).toBe(400);
+      expect(res.type).toBe('text/html');
+      expect(res.text).toContain('<h1>Bad Request</h1>');
+    }
+    const api = await request(service.app).get('/?jurisdiction=XX').set('accept', 'application/json');
+    expect(api.status).toBe(400);
+    expect(api.type).toBe('application/problem+json');
+  });
+
+  it('filters by jurisdiction and category', async () => {
+    const res = await request(service.app).get('/?jurisdiction=CN&category=message-content');
     expect(res.status).toBe(200);
     expect(res.text).toContain('<option value="CN" selected>');
     expect(res.text).toContain('<option value="message-content" selected>');
@@ -67,21 +79,20 @@ describe('GET / (ranking page)', () => {
 });
 
 describe('GET /providers/{providerId} (report page)', () => {
-  it('draws one heatmap rect per cell of the exposure matrix, plus a legend and a table row per cell', async () => {
+  it('draws one heatmap cell per cell of the exposure matrix, each linking to its own page, plus a legend', async () => {
     const cells = (await request(service.app).get('/v1/providers/veritalk/exposure')).body.cells as unknown[];
     const res = await request(service.app).get('/providers/veritalk');
     expect(res.status).toBe(200);
     check('get', '/providers/{providerId}', res);
-    expect(res.text.match(/<rect class="cell"/g)).toHaveLength(cells.length);
-    expect(res.text.match(/<rect class="legend-step"/g)).toHaveLength(10);
-    expect(res.text.match(/<tr id="cell-/g)).toHaveLength(cells.length);
+    expect(res.text.match(/<td class="s\d+[^"]*"><a href="\/providers\/veritalk\/cells\//g)).toHaveLength(cells.length);
+    expect(res.text).toContain('class="heat-legend heat"');
     expect(res.text).toContain('id="history"');
     expect(res.text).toContain('id="findings"');
   });
 
   it('narrows the heatmap with ?jurisdiction= and ?category=', async () => {
     const res = await request(service.app).get('/providers/veritalk?jurisdiction=CN,US&category=message-content');
-    expect(res.text.match(/<rect class="cell"/g)).toHaveLength(2);
+    expect(res.text.match(/\/providers\/veritalk\/cells\/message-content\//g)).toHaveLength(2);
   });
 
   it('escapes every provider-supplied string', async () => {
@@ -103,6 +114,32 @@ describe('GET /providers/{providerId} (report page)', () => {
   it('answers 404 for an unknown provider and 400 for a malformed id', async () => {
     expect((await request(service.app).get('/providers/nobody')).status).toBe(404);
     expect((await request(service.app).get('/providers/NOT_AN_ID')).status).toBe(400);
+  });
+});
+
+describe('cell, raw value and compare pages', () => {
+  it('a cell page explains one cell; a raw value page shows exactly what was written', async () => {
+    const cell = await request(service.app).get('/providers/veritalk/cells/message-content/CN');
+    expect(cell.status).toBe(200);
+    expect(cell.text).toMatch(/<h1>Message content × China[^<]*<\/h1>/);
+    expect(cell.text).toContain("<h2 id=\"pathways\">");
+    const value = await request(service.app).get('/providers/veritalk/declarations/1?pointer=%2FdataCategories%2F0%2Fretention');
+    expect(value.status).toBe(200);
+    expect(value.text).toContain('&quot;account-deletion&quot;');
+    expect((await request(service.app).get('/providers/veritalk/declarations/1?pointer=%2Fnope')).status).toBe(404);
+    expect((await request(service.app).get('/providers/veritalk/declarations/9')).status).toBe(404);
+  });
+
+  it('the badge embed snippet uses an absolute URL', async () => {
+    const res = await request(service.app).get('/providers/veritalk').set('host', 'atlas.example');
+    expect(res.text).toContain('&lt;img src=&quot;http://atlas.example/badges/veritalk.svg&quot;');
+  });
+
+  it('the compare page shows the providers side by side', async () => {
+    const res = await request(service.app).get('/compare?providers=veritalk,hostile');
+    expect(res.status).toBe(200);
+    expect(res.text).toContain('<table class="compare facts-compare">');
+    expect((await request(service.app).get('/compare?providers=veritalk')).status).toBe(400);
   });
 });
 
