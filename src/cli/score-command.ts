@@ -4,6 +4,7 @@ import { stringify } from 'csv-stringify/sync';
 import { checkDeclarationText } from '../formats/check-declaration-text.js';
 import type { Declaration } from '../formats/types.generated.js';
 import { exposureGrid, type ExposureGrid } from '../report/exposure-grid.js';
+import { todayUtc } from '../law/in-force.js';
 import { computeExposure, disclosureScore, summarizeExposure } from '../scoring/index.js';
 import { CliError, type CliContext } from './cli-context.js';
 import { policyData, schemaRegistry } from './core-data.js';
@@ -56,8 +57,9 @@ export function registerScore(program: Command, ctx: CliContext): void {
     .option('--json', 'print the cells with their pathways as JSON')
     .option('--csv', 'print one CSV row per cell')
     .option('--explain', 'list the pathways behind every non-zero cell under the table')
+    .option('--law-date <date>', 'apply the law in force on this date (YYYY-MM-DD; default today, UTC)')
     .addHelpText('after', '\nExample:\n  retention-atlas score draft.json --jurisdiction CN,US --category message-content')
-    .action(async (file: string, options: { jurisdiction?: string[]; category?: string[]; json?: boolean; csv?: boolean; explain?: boolean }) => {
+    .action(async (file: string, options: { jurisdiction?: string[]; category?: string[]; json?: boolean; csv?: boolean; explain?: boolean; lawDate?: string }) => {
       if (options.json && options.csv) throw new CliError('choose one of --json and --csv');
       const text = await readFile(file, 'utf8').catch((error: unknown) => {
         throw new CliError(`cannot read ${file}: ${readFailure(error)}`);
@@ -77,29 +79,33 @@ export function registerScore(program: Command, ctx: CliContext): void {
         { requested: options.category, known: params.categories.map((c) => c.category), what: 'category' },
       ]);
 
-      const result = computeExposure(declaration, jurisdictions, params);
+      const lawDate = options.lawDate ?? todayUtc();
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(lawDate) || new Date(`${lawDate}T00:00:00Z`).toISOString?.().slice(0, 10) !== lawDate) throw new CliError(`--law-date must be a date as YYYY-MM-DD, got "${lawDate}"`);
+      const result = computeExposure(declaration, jurisdictions, params, { lawDate, explain: options.explain || options.json ? 'full' : 'compact' });
       const grid = exposureGrid(result.cells, { jurisdictions: options.jurisdiction, categories: options.category });
       const summary = summarizeExposure({ ...result, cells: grid.cells }, params);
       const disclosure = disclosureScore(declaration);
 
       if (options.json) {
         const { id: providerId, name } = declaration.provider;
-        ctx.out(JSON.stringify({ providerId, name, modelVersion: result.modelVersion, overall: summary.overall, disclosureScore: disclosure.score, cells: grid.cells }, null, 2) + '\n');
+        ctx.out(JSON.stringify({ providerId, name, modelVersion: result.modelVersion, lawDate: result.lawDate, overall: summary.overall, disclosureScore: disclosure.score, cells: grid.cells }, null, 2) + '\n');
         return;
       }
       if (options.csv) {
-        const rows = grid.cells.map((c) => [c.category, c.jurisdiction, c.score, c.grade, c.pathways.filter((p) => p.score > 0).map((p) => p.pathway).join(' ')]);
-        ctx.out(stringify([['category', 'jurisdiction', 'score', 'grade', 'pathways'], ...rows], { record_delimiter: '\n' }));
+        const providerId = declaration.provider.id;
+        const rows = grid.cells.map((c) => [providerId, c.category, c.jurisdiction, c.established, c.worstCase, c.score, c.grade, c.pathways.filter((p) => p.score > 0).map((p) => p.pathway).join(' ')]);
+        ctx.out(stringify([['providerId', 'category', 'jurisdiction', 'established', 'worstCase', 'score', 'grade', 'pathways'], ...rows], { record_delimiter: '\n' }));
         return;
       }
-      ctx.out(`${declaration.provider.name} (${declaration.provider.id}), as of ${declaration.asOf} — model ${result.modelVersion}\n`);
+      ctx.out(`${declaration.provider.name} (${declaration.provider.id}), as of ${declaration.asOf} — model ${result.modelVersion}, law as of ${result.lawDate}\n`);
       const filtered = Boolean(options.jurisdiction?.length || options.category?.length);
-      ctx.out(`exposure: grade ${summary.overall.grade}, worst cell ${summary.overall.score}/100${filtered ? ' (in this selection)' : ''}; disclosure score ${disclosure.score}/100\n\n`);
+      ctx.out(`exposure: grade ${summary.overall.grade}, worst cell ${summary.overall.established}–${summary.overall.worstCase}/100 (established–worst case)${filtered ? ' (in this selection)' : ''}; disclosure score ${disclosure.score}/100\n\n`);
       ctx.out(grid.cells.length > 0 ? textTable(grid, ctx.columns) : 'no cells: no jurisdiction profiles or categories match\n');
       if (options.explain) {
         for (const cell of grid.cells.filter((c) => c.score > 0)) {
-          ctx.out(`\n${cell.category} × ${cell.jurisdiction}: ${cell.score} (${cell.grade})\n`);
-          for (const p of cell.pathways.filter((p) => p.score > 0)) ctx.out(`  ${p.pathway} ${p.score}: ${p.explanation}\n`);
+          ctx.out(`\n${cell.category} × ${cell.jurisdiction}: ${cell.established}–${cell.worstCase} (${cell.establishedGrade}–${cell.grade})\n`);
+          for (const p of cell.pathways.filter((p) => p.score > 0)) ctx.out(`  ${p.pathway} ${p.established}–${p.worstCase}: ${p.explanation}\n`);
+          for (const u of cell.unknowns) ctx.out(`  unknown (${u.side}) ${u.pointer}${u.note ? `: ${u.note}` : ''}\n`);
         }
       }
     });

@@ -1,3 +1,4 @@
+import { epochMemo } from '../law/law-epoch.js';
 import express, { type Express } from 'express';
 import type { Store as RateLimitStore } from 'express-rate-limit';
 import type { Analysis, PolicyData } from '../service/analysis.js';
@@ -89,7 +90,7 @@ export function createApp(options: AppOptions): Express {
     categories: options.categories,
     policy: options.policy,
     exposure: new ExposureReader(options.atlas, options.policy),
-    rankings: new RankingCache(options.atlas),
+    rankings: new RankingCache(options.atlas, options.policy, epochMemo(options.policy.jurisdictions)),
     openapi: options.openapi,
     guardWrite: writeGuard(auth.authenticator, auth.audit, log),
     guard: (permits) => writeGuard(auth.authenticator, auth.audit, log, permits),

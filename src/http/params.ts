@@ -37,3 +37,19 @@ export function listParam(value: unknown): string[] {
   const values = Array.isArray(value) ? value : value === undefined ? [] : [value];
   return values.flatMap((v) => String(v).split(',')).map((v) => v.trim()).filter((v) => v.length > 0);
 }
+
+/** `?order=worst-case|established` for rankings. */
+export function orderParam(value: unknown): 'worst-case' | 'established' {
+  if (value === undefined) return 'worst-case';
+  const text = scalar('order', value);
+  if (text !== 'worst-case' && text !== 'established') throw badRequest(`order must be worst-case or established, got "${text}".`);
+  return text;
+}
+
+/** `?explain=compact|full`: explanations in short (default) or in full. */
+export function explainParam(value: unknown): 'compact' | 'full' {
+  if (value === undefined) return 'compact';
+  const text = scalar('explain', value);
+  if (text !== 'compact' && text !== 'full') throw badRequest(`explain must be compact or full, got "${text}".`);
+  return text;
+}

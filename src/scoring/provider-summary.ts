@@ -4,24 +4,27 @@ import type { CategoryId, Cell, ExposureResult, Grade, Jurisdiction, ModelParame
 export interface CellHeadline {
   category: CategoryId;
   jurisdiction: Jurisdiction;
+  established: number;
+  worstCase: number;
   score: number;
   grade: Grade;
+  establishedGrade: Grade;
 }
 
 export interface ExposureSummary {
   modelVersion: string;
   /** The worst cell: the grade is the worst thing the model finds, not an average that hides it. */
-  overall: { score: number; grade: Grade };
+  overall: { established: number; worstCase: number; score: number; grade: Grade; establishedGrade: Grade };
   worstCells: CellHeadline[];
   byCategory: CellHeadline[];
   byJurisdiction: CellHeadline[];
 }
 
-const headline = (c: Cell): CellHeadline => ({ category: c.category, jurisdiction: c.jurisdiction, score: c.score, grade: c.grade });
+const headline = (c: Cell): CellHeadline => ({ category: c.category, jurisdiction: c.jurisdiction, established: c.established, worstCase: c.worstCase, score: c.score, grade: c.grade, establishedGrade: c.establishedGrade });
 
-/** Worst first; ties keep matrix order (taxonomy, then code), so the ranking is stable. */
+/** Worst first by `worstCase`, ties broken by the higher `established`, then matrix order (taxonomy, then code). */
 function worstFirst(cells: Cell[]): Cell[] {
-  return cells.map((c, i) => ({ c, i })).sort((a, b) => b.c.score - a.c.score || a.i - b.i).map((x) => x.c);
+  return cells.map((c, i) => ({ c, i })).sort((a, b) => b.c.worstCase - a.c.worstCase || b.c.established - a.c.established || a.i - b.i).map((x) => x.c);
 }
 
 function worstPer<K extends string>(cells: Cell[], key: (c: Cell) => K): CellHeadline[] {
@@ -34,10 +37,12 @@ function worstPer<K extends string>(cells: Cell[], key: (c: Cell) => K): CellHea
 /** Per-provider summary of an exposure matrix: overall grade, worst cells, worst per category and per jurisdiction. */
 export function summarizeExposure(result: ExposureResult, params: ModelParameters, worstCount = 5): ExposureSummary {
   const ranked = worstFirst(result.cells);
-  const score = ranked.length > 0 ? ranked[0].score : 0;
+  const top = ranked[0];
+  const score = top ? top.worstCase : 0;
+  const established = top ? top.established : 0;
   return {
     modelVersion: result.modelVersion,
-    overall: { score, grade: gradeFor(score, params) },
+    overall: { established, worstCase: score, score, grade: gradeFor(score, params), establishedGrade: gradeFor(established, params) },
     worstCells: ranked.slice(0, worstCount).map(headline),
     byCategory: worstPer(result.cells, (c) => c.category),
     byJurisdiction: worstPer(result.cells, (c) => c.jurisdiction).sort((a, b) => (a.jurisdiction < b.jurisdiction ? -1 : 1)),

@@ -4,14 +4,19 @@ import { contentCategoryIds } from '../findings/content-categories.js';
 import { findingsOf } from '../findings/find-issues.js';
 import type { Finding } from '../findings/rule.js';
 import type { Analyzer } from './atlas.js';
+import { lawEpoch } from '../law/law-epoch.js';
+import { todayUtc } from '../law/in-force.js';
 
-/** Score of every cell, by category then jurisdiction: compact enough to keep for every provider. */
-export type ScoreTable = Record<string, Record<string, number>>;
+/** `[established, worstCase]` of every cell, by category then jurisdiction: compact enough to keep for every provider. */
+export type ScoreTable = Record<string, Record<string, [number, number]>>;
 
 /** What the service derives from one declaration version, once, when it is stored. */
 export interface Analysis {
   categoriesCollected: number;
   modelVersion: string;
+  /** The law date the scores apply (the day the analysis was made) and which facts were in force then. */
+  lawDate: string;
+  lawEpoch: string;
   /** The worst cell's grade and score: the overall exposure grade. */
   grade: ExposureSummary['overall']['grade'];
   exposureScore: number;
@@ -29,16 +34,25 @@ export interface PolicyData {
   params: ModelParameters;
 }
 
+/** The score table of a matrix. */
+export function scoreTable(cells: readonly { category: string; jurisdiction: string; established: number; worstCase: number }[]): ScoreTable {
+  const scores: ScoreTable = {};
+  for (const cell of cells) (scores[cell.category] ??= {})[cell.jurisdiction] = [cell.established, cell.worstCase];
+  return scores;
+}
+
 export function makeAnalyzer(policy: PolicyData): Analyzer<Analysis> {
   return (declaration: Declaration, previous: Declaration | undefined): Analysis => {
-    const result = computeExposure(declaration, policy.jurisdictions, policy.params);
+    const lawDate = todayUtc();
+    const result = computeExposure(declaration, policy.jurisdictions, policy.params, { lawDate });
     const summary = summarizeExposure(result, policy.params);
     const disclosure = disclosureScore(declaration);
-    const scores: ScoreTable = {};
-    for (const cell of result.cells) (scores[cell.category] ??= {})[cell.jurisdiction] = cell.score;
+    const scores = scoreTable(result.cells);
     return {
       categoriesCollected: declaration.dataCategories.filter((c) => c.collected !== 'no').length,
       modelVersion: result.modelVersion,
+      lawDate,
+      lawEpoch: lawEpoch(policy.jurisdictions, lawDate),
       grade: summary.overall.grade,
       exposureScore: summary.overall.score,
       disclosureScore: disclosure.score,

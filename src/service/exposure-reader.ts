@@ -1,4 +1,5 @@
-import type { ExposureResult } from '../scoring/index.js';
+import { todayUtc } from '../law/in-force.js';
+import type { ExplainLevel, ExposureResult } from '../scoring/index.js';
 import { computeExposure } from '../scoring/index.js';
 import type { PolicyData } from './analysis.js';
 import type { Atlas } from './atlas.js';
@@ -17,13 +18,16 @@ export class ExposureReader {
     private readonly policy: PolicyData,
   ) {}
 
-  async of(providerId: string, version: number): Promise<ExposureResult | undefined> {
-    const key = `${providerId}@${version}@${this.policy.params.modelVersion}`;
+  /** The matrix of a stored version under the law of `lawDate` (default today), compact or fully explained. */
+  async of(providerId: string, version: number, options: { lawDate?: string; explain?: ExplainLevel } = {}): Promise<ExposureResult | undefined> {
+    const lawDate = options.lawDate ?? todayUtc();
+    const explain = options.explain ?? 'compact';
+    const key = `${providerId}@${version}@${this.policy.params.modelVersion}@${lawDate}@${explain}`;
     const hit = this.cache.get(key);
     if (hit) return hit;
     const declaration = await this.atlas.declarationAt(providerId, version);
     if (!declaration) return undefined;
-    const result = computeExposure(declaration, this.policy.jurisdictions, this.policy.params);
+    const result = computeExposure(declaration, this.policy.jurisdictions, this.policy.params, { lawDate, explain });
     this.cache.set(key, result);
     return result;
   }

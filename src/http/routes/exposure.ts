@@ -11,16 +11,22 @@ import { latestOr404 } from '../provider-view.js';
 import { sendTable, wantsCsv, type TableColumn } from '../csv-response.js';
 import { badRequest, notFound } from '../http-error.js';
 import { requireContentType } from '../json-body.js';
-import { listParam, pageParams, positiveIntParam } from '../params.js';
+import { explainParam, listParam, orderParam, pageParams, positiveIntParam } from '../params.js';
+import { lawDateParam } from '../threat-model-param.js';
+import { todayUtc } from '../../law/in-force.js';
 
 const cellColumns = (providerId: string, version: number | undefined): TableColumn<Cell>[] => [
   { header: 'providerId', value: () => providerId },
   { header: 'version', value: () => version },
   { header: 'category', value: (c) => c.category },
   { header: 'jurisdiction', value: (c) => c.jurisdiction },
+  { header: 'established', value: (c) => c.established },
+  { header: 'worstCase', value: (c) => c.worstCase },
   { header: 'score', value: (c) => c.score },
   { header: 'grade', value: (c) => c.grade },
-  { header: 'pathways', value: (c) => c.pathways.map((p) => `${p.pathway}=${p.score}`) },
+  { header: 'establishedGrade', value: (c) => c.establishedGrade },
+  { header: 'pathways', value: (c) => c.pathways.map((p) => `${p.pathway}=${p.established}-${p.worstCase}`) },
+  { header: 'unknowns', value: (c) => c.unknowns.map((u) => `${u.side}:${u.pointer}`) },
   { header: 'explanation', value: (c) => c.pathways.map((p) => p.explanation).join(' | ') },
 ];
 
@@ -68,12 +74,14 @@ export function exposureRouter(ctx: AppContext): Router {
 
   router.post('/score', requireContentType(), ctx.json, (req, res) => {
     const model = threatModel(req, ctx);
-    const key = `${new Date().toISOString().slice(0, 10)}:${contentHash(req.rawBody ?? '')}`;
+    const lawDate = lawDateParam(req) ?? todayUtc();
+    const explain = explainParam(req.query.explain);
+    const key = `${todayUtc()}:${lawDate}:${explain}:${contentHash(req.rawBody ?? '')}`;
     let draft = drafts.get(key);
     if (!draft) {
       const check = ctx.atlas.check(req.body);
       if (!check.valid) throw new InvalidDocumentError(check.errors);
-      draft = { declaration: check.declaration, result: computeExposure(check.declaration, jurisdictions, params), warnings: check.warnings };
+      draft = { declaration: check.declaration, result: computeExposure(check.declaration, jurisdictions, params, { lawDate, explain }), warnings: check.warnings };
       drafts.set(key, draft, { size: draftSize(req.rawBody ?? '') });
     }
     const { declaration, result, warnings } = draft;
@@ -81,6 +89,7 @@ export function exposureRouter(ctx: AppContext): Router {
     const json = () => ({
       providerId: declaration.provider.id,
       modelVersion: result.modelVersion,
+      lawDate: result.lawDate,
       summary: summarizeExposure(result, params),
       disclosure: disclosureScore(declaration),
       warnings,
@@ -102,7 +111,8 @@ export function exposureRouter(ctx: AppContext): Router {
     const providerId = latest.meta.providerId;
     const version = positiveIntParam('version', req.query.version, latest.meta.version);
     const model = threatModel(req, ctx);
-    const result = await reader.of(providerId, version);
+    const lawDate = lawDateParam(req) ?? todayUtc();
+    const result = await reader.of(providerId, version, { lawDate, explain: explainParam(req.query.explain) });
     if (!result) throw notFound(`No version ${version} of provider "${providerId}".`);
     const analysis = (await ctx.atlas.analysisAt(providerId, version))!;
     const cells = selectCells(result.cells, model);
@@ -110,23 +120,28 @@ export function exposureRouter(ctx: AppContext): Router {
       columns: cellColumns(providerId, version),
       rows: cells,
       filename: `${providerId}-v${version}-exposure`,
-      json: { providerId, version, modelVersion: result.modelVersion, summary: analysis.exposure, cells },
+      json: { providerId, version, modelVersion: result.modelVersion, lawDate: result.lawDate, summary: lawDate === analysis.lawDate ? analysis.exposure : summarizeExposure(result, params), cells },
     });
   });
 
   router.get('/exposure', (req, res) => {
     const model = threatModel(req, ctx);
     const { limit, offset } = pageParams(req.query);
-    const { ranked, undeclared } = ctx.rankings.rank(model);
-    const items = ranked.slice(offset, offset + limit).map((r, i) => ({ rank: offset + i + 1, ...rankedProvider(r), grade: gradeFor(r.score, params) }));
+    const lawDate = lawDateParam(req) ?? todayUtc();
+    const order = orderParam(req.query.order);
+    const { ranked, undeclared } = ctx.rankings.rank(model, order, lawDate);
+    const items = ranked.slice(offset, offset + limit).map((r) => ({ ...rankedProvider(r), grade: gradeFor(r.worstCase, params), establishedGrade: gradeFor(r.established, params) }));
     sendTable(req, res, {
       columns: [
         { header: 'rank', value: (r) => r.rank },
         { header: 'providerId', value: (r) => r.providerId },
         { header: 'name', value: (r) => r.name },
         { header: 'latestVersion', value: (r) => r.latestVersion },
+        { header: 'established', value: (r) => r.established },
+        { header: 'worstCase', value: (r) => r.worstCase },
         { header: 'score', value: (r) => r.score },
         { header: 'grade', value: (r) => r.grade },
+        { header: 'establishedGrade', value: (r) => r.establishedGrade },
         { header: 'worstCategory', value: (r) => r.worstCell.category },
         { header: 'worstJurisdiction', value: (r) => r.worstCell.jurisdiction },
         { header: 'disclosureScore', value: (r) => r.disclosureScore },
@@ -135,6 +150,8 @@ export function exposureRouter(ctx: AppContext): Router {
       filename: 'exposure-ranking',
       json: {
         modelVersion: params.modelVersion,
+        lawDate,
+        order,
         threatModel: model,
         total: ranked.length,
         limit,
