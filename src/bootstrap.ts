@@ -9,16 +9,21 @@ import { loadModelParameters } from './policies/load-model-parameters.js';
 import { Atlas } from './service/atlas.js';
 import { analysisKey, FileAnalysisCache, type AnalysisCache } from './service/analysis-cache.js';
 import type { Store } from './store/store.js';
+import { MemoryObservationStore, type ObservationStore } from './observations/observation-store.js';
+import { ObservationService } from './service/observation-service.js';
 
 export interface Service {
   app: Express;
   atlas: Atlas<Analysis>;
   registry: SchemaRegistry;
   policy: PolicyData;
+  observations: ObservationService;
 }
 
 /** Everything but listening: schemas, policies, the read model over the store, the app. */
 export interface ServiceOptions extends Partial<AppOptions> {
+  /** Where observations live (DATA_DIR/observations); in memory when absent. */
+  observationStore?: ObservationStore;
   /** Where analyses are remembered between runs (DATA_DIR/analyses); none in tests. */
   analysisCacheDir?: string;
   /** Where analyses are remembered instead (the database), given the key they are valid under. */
@@ -36,6 +41,7 @@ export async function buildService(store: Store, options: ServiceOptions = {}): 
       : undefined;
   const atlas = await Atlas.open(store, registry, makeAnalyzer(policy), cache);
   const openapi = options.openapi ?? (await loadOpenApiDocument());
-  const app = createApp({ ...options, atlas, categories, openapi, policy });
-  return { app, atlas, registry, policy };
+  const observations = await ObservationService.open(options.observationStore ?? new MemoryObservationStore(), registry, atlas, categories.map((c) => c.id), options.auth?.clock);
+  const app = createApp({ ...options, atlas, categories, openapi, policy, observations });
+  return { app, atlas, registry, policy, observations };
 }

@@ -8,6 +8,8 @@ import { readConfig, type Config } from './config.js';
 import type { Analysis } from './service/analysis.js';
 import type { Atlas } from './service/atlas.js';
 import { loadSampleDeclarations } from './service/sample-data.js';
+import { loadSampleObservations } from './service/sample-observations.js';
+import { LowdbObservationStore } from './observations/lowdb-observation-store.js';
 import { LowdbStore } from './store/lowdb-store.js';
 import { lockDataDir } from './store/data-dir-lock.js';
 import { StoreOpenError } from './store/store.js';
@@ -35,17 +37,19 @@ async function openBackend(config: Config) {
   const store = await LowdbStore.open(config.dataDir);
   const keys = await LowdbKeyStore.open(config.dataDir);
   const audit = await JsonlAuditLog.open(config.dataDir);
+  const observationStore = await LowdbObservationStore.open(config.dataDir);
   return {
     store,
     keys,
     audit,
     where: `data in ${config.dataDir}`,
-    service: { analysisCacheDir: path.join(config.dataDir, 'analyses') },
+    service: { analysisCacheDir: path.join(config.dataDir, 'analyses'), observationStore },
     follow: () => undefined,
     async close() {
       await store.close();
       await keys.close();
       await audit.close();
+      await observationStore.close();
     },
     release: () => lock.release(),
   };
@@ -58,7 +62,7 @@ async function main(): Promise<void> {
   if (config.adminApiKey !== undefined && config.adminApiKey.length < 32) {
     console.warn('ADMIN_API_KEY is shorter than 32 characters: use a long random value (e.g. `openssl rand -base64 32`)');
   }
-  const { app, atlas } = await buildService(store, {
+  const { app, atlas, observations } = await buildService(store, {
     ...backend.service,
     bodyLimit: config.bodyLimit,
     auth: { keys, audit, adminToken: config.adminApiKey },
@@ -70,6 +74,8 @@ async function main(): Promise<void> {
   if (config.loadSamples) {
     const loaded = await loadSampleDeclarations(atlas);
     if (loaded.length > 0) console.log(`loaded ${loaded.length} sample declarations: ${loaded.join(', ')}`);
+    const observed = await loadSampleObservations(observations);
+    if (observed > 0) console.log(`loaded ${observed} illustrative sample observations`);
   }
   const server = app.listen(config.port, config.host, () => {
     const { address, port } = server.address() as AddressInfo;

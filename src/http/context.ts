@@ -5,6 +5,8 @@ import type { ExposureReader } from '../service/exposure-reader.js';
 import type { RankingCache } from '../service/ranking-cache.js';
 import type { Category } from '../policies/categories.js';
 import type { AuthContext } from './auth-options.js';
+import type { ObservationService } from '../service/observation-service.js';
+import type { WritePermission } from './write-guard.js';
 
 /** What routers need; built once by createApp. */
 export interface AppContext {
@@ -19,6 +21,10 @@ export interface AppContext {
   openapi: object;
   /** Guards every write; routers put it before write handlers. */
   guardWrite: RequestHandler;
+  /** A write guard with another permission (observations: reviewers; withdrawal: admins). */
+  guard: (permits: WritePermission) => RequestHandler;
+  /** Evidence from reviewers about providers, and the providers' responses. */
+  observations: ObservationService;
   /** Admin-only reads (keys, audit trail). */
   requireAdmin: RequestHandler;
   auth: AuthContext;

@@ -1,0 +1,181 @@
+import type { Caller } from '../auth/api-key.js';
+import type { ObservedFact } from '../findings/rule.js';
+import { issuesFromAjv } from '../formats/ajv-issues.js';
+import type { SchemaRegistry } from '../formats/schema-registry.js';
+import type { Declaration, Observation, ObservationResponse } from '../formats/types.generated.js';
+import { InvalidDocumentError, normalizeIssues } from '../formats/validation-error.js';
+import type { PlacedObservation } from '../observations/apply-observations.js';
+import { checkObservation } from '../observations/check-observation.js';
+import { resolvePlace, type FormatPlace } from '../observations/format-place.js';
+import { activeOnly, withStatus, type ObservationView, type ResponseRecord } from '../observations/observation-record.js';
+import type { ObservationStore } from '../observations/observation-store.js';
+import { undeclaredBase } from '../observations/undeclared-base.js';
+import { SerialQueue } from '../store/serial-queue.js';
+
+/** What the service needs of the declarations: the latest one of a provider, if any. */
+export interface DeclarationSource {
+  latestOf(providerId: string): { declaration: Declaration } | undefined;
+}
+
+/** Who recorded an observation when the key names no organisation (an admin). */
+export const OPERATOR = 'retention-atlas operator';
+
+export class ObservationError extends Error {
+  constructor(readonly status: 404 | 409, message: string) {
+    super(message);
+  }
+}
+
+/**
+ * Observations: recording (checked against the format and the provider's latest
+ * declaration), responses, withdrawal, and reading them back with their status. Keeps every
+ * provider's observations in memory (they are few and small) so rankings never wait on the
+ * store; `revision` grows with every write so derived views know when they are stale.
+ */
+export class ObservationService {
+  private readonly views = new Map<string, ObservationView[]>();
+  private readonly places = new Map<string, FormatPlace | undefined>();
+  private readonly writes = new SerialQueue();
+  revision = 0;
+
+  private constructor(
+    readonly store: ObservationStore,
+    private readonly registry: SchemaRegistry,
+    private readonly declarations: DeclarationSource,
+    private readonly categories: readonly string[],
+    private readonly clock: () => Date,
+  ) {}
+
+  static async open(store: ObservationStore, registry: SchemaRegistry, declarations: DeclarationSource, categories: readonly string[], clock = () => new Date()): Promise<ObservationService> {
+    const service = new ObservationService(store, registry, declarations, categories, clock);
+    for (const id of await store.providerIds()) await service.reload(id);
+    return service;
+  }
+
+  /** Providers with observations, sorted. */
+  providerIds(): string[] {
+    return [...this.views.keys()].filter((id) => this.views.get(id)!.length > 0).sort();
+  }
+
+  list(providerId: string): ObservationView[] {
+    return this.views.get(providerId) ?? [];
+  }
+
+  get(providerId: string, id: number): ObservationView | undefined {
+    return this.list(providerId).find((o) => o.id === id);
+  }
+
+  /** Providers that never declared but have observations: who they are and as of when. */
+  undeclared(): { providerId: string; name: string; asOf: string }[] {
+    return this.providerIds()
+      .filter((id) => !this.declarations.latestOf(id))
+      .map((providerId) => {
+        const all = this.list(providerId);
+        const name = all.find((o) => o.providerName)?.providerName ?? providerId;
+        const used = activeOnly(all);
+        const asOf = (used.length > 0 ? used : all).map((o) => o.observedAt).sort().at(-1)!;
+        return { providerId, name, asOf };
+      });
+  }
+
+  /** The declaration observations are applied to: the latest declared one, or one that answers nothing. */
+  baseOf(providerId: string): { declaration: Declaration; declaredByProvider: boolean } | undefined {
+    const latest = this.declarations.latestOf(providerId);
+    if (latest) return { declaration: latest.declaration, declaredByProvider: true };
+    const undeclared = this.undeclared().find((u) => u.providerId === providerId);
+    return undeclared ? { declaration: undeclaredBase({ ...undeclared, categories: this.categories }), declaredByProvider: false } : undefined;
+  }
+
+  /** Active observations with their places, ready to apply. */
+  placed(providerId: string): PlacedObservation[] {
+    return this.usable(providerId).map(({ o, place }) => ({ id: o.id, observedAt: o.observedAt, pointer: o.pointer, value: o.value, place }));
+  }
+
+  /** Active observations whose pointer the format (still) defines. */
+  private usable(providerId: string): { o: ObservationView; place: FormatPlace }[] {
+    return activeOnly(this.list(providerId)).flatMap((o) => {
+      const place = this.placeOf(o.pointer);
+      return place ? [{ o, place }] : [];
+    });
+  }
+
+  /** Active observations as the findings rules read them. */
+  facts(providerId: string): ObservedFact[] {
+    return this.usable(providerId).map(({ o, place }) => ({
+      id: o.id,
+      providerId,
+      organisation: o.organisation,
+      pointer: o.pointer,
+      value: o.value,
+      statement: o.statement,
+      observedAt: o.observedAt,
+      sources: o.sources,
+      place,
+      responses: o.responses.map(({ statement, sources }) => ({ statement, sources })),
+    }));
+  }
+
+  async record(providerId: string, body: unknown, caller: Caller): Promise<ObservationView> {
+    return this.writes.run(providerId, async () => {
+      const declared = this.declarations.latestOf(providerId)?.declaration;
+      const { observation } = checkObservation(this.registry, body, declared);
+      const existing = this.list(providerId);
+      const organisation = caller.organisation ?? OPERATOR;
+      if (!declared && existing.length === 0 && !observation.providerName) {
+        throw new InvalidDocumentError([{ pointer: '/providerName', keyword: 'required', message: `provider "${providerId}" has no declaration: the first observation about it must name it` }]);
+      }
+      if (observation.supersedes !== undefined) this.checkSupersedes(existing, observation, organisation);
+      const stored = await this.store.append(providerId, { ...observation, organisation, recordedAt: this.clock().toISOString(), recordedBy: caller.keyId });
+      return this.reloadAndGet(providerId, stored.id);
+    });
+  }
+
+  async respond(providerId: string, observationId: number, body: unknown, caller: Caller): Promise<ResponseRecord> {
+    const validate = this.registry.validator('observation-response');
+    if (!validate(body)) throw new InvalidDocumentError(normalizeIssues(issuesFromAjv(validate.errors)), 'The response does not satisfy the format.');
+    const { statement, sources } = body as ObservationResponse;
+    return this.writes.run(providerId, async () => {
+      if (!this.get(providerId, observationId)) throw new ObservationError(404, `No observation ${observationId} of provider "${providerId}".`);
+      const stored = await this.store.respond(providerId, observationId, { statement, sources, recordedAt: this.clock().toISOString(), recordedBy: caller.keyId });
+      await this.reload(providerId);
+      return stored!;
+    });
+  }
+
+  async withdraw(providerId: string, observationId: number, caller: Caller, reason?: string): Promise<ObservationView> {
+    return this.writes.run(providerId, async () => {
+      if (!this.get(providerId, observationId)) throw new ObservationError(404, `No observation ${observationId} of provider "${providerId}".`);
+      await this.store.withdraw(providerId, observationId, { at: this.clock().toISOString(), by: caller.keyId, ...(reason ? { reason } : {}) });
+      return this.reloadAndGet(providerId, observationId);
+    });
+  }
+
+  private checkSupersedes(existing: ObservationView[], observation: Observation, organisation: string): void {
+    const target = existing.find((o) => o.id === observation.supersedes);
+    const refuse = (message: string) => {
+      throw new InvalidDocumentError([{ pointer: '/supersedes', keyword: 'supersedes', message }]);
+    };
+    if (!target) return refuse(`there is no observation ${observation.supersedes} of this provider`);
+    if (target.organisation !== organisation) refuse(`observation ${target.id} is ${target.organisation}'s; only its own organisation may supersede it`);
+    if (target.status !== 'active') refuse(`observation ${target.id} is already ${target.status}`);
+  }
+
+  /** The place of a stored pointer; undefined if a later format no longer defines it (then it is not applied). */
+  private placeOf(pointer: string): FormatPlace | undefined {
+    if (!this.places.has(pointer)) {
+      const resolved = resolvePlace(pointer, (name) => this.registry.schema(name));
+      this.places.set(pointer, 'keyword' in resolved ? undefined : resolved);
+    }
+    return this.places.get(pointer);
+  }
+
+  private async reload(providerId: string): Promise<void> {
+    this.views.set(providerId, withStatus(await this.store.list(providerId)));
+    this.revision++;
+  }
+
+  private async reloadAndGet(providerId: string, id: number): Promise<ObservationView> {
+    await this.reload(providerId);
+    return this.get(providerId, id)!;
+  }
+}
