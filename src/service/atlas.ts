@@ -3,6 +3,7 @@ import type { Declaration } from '../formats/types.generated.js';
 import { checkDeclaration, type DeclarationCheck } from '../formats/validate-declaration.js';
 import { InvalidDocumentError } from '../formats/validation-error.js';
 import { VersionConflictError, type Store, type VersionMeta, type VersionRecord } from '../store/store.js';
+import { SerialQueue } from '../store/serial-queue.js';
 import { contentHash } from '../store/version-record.js';
 import type { AnalysisCache } from './analysis-cache.js';
 import { byteBoundedCache } from './byte-bounded-cache.js';
@@ -46,6 +47,7 @@ export class Atlas<A> {
   private sortedIds: string[] | undefined;
   /** Grows with every change of the read model, so derived views (rankings) know when they are stale. */
   revision = 0;
+  private readonly writes = new SerialQueue();
   /** Parsed older versions, bounded by the size of their bodies (the parsed form is a small multiple). */
   private readonly declarations = byteBoundedCache<Declaration>('declarations', 64 * 1024 * 1024);
   private readonly analyses = byteBoundedCache<object>('analyses', 32 * 1024 * 1024);
@@ -85,7 +87,13 @@ export class Atlas<A> {
    * times, then a VersionConflictError says so (HTTP 409). Validation and analysis happen
    * before the append, so nothing invalid or unanalysable is ever acknowledged.
    */
-  async write(providerId: string, build: (base: BaseVersion | undefined) => NextDocument | undefined, submittedBy?: string): Promise<WrittenVersion> {
+  write(providerId: string, build: (base: BaseVersion | undefined) => NextDocument | undefined, submittedBy?: string): Promise<WrittenVersion> {
+    // Writes of this process take turns per provider, so they build on each other instead of
+    // colliding; the compare-and-set still guards against writers in other processes.
+    return this.writes.run(providerId, () => this.writeOnce(providerId, build, submittedBy));
+  }
+
+  private async writeOnce(providerId: string, build: (base: BaseVersion | undefined) => NextDocument | undefined, submittedBy?: string): Promise<WrittenVersion> {
     let base: BaseVersion | undefined = this.latest.get(providerId);
     for (let attempt = 1; ; attempt++) {
       const next = build(base);

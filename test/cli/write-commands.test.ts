@@ -7,6 +7,7 @@ import type { Server } from 'node:http';
 import { LowdbKeyStore } from '../../src/auth/lowdb-key-store.js';
 import { hashToken } from '../../src/auth/token.js';
 import { projectRoot } from '../../src/paths.js';
+import { lockDataDir } from '../../src/store/data-dir-lock.js';
 import { LowdbStore } from '../../src/store/lowdb-store.js';
 import { ADMIN_TOKEN, testService, validDeclaration, type TestService } from '../support/service.js';
 import { cli } from './run-cli.js';
@@ -62,17 +63,17 @@ describe('retention-atlas import-transparency --data-dir', () => {
 
   it('is refused while a running server holds the data directory, and points to --server', async () => {
     const dir = freshDir();
-    writeFileSync(path.join(dir, '.lock'), '1\n'); // pid 1 is always alive
+    const lock = await lockDataDir(dir); // as a running server holds it
     for (const argv of [
       ['import-transparency', CSV, '--provider', 'veritalk', '--data-dir', dir],
       ['keys', 'create', '--role', 'admin', '--data-dir', dir],
     ]) {
       const run = await cli(...argv);
       expect(run.code).toBe(2);
-      expect(run.err).toContain('is in use by another retention-atlas process (pid 1');
+      expect(run.err).toContain(`is in use by another retention-atlas process (pid ${process.pid})`);
       expect(run.err).toContain('--server <url> --token <key>');
     }
-    expect(readFileSync(path.join(dir, '.lock'), 'utf8')).toBe('1\n');
+    lock.release();
   });
 
   it('says so when the provider does not exist', async () => {
