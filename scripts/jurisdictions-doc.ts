@@ -5,6 +5,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { InForce, JurisdictionProfile } from '../src/formats/types.generated.js';
 import { projectRoot, schemasDir } from '../src/paths.js';
 import { factsOf, PRIMARY_KINDS } from '../src/policies/jurisdiction-rules.js';
@@ -127,7 +128,7 @@ function escape(text: string): string {
   return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 }
 
-const invokedDirectly = process.argv[1] && path.resolve(process.argv[1]) === path.resolve(new URL(import.meta.url).pathname);
+const invokedDirectly = process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);
 if (invokedDirectly) {
   const out = renderJurisdictionsDoc(loadJurisdictions());
   if (process.argv.includes('--check')) {
