@@ -13,6 +13,7 @@ import { load, pct, sequentialLatencies, type LoadResult } from './load.js';
 import { markdownTable } from './markdown-table.js';
 import { residentMb } from './process-memory.js';
 import { declarationFor, sampleDeclarations, seedStore } from './seed-store.js';
+import { scaleBenchmarks } from './scale.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const LARGE = 2000;
@@ -204,6 +205,7 @@ async function main(): Promise<void> {
     await rm(scratch, { recursive: true, force: true });
   }
 
+  const scale = await scaleBenchmarks(); sections.push(...scale.sections); checks.push(...scale.checks); // prettier-ignore
   const summary = markdownTable(['check', 'what', 'measured', 'target', 'result'], checks.map((c) => [c.id, c.what, c.measured, c.target, c.pass ? 'pass' : 'FAIL']));
   console.log(`\n### Targets\n\n${summary}\n`);
   const cpus = os.cpus();
