@@ -30,6 +30,8 @@ import { tiltRouter } from './routes/tilt.js';
 import { validateRouter } from './routes/validate.js';
 import { writeGuard } from './write-guard.js';
 import { observationsRouter } from './routes/observations.js';
+import { observedExposureRouter } from './routes/observed-exposure.js';
+import { ObservedReader } from '../service/observed-reader.js';
 import type { ObservationService } from '../service/observation-service.js';
 import { ExposureReader } from '../service/exposure-reader.js';
 import { RankingCache } from '../service/ranking-cache.js';
@@ -85,16 +87,18 @@ export function createApp(options: AppOptions): Express {
   if (options.trustProxy !== undefined) app.set('trust proxy', options.trustProxy);
   const log = options.log ?? console.error;
   const auth = authContext(options.auth);
+  const rankings = new RankingCache(options.atlas, options.policy, epochMemo(options.policy.jurisdictions));
   const ctx: AppContext = {
     atlas: options.atlas,
     categories: options.categories,
     policy: options.policy,
     exposure: new ExposureReader(options.atlas, options.policy),
-    rankings: new RankingCache(options.atlas, options.policy, epochMemo(options.policy.jurisdictions)),
+    rankings,
     openapi: options.openapi,
     guardWrite: writeGuard(auth.authenticator, auth.audit, log),
     guard: (permits) => writeGuard(auth.authenticator, auth.audit, log, permits),
     observations: options.observations,
+    observed: new ObservedReader(options.atlas, options.observations, options.policy, rankings),
     requireAdmin: requireAdmin(auth.authenticator),
     auth,
     json: jsonBody(options.bodyLimit ?? '1mb'),
@@ -116,6 +120,7 @@ export function createApp(options: AppOptions): Express {
   v1.use(providersRouter(ctx));
   v1.use(observationsRouter(ctx));
   v1.use(referenceRouter(ctx));
+  v1.use(observedExposureRouter(ctx));
   v1.use(exposureRouter(ctx));
   v1.use(jurisdictionsRouter(ctx));
   v1.use(keysRouter(ctx));

@@ -6,6 +6,7 @@ import type { RankingCache } from '../service/ranking-cache.js';
 import type { Category } from '../policies/categories.js';
 import type { AuthContext } from './auth-options.js';
 import type { ObservationService } from '../service/observation-service.js';
+import type { ObservedReader } from '../service/observed-reader.js';
 import type { WritePermission } from './write-guard.js';
 
 /** What routers need; built once by createApp. */
@@ -25,6 +26,8 @@ export interface AppContext {
   guard: (permits: WritePermission) => RequestHandler;
   /** Evidence from reviewers about providers, and the providers' responses. */
   observations: ObservationService;
+  /** Exposure "as observed" (observations in place of declared facts), cached per revision. */
+  observed: ObservedReader;
   /** Admin-only reads (keys, audit trail). */
   requireAdmin: RequestHandler;
   auth: AuthContext;

@@ -1,0 +1,162 @@
+import { Router, type NextFunction, type Request, type Response } from 'express';
+import { todayUtc } from '../../law/in-force.js';
+import type { PlacedObservation } from '../../observations/apply-observations.js';
+import { checkObservation } from '../../observations/check-observation.js';
+import { disclosureScore, gradeFor, summarizeExposure, type Cell } from '../../scoring/index.js';
+import { InvalidDocumentError, type ValidationIssue } from '../../formats/validation-error.js';
+import type { Declaration } from '../../formats/types.generated.js';
+import { differences, scoreAsObserved, BASES, type Basis } from '../../service/observed-exposure.js';
+import { rankedProvider, type ThreatModel } from '../../service/ranking.js';
+import type { AppContext } from '../context.js';
+import { sendTable, type TableColumn } from '../csv-response.js';
+import { badRequest, notFound } from '../http-error.js';
+import { requireContentType } from '../json-body.js';
+import { explainParam, orderParam, pageParams, providerIdParam } from '../params.js';
+import { lawDateParam, threatModelParam } from '../threat-model-param.js';
+
+/** `?basis=declared|observed` (default declared). */
+export function basisParam(value: unknown): Basis {
+  if (value === undefined) return 'declared';
+  if (typeof value !== 'string' || !BASES.includes(value as Basis)) throw badRequest(`basis must be declared or observed, got "${String(value)}".`, { errors: [{ pointer: '', parameter: 'basis', keyword: 'enum', message: 'must be declared or observed' }] });
+  return value as Basis;
+}
+
+const cellColumns = (providerId: string): TableColumn<Cell>[] => [
+  { header: 'providerId', value: () => providerId },
+  { header: 'category', value: (c) => c.category },
+  { header: 'jurisdiction', value: (c) => c.jurisdiction },
+  { header: 'established', value: (c) => c.established },
+  { header: 'worstCase', value: (c) => c.worstCase },
+  { header: 'score', value: (c) => c.score },
+  { header: 'grade', value: (c) => c.grade },
+];
+
+const selectCells = (cells: Cell[], model: ThreatModel) =>
+  cells.filter((c) => (model.jurisdictions.length === 0 || model.jurisdictions.includes(c.jurisdiction)) && (model.categories.length === 0 || model.categories.includes(c.category)));
+
+const prefixed = (prefix: string, issues: ValidationIssue[]) => issues.map((i) => ({ ...i, pointer: prefix + i.pointer }));
+
+/**
+ * The "as observed" basis of exposure (`?basis=observed`): of a stored provider, of a
+ * what-if draft, and the ranking. Also answers for providers known only from observations,
+ * whatever the basis. Everything else passes on to the declared-basis routes.
+ */
+export function observedExposureRouter(ctx: AppContext): Router {
+  const router = Router();
+  const { observations, atlas, policy } = ctx;
+  const reader = ctx.observed;
+  const { params } = policy;
+  const observedOnly = (req: Request, _res: Response, next: NextFunction) => (basisParam(req.query.basis) === 'observed' ? next() : next('route'));
+
+  router.get('/providers/:providerId/exposure', async (req, res, next) => {
+    const basis = basisParam(req.query.basis);
+    const providerId = providerIdParam(String(req.params.providerId));
+    const latest = atlas.latestOf(providerId);
+    if (latest && basis === 'declared') return next();
+    if (!latest && observations.list(providerId).length === 0) {
+      if (basis === 'declared') return next();
+      throw notFound(`No provider "${providerId}".`);
+    }
+    if (req.query.version !== undefined) throw badRequest('basis=observed applies observations to the latest version; leave out version.');
+    const model = threatModelParam(req, ctx);
+    const lawDate = lawDateParam(req) ?? todayUtc();
+    const explain = explainParam(req.query.explain);
+    const view = reader.of(providerId, { lawDate, explain })!;
+    const declared = latest ? await ctx.exposure.of(providerId, latest.meta.version, { lawDate, explain }) : scoreAsObserved(observations.baseOf(providerId)!.declaration, [], policy, { lawDate, explain }).result;
+    const result = basis === 'observed' ? view.observed.result : declared!;
+    const cells = selectCells(result.cells, model);
+    sendTable(req, res, {
+      columns: cellColumns(providerId),
+      rows: cells,
+      filename: `${providerId}-${basis}-exposure`,
+      json: {
+        providerId,
+        name: view.name,
+        declaredByProvider: view.declaredByProvider,
+        basis,
+        ...(view.version !== undefined ? { version: view.version } : {}),
+        asOf: view.asOf,
+        modelVersion: result.modelVersion,
+        lawDate: result.lawDate,
+        summary: summarizeExposure(result, params),
+        observations: { applied: view.observed.applied, unapplied: view.observed.unapplied },
+        differences: differences(declared!, view.observed).filter((d) => selectCells([{ category: d.category, jurisdiction: d.jurisdiction } as Cell], model).length > 0),
+        cells,
+      },
+    });
+  });
+
+  router.post('/score', observedOnly, requireContentType(), ctx.json, (req, res) => {
+    const model = threatModelParam(req, ctx);
+    const lawDate = lawDateParam(req) ?? todayUtc();
+    const explain = explainParam(req.query.explain);
+    const body = req.body as { declaration?: unknown; observations?: unknown };
+    const shape: ValidationIssue[] = [];
+    if (typeof body !== 'object' || body === null || Array.isArray(body)) shape.push({ pointer: '', keyword: 'type', message: 'must be an object { declaration, observations }' });
+    else {
+      for (const key of Object.keys(body)) if (key !== 'declaration' && key !== 'observations') shape.push({ pointer: `/${key}`, keyword: 'additionalProperties', message: 'is not an allowed property here' });
+      if (body.declaration === undefined) shape.push({ pointer: '/declaration', keyword: 'required', message: 'is required' });
+      if (!Array.isArray(body.observations) || body.observations.length > 500) shape.push({ pointer: '/observations', keyword: 'type', message: 'must be an array of at most 500 observations' });
+    }
+    if (shape.length > 0) throw new InvalidDocumentError(shape, 'The body must be { declaration, observations }.');
+    const check = atlas.check(body.declaration);
+    if (!check.valid) throw new InvalidDocumentError(prefixed('/declaration', check.errors));
+    const declaration = check.declaration as Declaration;
+    const issues: ValidationIssue[] = [];
+    const placed: PlacedObservation[] = [];
+    (body.observations as unknown[]).forEach((o, i) => {
+      try {
+        const { observation, place } = checkObservation(atlas.registry, o, declaration);
+        placed.push({ id: i + 1, observedAt: observation.observedAt, pointer: observation.pointer, value: observation.value, place });
+      } catch (error) {
+        if (!(error instanceof InvalidDocumentError)) throw error;
+        issues.push(...prefixed(`/observations/${i}`, error.errors));
+      }
+    });
+    if (issues.length > 0) throw new InvalidDocumentError(issues, 'Some observations do not fit the declaration format.');
+    const declared = scoreAsObserved(declaration, [], policy, { lawDate, explain });
+    const observed = scoreAsObserved(declaration, placed, policy, { lawDate, explain });
+    const cells = selectCells(observed.result.cells, model);
+    sendTable(req, res, {
+      columns: cellColumns(declaration.provider.id),
+      rows: cells,
+      filename: `${declaration.provider.id}-observed-exposure`,
+      json: {
+        providerId: declaration.provider.id,
+        basis: 'observed',
+        modelVersion: observed.result.modelVersion,
+        lawDate: observed.result.lawDate,
+        summary: summarizeExposure(observed.result, params),
+        disclosure: disclosureScore(observed.declaration),
+        warnings: check.warnings,
+        observations: { applied: observed.applied, unapplied: observed.unapplied },
+        differences: differences(declared.result, observed),
+        cells,
+      },
+    });
+  });
+
+  router.get('/exposure', observedOnly, (req, res) => {
+    const model = threatModelParam(req, ctx);
+    const { limit, offset } = pageParams(req.query);
+    const lawDate = lawDateParam(req) ?? todayUtc();
+    const order = orderParam(req.query.order);
+    const { ranked, undeclared } = reader.rank(model, order, lawDate);
+    const items = ranked.slice(offset, offset + limit).map((r) => ({
+      ...rankedProvider(r),
+      latestVersion: r.declaredByProvider ? r.latest.meta.version : null,
+      declaredByProvider: r.declaredByProvider,
+      observations: r.observations,
+      grade: gradeFor(r.worstCase, params),
+      establishedGrade: gradeFor(r.established, params),
+    }));
+    sendTable(req, res, {
+      columns: (['rank', 'providerId', 'name', 'declaredByProvider', 'observations', 'latestVersion', 'established', 'worstCase', 'score', 'grade', 'establishedGrade'] as const).map((key) => ({ header: key, value: (r: (typeof items)[number]) => r[key] })),
+      rows: items,
+      filename: 'exposure-ranking-observed',
+      json: { modelVersion: params.modelVersion, lawDate, order, basis: 'observed', threatModel: model, total: ranked.length, limit, offset, items, undeclared },
+    });
+  });
+
+  return router;
+}

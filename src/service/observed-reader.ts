@@ -1,0 +1,116 @@
+import { todayUtc } from '../law/in-force.js';
+import type { ExplainLevel } from '../scoring/index.js';
+import { scoreTable, type Analysis, type PolicyData, type ScoreTable } from './analysis.js';
+import type { Atlas, LatestVersion } from './atlas.js';
+import { byteBoundedCache } from './byte-bounded-cache.js';
+import type { ObservationService } from './observation-service.js';
+import { scoreAsObserved, type ObservedExposure } from './observed-exposure.js';
+import type { RankingCache } from './ranking-cache.js';
+import { rankProviders, type RankEntry, type RankOrder, type ThreatModel } from './ranking.js';
+
+/** A provider's observed view: what it was applied to, and the result. */
+export interface ObservedView {
+  providerId: string;
+  name: string;
+  declaredByProvider: boolean;
+  /** The declaration version observations were applied to; absent for a provider that never declared. */
+  version?: number;
+  asOf: string;
+  observed: ObservedExposure;
+}
+
+export interface ObservedRankEntry extends RankEntry {
+  declaredByProvider: boolean;
+  /** Observations applied to this provider's row. */
+  observations: number;
+}
+
+/**
+ * "As observed" for stored providers, through the one scoring function (scoreAsObserved):
+ * each provider's latest declaration — or, for a provider that never declared, one that
+ * answers nothing — with its active observations in place. Views and score tables are kept
+ * in bounded caches, keyed by version, observation revision, law date and model.
+ */
+export class ObservedReader {
+  private readonly views = byteBoundedCache<ObservedView>('observed-views', 32 * 1024 * 1024);
+  private readonly tables = byteBoundedCache<ScoreTable>('observed-score-tables', 16 * 1024 * 1024);
+
+  constructor(
+    private readonly atlas: Atlas<Analysis>,
+    private readonly observations: ObservationService,
+    private readonly policy: PolicyData,
+    private readonly rankings: RankingCache,
+  ) {}
+
+  /** Every provider the observed view knows: declared ones and those known only from observations. */
+  providerIds(): string[] {
+    return [...new Set([...this.atlas.providerIds(), ...this.observations.providerIds()])].sort();
+  }
+
+  of(providerId: string, options: { lawDate?: string; explain?: ExplainLevel } = {}): ObservedView | undefined {
+    const lawDate = options.lawDate ?? todayUtc();
+    const explain = options.explain ?? 'compact';
+    const base = this.observations.baseOf(providerId);
+    if (!base) return undefined;
+    const version = this.atlas.latestOf(providerId)?.meta.version;
+    const key = `${providerId}@${version ?? 0}@${this.observations.revision}@${lawDate}@${explain}@${this.policy.params.modelVersion}`;
+    const hit = this.views.get(key);
+    if (hit) return hit;
+    const observed = scoreAsObserved(base.declaration, this.observations.placed(providerId), this.policy, { lawDate, explain });
+    const view: ObservedView = {
+      providerId,
+      name: base.declaration.provider.name,
+      declaredByProvider: base.declaredByProvider,
+      ...(version !== undefined ? { version } : {}),
+      asOf: base.declaration.asOf,
+      observed,
+    };
+    this.views.set(key, view, { size: 256 * 1024 });
+    return view;
+  }
+
+  /** The compact score table of a provider as observed; the declared one when nothing is observed. */
+  tableOf(providerId: string, lawDate: string): ScoreTable | undefined {
+    const latest = this.atlas.latestOf(providerId);
+    if (latest && this.observations.placed(providerId).length === 0) return this.rankings.tableAt(latest, lawDate);
+    const key = `${providerId}@${latest?.meta.version ?? 0}@${this.observations.revision}@${lawDate}@${this.policy.params.modelVersion}`;
+    const hit = this.tables.get(key);
+    if (hit) return hit;
+    const view = this.of(providerId, { lawDate });
+    if (!view) return undefined;
+    const table = scoreTable(view.observed.result.cells);
+    this.tables.set(key, table, { size: 64 * 1024 });
+    return table;
+  }
+
+  /**
+   * Providers ranked as observed, with the same ranking as declarations (shared ranks, the
+   * same order); a provider known only from observations takes part, marked
+   * `declaredByProvider: false`, ranked by its observed view over a declaration that answers nothing.
+   */
+  rank(model: ThreatModel, order: RankOrder, lawDate: string): { ranked: ObservedRankEntry[]; undeclared: string[] } {
+    const entries = this.providerIds().map((id) => this.entryOf(id, lawDate));
+    const tables = new Map(entries.map((e) => [e.meta.providerId, this.tableOf(e.meta.providerId, lawDate) ?? {}]));
+    const { ranked, undeclared } = rankProviders(entries, model, order, (l) => tables.get(l.meta.providerId)!);
+    return {
+      ranked: ranked.map((r) => ({
+        ...r,
+        declaredByProvider: this.atlas.latestOf(r.latest.meta.providerId) !== undefined,
+        observations: this.observations.placed(r.latest.meta.providerId).length,
+      })),
+      undeclared,
+    };
+  }
+
+  /** The read-model entry ranking reads; a provider that never declared gets one built from its observed view. */
+  private entryOf(providerId: string, lawDate: string): LatestVersion<Analysis> {
+    const latest = this.atlas.latestOf(providerId);
+    if (latest) return latest;
+    const view = this.of(providerId, { lawDate })!;
+    return {
+      meta: { providerId, version: 0, submittedAt: view.asOf, hash: '' },
+      declaration: view.observed.declaration,
+      analysis: { disclosureScore: 0 } as Analysis,
+    } as LatestVersion<Analysis>;
+  }
+}
