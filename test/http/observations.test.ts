@@ -150,3 +150,26 @@ describe('a provider that never declared', () => {
     expect((await request(service.app).get('/v1/providers/nobody-here/observations')).status).toBe(404);
   });
 });
+
+describe('findings with evidence', () => {
+  it('lists a declared fact an observation contradicts, with pointers to both, the sources and the responses', async () => {
+    const res = await request(service.app).get('/v1/providers/veritalk/findings').expect(200);
+    check('get', '/v1/providers/{providerId}/findings', res);
+    const contradiction = res.body.findings.find((f: { rule: string }) => f.rule === 'contradicted-by-evidence');
+    expect(contradiction).toEqual(
+      expect.objectContaining({
+        severity: 'error',
+        pointers: ['/legalProcess/liveInterception'],
+        evidence: expect.objectContaining({
+          observation: 1,
+          pointer: '/legalProcess/liveInterception',
+          location: '/v1/providers/veritalk/observations/1',
+          declared: 'not-supported',
+          observed: 'supported',
+          sources: [SOURCE],
+          responses: [expect.objectContaining({ statement: 'We do not intercept.' })],
+        }),
+      }),
+    );
+  });
+});

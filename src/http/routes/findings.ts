@@ -5,6 +5,7 @@ import { latestOr404 } from '../provider-view.js';
 import { sendTable } from '../csv-response.js';
 import { badRequest, notFound } from '../http-error.js';
 import { listParam, positiveIntParam } from '../params.js';
+import { findingsWithEvidence } from '../../service/evidence-findings.js';
 
 const SEVERITIES = ['error', 'warning', 'info'];
 
@@ -30,7 +31,9 @@ export function findingsRouter(ctx: AppContext): Router {
     if (unknown.length > 0) throw badRequest(`severity must be one of ${SEVERITIES.join(', ')}, got "${unknown.join(', ')}".`);
     const analysis = await atlas.analysisAt(providerId, version);
     if (!analysis) throw notFound(`No version ${version} of provider "${providerId}".`);
-    const findings = analysis.findings.filter((f) => severities.length === 0 || severities.includes(f.severity));
+    const declaration = (await atlas.declarationAt(providerId, version))!;
+    const all = findingsWithEvidence(analysis.findings, declaration, ctx.observations.facts(providerId));
+    const findings = all.filter((f) => severities.length === 0 || severities.includes(f.severity));
     sendTable(req, res, {
       columns: FINDING_COLUMNS,
       rows: findings,
