@@ -173,3 +173,15 @@ describe('findings with evidence', () => {
     );
   });
 });
+
+describe('providers known only from observations in lists', () => {
+  it('are listed apart, marked, and readable by id', async () => {
+    const list = await request(service.app).get('/v1/providers').expect(200);
+    check('get', '/v1/providers', list);
+    expect(list.body.items.map((p: { providerId: string }) => p.providerId)).not.toContain('silent-chat');
+    expect(list.body.notDeclaredByProvider).toEqual([expect.objectContaining({ providerId: 'silent-chat', name: 'Silent Chat', declaredByProvider: false, observations: 1 })]);
+    const one = await request(service.app).get('/v1/providers/silent-chat').expect(200);
+    check('get', '/v1/providers/{providerId}', one);
+    expect(one.body.declaredByProvider).toBe(false);
+  });
+});

@@ -6,6 +6,7 @@ import { pageParams, positiveIntParam, providerIdParam } from '../params.js';
 import { providerDetail, providerSummary, versionLocation, latestOr404 } from '../provider-view.js';
 import { sendTable } from '../csv-response.js';
 import { dryRun } from './dry-run.js';
+import { undeclaredSummary } from '../undeclared-view.js';
 
 /** Providers and their immutable declaration versions. */
 export function providersRouter(ctx: AppContext): Router {
@@ -23,11 +24,13 @@ export function providersRouter(ctx: AppContext): Router {
       ),
       rows: items,
       filename: 'providers',
-      json: { total: all.length, limit, offset, items },
+      json: { total: all.length, limit, offset, items, notDeclaredByProvider: ctx.observations.undeclared().map((u) => undeclaredSummary(ctx, u)) },
     });
   });
 
   router.get('/providers/:providerId', (req, res) => {
+    const undeclared = ctx.observations.undeclared().find((u) => u.providerId === req.params.providerId);
+    if (undeclared && !atlas.latestOf(undeclared.providerId)) return void res.json(undeclaredSummary(ctx, undeclared));
     const latest = latestOr404(atlas, req.params.providerId);
     res.json(providerDetail(latest));
   });
