@@ -1,4 +1,6 @@
 import type { Request } from 'express';
+import { todayUtc } from '../law/in-force.js';
+import { summarizeExposure } from '../scoring/index.js';
 import { compareProviders, MAX_COMPARED, MIN_COMPARED, type Comparison } from '../service/compare.js';
 import type { ThreatModel } from '../service/ranking.js';
 import type { AppContext } from './context.js';
@@ -9,7 +11,7 @@ import { lawDateParam, threatModelParam } from './threat-model-param.js';
 export interface CompareQuery {
   comparison: Comparison;
   model: ThreatModel;
-  lawDate?: string;
+  lawDate: string;
   modelVersion: string;
 }
 
@@ -21,13 +23,13 @@ export async function compareQuery(req: Request, ctx: AppContext): Promise<Compa
   const duplicate = ids.find((id, i) => ids.indexOf(id) !== i);
   if (duplicate) throw badRequest(`"${duplicate}" is named twice in ?providers=.`);
   const model = threatModelParam(req, ctx);
-  const lawDate = lawDateParam(req);
+  const lawDate = lawDateParam(req) ?? todayUtc();
   const inputs = await Promise.all(
     ids.map(async (id) => {
       const latest = ctx.atlas.latestOf(id);
       if (!latest) throw notFound(`No provider "${id}".`);
-      const exposure = (await ctx.exposure.of(id, latest.meta.version))!;
-      return { latest, exposure };
+      const exposure = (await ctx.exposure.of(id, latest.meta.version, { lawDate }))!;
+      return { latest, exposure, overall: summarizeExposure(exposure, ctx.policy.params).overall };
     }),
   );
   return {

@@ -4,8 +4,12 @@ import { scoreColour, textColourOn } from './palette.js';
 
 export interface BadgeData {
   name: string;
+  /** Grade of the worst case (what the colour shows). */
   grade: Grade;
+  /** Grade of what is established; when it differs the badge shows the range ("B–D"). */
+  establishedGrade?: Grade;
   exposureScore: number;
+  establishedScore?: number;
   disclosureScore: number;
 }
 
@@ -23,12 +27,14 @@ export function badgeSvg(data: BadgeData): Html {
   // No bidi controls (an override would reverse the badge's other labels) and never half a surrogate pair.
   const fullName = plainText(data.name);
   const name = truncate(fullName, MAX_NAME);
-  const grade = `exposure ${data.grade}`;
+  const range = data.establishedGrade !== undefined && data.establishedGrade !== data.grade;
+  const grade = `exposure ${range ? `${data.establishedGrade}–${data.grade}` : data.grade}`;
   const disclosure = `disclosure ${Math.round(data.disclosureScore)}`;
   const [w1, w2, w3] = [charWidth(name), charWidth(grade), charWidth(disclosure)];
   const width = w1 + w2 + w3;
   const gradeFill = scoreColour(data.exposureScore);
-  const label = `${fullName}: exposure grade ${data.grade} (worst cell ${data.exposureScore}/100), disclosure score ${data.disclosureScore}/100 — retention-atlas`;
+  const bounds = range && data.establishedScore !== undefined ? `established ${data.establishedScore}, worst case ${data.exposureScore}/100` : `worst cell ${data.exposureScore}/100`;
+  const label = `${fullName}: exposure grade ${range ? `${data.establishedGrade} to ${data.grade}` : data.grade} (${bounds}), disclosure score ${data.disclosureScore}/100 — retention-atlas`;
   return html`<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="20" viewBox="0 0 ${width} 20" role="img" aria-label="${label}">
 <title>${label}</title>
 <rect width="${w1}" height="20" fill="#333333"/>

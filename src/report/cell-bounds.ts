@@ -8,10 +8,8 @@ export interface Bounds {
 }
 
 /** A cell's two bounds. */
-export function cellBounds(cell: Cell): Bounds {
-  // TODO(model 2): read cell.established / cell.worstCase directly once exposure/2 lands; until then both are `score`.
-  const c = cell as unknown as Partial<Bounds> & { score: number };
-  return { established: c.established ?? c.score, worstCase: c.worstCase ?? c.score };
+export function cellBounds(cell: Pick<Cell, 'established' | 'worstCase'>): Bounds {
+  return { established: cell.established, worstCase: cell.worstCase };
 }
 
 /** "64" when the bounds meet, "20–64" when the declaration leaves a range open. */

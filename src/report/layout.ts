@@ -4,10 +4,12 @@ export interface PageOptions {
   title: string;
   body: Html;
   modelVersion?: string;
+  /** The law date the scores apply (YYYY-MM-DD). */
+  lawDate?: string;
 }
 
 /** The page shell: no scripts, styles from one served file, so it works under a strict CSP. */
-export function page({ title, body, modelVersion }: PageOptions): Html {
+export function page({ title, body, modelVersion, lawDate }: PageOptions): Html {
   return html`<!doctype html>
 <html lang="en">
 <head>
@@ -23,7 +25,7 @@ export function page({ title, body, modelVersion }: PageOptions): Html {
 <main id="main">
 ${body}
 </main>
-<footer class="site"><p>${modelVersion ? `Scores from exposure model ${modelVersion}. ` : ''}Declarations are the providers' own statements, checked for consistency but not verified. Data: <a href="/v1/providers">/v1/providers</a> · <a href="/docs/">API documentation</a></p></footer>
+<footer class="site"><p>${modelVersion ? `Scores from exposure model ${modelVersion}${lawDate ? `, law as of ${lawDate}` : ''}. ` : ''}Declarations are the providers' own statements, checked for consistency but not verified. Data: <a href="/v1/providers">/v1/providers</a> · <a href="/docs/">API documentation</a></p></footer>
 </body>
 </html>
 `;
@@ -37,6 +39,8 @@ export interface FilterOptions {
   submit: string;
   /** Values the form carries along unchanged (the providers of a comparison). */
   hidden?: Record<string, string>;
+  /** Offer the ranking order (the ranking page only). */
+  order?: 'worst-case' | 'established';
 }
 
 /** A GET form (no script) choosing one jurisdiction and one category, or all. */
@@ -45,6 +49,7 @@ export function filterForm(options: FilterOptions): Html {
   return html`<form class="filters" method="get" action="${options.action}">${Object.entries(options.hidden ?? {}).map(([k, v]) => html`<input type="hidden" name="${k}" value="${v}">`)}
 <label>Jurisdiction <select name="jurisdiction"><option value="">all</option>${options.jurisdictions.map((j) => option(j.code, `${j.code} — ${j.name}`, options.selected.jurisdictions))}</select></label>
 <label>Data category <select name="category"><option value="">all</option>${options.categories.map((c) => option(c.id, c.label, options.selected.categories))}</select></label>
+${options.order ? html`<label>Rank by <select name="order"><option value="worst-case"${options.order === 'worst-case' ? html` selected` : ''}>worst case</option><option value="established"${options.order === 'established' ? html` selected` : ''}>what is established</option></select></label>` : ''}
 <button type="submit">${options.submit}</button>
 </form>`;
 }

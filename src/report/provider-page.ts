@@ -1,7 +1,6 @@
 import type { Finding } from '../findings/rule.js';
 import type { Declaration } from '../formats/types.generated.js';
 import type { DisclosureScore } from '../scoring/index.js';
-import { cellBounds } from './cell-bounds.js';
 import type { ExposureGrid } from './exposure-grid.js';
 import { gradeChip } from './grade-chip.js';
 import { heatmapLegend, heatmapTable } from './heatmap-table.js';
@@ -18,7 +17,8 @@ import { thirdPartiesSection } from './sections/third-parties-section.js';
 export interface ProviderPageData {
   declaration: Declaration;
   latest: { version: number; submittedAt: string };
-  exposure: { grade: string; score: number; modelVersion: string; lawDate?: string };
+  /** The worst cell's bounds and grades under `lawDate`. */
+  exposure: { established: number; worstCase: number; grade: string; establishedGrade: string; modelVersion: string; lawDate: string };
   disclosure: DisclosureScore;
   grid: ExposureGrid;
   history: { version: number; submittedAt: string; hash: string }[];
@@ -47,10 +47,11 @@ function summary(d: ProviderPageData): Html {
   const p = d.declaration.provider;
   const website = safeUrl(p.website);
   const errors = d.findings?.filter((f) => f.severity === 'error').length ?? 0;
-  const established = Math.round(Math.max(0, ...d.grid.cells.map((c) => cellBounds(c).established)));
+  const e = d.exposure;
+  const range = Math.round(e.established) !== Math.round(e.worstCase);
   return html`<div class="summary">
 <div class="scores">
-<div class="score-card"><div class="label">exposure grade</div><div class="card-row">${gradeChip(d.exposure.grade, d.exposure.score)}<div><span class="big">${d.exposure.score}</span><span class="of">/100</span></div></div><div class="muted">worst case of its worst cell; established ${established}</div></div>
+<div class="score-card"><div class="label">exposure grade</div><div class="card-row">${gradeChip(e.grade, e.worstCase, `grade ${e.grade}: worst case ${e.worstCase}/100`)}<div><span class="big">${range ? `${Math.round(e.established)}–${Math.round(e.worstCase)}` : Math.round(e.worstCase)}</span><span class="of">/100</span></div></div><div class="muted">its worst cell: ${range ? `established ${Math.round(e.established)} (grade ${e.establishedGrade}), worst case ${Math.round(e.worstCase)} (grade ${e.grade})` : `established, grade ${e.grade}`}; law as of ${e.lawDate}</div></div>
 <div class="score-card"><div class="label">disclosure score</div><div class="card-row"><div><span class="big">${d.disclosure.score}</span><span class="of">/100</span></div></div><div class="muted">how fully it answers the five questions</div></div>
 ${d.findings ? html`<div class="score-card"><div class="label">findings</div><div class="card-row"><div><span class="big">${errors}</span><span class="of"> ${errors === 1 ? 'error' : 'errors'}</span></div></div><div class="muted"><a href="#findings">${d.findings.length - errors} other</a></div></div>` : ''}
 </div>
@@ -136,7 +137,7 @@ ${findingsSection(d.findings, id)}
 ${disclosureTable(d)}
 ${history(d)}
 <h2 id="badge">Badge</h2>
-<p><img src="/badges/${encodeURIComponent(id)}.svg" alt="${name}: exposure grade ${d.exposure.grade}, disclosure score ${d.disclosure.score}"></p>
+<p><img src="/badges/${encodeURIComponent(id)}.svg" alt="${name}: exposure grade ${d.exposure.establishedGrade === d.exposure.grade ? d.exposure.grade : `${d.exposure.establishedGrade} to ${d.exposure.grade}`}, disclosure score ${d.disclosure.score}"></p>
 <p>Embed it: <code>${`<img src="${badge}" alt="retention-atlas badge for ${name}">`}</code></p>`;
-  return page({ title: name, body, modelVersion: d.exposure.modelVersion });
+  return page({ title: name, body, modelVersion: d.exposure.modelVersion, lawDate: d.exposure.lawDate });
 }

@@ -13,7 +13,9 @@ export interface ComparedProvider {
   latestVersion: number;
   asOf: string;
   grade: string;
+  establishedGrade: string;
   exposureScore: number;
+  establishedScore: number;
   disclosureScore: number;
 }
 
@@ -22,6 +24,7 @@ export interface CellBounds {
   worstCase: number;
   score: number;
   grade: string;
+  establishedGrade: string;
 }
 
 /** One cell across providers; `differs` when any two providers' bounds differ. */
@@ -49,14 +52,13 @@ export interface Comparison {
 
 export interface CompareInput {
   latest: LatestVersion<Analysis>;
+  /** The version's matrix under the law date compared. */
   exposure: ExposureResult;
+  /** Its headline (worst cell) under that law date. */
+  overall: { established: number; worstCase: number; grade: string; establishedGrade: string };
 }
 
-const bounds = (c: Cell): CellBounds => {
-  // TODO(model 2): read c.established / c.worstCase directly once exposure/2 lands everywhere.
-  const b = c as unknown as { established?: number; worstCase?: number };
-  return { established: b.established ?? c.score, worstCase: b.worstCase ?? c.score, score: c.score, grade: c.grade };
-};
+const bounds = (c: Cell): CellBounds => ({ established: c.established, worstCase: c.worstCase, score: c.score, grade: c.grade, establishedGrade: c.establishedGrade });
 
 /** The facts put side by side: what an analyst quotes, one row per question and category. */
 function factsOf(d: Declaration, categories: readonly string[]): [string, 1 | 2 | 3 | 4 | 5, unknown][] {
@@ -116,13 +118,15 @@ export function compareProviders(inputs: readonly CompareInput[], model: ThreatM
     return { fact, question, differs: !same(inputs.map(({ latest }) => values[latest.meta.providerId] ?? null)), values };
   });
   return {
-    providers: inputs.map(({ latest }) => ({
+    providers: inputs.map(({ latest, overall }) => ({
       providerId: latest.meta.providerId,
       name: latest.declaration.provider.name,
       latestVersion: latest.meta.version,
       asOf: latest.declaration.asOf,
-      grade: latest.analysis.grade,
-      exposureScore: latest.analysis.exposureScore,
+      grade: overall.grade,
+      establishedGrade: overall.establishedGrade,
+      exposureScore: overall.worstCase,
+      establishedScore: overall.established,
       disclosureScore: latest.analysis.disclosureScore,
     })),
     cells: [...cells.values()],

@@ -4,8 +4,8 @@ import { contentCategoryIds } from '../findings/content-categories.js';
 import { findingsOf } from '../findings/find-issues.js';
 import type { Finding } from '../findings/rule.js';
 import { InvalidDocumentError, type ValidationIssue } from '../formats/validation-error.js';
-import type { Declaration } from '../formats/types.generated.js';
-import { computeExposure, type Cell, type ExposureResult, type JurisdictionProfile, type ModelParameters } from '../scoring/index.js';
+import { todayUtc } from '../law/in-force.js';
+import { computeExposure, type Cell, type ExposureResult } from '../scoring/index.js';
 import { contentHash } from '../store/version-record.js';
 import type { Analysis, PolicyData } from './analysis.js';
 import type { Atlas } from './atlas.js';
@@ -14,6 +14,7 @@ export interface CellState {
   established: number;
   worstCase: number;
   grade: string;
+  establishedGrade: string;
 }
 
 /** One cell whose bounds or grade would change; `before` is null for a first version. */
@@ -27,6 +28,8 @@ export interface ExposureChange {
 /** Everything publishing the draft would produce, with nothing stored (PRODUCT.md: dry run). */
 export interface Preview {
   providerId: string;
+  /** The law date the exposure was computed under (echoed). */
+  lawDate: string;
   /** The version number it would get (the latest's own number when the bytes are identical: nothing new would be stored). */
   version: number;
   created: false;
@@ -42,22 +45,13 @@ export interface Preview {
 export interface PreviewDeps {
   atlas: Atlas<Analysis>;
   policy: PolicyData;
-  /** The full matrix of a stored version (the shared exposure reader). */
-  exposureOf(providerId: string, version: number): Promise<ExposureResult | undefined>;
+  /** The full matrix of a stored version under a law date (the shared exposure reader). */
+  exposureOf(providerId: string, version: number, lawDate: string): Promise<ExposureResult | undefined>;
+  /** YYYY-MM-DD; default today (UTC). */
   lawDate?: string;
 }
 
-const state = (c: Cell): CellState => {
-  // TODO(model 2): read c.established / c.worstCase directly once exposure/2 lands everywhere.
-  const b = c as unknown as { established?: number; worstCase?: number };
-  return { established: b.established ?? c.score, worstCase: b.worstCase ?? c.score, grade: c.grade };
-};
-
-/** The exposure of a draft, the way a stored version is scored. */
-function scoreDraft(declaration: Declaration, jurisdictions: JurisdictionProfile[], params: ModelParameters, lawDate: string): ExposureResult {
-  // Exposure model 2 takes the law date as a fourth argument; model 1 ignores it.
-  return (computeExposure as (...args: unknown[]) => ExposureResult)(declaration, jurisdictions, params, { lawDate });
-}
+const state = (c: Cell): CellState => ({ established: c.established, worstCase: c.worstCase, grade: c.grade, establishedGrade: c.establishedGrade });
 
 /**
  * A dry run of a submission: validates exactly as a write does (invalid → the same 422),
@@ -71,19 +65,20 @@ export async function previewSubmission(deps: PreviewDeps, providerId: string, d
   const { declaration, warnings } = check;
   const latest = deps.atlas.latestOf(providerId);
   const same = latest !== undefined && latest.meta.hash === contentHash(rawBody);
-  const lawDate = deps.lawDate ?? new Date().toISOString().slice(0, 10);
-  const after = scoreDraft(declaration, deps.policy.jurisdictions, deps.policy.params, lawDate);
-  const before = latest ? await deps.exposureOf(providerId, latest.meta.version) : undefined;
+  const lawDate = deps.lawDate ?? todayUtc();
+  const after = computeExposure(declaration, deps.policy.jurisdictions, deps.policy.params, { lawDate });
+  const before = latest ? await deps.exposureOf(providerId, latest.meta.version, lawDate) : undefined;
   const previous = new Map((before?.cells ?? []).map((c) => [`${c.category}\u0000${c.jurisdiction}`, state(c)]));
   const exposureChange: ExposureChange[] = [];
   for (const cell of after.cells) {
     const was = previous.get(`${cell.category}\u0000${cell.jurisdiction}`) ?? null;
     const now = state(cell);
-    if (was && was.established === now.established && was.worstCase === now.worstCase && was.grade === now.grade) continue;
+    if (was && was.established === now.established && was.worstCase === now.worstCase) continue;
     exposureChange.push({ category: cell.category, jurisdiction: cell.jurisdiction, before: was, after: now });
   }
   return {
     providerId,
+    lawDate,
     version: same ? latest.meta.version : (latest?.meta.version ?? 0) + 1,
     created: false,
     wouldCreate: !same,

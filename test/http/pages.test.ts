@@ -153,7 +153,8 @@ describe('GET /badges/{providerId}.svg', () => {
     expect(res.headers['cross-origin-resource-policy']).toBe('cross-origin');
     const svg = res.text;
     expect(svg).toContain('VeriTalk');
-    expect(svg).toContain(`exposure ${latest.grade}`);
+    const { grade, establishedGrade } = latest.exposure.overall;
+    expect(svg).toContain(`exposure ${establishedGrade === grade ? grade : `${establishedGrade}–${grade}`}`);
     expect(svg).toContain(`disclosure ${Math.round(latest.disclosureScore)}`);
   });
 

@@ -20,9 +20,13 @@ function cell(category: string, jurisdiction: string, score: number): Cell {
   return {
     category,
     jurisdiction,
+    established: score,
+    worstCase: score,
     score,
     grade: 'C',
-    pathways: [{ pathway: 'compelled-provider', score, explanation: `third party ${HOSTILE} \u202Ereversed` }],
+    establishedGrade: 'C',
+    unknowns: [],
+    pathways: [{ pathway: 'compelled-provider', established: score, worstCase: score, score, explanation: `third party ${HOSTILE} \u202Ereversed` }],
   } as unknown as Cell;
 }
 

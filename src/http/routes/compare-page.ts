@@ -12,7 +12,7 @@ export function comparePageRoute(ctx: AppContext, labels: { categoryLabel(id: st
       ['providers', comparison.providers.map((p) => p.providerId).join(',')],
       ...model.jurisdictions.map((j) => ['jurisdiction', j]),
       ...model.categories.map((c) => ['category', c]),
-      ...(lawDate ? [['lawDate', lawDate]] : []),
+      ...(req.query.lawDate !== undefined ? [['lawDate', lawDate]] : []),
     ]).toString();
     sendHtml(
       res,

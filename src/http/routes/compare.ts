@@ -26,7 +26,7 @@ export function compareRouter(ctx: AppContext): Router {
       ],
       rows,
       filename: `compare-${comparison.providers.map((p) => p.providerId).join('-')}`,
-      json: { modelVersion, ...(lawDate ? { lawDate } : {}), threatModel: model, ...comparison },
+      json: { modelVersion, lawDate, threatModel: model, ...comparison },
     });
   });
   return router;

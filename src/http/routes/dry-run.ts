@@ -17,7 +17,7 @@ export function dryRun(ctx: AppContext): RequestHandler {
     if (flag !== 'true') throw badRequest(`dryRun must be true or false, got "${String(flag)}".`);
     const providerId = providerIdParam(String(req.params.providerId));
     const preview = await previewSubmission(
-      { atlas: ctx.atlas, policy: ctx.policy, exposureOf: (id, v) => ctx.exposure.of(id, v), lawDate: lawDateParam(req) },
+      { atlas: ctx.atlas, policy: ctx.policy, exposureOf: (id, v, lawDate) => ctx.exposure.of(id, v, { lawDate }), lawDate: lawDateParam(req) },
       providerId,
       req.body,
       req.rawBody ?? JSON.stringify(req.body),

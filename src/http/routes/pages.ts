@@ -13,11 +13,12 @@ import type { FilterOptions } from '../../report/layout.js';
 import { providerPage } from '../../report/provider-page.js';
 import { rankingPage } from '../../report/ranking-page.js';
 import { valuePage } from '../../report/value-page.js';
-import { gradeFor } from '../../scoring/index.js';
+import { todayUtc } from '../../law/in-force.js';
+import { gradeFor, summarizeExposure } from '../../scoring/index.js';
 import { rankedProvider, type ThreatModel } from '../../service/ranking.js';
 import type { AppContext } from '../context.js';
 import { HttpError, badRequest, notFound } from '../http-error.js';
-import { positiveIntParam, providerIdParam } from '../params.js';
+import { orderParam, positiveIntParam, providerIdParam } from '../params.js';
 import { latestOr404 } from '../provider-view.js';
 import { sendHtml } from '../send-html.js';
 import { lawDateParam, threatModelParam } from '../threat-model-param.js';
@@ -74,19 +75,32 @@ export function pagesRouter(ctx: AppContext): Router {
 
   router.get('/', (req, res) => {
     const model = threatModelParam(req, ctx);
-    const { ranked, undeclared } = ctx.rankings.rank(model);
+    const order = orderParam(req.query.order);
+    const lawDate = lawDateParam(req) ?? todayUtc();
+    const { ranked, undeclared } = ctx.rankings.rank(model, order, lawDate);
     sendHtml(
       res,
       rankingPage({
-        // TODO(model 2): rank entries carry `established` once the lead's ranking lands.
-        rows: ranked.map((r, i) => ({ ...rankedProvider(r), established: (r as { established?: number }).established, rank: i + 1, grade: gradeFor(r.score, policy.params), asOf: r.latest.declaration.asOf })),
+        rows: ranked.map((r) => ({
+          ...rankedProvider(r),
+          grade: gradeFor(r.worstCase, policy.params),
+          establishedGrade: gradeFor(r.established, policy.params),
+          asOf: r.latest.declaration.asOf,
+        })),
+        order,
+        lawDate,
         undeclared: undeclared.map((id) => ({ providerId: id, name: atlas.latestOf(id)!.declaration.provider.name })),
         threatModel: describe(model),
         filter: filter('/', model, 'Rank'),
         categoryLabel,
         grades: policy.params.grades,
         modelVersion: policy.params.modelVersion,
-        query: new URLSearchParams([...model.jurisdictions.map((j) => ['jurisdiction', j]), ...model.categories.map((c) => ['category', c])]).toString(),
+        query: new URLSearchParams([
+          ...model.jurisdictions.map((j) => ['jurisdiction', j]),
+          ...model.categories.map((c) => ['category', c]),
+          ...(req.query.order !== undefined ? [['order', order]] : []),
+          ...(req.query.lawDate !== undefined ? [['lawDate', lawDate]] : []),
+        ]).toString(),
       }),
     );
   });
@@ -95,15 +109,16 @@ export function pagesRouter(ctx: AppContext): Router {
     const latest = latestOr404(atlas, req.params.providerId);
     const providerId = latest.meta.providerId;
     const model = threatModelParam(req, ctx);
-    const lawDate = lawDateParam(req);
-    const result = (await reader.of(providerId, latest.meta.version))!;
+    const lawDate = lawDateParam(req) ?? todayUtc();
+    const result = (await reader.of(providerId, latest.meta.version, { lawDate }))!;
     const { analysis } = latest;
+    const overall = (lawDate === analysis.lawDate ? analysis.exposure : summarizeExposure(result, policy.params)).overall;
     sendHtml(
       res,
       providerPage({
         declaration: latest.declaration,
         latest: latest.meta,
-        exposure: { grade: analysis.grade, score: analysis.exposureScore, modelVersion: result.modelVersion, lawDate },
+        exposure: { ...overall, modelVersion: result.modelVersion, lawDate: result.lawDate },
         disclosure: analysis.disclosure,
         grid: exposureGrid(result.cells, model),
         history: await atlas.history(providerId),
@@ -124,12 +139,13 @@ export function pagesRouter(ctx: AppContext): Router {
     const jurisdiction = String(req.params.jurisdiction).toUpperCase();
     if (!categoryLabels.has(category)) throw badRequest(`Unknown category "${category}". Known: ${[...categoryLabels.keys()].join(', ')}.`);
     if (!jurisdictionNames.has(jurisdiction)) throw badRequest(`No jurisdiction profile for "${jurisdiction}". Known: ${[...jurisdictionNames.keys()].join(', ')}.`);
-    const result = (await reader.of(providerId, latest.meta.version))!;
+    const lawDate = lawDateParam(req) ?? todayUtc();
+    const result = (await reader.of(providerId, latest.meta.version, { lawDate, explain: 'full' }))!;
     const cell = result.cells.find((c) => c.category === category && c.jurisdiction === jurisdiction);
     if (!cell) throw notFound(`Provider "${providerId}" has no cell ${category} × ${jurisdiction}.`);
     sendHtml(
       res,
-      cellPage({ providerId, providerName: latest.declaration.provider.name, version: latest.meta.version, cell, modelVersion: result.modelVersion, lawDate: lawDateParam(req), categoryLabel, jurisdictionName }),
+      cellPage({ providerId, providerName: latest.declaration.provider.name, version: latest.meta.version, cell, modelVersion: result.modelVersion, lawDate: result.lawDate, categoryLabel, jurisdictionName }),
     );
   });
 
@@ -149,7 +165,7 @@ export function pagesRouter(ctx: AppContext): Router {
   router.get('/providers/:providerId/heatmap.svg', async (req, res) => {
     const latest = latestOr404(atlas, req.params.providerId);
     const model = threatModelParam(req, ctx);
-    const result = (await reader.of(latest.meta.providerId, latest.meta.version))!;
+    const result = (await reader.of(latest.meta.providerId, latest.meta.version, { lawDate: lawDateParam(req) }))!;
     res.type('image/svg+xml').set('Cache-Control', 'public, max-age=300');
     res.send(
       heatmapSvg(
@@ -172,7 +188,14 @@ export function pagesRouter(ctx: AppContext): Router {
     // Meant to be embedded on other sites: helmet's same-origin resource policy would block that.
     res.set('Cross-Origin-Resource-Policy', 'cross-origin').set('Cache-Control', 'public, max-age=300');
     res.type('image/svg+xml').send(
-      badgeSvg({ name: declaration.provider.name, grade: analysis.grade, exposureScore: analysis.exposureScore, disclosureScore: analysis.disclosureScore }).text,
+      badgeSvg({
+        name: declaration.provider.name,
+        grade: analysis.grade,
+        establishedGrade: analysis.exposure.overall.establishedGrade,
+        exposureScore: analysis.exposureScore,
+        establishedScore: analysis.exposure.overall.established,
+        disclosureScore: analysis.disclosureScore,
+      }).text,
     );
   });
 
