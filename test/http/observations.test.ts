@@ -185,3 +185,15 @@ describe('providers known only from observations in lists', () => {
     expect(one.body.declaredByProvider).toBe(false);
   });
 });
+
+describe('feeds', () => {
+  it('carry an entry for each new observation, its text escaped', async () => {
+    const feed = await request(service.app).get('/v1/providers/veritalk/feed.atom').expect(200);
+    expect(feed.text).toContain('<id>tag:retention-atlas.example,2025:providers/veritalk/observations/1</id>');
+    expect(feed.text).toContain('Open Rights Lab observed /legalProcess/liveInterception = supported');
+    expect(feed.text).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(feed.text).not.toContain('<script>');
+    const all = await request(service.app).get('/v1/feed.atom').expect(200);
+    expect(all.text).toContain('providers/silent-chat/observations/1');
+  });
+});

@@ -1,6 +1,7 @@
 import { Router, type Request } from 'express';
 import { renderAtom, type AtomEntry } from '../../feeds/atom.js';
 import { TAG_BASE, versionEntry } from '../../feeds/version-entries.js';
+import { observationEntry } from '../../feeds/observation-entries.js';
 import type { VersionMeta } from '../../store/store.js';
 import type { AppContext } from '../context.js';
 import { latestOr404 } from '../provider-view.js';
@@ -31,13 +32,22 @@ export function feedsRouter(ctx: AppContext): Router {
 
   const send = (res: import('express').Response, xml: string) => res.type('application/atom+xml; charset=utf-8').send(xml);
 
+  /** Observations recorded about these providers, as entries, merged into the version entries newest first. */
+  const withObservations = (entries: AtomEntry[], providerIds: string[], req: Request): AtomEntry[] => {
+    const observed = providerIds.flatMap((id) => {
+      const name = atlas.latestOf(id)?.declaration.provider.name ?? ctx.observations.undeclared().find((u) => u.providerId === id)?.name ?? id;
+      return ctx.observations.list(id).map((o) => observationEntry(o, name, baseUrl(req)));
+    });
+    return [...entries, ...observed].sort((a, b) => b.updated.localeCompare(a.updated) || a.id.localeCompare(b.id)).slice(0, FEED_SIZE);
+  };
+
   router.get('/feed.atom', async (req, res) => {
     const histories = await Promise.all(atlas.providerIds().map((id) => atlas.history(id)));
     const metas = histories.flat().sort(newestFirst).slice(0, FEED_SIZE);
-    const entries = await entriesFor(metas, req);
+    const entries = withObservations(await entriesFor(metas, req), [...new Set([...atlas.providerIds(), ...ctx.observations.providerIds()])], req);
     send(res, renderAtom({
       id: `${TAG_BASE}feed`,
-      title: 'retention-atlas: new declaration versions',
+      title: 'retention-atlas: new declaration versions and observations',
       self: `${baseUrl(req)}/v1/feed.atom`,
       updated: entries[0]?.updated ?? EPOCH,
       author: 'retention-atlas',
@@ -49,10 +59,10 @@ export function feedsRouter(ctx: AppContext): Router {
     const latest = latestOr404(atlas, req.params.providerId);
     const providerId = latest.meta.providerId;
     const metas = (await atlas.history(providerId)).sort(newestFirst).slice(0, FEED_SIZE);
-    const entries = await entriesFor(metas, req);
+    const entries = withObservations(await entriesFor(metas, req), [providerId], req);
     send(res, renderAtom({
       id: `${TAG_BASE}providers/${providerId}/feed`,
-      title: `${latest.declaration.provider.name}: declaration versions`,
+      title: `${latest.declaration.provider.name}: declaration versions and observations`,
       self: `${baseUrl(req)}/v1/providers/${providerId}/feed.atom`,
       updated: entries[0]?.updated ?? EPOCH,
       author: latest.declaration.provider.name,
