@@ -6,6 +6,7 @@ import { openPool } from '../../src/store/postgres-pool.js';
 import { PostgresStore } from '../../src/store/postgres-store.js';
 import { VersionConflictError } from '../../src/store/store.js';
 import { contentHash } from '../../src/store/version-record.js';
+import { appendLatest } from '../store/store-contract.js';
 import { startTestDatabase, type TestDatabase } from './test-database.js';
 
 let db: TestDatabase;
@@ -21,18 +22,6 @@ afterAll(async () => {
   await Promise.all([poolA?.end(), poolB?.end()]);
   await db?.stop();
 });
-
-/** Appends on top of whatever is latest, retrying when another writer came first, as the service does. */
-async function appendWithRetry(store: PostgresStore, providerId: string, body: string): Promise<number> {
-  for (;;) {
-    const history = await store.history(providerId);
-    try {
-      return (await store.append(providerId, { body, expectedVersion: history.length })).version;
-    } catch (error) {
-      if (!(error instanceof VersionConflictError)) throw error;
-    }
-  }
-}
 
 describe('PostgresStore (beyond the shared contract)', () => {
   it('keeps bodies byte for byte, NUL and lone marks included, with their hashes', async () => {
@@ -57,7 +46,7 @@ describe('PostgresStore (beyond the shared contract)', () => {
 
   it('gives contiguous versions and loses nothing when two replicas write one provider at once', async () => {
     const stores = [new PostgresStore(poolA), new PostgresStore(poolB)];
-    const versions = await Promise.all(Array.from({ length: 40 }, (_, i) => appendWithRetry(stores[i % 2], 'busy', `{"i":${i}}`)));
+    const versions = await Promise.all(Array.from({ length: 40 }, (_, i) => appendLatest(stores[i % 2], 'busy', `{"i":${i}}`)));
     expect([...versions].sort((x, y) => x - y)).toEqual(Array.from({ length: 40 }, (_, i) => i + 1));
     const bodies = new Set<string>();
     for (let v = 1; v <= 40; v++) bodies.add((await stores[0].version('busy', v))!.body);

@@ -111,11 +111,23 @@ export async function startTestDatabase(): Promise<TestDatabase> {
   const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off -c max_connections=200`;
   const pgCtl = path.join(bin, 'pg_ctl');
   await asServerUser(pgCtl, ['-D', data, '-o', options, '-l', path.join(dir, 'log'), '-w', 'start']);
+  // A test file that crashes or times out before stop() must not leave a server running.
+  const stopAtExit = () => {
+    const args = ['-D', data, '-m', 'immediate', 'stop'];
+    try {
+      if (process.getuid?.() === 0) execFileSync('runuser', ['-u', 'postgres', '--', pgCtl, ...args], { stdio: 'ignore' });
+      else execFileSync(pgCtl, args, { stdio: 'ignore' });
+    } catch {
+      // Already stopped.
+    }
+  };
+  process.once('exit', stopAtExit);
   const adminUrl = `postgres://postgres@127.0.0.1:${port}/postgres`;
   await createDatabase(adminUrl, 'atlas');
   return {
     url: `postgres://postgres@127.0.0.1:${port}/atlas`,
     async stop() {
+      process.removeListener('exit', stopAtExit);
       await asServerUser(pgCtl, ['-D', data, '-m', 'immediate', 'stop']).catch(() => undefined);
       await rm(dir, { recursive: true, force: true });
     },
