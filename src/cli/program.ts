@@ -3,6 +3,7 @@ import { CliError, type CliContext } from './cli-context.js';
 import { registerImportTransparency } from './import-transparency-command.js';
 import { registerKeys } from './keys-command.js';
 import { registerMigrate } from './migrate-command.js';
+import { registerObservations } from './observations-command.js';
 import { registerScore } from './score-command.js';
 import { registerServe } from './serve-command.js';
 import { registerSubmit } from './submit-command.js';
@@ -20,6 +21,7 @@ export function buildProgram(ctx: CliContext): Command {
   registerSubmit(program, ctx);
   registerImportTransparency(program, ctx);
   registerKeys(program, ctx);
+  registerObservations(program, ctx);
   registerMigrate(program, ctx);
   registerServe(program);
   return program;
