@@ -61,7 +61,7 @@ async function viaDataDir(dataDir: string, providerId: string, bytes: Buffer): P
     const registry = schemaRegistry();
     let parsed;
     try {
-      parsed = parseRequestsCsv(decodeText(bytes).text, importTables(), registry);
+      parsed = await parseRequestsCsv(decodeText(bytes).text, importTables(), registry);
     } catch (error) {
       if (error instanceof ImportError) throw new CliError(`${error.title}: ${error.detail}`, 1);
       throw error;

@@ -1,7 +1,7 @@
-import { parse } from 'csv-parse/sync';
 import type { SchemaRegistry } from '../formats/schema-registry.js';
 import type { GovernmentRequest } from '../formats/types.generated.js';
 import { readAtlasRow } from './atlas-row.js';
+import { readCsvRecords, type CsvRecord, type ScanMeter } from './csv-records.js';
 import { checkGovernmentRequests } from './check-requests.js';
 import { CSV_LAYOUTS, detectLayout, headerKey, requiredHeaders, type CsvLayout } from './csv-layouts.js';
 import { readGoogleRow, type RowResult } from './google-row.js';
@@ -21,62 +21,6 @@ export interface ParsedRequests {
   skipped: SkippedRow[];
 }
 
-interface Record {
-  line: number;
-  fields: string[];
-}
-
-const LINE_BREAK = /\r\n|\n|\r/;
-const BLANK_LINES = /^(?:[ \t]*(?:\r\n|\n|\r))*/;
-const breaks = (text: string) => (text.match(/\r\n|\n|\r/g) ?? []).length;
-
-/**
- * Splits CSV text into records, each with the physical line it starts on (counted here:
- * the parser's own line count takes a CRLF inside a quoted cell for two lines); a broken
- * record is skipped, not fatal. A quote that is never closed would swallow the rest of
- * the file, so the line it opens on is skipped alone and reading goes on from the next.
- */
-function readRecords(text: string, skipped: SkippedRow[]): Record[] {
-  const records: Record[] = [];
-  let rest = text;
-  let offset = 0; // physical lines of `text` before `rest`
-  for (;;) {
-    let unclosed = false;
-    const parsed = parse(rest, {
-      bom: true,
-      info: true,
-      relax_column_count: true,
-      relax_quotes: true,
-      skip_empty_lines: true,
-      skip_records_with_error: true,
-      on_skip: (error: { code?: string; lines?: number; message: string } | undefined) => {
-        if (!error) return;
-        if (error.code === 'CSV_QUOTE_NOT_CLOSED') unclosed = true;
-        else skipped.push({ line: offset + (error.lines ?? 0), reason: `not valid CSV: ${error.message}` });
-      },
-    }) as unknown as { record: string[]; info: { bytes: number } }[];
-    const bytes = Buffer.from(rest, 'utf8');
-    let at = 0; // byte where the previous record ended (info.bytes counts its line break)
-    let lines = 0; // line breaks before `at`
-    for (const { record, info } of parsed) {
-      const segment = bytes.subarray(at, info.bytes).toString('utf8');
-      records.push({ line: offset + lines + breaks(BLANK_LINES.exec(segment)![0]) + 1, fields: record });
-      lines += breaks(segment);
-      at = info.bytes;
-    }
-    if (!unclosed) return records;
-    const tail = bytes.subarray(at).toString('utf8');
-    const blank = BLANK_LINES.exec(tail)![0];
-    const broken = lines + breaks(blank); // 0-based line of the unclosed quote
-    skipped.push({ line: offset + broken + 1, reason: 'not valid CSV: a quote opened on this line is never closed' });
-    const fromBroken = tail.slice(blank.length);
-    const next = LINE_BREAK.exec(fromBroken);
-    if (!next) return records;
-    rest = fromBroken.slice(next.index + next[0].length);
-    offset += broken + 1;
-  }
-}
-
 /** A row-check issue as text: its field, then the message (unless the message already names it). */
 function issueText(issue: { pointer: string; message: string }): string {
   const field = issue.pointer.replace(/^\/0\/?/, '').replace(/\//g, '.') || 'row';
@@ -87,16 +31,31 @@ function readRow(layout: CsvLayout, cells: (column: string) => string, tables: I
   return layout.kind === 'google' ? readGoogleRow(cells, layout, tables) : readAtlasRow(cells);
 }
 
+export interface ParseOptions {
+  /** Counts the characters the CSV reader looks at (tests prove it linear with it). */
+  meter?: ScanMeter;
+  /** Gives the event loop a turn at least this often (ms); the server stays responsive during a 16 MB import. */
+  sliceMs?: number;
+}
+
+const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 /**
  * Reads a transparency CSV in any known layout. Every data line ends up either in
  * `rows` or in `skipped` with its line number and reason; an unknown layout is an
- * ImportError naming the headers each layout expects.
+ * ImportError naming the headers each layout expects. One pass over the text, in slices
+ * that yield to the event loop.
  */
-export function parseRequestsCsv(text: string, tables: ImportTables, registry: SchemaRegistry): ParsedRequests {
+export async function parseRequestsCsv(text: string, tables: ImportTables, registry: SchemaRegistry, options: ParseOptions = {}): Promise<ParsedRequests> {
+  const sliceMs = options.sliceMs ?? 10;
   const skipped: SkippedRow[] = [];
-  const records = readRecords(text, skipped);
-  if (records.length === 0) throw new ImportError('Empty File', 'The CSV has no header row.');
-  const [header, ...data] = records;
+  const records = readCsvRecords(text, options.meter);
+  const first = records.next();
+  if (first.done || 'broken' in first.value) {
+    if (!first.done && 'broken' in first.value) throw new ImportError('Unknown CSV Layout', `The header row is not valid CSV (${first.value.broken}).`);
+    throw new ImportError('Empty File', 'The CSV has no header row.');
+  }
+  const header: CsvRecord = first.value;
   const layout = detectLayout(header.fields);
   if (!layout)
     throw new ImportError('Unknown CSV Layout', 'The header row matches no known layout.', {
@@ -107,7 +66,18 @@ export function parseRequestsCsv(text: string, tables: ImportTables, registry: S
 
   const rows: ParsedRequests['rows'] = [];
   const firstLine = new Map<string, number>();
-  for (const { line, fields } of data) {
+  let sliceStart = performance.now();
+  let count = 0;
+  for (const record of records) {
+    if (++count % 64 === 0 && performance.now() - sliceStart > sliceMs) {
+      await turn();
+      sliceStart = performance.now();
+    }
+    if ('broken' in record) {
+      skipped.push({ line: record.line, reason: record.broken });
+      continue;
+    }
+    const { line, fields } = record;
     if (fields.every((f) => f.trim() === '')) continue;
     if (fields.length !== header.fields.length) {
       skipped.push({ line, reason: `has ${fields.length} fields, the header has ${header.fields.length}` });

@@ -31,8 +31,8 @@ function publishedTotals(name: string, codeColumn: number, requestsColumn: numbe
 }
 
 describe('parseRequestsCsv', () => {
-  it('imports every row of the current Google export, with per-country totals equal to the file', () => {
-    const parsed = parse('google-user-data-requests-excerpt.csv');
+  it('imports every row of the current Google export, with per-country totals equal to the file', async () => {
+    const parsed = await parse('google-user-data-requests-excerpt.csv');
     expect(parsed.layout).toBe('google-current');
     expect(parsed.skipped).toEqual([]);
     expect(parsed.rows).toHaveLength(180);
@@ -41,8 +41,8 @@ describe('parseRequestsCsv', () => {
     expect(Object.fromEntries(byCountry.map((c) => [c.country, { requests: c.requests, accounts: c.accounts }]))).toEqual(published);
   });
 
-  it('names half-years by their last day and maps Legal Process values', () => {
-    const parsed = parse('google-user-data-requests-excerpt.csv');
+  it('names half-years by their last day and maps Legal Process values', async () => {
+    const parsed = await parse('google-user-data-requests-excerpt.csv');
     expect(parsed.rows[0]).toEqual({
       line: 2,
       // Google published percentages from July–December 2010 on: the 0 of earlier periods means "not published".
@@ -55,8 +55,8 @@ describe('parseRequestsCsv', () => {
     expect(new Set(parsed.rows.map((r) => r.row.process))).toEqual(new Set(['all', 'other', 'emergency-request', 'preservation-request']));
   });
 
-  it('reads the 2017 layout (d/m/yy) and lists rows without an account count as skipped', () => {
-    const parsed = parse('google-user-data-requests-2017-layout-excerpt.csv');
+  it('reads the 2017 layout (d/m/yy) and lists rows without an account count as skipped', async () => {
+    const parsed = await parse('google-user-data-requests-2017-layout-excerpt.csv');
     expect(parsed.layout).toBe('google-2017');
     expect(parsed.rows[0].row).toMatchObject({ period: { start: '2011-01-01', end: '2011-06-30' }, country: 'FR', process: 'all', requests: 1312, accounts: 1552 });
     expect(parsed.skipped.map((s) => s.line)).toEqual([2, 3, 4, 5, 6, 7, 8]);
@@ -64,10 +64,10 @@ describe('parseRequestsCsv', () => {
     expect(parsed.rows.length + parsed.skipped.length).toBe(76);
   });
 
-  it('gives every messy row a defined outcome (windows-1252 file)', () => {
+  it('gives every messy row a defined outcome (windows-1252 file)', async () => {
     const decoded = decodeText(bytes('google-2017-layout-messy-cp1252.csv'));
     expect(decoded.encoding).toBe('windows-1252');
-    const parsed = parseRequestsCsv(decoded.text, importTables(), registry);
+    const parsed = await parseRequestsCsv(decoded.text, importTables(), registry);
     const imported = Object.fromEntries(parsed.rows.map((r) => [r.line, r.row]));
     expect(imported[5]).toMatchObject({ country: 'FR', process: 'all', requests: 5665 });
     expect(imported[7]).toMatchObject({ country: 'TR', requests: 87 });
@@ -86,8 +86,8 @@ describe('parseRequestsCsv', () => {
     expect(reasons[17]).toMatch(/has 6 fields/);
   });
 
-  it('never adds an All row to its parts in a total', () => {
-    const parsed = parse('google-2017-layout-messy-cp1252.csv');
+  it('never adds an All row to its parts in a total', async () => {
+    const parsed = await parse('google-2017-layout-messy-cp1252.csv');
     const { byCountry, rows } = aggregateRequests([{ providerId: 'g', rows: parsed.rows.map((r) => r.row) }], { countries: ['FR'] });
     expect(byCountry).toEqual([{ country: 'FR', requests: 5665, accounts: 6585, rows: 1 }]);
     expect(rows.filter((r) => !r.counted).map((r) => r.process).sort()).toEqual(['emergency-request', 'other', 'preservation-request']);
@@ -95,23 +95,18 @@ describe('parseRequestsCsv', () => {
     expect(parts.totals).toEqual({ requests: 5665, accounts: 6585, rows: 3 });
   });
 
-  it('recognises the project layout, bands included, and refuses an unknown layout naming the expected headers', () => {
+  it('recognises the project layout, bands included, and refuses an unknown layout naming the expected headers', async () => {
     const csv = 'period.start,period.end,country,process,requests,accounts\n2023-01-01,2023-06-30,US,national-security-letter,0-499,500-999\n';
-    expect(parseRequestsCsv(csv, importTables(), registry).rows[0].row).toMatchObject({ requests: { min: 0, max: 499 }, accounts: { min: 500, max: 999 } });
-    let error: unknown;
-    try {
-      parseRequestsCsv('when,where,how many\n1,2,3\n', importTables(), registry);
-    } catch (e) {
-      error = e;
-    }
+    expect((await parseRequestsCsv(csv, importTables(), registry)).rows[0].row).toMatchObject({ requests: { min: 0, max: 499 }, accounts: { min: 500, max: 999 } });
+    const error = await parseRequestsCsv('when,where,how many\n1,2,3\n', importTables(), registry).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ImportError);
     const expected = (error as ImportError).extensions.expected as { layout: string; headers: string[] }[];
     expect(expected.map((e) => e.layout)).toEqual(['google-current', 'google-2017', 'atlas']);
     expect(expected[0].headers).toContain('CLDR Territory Code');
   });
 
-  it('leaves preservation requests out of totals unless the filter asks for them', () => {
-    const parsed = parse('google-user-data-requests-excerpt.csv');
+  it('leaves preservation requests out of totals unless the filter asks for them', async () => {
+    const parsed = await parse('google-user-data-requests-excerpt.csv');
     const sources = [{ providerId: 'g', rows: parsed.rows.map((r) => r.row) }];
     const h2 = { countries: ['DE'], from: '2022-07-01', to: '2022-12-31' };
     const all = aggregateRequests(sources, h2);
@@ -126,7 +121,7 @@ describe('parseRequestsCsv', () => {
     expect(withAll.totals).toEqual({ requests: 34933 + 222, accounts: 47968 + 2440, rows: 2 });
   });
 
-  it('skips only the line of a quote that is never closed, and reads on', () => {
+  it('skips only the line of a quote that is never closed, and reads on', async () => {
     const csv = [
       'Period Ending,Country/Region,CLDR Territory Code,Legal Process,User Data Requests,Percentage disclosed,Accounts',
       '2020-06-30,"Germany,DE,All,1,2,3',
@@ -138,7 +133,7 @@ describe('parseRequestsCsv', () => {
       '2020-06-30,"Spain',
       '2020-06-30,Italy,IT,All,1,2,3',
     ].join('\r\n');
-    const parsed = parseRequestsCsv(csv, importTables(), registry);
+    const parsed = await parseRequestsCsv(csv, importTables(), registry);
     // A quote is closed by the next one, wherever it is: lines 2–4 form one record of 2 fields.
     expect(parsed.skipped).toEqual([
       { line: 2, reason: 'has 2 fields, the header has 7' },
@@ -152,9 +147,9 @@ describe('parseRequestsCsv', () => {
     ]);
   });
 
-  it('gives a record spanning lines the line it starts on, and words each reason once', () => {
+  it('gives a record spanning lines the line it starts on, and words each reason once', async () => {
     const csv = 'period.start,period.end,country,process,requests,accounts,categoriesRequested\r\n2020-07-01,2020-06-30,DE,all,1,1,"location,\r\nsubscriber-info"\r\n\r\n2020-01-01,2020-06-30,DE,all,1,1,\r\n';
-    const parsed = parseRequestsCsv(csv, importTables(), registry);
+    const parsed = await parseRequestsCsv(csv, importTables(), registry);
     expect(parsed.skipped).toEqual([{ line: 2, reason: expect.stringMatching(/^period starts \(2020-07-01\) after it ends/) }]);
     expect(parsed.rows.map((r) => r.line)).toEqual([5]);
   });

@@ -37,11 +37,11 @@ function dateParam(name: string, value: unknown): string | undefined {
   return text;
 }
 
-function fromCsv(bytes: Buffer, charset: string | undefined, ctx: AppContext): ImportedFigures {
+async function fromCsv(bytes: Buffer, charset: string | undefined, ctx: AppContext): Promise<ImportedFigures> {
   if (bytes.length === 0) throw badRequest('The request body is empty.');
   const { text, encoding } = decodeText(bytes, charset);
   try {
-    const parsed = parseRequestsCsv(text, importTables(), ctx.atlas.registry);
+    const parsed = await parseRequestsCsv(text, importTables(), ctx.atlas.registry);
     return { rows: parsed.rows.map((r) => r.row), skipped: parsed.skipped, layout: parsed.layout, encoding };
   } catch (error) {
     if (error instanceof ImportError) throw new HttpError(422, error.title, error.detail, error.extensions);
@@ -78,7 +78,7 @@ export function transparencyRouter(ctx: AppContext): Router {
     async (req, res) => {
       const providerId = providerIdParam(String(req.params.providerId));
       const figures = req.is(CSV_TYPES)
-        ? fromCsv(Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0), /charset=([^;]+)/i.exec(req.get('content-type') ?? '')?.[1]?.replace(/"/g, ''), ctx)
+        ? await fromCsv(Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0), /charset=([^;]+)/i.exec(req.get('content-type') ?? '')?.[1]?.replace(/"/g, ''), ctx)
         : fromJson(req.body, ctx);
       const outcome = await importRequests(atlas, providerId, figures.rows, res.locals.keyId);
       const location = versionLocation(providerId, outcome.version);

@@ -1,0 +1,75 @@
+import { describe, expect, it } from '@jest/globals';
+import { loadSchemaRegistry } from '../../src/formats/schema-registry.js';
+import { readCsvRecords, type ScanMeter } from '../../src/transparency/csv-records.js';
+import { importTables } from '../../src/transparency/import-tables.js';
+import { parseRequestsCsv } from '../../src/transparency/parse-requests-csv.js';
+
+const HEADER = 'Period Ending,Country/Region,CLDR Territory Code,Legal Process,User Data Requests,Percentage disclosed,Accounts';
+const read = (text: string) => [...readCsvRecords(text)];
+
+/** Files that made the first importer re-read the rest of the file after each bad line. */
+const pathological: [string, (lines: number) => string][] = [
+  ['a never-closed quote on every line', (n) => Array.from({ length: n }, (_, i) => `2020-06-30,"Germany ${i},DE,All,1,2,3`).join('\n')],
+  ['a quote at the start of every line', (n) => Array.from({ length: n }, () => '"').join('\n')],
+  ['quotes closed by the next line', (n) => Array.from({ length: n }, (_, i) => (i % 2 ? 'x",1,2' : '"a,b')).join('\r\n')],
+  ['even runs of quotes after a broken one', (n) => '"open\n' + Array.from({ length: n }, () => '"""",""a""').join('\n')],
+  ['one huge unquoted line', (n) => 'x'.repeat(n * 40)],
+];
+
+describe('readCsvRecords', () => {
+  it('reads quoted cells, escaped quotes, every line break and the line each record starts on', () => {
+    const text = '\uFEFFa,b,c\r\n"x, y","say ""hi""",\n\n"multi\r\nline",q"uote,z\r"tail"end,1,2';
+    expect(read(text)).toEqual([
+      { line: 1, fields: ['a', 'b', 'c'] },
+      { line: 2, fields: ['x, y', 'say "hi"', ''] },
+      { line: 4, fields: ['multi\r\nline', 'q"uote', 'z'] },
+      { line: 6, fields: ['tailend', '1', '2'] },
+    ]);
+  });
+
+  it('reports a never-closed quote and reads on from the next line', () => {
+    expect(read('h1,h2\n1,"open\n2,3\n4,5')).toEqual([
+      { line: 1, fields: ['h1', 'h2'] },
+      { line: 2, broken: 'not valid CSV: a quote opened on this line is never closed' },
+      { line: 3, fields: ['2', '3'] },
+      { line: 4, fields: ['4', '5'] },
+    ]);
+  });
+
+  it.each(pathological)('looks at each character a bounded number of times on a file with %s', (_name, make) => {
+    // Counted work, not time: at 10× the lines, 10× the work, and never more than 3 looks per character.
+    const ratios = [500, 5000].map((lines) => {
+      const text = make(lines);
+      const meter: ScanMeter = { chars: 0 };
+      const records = [...readCsvRecords(text, meter)];
+      expect(records.length).toBeGreaterThan(0);
+      expect(meter.chars).toBeLessThanOrEqual(3 * text.length + 10);
+      return meter.chars / text.length;
+    });
+    expect(ratios[1]).toBeLessThanOrEqual(ratios[0] * 1.1 + 0.01);
+  });
+});
+
+describe('parseRequestsCsv on a pathological upload', () => {
+  it('reads 8,000 lines of stray quotes with every line accounted for, in linear work', async () => {
+    // Each quote is closed by the one on the next line: 4,000 two-line records, the first a
+    // valid row and the others its repeats. The first importer spent 39 s on this file.
+    const lines = Array.from({ length: 8000 }, (_, i) => `2020-06-30,"Germany ${i},DE,All,1,2,3`);
+    const text = [HEADER, ...lines].join('\n');
+    const meter: ScanMeter = { chars: 0 };
+    const parsed = await parseRequestsCsv(text, importTables(), loadSchemaRegistry(), { meter });
+    expect(parsed.rows.map((r) => r.line)).toEqual([2]);
+    expect(parsed.skipped.length).toBe(3999);
+    expect(parsed.skipped[0]).toEqual({ line: 4, reason: 'same period, country and process as line 2' });
+    expect(meter.chars).toBeLessThanOrEqual(3 * text.length);
+  });
+
+  it('skips a never-closed quote alone, in linear work, however late in a long file', async () => {
+    const rows = Array.from({ length: 4000 }, (_, i) => `${2000 + (i % 20)}-06-30,Germany,DE,All,${i},2,3`);
+    const text = [HEADER, rows.slice(0, 2000).join('\n'), '2020-06-30,"Spain', ...rows.slice(2000, 2020)].join('\n');
+    const meter: ScanMeter = { chars: 0 };
+    const parsed = await parseRequestsCsv(text, importTables(), loadSchemaRegistry(), { meter });
+    expect(parsed.skipped.find((s) => s.reason.includes('never closed'))).toEqual({ line: 2002, reason: 'not valid CSV: a quote opened on this line is never closed' });
+    expect(meter.chars).toBeLessThanOrEqual(3 * text.length);
+  });
+});
