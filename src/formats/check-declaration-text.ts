@@ -1,6 +1,8 @@
+import { JsonInputError, parseJsonDocument } from './json-document.js';
 import type { SchemaRegistry } from './schema-registry.js';
 import { checkDeclaration, type CheckOptions } from './validate-declaration.js';
 import { JsonSourceMap } from './json-source-map.js';
+import { jsonSyntaxFault } from './json-syntax-error.js';
 import type { ValidationIssue } from './validation-error.js';
 
 /** A validation issue with where it sits in the text (1-based line and column). */
@@ -29,11 +31,17 @@ export function checkDeclarationText(registry: SchemaRegistry, rawText: string, 
   try {
     document = JSON.parse(text);
   } catch (error) {
-    // V8 quotes the text around the fault ('Unexpected token }, "…" is not valid JSON'); the line and column say where.
-    const message = (error as Error).message.replace(/, (\.\.\.)?".*" is not valid JSON$/s, '').replace(/ in JSON at position \d+.*$/s, '');
-    const position = /at position (\d+)/.exec((error as Error).message);
-    const at = map.positionAt(position ? Number(position[1]) : (map.faultOffset ?? text.length));
-    return { valid: false, errors: [{ pointer: '', keyword: 'parse', message: `not valid JSON: ${message}`, line: at.line, column: at.column }], warnings: [] };
+    const fault = jsonSyntaxFault(text, error);
+    return { valid: false, errors: [{ pointer: '', keyword: 'parse', message: `not valid JSON: ${fault.message}`, line: fault.line, column: fault.column }], warnings: [] };
+  }
+  // What JSON.parse lets through silently (duplicate keys, __proto__, lone surrogates, overflowing
+  // numbers, too deep or too long): refused by the very check the API runs on a request body.
+  try {
+    parseJsonDocument(text);
+  } catch (error) {
+    if (!(error instanceof JsonInputError)) throw error;
+    const pointer = error.pointer ?? '';
+    return { valid: false, document, errors: [{ pointer, keyword: error.keyword, message: error.message, ...lineAndColumn(map, pointer) }], warnings: [] };
   }
   // In reading order: a person fixes a file from the top.
   const locate = (issues: ValidationIssue[]): LocatedIssue[] =>

@@ -1,4 +1,5 @@
 import { inspectJsonText } from './json-inspection.js';
+import { jsonSyntaxFault } from './json-syntax-error.js';
 
 /**
  * Why a body was refused before any handler saw it. `malformed` bodies are not JSON we
@@ -10,6 +11,8 @@ export class JsonInputError extends Error {
     readonly keyword: string,
     message: string,
     readonly pointer?: string,
+    /** 1-based line and column in the text, for syntax errors. */
+    readonly position?: { line: number; column: number },
   ) {
     super(message);
     this.name = 'JsonInputError';
@@ -67,7 +70,8 @@ export function parseJsonDocument(body: Uint8Array | string, maxDepth = DEFAULT_
   try {
     value = JSON.parse(text);
   } catch (error) {
-    throw new JsonInputError('malformed', 'syntax', `The request body is not valid JSON: ${(error as Error).message}`);
+    const fault = jsonSyntaxFault(text, error);
+    throw new JsonInputError('malformed', 'syntax', `The request body is not valid JSON: ${fault.message} (line ${fault.line}, column ${fault.column})`, undefined, { line: fault.line, column: fault.column });
   }
   const issue = inspectJsonText(text, maxDepth, maxItems);
   if (issue) throw new JsonInputError(REFUSED.has(issue.keyword) ? 'refused' : 'malformed', issue.keyword, issue.message, issue.pointer);

@@ -13,7 +13,12 @@ export const JSON_TYPES = ['application/json', 'application/*+json'];
 
 /** The HTTP face of a refused body: 400 when it is not JSON we can keep, 422 when it is unsafe. */
 export function jsonInputProblem(error: JsonInputError): HttpError {
-  const errors = error.pointer !== undefined ? { errors: [{ pointer: error.pointer, message: error.message, keyword: error.keyword }] } : {};
+  const errors =
+    error.pointer !== undefined
+      ? { errors: [{ pointer: error.pointer, message: error.message, keyword: error.keyword }] }
+      : error.position
+        ? { errors: [{ pointer: '', message: error.message, keyword: error.keyword, ...error.position }] }
+        : {};
   if (error.kind === 'refused') return new HttpError(422, 'Unprocessable Content', `The document was refused: ${error.message}.`, errors);
   const detail = error.pointer !== undefined ? `The request body is not acceptable JSON: ${error.message} (at "${error.pointer}").` : error.message;
   return new HttpError(400, 'Malformed JSON', detail, errors);
@@ -46,9 +51,14 @@ export function jsonBody(limit: string | number, maxDepth?: number): RequestHand
   };
 }
 
-/** 415 unless the request declares one of the given media types. */
+/** Whether the request carries a body at all (RFC 9112 §6.3: a length above zero, or chunked). */
+const hasBody = (req: Parameters<RequestHandler>[0]) =>
+  req.headers['transfer-encoding'] !== undefined || (req.headers['content-length'] !== undefined && req.headers['content-length'] !== '0');
+
+/** 400 "empty body" when there is nothing to read (whatever its type); 415 unless the body declares one of the given media types. */
 export function requireContentType(types: string[] = JSON_TYPES): RequestHandler {
   return (req, _res, next) => {
+    if (!hasBody(req)) throw new HttpError(400, 'Bad Request', 'empty body: send the document as the request body.', { errors: [{ pointer: '', keyword: 'emptyBody', message: 'empty body' }] });
     if (!req.is(types)) {
       throw new HttpError(415, 'Unsupported Media Type', `Send the body as ${types.join(' or ')}.`, { accepted: types });
     }
