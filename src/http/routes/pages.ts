@@ -11,6 +11,8 @@ import { heatmapCss } from '../../report/heatmap-table.js';
 import { heatmapSvg } from '../../report/heatmap-svg.js';
 import type { FilterOptions } from '../../report/layout.js';
 import { providerPage } from '../../report/provider-page.js';
+import { observationsSection } from '../../report/observations-section.js';
+import { evidenceView } from '../../service/evidence-view.js';
 import { rankingPage } from '../../report/ranking-page.js';
 import { valuePage } from '../../report/value-page.js';
 import { todayUtc } from '../../law/in-force.js';
@@ -128,6 +130,7 @@ export function pagesRouter(ctx: AppContext): Router {
         origin: originOf(req),
         categoryLabel,
         jurisdictionName,
+        observed: observationsSection(evidenceView(ctx.observations, ctx.observed, providerId, { declaration: latest.declaration, result }, result.lawDate), { categoryLabel, jurisdictionName }),
       }),
     );
   });
