@@ -1,4 +1,5 @@
 import type { ErrorObject } from 'ajv';
+import { didYouMean } from './did-you-mean.js';
 import { escapeToken } from './json-pointer.js';
 import type { ValidationIssue } from './validation-error.js';
 
@@ -12,7 +13,20 @@ function pointerOf(error: ErrorObject): string {
   return error.instancePath;
 }
 
+/** "; did you mean "storageLocations"?" when the value or property is a near miss of an allowed one. */
+function hintOf(error: ErrorObject): string {
+  let guess: string | undefined;
+  if (error.keyword === 'additionalProperties') guess = didYouMean(error.params.additionalProperty, Object.keys((error.parentSchema as { properties?: object } | undefined)?.properties ?? {}));
+  else if (error.keyword === 'enum') guess = didYouMean(error.data, error.params.allowedValues as unknown[]);
+  else if (error.keyword === 'const') guess = didYouMean(error.data, [error.params.allowedValue]);
+  return guess === undefined ? '' : `; did you mean ${JSON.stringify(guess)}?`;
+}
+
 function messageOf(error: ErrorObject): string {
+  return baseMessageOf(error) + hintOf(error);
+}
+
+function baseMessageOf(error: ErrorObject): string {
   switch (error.keyword) {
     case 'required':
       return 'is required';
@@ -93,8 +107,9 @@ export function issuesFromAjv(errors: ErrorObject[] | null | undefined): Validat
     else if (shape.length > 0) {
       let issue = mergedAt.get(at);
       if (!issue) {
-        const messages = [...new Set(shape.map(messageOf))];
-        issue = { pointer: at, keyword: shape[0].keyword, message: messages.join('; or ') };
+        const messages = [...new Set(shape.map(baseMessageOf))];
+        const hint = shape.map(hintOf).find((h) => h !== '') ?? '';
+        issue = { pointer: at, keyword: shape[0].keyword, message: messages.join('; or ') + hint };
         mergedAt.set(at, issue);
       }
       merged.set(alt, issue);

@@ -40,7 +40,8 @@ export function appendErrorsInPlace(code: string): string {
 }
 
 /** Ajv options shared by every validator of the project's schemas. */
-export const AJV_OPTIONS = { allErrors: true, strict: true, allowUnionTypes: true, discriminator: true, code: { process: appendErrorsInPlace } } as const;
+// `verbose` keeps each error's schema and value, so an error can say which allowed value or property was meant.
+export const AJV_OPTIONS = { allErrors: true, verbose: true, strict: true, allowUnionTypes: true, discriminator: true, code: { process: appendErrorsInPlace } } as const;
 
 /**
  * Loads every schema in `schemas/` into one Ajv 2020-12 instance, so schemas can
