@@ -12,7 +12,7 @@ import { readFailure } from './validate-command.js';
 
 const list = (value: string, previous: string[] = []) => [...previous, ...value.split(',').map((v) => v.trim()).filter(Boolean)];
 
-const CELL = 5; // "100 F"
+const CELL = 7; // "100.0 F": one decimal, as the API's scores have
 const DEFAULT_WIDTH = 100;
 
 /**
@@ -30,7 +30,7 @@ export function textTable(grid: ExposureGrid, width = DEFAULT_WIDTH): string {
     const rows = grid.categories.map((category) =>
       [category.padEnd(first), ...columns.map((j) => {
         const cell = grid.at(category, j);
-        return (cell ? `${Math.round(cell.score)} ${cell.grade}` : '–').padStart(CELL);
+        return (cell ? `${cell.score.toFixed(1)} ${cell.grade}` : '–').padStart(CELL);
       })].join('  ').trimEnd(),
     );
     blocks.push([header, '-'.repeat(header.length), ...rows].join('\n') + '\n');

@@ -16,7 +16,7 @@ describe('retention-atlas score', () => {
     expect(lines[1]).toMatch(/^exposure: grade [A-F], worst cell [\d.]+\/100 \(in this selection\); disclosure score [\d.]+\/100$/);
     const header = lines.find((l) => l.startsWith('category'))!;
     expect(header.trim().split(/\s+/)).toEqual(['category', 'CN', 'US']);
-    expect(run.out).toMatch(/^message-content\s+\d+ [A-F]\s+\d+ [A-F]$/m);
+    expect(run.out).toMatch(/^message-content\s+\d+\.\d [A-F]\s+\d+\.\d [A-F]$/m);
   });
 
   it('gives the same cells as JSON with pathways, filtered by category', async () => {
