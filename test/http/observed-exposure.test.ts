@@ -89,3 +89,26 @@ describe('GET /v1/exposure?basis=observed', () => {
     expect(rows['silent-chat']).toEqual(expect.objectContaining({ declaredByProvider: false, latestVersion: null, name: 'Silent Chat' }));
   });
 });
+
+describe('GET /v1/exposure (declared basis)', () => {
+  it('names providers known only from observations apart, never ranked among self-declared ones', async () => {
+    const res = await request(service.app).get('/v1/exposure').expect(200);
+    check('get', '/v1/exposure', res);
+    expect(res.body.items.map((r: { providerId: string }) => r.providerId)).not.toContain('silent-chat');
+    expect(res.body.notDeclaredByProvider).toEqual(['silent-chat']);
+  });
+});
+
+describe('reviewer writes are rate-limited like any keyed write', () => {
+  it('answers 429 past the limit', async () => {
+    const limited = await testService(undefined, { rateLimitPerMinute: 2 });
+    const key = await request(limited.app).post('/v1/keys').set(adminAuth).set(json).send(JSON.stringify({ role: 'reviewer', organisation: 'Busy Group' })).expect(201);
+    const auth = { Authorization: `Bearer ${key.body.token}` };
+    const write = () => request(limited.app).post('/v1/providers/busy/observations').set(auth).set(json).send(JSON.stringify(body('/legalProcess/liveInterception', 'supported', { providerName: 'Busy' })));
+    expect((await write()).status).toBe(201);
+    expect((await write()).status).toBe(201);
+    const refused = await write();
+    expect(refused.status).toBe(429);
+    expect(limited.observations.list('busy')).toHaveLength(2);
+  });
+});

@@ -158,6 +158,8 @@ export function exposureRouter(ctx: AppContext): Router {
         offset,
         items,
         undeclared,
+        // Providers known only from observations: never ranked with self-declared entries on this basis (see basis=observed).
+        notDeclaredByProvider: ctx.observations.undeclared().map((u) => u.providerId),
       },
     });
   });
