@@ -3,7 +3,10 @@ export interface AtomEntry {
   id: string;
   title: string;
   updated: string;
+  /** The HTML page a reader opens (rel="alternate"). */
   link: string;
+  /** The same version as data (rel="related", JSON). */
+  data?: string;
   summary: string;
   categories?: string[];
 }
@@ -12,6 +15,8 @@ export interface AtomFeed {
   id: string;
   title: string;
   self: string;
+  /** The HTML page the feed follows. */
+  alternate?: string;
   updated: string;
   author: string;
   entries: AtomEntry[];
@@ -33,7 +38,8 @@ function renderEntry(e: AtomEntry): string {
     `    ${element('id', e.id)}`,
     `    ${element('title', e.title)}`,
     `    ${element('updated', e.updated)}`,
-    `    <link rel="alternate" type="application/json" href="${escapeXml(e.link)}"/>`,
+    `    <link rel="alternate" type="text/html" href="${escapeXml(e.link)}"/>`,
+    ...(e.data ? [`    <link rel="related" type="application/json" href="${escapeXml(e.data)}"/>`] : []),
     ...(e.categories ?? []).map((c) => `    <category term="${escapeXml(c)}"/>`),
     `    <summary type="text">${escapeXml(e.summary)}</summary>`,
     '  </entry>',
@@ -48,6 +54,7 @@ export function renderAtom(feed: AtomFeed): string {
     `  ${element('title', feed.title)}`,
     `  ${element('updated', feed.updated)}`,
     `  <link rel="self" type="application/atom+xml" href="${escapeXml(feed.self)}"/>`,
+    ...(feed.alternate ? [`  <link rel="alternate" type="text/html" href="${escapeXml(feed.alternate)}"/>`] : []),
     `  <author>${element('name', feed.author)}</author>`,
     ...feed.entries.map(renderEntry),
     '</feed>',

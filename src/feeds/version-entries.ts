@@ -17,16 +17,19 @@ export interface VersionFacts {
 /** One feed entry per stored version, summarising its diff against the version before. */
 export function versionEntry(v: VersionFacts, baseUrl: string): AtomEntry {
   const name = v.declaration.provider.name;
-  const link = `${baseUrl}/v1/providers/${v.providerId}/declarations/${v.version}`;
+  // Readers open the page; the exact document stays one link away.
+  const link = `${baseUrl}/providers/${v.providerId}/declarations/${v.version}`;
+  const data = `${baseUrl}/v1/providers/${v.providerId}/declarations/${v.version}`;
   const id = `${TAG_BASE}providers/${v.providerId}/declarations/${v.version}`;
   if (!v.previous) {
     const n = v.declaration.dataCategories.length;
-    return { id, link, updated: v.submittedAt, title: `${name}: first declaration (version 1)`, summary: `First version, declaring ${n} data categor${n === 1 ? 'y' : 'ies'}.` };
+    return { id, link, data, updated: v.submittedAt, title: `${name}: first declaration (version 1)`, summary: `First version, declaring ${n} data categor${n === 1 ? 'y' : 'ies'}.` };
   }
   const { text, regressions } = summarizeChanges(diffDeclarations(v.previous, v.declaration), v.declaration);
   return {
     id,
     link,
+    data,
     updated: v.submittedAt,
     title: `${name}: version ${v.version}${regressions.length > 0 ? ` (${regressions.length} regression${regressions.length === 1 ? '' : 's'})` : ''}`,
     summary: text,

@@ -72,16 +72,21 @@ describe('GET /v1/providers/{providerId}/findings', () => {
     await submit(app, doc);
     const res = await request(app).get('/v1/providers/veritalk/findings?severity=error').expect(200);
     expect(res.body.findings).toEqual([
-      expect.objectContaining({ rule: 'requests-answered-beyond-declaration', pointers: ['/dataCategories/1', '/governmentRequests/0/outcomes/contentDisclosed'] }),
-      expect.objectContaining({ rule: 'surveillance-party-reads-content', jurisdiction: 'CN', pointers: ['/thirdParties/0/capabilities/0', '/thirdParties/0/categories/0'] }),
+      expect.objectContaining({ rule: 'requests-answered-beyond-declaration', kind: 'document', pointers: ['/dataCategories/1', '/governmentRequests/0/outcomes/contentDisclosed'] }),
     ]);
+    // Honestly disclosing a licensee's powers is no error of the document: reported as what it reveals.
+    const all = await request(app).get('/v1/providers/veritalk/findings').expect(200);
+    expect(all.body.findings).toContainEqual(
+      expect.objectContaining({ rule: 'surveillance-party-reads-content', severity: 'info', kind: 'disclosure', jurisdiction: 'CN', pointers: ['/thirdParties/0/capabilities/0', '/thirdParties/0/categories/0'] }),
+    );
   });
 
   it('exports findings as CSV and rejects unknown severities', async () => {
     const { app } = await twoVersions();
     const csv = await request(app).get('/v1/providers/veritalk/findings').set('accept', 'text/csv').expect(200);
     check('get', '/v1/providers/{providerId}/findings', csv);
-    expect(csv.text.split('\r\n')[0]).toBe('rule,severity,message,pointers,jurisdiction');
+    expect(csv.text.split('\r\n')[0]).toBe('providerId,version,rule,severity,kind,message,pointers,jurisdiction');
+    expect((await request(app).get('/v1/providers/veritalk/findings?format=csv').expect(200)).text).toBe(csv.text);
     const bad = await request(app).get('/v1/providers/veritalk/findings?severity=fatal');
     expect(bad.status).toBe(400);
     check('get', '/v1/providers/{providerId}/findings', bad);

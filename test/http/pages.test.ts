@@ -135,6 +135,17 @@ describe('cell, raw value and compare pages', () => {
     expect(res.text).toContain('&lt;img src=&quot;http://atlas.example/badges/veritalk.svg&quot;');
   });
 
+  it("a feed entry's alternate link is the version's HTML page, with the JSON as a related link", async () => {
+    const feed = (await request(service.app).get('/v1/providers/veritalk/feed.atom').set('host', 'atlas.example')).text;
+    expect(feed).toContain('<link rel="alternate" type="text/html" href="http://atlas.example/providers/veritalk"/>');
+    const alternate = /<entry>[\s\S]*?<link rel="alternate" type="text\/html" href="http:\/\/atlas\.example([^"]+)"\/>/.exec(feed)![1];
+    expect(alternate).toBe('/providers/veritalk/declarations/1');
+    expect(feed).toContain('<link rel="related" type="application/json" href="http://atlas.example/v1/providers/veritalk/declarations/1"/>');
+    const page = await request(service.app).get(alternate);
+    expect(page.status).toBe(200);
+    expect(page.type).toBe('text/html');
+  });
+
   it('the compare page shows the providers side by side', async () => {
     const res = await request(service.app).get('/compare?providers=veritalk,hostile');
     expect(res.status).toBe(200);

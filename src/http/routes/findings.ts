@@ -9,9 +9,13 @@ import { findingsWithEvidence } from '../../service/evidence-findings.js';
 
 const SEVERITIES = ['error', 'warning', 'info'];
 
-const FINDING_COLUMNS = [
+/** `providerId` first, as in every export. */
+const findingColumns = (providerId: string, version: number) => [
+  { header: 'providerId', value: () => providerId },
+  { header: 'version', value: () => version },
   { header: 'rule', value: (f: Finding) => f.rule },
   { header: 'severity', value: (f: Finding) => f.severity },
+  { header: 'kind', value: (f: Finding) => f.kind },
   { header: 'message', value: (f: Finding) => f.message },
   { header: 'pointers', value: (f: Finding) => f.pointers },
   { header: 'jurisdiction', value: (f: Finding) => f.jurisdiction },
@@ -35,7 +39,7 @@ export function findingsRouter(ctx: AppContext): Router {
     const all = findingsWithEvidence(analysis.findings, declaration, ctx.observations.facts(providerId));
     const findings = all.filter((f) => severities.length === 0 || severities.includes(f.severity));
     sendTable(req, res, {
-      columns: FINDING_COLUMNS,
+      columns: findingColumns(providerId, version),
       rows: findings,
       json: { providerId, version, findings },
       filename: `${providerId}-v${version}-findings`,
