@@ -71,6 +71,7 @@ async function main(): Promise<void> {
     trustProxy: config.trustProxy,
   });
   backend.follow(atlas);
+  if (config.databaseUrl) console.warn('observations are kept in memory with DATABASE_URL until the PostgreSQL observation store exists; they are lost at restart');
   if (config.loadSamples) {
     const loaded = await loadSampleDeclarations(atlas);
     if (loaded.length > 0) console.log(`loaded ${loaded.length} sample declarations: ${loaded.join(', ')}`);
