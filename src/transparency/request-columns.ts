@@ -9,7 +9,7 @@ export const countText = (c: Count | undefined) => (c === undefined ? '' : typeo
  * whether the row entered the totals, so an export can be imported again as it is.
  */
 export const REQUEST_COLUMNS: { header: string; value: (r: AggregatedRow) => unknown }[] = [
-  { header: 'provider', value: (r) => r.providerId },
+  { header: 'providerId', value: (r) => r.providerId },
   { header: 'period.start', value: (r) => r.period.start },
   { header: 'period.end', value: (r) => r.period.end },
   { header: 'country', value: (r) => r.country },

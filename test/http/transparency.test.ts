@@ -120,7 +120,7 @@ describe('GET /v1/transparency', () => {
     expect(csv.headers['content-type']).toMatch(/^text\/csv/);
     check('get', '/v1/transparency', csv);
     const lines = csv.text.trim().split('\r\n');
-    expect(lines[0]).toBe('provider,period.start,period.end,country,process,requests,accounts,percentDisclosed,outcomes.contentDisclosed,outcomes.nonContentOnly,outcomes.noDataFound,outcomes.rejected,categoriesRequested,counted');
+    expect(lines[0]).toBe('providerId,period.start,period.end,country,process,requests,accounts,percentDisclosed,outcomes.contentDisclosed,outcomes.nonContentOnly,outcomes.noDataFound,outcomes.rejected,categoriesRequested,counted');
     expect(lines).toHaveLength(181);
     const again = await importCsv(app, csv.text);
     expect(again.body).toMatchObject({ layout: 'atlas', created: false, unchanged: 180, skipped: [] });

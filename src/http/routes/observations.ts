@@ -17,7 +17,9 @@ const adminOnly: WritePermission = (caller) => (caller.role === 'admin' ? undefi
 
 export const observationLocation = (providerId: string, id: number) => `/v1/providers/${providerId}/observations/${id}`;
 
-const OBSERVATION_COLUMNS = [
+/** `providerId` first, as in every export. */
+const observationColumns = (providerId: string) => [
+  { header: 'providerId', value: () => providerId },
   { header: 'id', value: (o: ObservationView) => o.id },
   { header: 'status', value: (o: ObservationView) => o.status },
   { header: 'pointer', value: (o: ObservationView) => o.pointer },
@@ -66,7 +68,7 @@ export function observationsRouter(ctx: AppContext): Router {
     const providerId = knownProvider(req);
     const items = observations.list(providerId);
     sendTable(req, res, {
-      columns: OBSERVATION_COLUMNS,
+      columns: observationColumns(providerId),
       rows: items,
       filename: `${providerId}-observations`,
       json: { providerId, declaredByProvider: atlas.latestOf(providerId) !== undefined, total: items.length, items },
