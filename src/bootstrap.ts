@@ -9,6 +9,7 @@ import { loadModelParameters } from './policies/load-model-parameters.js';
 import { Atlas } from './service/atlas.js';
 import { analysisKey, FileAnalysisCache, type AnalysisCache } from './service/analysis-cache.js';
 import type { Store } from './store/store.js';
+import { createMetrics } from './http/metrics.js';
 import { MemoryObservationStore, type ObservationStore } from './observations/observation-store.js';
 import { ObservationService } from './service/observation-service.js';
 
@@ -39,9 +40,10 @@ export async function buildService(store: Store, options: ServiceOptions = {}): 
     : options.analysisCacheDir
       ? new FileAnalysisCache<Analysis>(options.analysisCacheDir, analysisKey(policy))
       : undefined;
-  const atlas = await Atlas.open(store, registry, makeAnalyzer(policy), cache);
+  const metrics = options.metrics ?? createMetrics();
+  const atlas = await Atlas.open(metrics.timeAppends(store), registry, makeAnalyzer(policy), cache);
   const openapi = options.openapi ?? (await loadOpenApiDocument());
   const observations = await ObservationService.open(options.observationStore ?? new MemoryObservationStore(), registry, atlas, categories.map((c) => c.id), options.auth?.clock);
-  const app = createApp({ ...options, atlas, categories, openapi, policy, observations });
+  const app = createApp({ ...options, metrics, atlas, categories, openapi, policy, observations });
   return { app, atlas, registry, policy, observations };
 }

@@ -35,6 +35,9 @@ import { ObservedReader } from '../service/observed-reader.js';
 import type { ObservationService } from '../service/observation-service.js';
 import { ExposureReader } from '../service/exposure-reader.js';
 import { RankingCache } from '../service/ranking-cache.js';
+import type { Logger } from 'pino';
+import { createLogger, requestLogging } from './logger.js';
+import { createMetrics, type Metrics } from './metrics.js';
 
 export interface AppOptions {
   /** Observations about providers (evidence beside claims). */
@@ -58,6 +61,10 @@ export interface AppOptions {
   /** express `trust proxy` (when behind a reverse proxy, so rate limits see client addresses). */
   trustProxy?: boolean | number | string;
   log?: (message: string, error: unknown) => void;
+  /** Structured request and error log (pino); default: JSON on stdout at LOG_LEVEL, silent under Jest. */
+  logger?: Logger;
+  /** Prometheus metrics served at GET /metrics; default: a fresh registry. */
+  metrics?: Metrics;
 }
 
 /**
@@ -85,7 +92,9 @@ export function createApp(options: AppOptions): Express {
   app.disable('x-powered-by');
   app.set('query parser', 'extended');
   if (options.trustProxy !== undefined) app.set('trust proxy', options.trustProxy);
-  const log = options.log ?? console.error;
+  const logger = options.logger ?? createLogger();
+  const metrics = options.metrics ?? createMetrics();
+  const log = options.log ?? ((message: string, error: unknown) => logger.error({ err: error }, message));
   const auth = authContext(options.auth);
   const rankings = new RankingCache(options.atlas, options.policy, epochMemo(options.policy.jurisdictions));
   const ctx: AppContext = {
@@ -104,13 +113,19 @@ export function createApp(options: AppOptions): Express {
     json: jsonBody(options.bodyLimit ?? '1mb'),
   };
 
+  app.use(requestLogging(logger));
+  app.use(metrics.middleware);
   app.use(securityHeaders());
   const cors = corsFor(options.corsOrigins ?? []);
   if (cors) app.use(cors);
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok', providers: ctx.atlas.providerIds().length });
   });
-  app.get('/readyz', readiness(options.readinessChecks ?? {}));
+  // Ready once the read model is built (every latest analysis loaded) and the store answers.
+  app.get('/readyz', readiness({ store: async () => void (await options.atlas.store.providerIds()), ...options.readinessChecks }));
+  app.get('/metrics', async (_req, res) => {
+    res.set('Cache-Control', 'no-store').type(metrics.registry.contentType).send(await metrics.registry.metrics());
+  });
   app.use(docsRouter(ctx));
   app.use(pagesRouter(ctx));
 
@@ -141,6 +156,6 @@ export function createApp(options: AppOptions): Express {
     }
     throw new HttpError(404, 'Not Found', `No route for ${req.method} ${req.path}.`);
   });
-  app.use(errorHandler(options.log));
+  app.use(errorHandler(log));
   return app;
 }

@@ -20,6 +20,8 @@ export function sendProblem(res: Response, error: HttpError, instance?: string):
         status: error.status,
         ...(error.detail ? { detail: error.detail } : {}),
         ...(instance ? { instance } : {}),
+        // The id of this request in the server's log, so a reported problem can be found there.
+        ...(res.locals.requestId ? { requestId: res.locals.requestId } : {}),
         ...error.extensions,
       }),
     );

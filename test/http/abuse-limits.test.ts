@@ -72,7 +72,7 @@ describe('rate limiting', () => {
     await request(app).get('/v1/providers').expect(429);
     await request(app).get('/v1/providers').set(provider).expect(200);
     for (let i = 0; i < 10; i++) {
-      const res = await request(app).post('/v1/providers/veritalk/declarations').set(adminAuth).set('content-type', 'application/json').send(JSON.stringify(validDeclaration()));
+      const res = await request(app).post('/v1/providers/veritalk/declarations').set(adminAuth).set('content-type', 'application/json').send(JSON.stringify({ ...validDeclaration(), asOf: `2024-06-${10 + i}` }));
       expect(res.status).toBe(201);
     }
   });

@@ -1,0 +1,87 @@
+import type { RequestHandler } from 'express';
+import { Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { cacheSizes } from '../service/byte-bounded-cache.js';
+import { VersionConflictError, type Store } from '../store/store.js';
+
+/** The Prometheus metrics of one app: its own registry, so tests and replicas never share counters. */
+export interface Metrics {
+  registry: Registry;
+  /** Counts and times every answered request by route template and status. */
+  middleware: RequestHandler;
+  /** Wraps a store so every append is timed. */
+  timeAppends(store: Store): Store;
+}
+
+export function createMetrics(): Metrics {
+  const registry = new Registry();
+  const requests = new Counter({ name: 'http_requests_total', help: 'Answered HTTP requests', labelNames: ['method', 'route', 'status'], registers: [registry] });
+  const latency = new Histogram({
+    name: 'http_request_duration_seconds',
+    help: 'Time from request to the end of the answer',
+    labelNames: ['method', 'route'],
+    buckets: [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+    registers: [registry],
+  });
+  const appends = new Histogram({
+    name: 'store_append_duration_seconds',
+    help: 'Time to make one version durable in the store',
+    labelNames: ['outcome'],
+    buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1],
+    registers: [registry],
+  });
+  new Gauge({
+    name: 'cache_bytes',
+    help: 'Estimated bytes held by each in-memory cache (each is bounded by bytes)',
+    labelNames: ['cache'],
+    registers: [registry],
+    collect() {
+      this.reset();
+      for (const { name, bytes } of cacheSizes()) this.set({ cache: name }, bytes);
+    },
+  });
+  new Gauge({
+    name: 'cache_entries',
+    help: 'Entries held by each in-memory cache',
+    labelNames: ['cache'],
+    registers: [registry],
+    collect() {
+      this.reset();
+      for (const { name, entries } of cacheSizes()) this.set({ cache: name }, entries);
+    },
+  });
+
+  const middleware: RequestHandler = (req, res, next) => {
+    const started = process.hrtime.bigint();
+    res.once('finish', () => {
+      // The route template (`/v1/providers/:providerId`), never the raw path: labels stay few.
+      // After an error, express has already left the router, so `baseUrl` is empty again; the
+      // only prefixed mount is /v1.
+      const path = req.route?.path !== undefined ? String(req.route.path) : undefined;
+      const mount = req.baseUrl || (path && !path.startsWith('/v1') && /^\/v1(\/|$)/.test(req.originalUrl) ? '/v1' : '');
+      const route = path !== undefined ? `${mount}${path}` : 'unmatched';
+      requests.inc({ method: req.method, route, status: String(res.statusCode) });
+      latency.observe({ method: req.method, route }, Number(process.hrtime.bigint() - started) / 1e9);
+    });
+    next();
+  };
+
+  const timeAppends = (store: Store): Store => ({
+    providerIds: () => store.providerIds(),
+    history: (providerId) => store.history(providerId),
+    version: (providerId, version) => store.version(providerId, version),
+    close: () => store.close(),
+    async append(providerId, input) {
+      const end = appends.startTimer();
+      try {
+        const record = await store.append(providerId, input);
+        end({ outcome: 'stored' });
+        return record;
+      } catch (error) {
+        end({ outcome: error instanceof VersionConflictError ? 'conflict' : 'failed' });
+        throw error;
+      }
+    },
+  });
+
+  return { registry, middleware, timeAppends };
+}
