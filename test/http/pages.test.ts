@@ -181,3 +181,14 @@ describe('GET /badges/{providerId}.svg', () => {
     expect((await request(service.app).get('/badges/veritalk.png')).status).toBe(404);
   });
 });
+
+describe('GET /guide/declaration-guide.md', () => {
+  it('serves the field guide that the API docs and every page header link to', async () => {
+    const res = await request(service.app).get('/guide/declaration-guide.md');
+    expect(res.status).toBe(200);
+    expect(res.type).toBe('text/markdown');
+    expect(res.text).toMatch(/^# Writing a declaration/);
+    expect((await request(service.app).get('/')).text).toContain('<a href="/guide/declaration-guide.md">');
+    expect((await request(service.app).get('/openapi.json')).body.info.description).toContain('(/guide/declaration-guide.md)');
+  });
+});

@@ -27,6 +27,8 @@ import { lawDateParam, threatModelParam } from '../threat-model-param.js';
 import { comparePageRoute } from './compare-page.js';
 
 const stylesheet = readFileSync(path.join(projectRoot, 'src/report/assets/report.css'), 'utf8') + heatmapCss();
+/** The field guide for providers, served as written (docs/declaration-guide.md). */
+const guide = readFileSync(path.join(projectRoot, 'docs/declaration-guide.md'), 'utf8');
 
 
 /** This instance's address as the client reached it, for links that leave the site (embed snippets). */
@@ -73,6 +75,10 @@ export function pagesRouter(ctx: AppContext): Router {
 
   router.get('/assets/report.css', (_req, res) => {
     res.type('text/css').set('Cache-Control', 'public, max-age=3600').send(stylesheet);
+  });
+
+  router.get('/guide/declaration-guide.md', (_req, res) => {
+    res.type('text/markdown; charset=utf-8').set('Cache-Control', 'public, max-age=3600').send(guide);
   });
 
   router.get('/', (req, res) => {
