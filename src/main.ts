@@ -75,7 +75,8 @@ async function main(): Promise<void> {
   if (config.loadSamples) {
     const loaded = await loadSampleDeclarations(atlas);
     if (loaded.length > 0) console.log(`loaded ${loaded.length} sample declarations: ${loaded.join(', ')}`);
-    const observed = await loadSampleObservations(observations);
+    // Only beside freshly loaded sample declarations: never into a store that holds real data.
+    const observed = loaded.length > 0 ? await loadSampleObservations(observations) : 0;
     if (observed > 0) console.log(`loaded ${observed} illustrative sample observations`);
   }
   const server = app.listen(config.port, config.host, () => {

@@ -12,8 +12,8 @@ interface SampleFile {
 }
 
 /**
- * Loads the illustrative observations in policies/observations/ (one file per provider)
- * into an empty observation store, through the same checks as any reviewer's write, with
+ * Loads the illustrative observations in policies/observations/ (one file per sample
+ * provider that is loaded) into an empty observation store, through the same checks as any reviewer's write, with
  * the provider's sample responses. Returns how many observations it recorded.
  */
 export async function loadSampleObservations(service: ObservationService, dir = path.join(policiesDir, 'observations')): Promise<number> {
@@ -21,6 +21,8 @@ export async function loadSampleObservations(service: ObservationService, dir = 
   let count = 0;
   for (const file of (await readdir(dir)).filter((f) => f.endsWith('.json')).sort()) {
     const sample = JSON.parse(await readFile(path.join(dir, file), 'utf8')) as SampleFile;
+    // Sample evidence is about a sample declaration: without it there is nothing to illustrate.
+    if (!service.baseOf(sample.providerId)?.declaredByProvider) continue;
     const reviewer: Caller = { keyId: 'sample-data', role: 'reviewer', providerId: null, organisation: sample.organisation };
     const provider: Caller = { keyId: 'sample-data', role: 'provider', providerId: sample.providerId };
     for (const { responses = [], ...body } of sample.observations) {
