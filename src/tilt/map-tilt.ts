@@ -120,10 +120,15 @@ export function mapTilt(doc: Json, options: TiltOptions): TiltDraft {
 
     const ttls: string[] = [];
     asList(field(entry, 'storage')).forEach((storage, s) =>
-      asList(field(storage, 'temporal')).forEach((temporal, t) => {
-        const ttl = asText(field(temporal, 'ttl'));
-        if (!ttl) return;
-        const at = `/dataDisclosed/${i}/storage/${s}/temporal/${t}/ttl`;
+      // A ttl belongs in `temporal[]`; some documents put it on the storage entry itself.
+      [...asList(field(storage, 'temporal')).map((temporal, t) => [temporal, `/dataDisclosed/${i}/storage/${s}/temporal/${t}/ttl`] as const), [storage, `/dataDisclosed/${i}/storage/${s}/ttl`] as const].forEach(([temporal, at]) => {
+        const raw = field(temporal, 'ttl');
+        const ttl = asText(raw);
+        if (!ttl) {
+          // Said, but not as text: reported rather than silently lost.
+          if (typeof raw === 'number') unmapped.push({ pointer: at, value: raw, reason: 'a number without a unit is not a duration' });
+          return;
+        }
         const result = repairTtl(ttl);
         if (!result.ok) unmapped.push({ pointer: at, value: ttl, reason: result.reason });
         else {

@@ -50,9 +50,44 @@ describe('mapTilt', () => {
     expect(repairTtl('P2W3D')).toEqual({ ok: true, duration: 'P17D', repairedFrom: 'P2W3D' });
     expect(repairTtl('2005-08-09T18:31:42P72H')).toEqual({ ok: true, duration: 'PT72H', repairedFrom: '2005-08-09T18:31:42P72H' });
     expect(repairTtl('2020-01-01').ok).toBe(false);
-    expect(repairTtl('P1.5Y').ok).toBe(false);
+    // Decimal fractions (TILT's own pattern allows them) move down a unit; words become designators.
+    expect(repairTtl('P1.5Y')).toEqual({ ok: true, duration: 'P1Y6M', repairedFrom: 'P1.5Y' });
+    expect(repairTtl('P0,5D')).toEqual({ ok: true, duration: 'PT12H', repairedFrom: 'P0,5D' });
+    expect(repairTtl('P6MT')).toEqual({ ok: true, duration: 'P6M', repairedFrom: 'P6MT' });
+    expect(repairTtl('P 28 D')).toEqual({ ok: true, duration: 'P28D', repairedFrom: 'P 28 D' });
+    expect(repairTtl('28 Tage')).toEqual({ ok: true, duration: 'P28D', repairedFrom: '28 Tage' });
+    expect(repairTtl('3 years and 6 months')).toEqual({ ok: true, duration: 'P3Y6M', repairedFrom: '3 years and 6 months' });
+    expect(repairTtl('1 Jahr, 2 Monate')).toEqual({ ok: true, duration: 'P1Y2M', repairedFrom: '1 Jahr, 2 Monate' });
+    expect(repairTtl('until the account is deleted').ok).toBe(false);
+    expect(repairTtl('6 months 6 months').ok).toBe(false);
     expect(repairTtl('P').ok).toBe(false);
     expect(repairTtl('forever').ok).toBe(false);
+  });
+
+  it('keeps every stated TTL as fixed retention wherever the category maps, and reports the ones it cannot read', () => {
+    const doc = {
+      meta: { name: 'Ttl Co' },
+      controller: { name: 'Ttl Co GmbH', country: 'Deutschland' },
+      dataDisclosed: [
+        { category: 'Telefonnummer', storage: [{ temporal: [{ ttl: 'P0.5Y' }] }] },
+        { category: 'IP-Adresse', storage: [{ temporal: [{ ttl: '28 Tage' }] }] },
+        { category: 'chat messages', storage: [{ ttl: 'P30D' }] },
+        { category: 'Standort', storage: [{ temporal: [{ ttl: 'P1Y6MT' }] }] },
+        { category: 'Gerätedaten', storage: [{ temporal: [{ ttl: 90 }] }] },
+      ],
+    };
+    const draft = mapTilt(doc, options);
+    const retention = Object.fromEntries(draft.declaration.dataCategories.map((c) => [c.category, c.retention]));
+    expect(retention).toMatchObject({
+      'subscriber-info': { kind: 'fixed', duration: 'P6M' },
+      'connection-logs': { kind: 'fixed', duration: 'P28D' },
+      'message-content': { kind: 'fixed', duration: 'P30D' },
+      location: { kind: 'fixed', duration: 'P1Y6M' },
+      'device-identifiers': { kind: 'undisclosed' },
+    });
+    expect(draft.unmapped).toContainEqual({ pointer: '/dataDisclosed/4/storage/0/temporal/0/ttl', value: 90, reason: 'a number without a unit is not a duration' });
+    const check = checkDeclaration(registry, draft.declaration);
+    expect(check.valid ? [] : check.errors).toEqual([]);
   });
 
   it('handles temporal as a list, an object or null, and lists repairs', () => {
