@@ -10,6 +10,7 @@ import { Atlas } from './service/atlas.js';
 import { analysisKey, FileAnalysisCache, type AnalysisCache } from './service/analysis-cache.js';
 import type { Store } from './store/store.js';
 import { createMetrics } from './http/metrics.js';
+import { packageVersion } from './package-version.js';
 import { MemoryObservationStore, type ObservationStore } from './observations/observation-store.js';
 import { ObservationService } from './service/observation-service.js';
 
@@ -36,9 +37,9 @@ export async function buildService(store: Store, options: ServiceOptions = {}): 
   const categories = loadCategories(registry);
   const policy: PolicyData = { jurisdictions: loadJurisdictions(registry), params: loadModelParameters(registry) };
   const cache = options.analysisCache
-    ? options.analysisCache(analysisKey(policy))
+    ? options.analysisCache(analysisKey(policy, packageVersion()))
     : options.analysisCacheDir
-      ? new FileAnalysisCache<Analysis>(options.analysisCacheDir, analysisKey(policy))
+      ? new FileAnalysisCache<Analysis>(options.analysisCacheDir, analysisKey(policy, packageVersion()))
       : undefined;
   const metrics = options.metrics ?? createMetrics();
   const atlas = await Atlas.open(metrics.timeAppends(store), registry, makeAnalyzer(policy), cache);

@@ -1,8 +1,6 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { projectRoot } from '../paths.js';
 
 /**
  * Where analyses of latest versions are remembered between runs, so a restart does not
@@ -55,30 +53,12 @@ export class FileAnalysisCache<A> implements AnalysisCache<A> {
   }
 }
 
-function filesUnder(dir: string): string[] {
-  return readdirSync(dir)
-    .sort()
-    .flatMap((name) => {
-      const full = path.join(dir, name);
-      return statSync(full).isDirectory() ? filesUnder(full) : [full];
-    });
-}
-
 /**
- * The key analyses are valid under: the policy data (jurisdictions, parameters) and the code
- * that derives them. Any change to either makes every cached analysis stale.
+ * The key analyses are valid under: the exposure model's version, the package version (a
+ * release may change findings or the analysis shape without a model bump) and a hash of
+ * the policy data (jurisdiction profiles, model parameters). A change to any makes every
+ * cached analysis stale. The shell passes all three in; nothing is read from disk here.
  */
-export function analysisKey(policy: unknown, codeDirs: string[] = ['src/scoring', 'src/findings', 'src/diff', 'src/formats', 'src/service/analysis.ts']): string {
-  const hash = createHash('sha256').update(JSON.stringify(policy));
-  for (const dir of codeDirs) {
-    const full = path.join(projectRoot, dir);
-    let files: string[] = [];
-    try {
-      files = statSync(full).isDirectory() ? filesUnder(full) : [full];
-    } catch {
-      continue;
-    }
-    for (const file of files) hash.update(file).update(readFileSync(file));
-  }
-  return hash.digest('hex');
+export function analysisKey(policy: { params: { modelVersion: string } }, packageVersion: string): string {
+  return createHash('sha256').update(JSON.stringify([policy.params.modelVersion, packageVersion, policy])).digest('hex');
 }

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { loadSchemaRegistry } from '../../src/formats/schema-registry.js';
-import { FileAnalysisCache } from '../../src/service/analysis-cache.js';
+import { analysisKey, FileAnalysisCache } from '../../src/service/analysis-cache.js';
 import { Atlas } from '../../src/service/atlas.js';
 import { MemoryStore } from '../../src/store/memory-store.js';
 import { validDeclaration } from '../support/service.js';
@@ -46,5 +46,18 @@ describe('analysis cache', () => {
     const reopened = await Atlas.open(store, registry, analyze, cache);
     expect(reopened.latestOf('veritalk')?.analysis).toEqual({ run: 2 });
     expect(JSON.parse(await readFile(path.join(dir, 'veritalk.json'), 'utf8')).version).toBe(1);
+  });
+});
+
+describe('analysisKey', () => {
+  const policy = { params: { modelVersion: '2.0.0' }, jurisdictions: [{ code: 'DE' }] };
+
+  it('changes with the model version, the package version and the policy data, and only with them', () => {
+    const key = analysisKey(policy, '0.1.0');
+    expect(analysisKey(structuredClone(policy), '0.1.0')).toBe(key);
+    expect(analysisKey({ ...policy, params: { modelVersion: '2.0.1' } }, '0.1.0')).not.toBe(key);
+    expect(analysisKey(policy, '0.2.0')).not.toBe(key);
+    const other = { ...policy, jurisdictions: [{ code: 'FR' }] };
+    expect(analysisKey(other, '0.1.0')).not.toBe(key);
   });
 });
