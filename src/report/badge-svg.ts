@@ -14,6 +14,9 @@ export interface BadgeData {
 }
 
 const MAX_NAME = 36;
+/** Characters XML 1.0 cannot carry, even escaped (C0 controls but tab and line breaks, U+FFFE/U+FFFF, lone surrogates): one would make the whole SVG unreadable. */
+const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const xmlChars = (text: string) => text.replace(NOT_XML, '');
 /** Rough advance of 11px Verdana per character (wide scripts twice as wide); `textLength` makes the text fit exactly. */
 const advance = (c: string) => (/[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]|[\u{1f300}-\u{1faff}]/u.test(c) ? 11 : /[A-Z@%&#WMmw]/.test(c) ? 8 : 6.6);
 const textWidth = (text: string) => Math.ceil(Array.from(text).reduce((sum, c) => sum + advance(c), 0));
@@ -25,7 +28,7 @@ const charWidth = (text: string) => textWidth(text) + 12;
  */
 export function badgeSvg(data: BadgeData): Html {
   // No bidi controls (an override would reverse the badge's other labels) and never half a surrogate pair.
-  const fullName = plainText(data.name);
+  const fullName = xmlChars(plainText(data.name));
   const name = truncate(fullName, MAX_NAME);
   const range = data.establishedGrade !== undefined && data.establishedGrade !== data.grade;
   const grade = `exposure ${range ? `${data.establishedGrade}–${data.grade}` : data.grade}`;

@@ -102,9 +102,9 @@ describe('GET /providers/{providerId} (report page)', () => {
     expect(res.text).toContain(`<h1>&lt;script&gt;alert(1)&lt;/script&gt;&lt;img src=x onerror=alert(2)&gt;&quot;&#39;&amp;</h1>`);
   });
 
-  it('uses no inline script or style element, so the default CSP holds', async () => {
+  it('uses no inline script or style element, so the strict report-page CSP holds', async () => {
     const res = await request(service.app).get('/providers/veritalk');
-    expect(res.headers['content-security-policy']).toContain("script-src 'self'");
+    expect(res.headers['content-security-policy']).toContain("script-src 'none'");
     expect(res.text).not.toMatch(/<script|<style|\son[a-z]+=/i);
     const css = await request(service.app).get('/assets/report.css');
     expect(css.status).toBe(200);
