@@ -7,11 +7,14 @@ import type { AppContext } from './context.js';
 import { badRequest, notFound } from './http-error.js';
 import { listParam, providerIdParam } from './params.js';
 import { lawDateParam, threatModelParam } from './threat-model-param.js';
+import { basisParam } from './routes/observed-exposure.js';
+import type { CompareInput } from '../service/compare.js';
 
 export interface CompareQuery {
   comparison: Comparison;
   model: ThreatModel;
   lawDate: string;
+  basis: 'declared' | 'observed';
   modelVersion: string;
 }
 
@@ -24,18 +27,27 @@ export async function compareQuery(req: Request, ctx: AppContext): Promise<Compa
   if (duplicate) throw badRequest(`"${duplicate}" is named twice in ?providers=.`);
   const model = threatModelParam(req, ctx);
   const lawDate = lawDateParam(req) ?? todayUtc();
+  const basis = basisParam(req.query.basis);
   const inputs = await Promise.all(
-    ids.map(async (id) => {
+    ids.map(async (id): Promise<CompareInput> => {
       const latest = ctx.atlas.latestOf(id);
+      if (basis === 'observed') {
+        // Observations in place of declared facts; a provider known only from observations compares too.
+        const view = ctx.observed.of(id, { lawDate });
+        if (!view) throw notFound(`No provider "${id}" (neither declared nor observed).`);
+        const exposure = view.observed.result;
+        return { providerId: id, version: view.version, declaration: view.observed.declaration, disclosureScore: latest?.analysis.disclosureScore, exposure, overall: summarizeExposure(exposure, ctx.policy.params).overall };
+      }
       if (!latest) throw notFound(`No provider "${id}".`);
       const exposure = (await ctx.exposure.of(id, latest.meta.version, { lawDate }))!;
-      return { latest, exposure, overall: summarizeExposure(exposure, ctx.policy.params).overall };
+      return { providerId: id, version: latest.meta.version, declaration: latest.declaration, disclosureScore: latest.analysis.disclosureScore, exposure, overall: summarizeExposure(exposure, ctx.policy.params).overall };
     }),
   );
   return {
     comparison: compareProviders(inputs, model, ctx.categories.map((c) => c.id)),
     model,
     lawDate,
+    basis,
     modelVersion: inputs[0].exposure.modelVersion,
   };
 }

@@ -11,6 +11,8 @@ export interface ComparePageData {
   filter: FilterOptions;
   modelVersion: string;
   lawDate?: string;
+  /** Declared facts, or observations in their place. */
+  basis: 'declared' | 'observed';
   /** The query string of this comparison (for the data links). */
   query: string;
   categoryLabel(id: string): string;
@@ -51,8 +53,8 @@ export function comparePage(d: ComparePageData): Html {
   const ids = c.providers.map((p) => p.providerId);
   const head = html`<th scope="col">${'cell'}</th>${c.providers.map((p) => html`<th scope="col"><a href="/providers/${encodeURIComponent(p.providerId)}">${isolated(p.name)}</a></th>`)}`;
   const summary = html`<tr><th scope="row">exposure grade</th>${c.providers.map((p) => html`<td>${gradeChip(p.grade, p.exposureScore)} ${p.exposureScore}</td>`)}</tr>
-<tr><th scope="row">disclosure score</th>${c.providers.map((p) => html`<td class="num">${p.disclosureScore}</td>`)}</tr>
-<tr><th scope="row">statements as of</th>${c.providers.map((p) => html`<td>${p.asOf} (v${p.latestVersion})</td>`)}</tr>`;
+<tr><th scope="row">disclosure score</th>${c.providers.map((p) => html`<td class="num">${p.disclosureScore ?? html`<span class="undisclosed">no declaration</span>`}</td>`)}</tr>
+<tr><th scope="row">statements as of</th>${c.providers.map((p) => html`<td>${p.asOf}${p.latestVersion !== undefined ? ` (v${p.latestVersion})` : ' (observed only)'}</td>`)}</tr>`;
   // A heatmap per category with the providers stacked: a column is one jurisdiction, so a
   // difference shows as a change of colour down the column (and a marked cell).
   const jurisdictions = [...new Set(c.cells.map((x) => x.jurisdiction))];
@@ -79,7 +81,7 @@ export function comparePage(d: ComparePageData): Html {
   const differing = c.cells.filter((x) => x.differs).length;
   const body = html`<p class="crumbs"><a href="/">All providers</a></p>
 <h1>Compare: ${c.providers.map((p, i) => html`${i ? ' · ' : ''}${isolated(p.name)}`)}</h1>
-<p class="lede">The same cells and declared facts side by side; rows where the providers differ are marked “differs”.${d.lawDate ? ` Law as of ${d.lawDate}.` : ''} Also as data: <a href="/v1/compare?${d.query}">JSON</a> · <a href="/v1/compare?${d.query}&amp;format=csv">CSV</a></p>
+<p class="lede">The same cells and ${d.basis === 'observed' ? 'facts as observed (reviewers’ evidence in place of declared facts)' : 'declared facts'} side by side; rows where the providers differ are marked “differs”.${d.lawDate ? ` Law as of ${d.lawDate}.` : ''} <a href="/compare?${d.basis === 'observed' ? d.query.replace(/&basis=observed/, '') : `${d.query}&basis=observed`}">${d.basis === 'observed' ? 'Compare as declared' : 'Compare as observed'}</a>. Also as data: <a href="/v1/compare?${d.query}">JSON</a> · <a href="/v1/compare?${d.query}&amp;format=csv">CSV</a></p>
 ${filterForm(d.filter)}
 <div class="table-scroll"><table class="compare summary-table"><caption>Headline scores</caption><thead><tr>${head}</tr></thead><tbody>${summary}</tbody></table></div>
 <h2 id="cells">Exposure cells</h2>

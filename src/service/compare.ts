@@ -1,7 +1,5 @@
 import type { Declaration } from '../formats/types.generated.js';
 import type { Cell, ExposureResult } from '../scoring/index.js';
-import type { Analysis } from './analysis.js';
-import type { LatestVersion } from './atlas.js';
 import type { ThreatModel } from './ranking.js';
 
 export const MIN_COMPARED = 2;
@@ -10,13 +8,15 @@ export const MAX_COMPARED = 6;
 export interface ComparedProvider {
   providerId: string;
   name: string;
-  latestVersion: number;
+  /** Absent for a provider known only from observations (basis=observed). */
+  latestVersion?: number;
   asOf: string;
   grade: string;
   establishedGrade: string;
   exposureScore: number;
   establishedScore: number;
-  disclosureScore: number;
+  /** Absent for a provider known only from observations. */
+  disclosureScore?: number;
 }
 
 export interface CellBounds {
@@ -50,9 +50,13 @@ export interface Comparison {
   facts: ComparedFact[];
 }
 
+/** One provider as compared: the declaration on the chosen basis (as declared, or as observed) and its matrix. */
 export interface CompareInput {
-  latest: LatestVersion<Analysis>;
-  /** The version's matrix under the law date compared. */
+  providerId: string;
+  version?: number;
+  declaration: Declaration;
+  disclosureScore?: number;
+  /** The matrix under the law date compared. */
   exposure: ExposureResult;
   /** Its headline (worst cell) under that law date. */
   overall: { established: number; worstCase: number; grade: string; establishedGrade: string };
@@ -98,36 +102,36 @@ export function compareProviders(inputs: readonly CompareInput[], model: ThreatM
   const keep = (c: Cell) =>
     (model.jurisdictions.length === 0 || model.jurisdictions.includes(c.jurisdiction)) && (model.categories.length === 0 || model.categories.includes(c.category));
   const cells = new Map<string, ComparedCell>();
-  for (const { latest, exposure } of inputs) {
+  for (const { providerId, exposure } of inputs) {
     for (const cell of exposure.cells.filter(keep)) {
       const key = `${cell.category}\u0000${cell.jurisdiction}`;
       let row = cells.get(key);
       if (!row) cells.set(key, (row = { category: cell.category, jurisdiction: cell.jurisdiction, differs: false, providers: {} }));
-      row.providers[latest.meta.providerId] = bounds(cell);
+      row.providers[providerId] = bounds(cell);
     }
   }
   for (const row of cells.values()) {
-    const values = inputs.map(({ latest }) => row.providers[latest.meta.providerId]).map((b) => (b ? [b.established, b.worstCase] : null));
+    const values = inputs.map(({ providerId }) => row.providers[providerId]).map((b) => (b ? [b.established, b.worstCase] : null));
     row.differs = !same(values);
   }
   const shownCategories = model.categories.length ? categories.filter((c) => model.categories.includes(c)) : categories;
-  const perProvider = inputs.map(({ latest }) => factsOf(latest.declaration, shownCategories));
+  const perProvider = inputs.map(({ declaration }) => factsOf(declaration, shownCategories));
   const facts: ComparedFact[] = perProvider[0].map(([fact, question], i) => {
     const values: Record<string, unknown> = {};
-    inputs.forEach(({ latest }, p) => (values[latest.meta.providerId] = perProvider[p][i][2]));
-    return { fact, question, differs: !same(inputs.map(({ latest }) => values[latest.meta.providerId] ?? null)), values };
+    inputs.forEach(({ providerId }, p) => (values[providerId] = perProvider[p][i][2]));
+    return { fact, question, differs: !same(inputs.map(({ providerId }) => values[providerId] ?? null)), values };
   });
   return {
-    providers: inputs.map(({ latest, overall }) => ({
-      providerId: latest.meta.providerId,
-      name: latest.declaration.provider.name,
-      latestVersion: latest.meta.version,
-      asOf: latest.declaration.asOf,
+    providers: inputs.map(({ providerId, version, declaration, disclosureScore, overall }) => ({
+      providerId,
+      name: declaration.provider.name,
+      ...(version !== undefined ? { latestVersion: version } : {}),
+      asOf: declaration.asOf,
       grade: overall.grade,
       establishedGrade: overall.establishedGrade,
       exposureScore: overall.worstCase,
       establishedScore: overall.established,
-      disclosureScore: latest.analysis.disclosureScore,
+      ...(disclosureScore !== undefined ? { disclosureScore } : {}),
     })),
     cells: [...cells.values()],
     facts,

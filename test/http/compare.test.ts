@@ -1,11 +1,14 @@
 import { beforeAll, describe, expect, it } from '@jest/globals';
 import request from 'supertest';
+import { openApiResponseValidator } from '../support/openapi-validator.js';
 import { adminAuth, testService, validDeclaration, type TestService } from '../support/service.js';
 
 let service: TestService;
+let check: Awaited<ReturnType<typeof openApiResponseValidator>>;
 
 beforeAll(async () => {
   service = await testService();
+  check = await openApiResponseValidator();
   const other = validDeclaration('othertalk');
   other.dataCategories[1].protection = { inTransit: 'transport', atRest: 'provider-managed' };
   other.dataCategories[1].retention = { kind: 'indefinite' };
@@ -19,6 +22,7 @@ describe('GET /v1/compare', () => {
   it('puts cells and facts side by side and marks where providers differ', async () => {
     const res = await request(service.app).get('/v1/compare?providers=veritalk,othertalk,thirdtalk&category=message-content');
     expect(res.status).toBe(200);
+    check('get', '/v1/compare', res);
     expect(res.body.providers.map((p: { providerId: string }) => p.providerId)).toEqual(['veritalk', 'othertalk', 'thirdtalk']);
     const exposure = (await request(service.app).get('/v1/providers/othertalk/exposure?category=message-content')).body.cells as { jurisdiction: string; score: number }[];
     expect(res.body.cells).toHaveLength(exposure.length);
@@ -45,6 +49,20 @@ describe('GET /v1/compare', () => {
     }
   });
 
+  it('compares as observed on ?basis=observed (without observations, the same cells as declared) and echoes the basis', async () => {
+    const declared = await request(service.app).get('/v1/compare?providers=veritalk,othertalk');
+    const observed = await request(service.app).get('/v1/compare?providers=veritalk,othertalk&basis=observed');
+    expect(observed.status).toBe(200);
+    expect(declared.body.basis).toBe('declared');
+    expect(observed.body.basis).toBe('observed');
+    expect(observed.body.cells).toEqual(declared.body.cells);
+    expect((await request(service.app).get('/v1/compare?providers=veritalk,othertalk&basis=rumoured')).status).toBe(400);
+    const page = await request(service.app).get('/compare?providers=veritalk,othertalk&basis=observed');
+    expect(page.status).toBe(200);
+    expect(page.text).toContain('facts as observed');
+    expect(page.text).toContain('<input type="hidden" name="basis" value="observed">');
+  });
+
   it('refuses fewer than 2 or more than 6 providers, duplicates, unknown filters; 404 for an unknown provider', async () => {
     expect((await request(service.app).get('/v1/compare?providers=veritalk')).status).toBe(400);
     expect((await request(service.app).get('/v1/compare?providers=a1,b1,c1,d1,e1,f1,g1')).status).toBe(400);
@@ -52,6 +70,22 @@ describe('GET /v1/compare', () => {
     expect((await request(service.app).get('/v1/compare?providers=veritalk,othertalk&jurisdiction=XX')).status).toBe(400);
     const missing = await request(service.app).get('/v1/compare?providers=veritalk,nobody');
     expect(missing.status).toBe(404);
+    check('get', '/v1/compare', missing);
     expect(missing.type).toBe('application/problem+json');
+  });
+});
+
+describe('POST /v1/providers/{providerId}/declarations?dryRun=true', () => {
+  it('answers as the OpenAPI document says, for a valid draft (200) and an invalid one (422)', async () => {
+    const draft = validDeclaration('othertalk');
+    const ok = await request(service.app).post('/v1/providers/othertalk/declarations?dryRun=true').set(adminAuth).set('content-type', 'application/json').send(JSON.stringify(draft));
+    expect(ok.status).toBe(200);
+    expect(ok.body).toMatchObject({ providerId: 'othertalk', version: 2, created: false, wouldCreate: true });
+    check('post', '/v1/providers/{providerId}/declarations', ok);
+    draft.asOf = 'yesterday';
+    const bad = await request(service.app).post('/v1/providers/othertalk/declarations?dryRun=true').set(adminAuth).set('content-type', 'application/json').send(JSON.stringify(draft));
+    expect(bad.status).toBe(422);
+    check('post', '/v1/providers/{providerId}/declarations', bad);
+    expect((await service.store.history('othertalk')).length).toBe(1);
   });
 });

@@ -7,12 +7,13 @@ import { sendHtml } from '../send-html.js';
 /** `/compare?providers=a,b[,…]`: the compare page, from the same query as `GET /v1/compare`. */
 export function comparePageRoute(ctx: AppContext, labels: { categoryLabel(id: string): string; jurisdictionName(code: string): string }): RequestHandler {
   return async (req, res) => {
-    const { comparison, model, lawDate, modelVersion } = await compareQuery(req, ctx);
+    const { comparison, model, lawDate, basis, modelVersion } = await compareQuery(req, ctx);
     const query = new URLSearchParams([
       ['providers', comparison.providers.map((p) => p.providerId).join(',')],
       ...model.jurisdictions.map((j) => ['jurisdiction', j]),
       ...model.categories.map((c) => ['category', c]),
       ...(req.query.lawDate !== undefined ? [['lawDate', lawDate]] : []),
+      ...(basis === 'observed' ? [['basis', basis]] : []),
     ]).toString();
     sendHtml(
       res,
@@ -20,6 +21,7 @@ export function comparePageRoute(ctx: AppContext, labels: { categoryLabel(id: st
         comparison,
         modelVersion,
         lawDate,
+        basis,
         query,
         filter: {
           action: '/compare',
@@ -27,7 +29,7 @@ export function comparePageRoute(ctx: AppContext, labels: { categoryLabel(id: st
           jurisdictions: ctx.policy.jurisdictions.map((j) => ({ code: j.code, name: j.name })),
           categories: ctx.categories.map((c) => ({ id: c.id, label: c.label })),
           selected: model,
-          hidden: { providers: comparison.providers.map((p) => p.providerId).join(',') },
+          hidden: { providers: comparison.providers.map((p) => p.providerId).join(','), ...(basis === 'observed' ? { basis } : {}) },
         },
         ...labels,
       }),

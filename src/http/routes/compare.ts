@@ -10,7 +10,7 @@ type CsvRow = { providerId: string; cell: ComparedCell; bounds: CellBounds };
 export function compareRouter(ctx: AppContext): Router {
   const router = Router();
   router.get('/compare', async (req, res) => {
-    const { comparison, model, lawDate, modelVersion } = await compareQuery(req, ctx);
+    const { comparison, model, lawDate, basis, modelVersion } = await compareQuery(req, ctx);
     const rows: CsvRow[] = comparison.cells.flatMap((cell) =>
       comparison.providers.filter((p) => cell.providers[p.providerId]).map((p) => ({ providerId: p.providerId, cell, bounds: cell.providers[p.providerId] })),
     );
@@ -26,7 +26,7 @@ export function compareRouter(ctx: AppContext): Router {
       ],
       rows,
       filename: `compare-${comparison.providers.map((p) => p.providerId).join('-')}`,
-      json: { modelVersion, lawDate, threatModel: model, ...comparison },
+      json: { modelVersion, lawDate, basis, threatModel: model, ...comparison },
     });
   });
   return router;
