@@ -10,7 +10,8 @@ export interface BadgeData {
   establishedGrade?: Grade;
   exposureScore: number;
   establishedScore?: number;
-  disclosureScore: number;
+  /** Absent for a provider known only from observations (it declared nothing). */
+  disclosureScore?: number;
 }
 
 const MAX_NAME = 36;
@@ -32,12 +33,12 @@ export function badgeSvg(data: BadgeData): Html {
   const name = truncate(fullName, MAX_NAME);
   const range = data.establishedGrade !== undefined && data.establishedGrade !== data.grade;
   const grade = `exposure ${range ? `${data.establishedGrade}–${data.grade}` : data.grade}`;
-  const disclosure = `disclosure ${Math.round(data.disclosureScore)}`;
+  const disclosure = data.disclosureScore === undefined ? 'no declaration' : `disclosure ${Math.round(data.disclosureScore)}`;
   const [w1, w2, w3] = [charWidth(name), charWidth(grade), charWidth(disclosure)];
   const width = w1 + w2 + w3;
   const gradeFill = scoreColour(data.exposureScore);
   const bounds = range && data.establishedScore !== undefined ? `established ${data.establishedScore}, worst case ${data.exposureScore}/100` : `worst cell ${data.exposureScore}/100`;
-  const label = `${fullName}: exposure grade ${range ? `${data.establishedGrade} to ${data.grade}` : data.grade} (${bounds}), disclosure score ${data.disclosureScore}/100 — retention-atlas`;
+  const label = `${fullName}: exposure grade ${range ? `${data.establishedGrade} to ${data.grade}` : data.grade} (${bounds}), ${data.disclosureScore === undefined ? 'no declaration' : `disclosure score ${data.disclosureScore}/100`} — retention-atlas`;
   return html`<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="20" viewBox="0 0 ${width} 20" role="img" aria-label="${label}">
 <title>${label}</title>
 <rect width="${w1}" height="20" fill="#333333"/>

@@ -169,6 +169,17 @@ describe('GET /badges/{providerId}.svg', () => {
     expect(svg).toContain(`disclosure ${Math.round(latest.disclosureScore)}`);
   });
 
+  it('takes a law date and a basis, as the API does', async () => {
+    const past = await getSvg('/badges/veritalk.svg?lawDate=2010-01-01');
+    expect(past.status).toBe(200);
+    expect(past.text).toContain('VeriTalk');
+    const observed = await getSvg('/badges/veritalk.svg?basis=observed');
+    expect(observed.status).toBe(200);
+    expect(observed.text).toContain('VeriTalk (as observed)');
+    expect((await request(service.app).get('/badges/veritalk.svg?basis=rumoured')).status).toBe(400);
+    expect((await request(service.app).get('/badges/veritalk.svg?lawDate=2010-02-30')).status).toBe(400);
+  });
+
   it('escapes a hostile name', async () => {
     const res = await getSvg('/badges/hostile.svg');
     expect(res.status).toBe(200);

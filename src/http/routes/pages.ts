@@ -24,6 +24,7 @@ import { orderParam, positiveIntParam, providerIdParam } from '../params.js';
 import { latestOr404 } from '../provider-view.js';
 import { sendHtml } from '../send-html.js';
 import { lawDateParam, threatModelParam } from '../threat-model-param.js';
+import { basisParam } from './observed-exposure.js';
 import { comparePageRoute } from './compare-page.js';
 
 const stylesheet = readFileSync(path.join(projectRoot, 'src/report/assets/report.css'), 'utf8') + heatmapCss();
@@ -188,22 +189,36 @@ export function pagesRouter(ctx: AppContext): Router {
 
   router.get('/compare', comparePageRoute(ctx, { categoryLabel, jurisdictionName }));
 
-  router.get('/badges/:badge', (req, res) => {
+  router.get('/badges/:badge', async (req, res) => {
     const match = /^(.+)\.svg$/.exec(String(req.params.badge));
     if (!match) throw notFound('Badges are at /badges/{providerId}.svg.');
-    const latest = atlas.latestOf(providerIdParam(match[1]));
-    if (!latest) throw notFound(`No provider "${match[1]}".`);
-    const { analysis, declaration } = latest;
+    const providerId = providerIdParam(match[1]);
+    const lawDate = lawDateParam(req) ?? todayUtc();
+    const basis = basisParam(req.query.basis);
+    const latest = atlas.latestOf(providerId);
+    // The headline on the chosen basis and law date: remembered for today's declared view, computed otherwise.
+    let name: string;
+    let overall;
+    if (basis === 'observed') {
+      const view = ctx.observed.of(providerId, { lawDate });
+      if (!view) throw notFound(`No provider "${providerId}".`);
+      name = view.name;
+      overall = summarizeExposure(view.observed.result, policy.params).overall;
+    } else {
+      if (!latest) throw notFound(`No provider "${providerId}".`);
+      name = latest.declaration.provider.name;
+      overall = lawDate === latest.analysis.lawDate ? latest.analysis.exposure.overall : summarizeExposure((await reader.of(providerId, latest.meta.version, { lawDate }))!, policy.params).overall;
+    }
     // Meant to be embedded on other sites: helmet's same-origin resource policy would block that.
     res.set('Cross-Origin-Resource-Policy', 'cross-origin').set('Cache-Control', 'public, max-age=300');
     res.type('image/svg+xml').send(
       badgeSvg({
-        name: declaration.provider.name,
-        grade: analysis.grade,
-        establishedGrade: analysis.exposure.overall.establishedGrade,
-        exposureScore: analysis.exposureScore,
-        establishedScore: analysis.exposure.overall.established,
-        disclosureScore: analysis.disclosureScore,
+        name: basis === 'observed' ? `${name} (as observed)` : name,
+        grade: overall.grade,
+        establishedGrade: overall.establishedGrade,
+        exposureScore: overall.worstCase,
+        establishedScore: overall.established,
+        disclosureScore: latest?.analysis.disclosureScore,
       }).text,
     );
   });
