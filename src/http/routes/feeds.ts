@@ -5,6 +5,7 @@ import { observationEntry } from '../../feeds/observation-entries.js';
 import type { VersionMeta } from '../../store/store.js';
 import type { AppContext } from '../context.js';
 import { latestOr404 } from '../provider-view.js';
+import { byteBoundedCache } from '../../service/byte-bounded-cache.js';
 
 /** Newest entries a feed carries; readers keep what they have already seen. */
 const FEED_SIZE = 50;
@@ -32,6 +33,21 @@ export function feedsRouter(ctx: AppContext): Router {
 
   const send = (res: import('express').Response, xml: string) => res.type('application/atom+xml; charset=utf-8').send(xml);
 
+  /**
+   * A feed is a function of the stored versions and observations (and of the host it is
+   * served under): rendered once per revision of either, not per request — a long history
+   * costs one diff of each of its newest versions, then nothing until the next write.
+   */
+  const rendered = byteBoundedCache<{ xml: string }>('feeds', 16 * 1024 * 1024);
+  const cachedFeed = async (req: Request, render: () => Promise<string>): Promise<string> => {
+    const key = `${req.path}|${baseUrl(req)}|${atlas.revision}|${ctx.observations.revision}`;
+    const hit = rendered.get(key);
+    if (hit) return hit.xml;
+    const xml = await render();
+    rendered.set(key, { xml }, { size: xml.length + key.length });
+    return xml;
+  };
+
   /** Observations recorded about these providers, as entries, merged into the version entries newest first. */
   const withObservations = (entries: AtomEntry[], providerIds: string[], req: Request): AtomEntry[] => {
     const observed = providerIds.flatMap((id) => {
@@ -42,33 +58,37 @@ export function feedsRouter(ctx: AppContext): Router {
   };
 
   router.get('/feed.atom', async (req, res) => {
-    const histories = await Promise.all(atlas.providerIds().map((id) => atlas.history(id)));
-    const metas = histories.flat().sort(newestFirst).slice(0, FEED_SIZE);
-    const entries = withObservations(await entriesFor(metas, req), [...new Set([...atlas.providerIds(), ...ctx.observations.providerIds()])], req);
-    send(res, renderAtom({
-      id: `${TAG_BASE}feed`,
-      title: 'retention-atlas: new declaration versions and observations',
-      self: `${baseUrl(req)}/v1/feed.atom`,
-      alternate: `${baseUrl(req)}/`,
-      updated: entries[0]?.updated ?? EPOCH,
-      author: 'retention-atlas',
-      entries,
+    send(res, await cachedFeed(req, async () => {
+      const histories = await Promise.all(atlas.providerIds().map((id) => atlas.history(id)));
+      const metas = histories.flat().sort(newestFirst).slice(0, FEED_SIZE);
+      const entries = withObservations(await entriesFor(metas, req), [...new Set([...atlas.providerIds(), ...ctx.observations.providerIds()])], req);
+      return renderAtom({
+        id: `${TAG_BASE}feed`,
+        title: 'retention-atlas: new declaration versions and observations',
+        self: `${baseUrl(req)}/v1/feed.atom`,
+        alternate: `${baseUrl(req)}/`,
+        updated: entries[0]?.updated ?? EPOCH,
+        author: 'retention-atlas',
+        entries,
+      });
     }));
   });
 
   router.get('/providers/:providerId/feed.atom', async (req, res) => {
     const latest = latestOr404(atlas, req.params.providerId);
     const providerId = latest.meta.providerId;
-    const metas = (await atlas.history(providerId)).sort(newestFirst).slice(0, FEED_SIZE);
-    const entries = withObservations(await entriesFor(metas, req), [providerId], req);
-    send(res, renderAtom({
-      id: `${TAG_BASE}providers/${providerId}/feed`,
-      title: `${latest.declaration.provider.name}: declaration versions and observations`,
-      self: `${baseUrl(req)}/v1/providers/${providerId}/feed.atom`,
-      alternate: `${baseUrl(req)}/providers/${providerId}`,
-      updated: entries[0]?.updated ?? EPOCH,
-      author: latest.declaration.provider.name,
-      entries,
+    send(res, await cachedFeed(req, async () => {
+      const metas = (await atlas.history(providerId)).sort(newestFirst).slice(0, FEED_SIZE);
+      const entries = withObservations(await entriesFor(metas, req), [providerId], req);
+      return renderAtom({
+        id: `${TAG_BASE}providers/${providerId}/feed`,
+        title: `${latest.declaration.provider.name}: declaration versions and observations`,
+        self: `${baseUrl(req)}/v1/providers/${providerId}/feed.atom`,
+        alternate: `${baseUrl(req)}/providers/${providerId}`,
+        updated: entries[0]?.updated ?? EPOCH,
+        author: latest.declaration.provider.name,
+        entries,
+      });
     }));
   });
 
