@@ -1,4 +1,5 @@
 import { inspectJsonText } from './json-inspection.js';
+import { nestsDeeperThan } from './json-depth.js';
 import { jsonSyntaxFault } from './json-syntax-error.js';
 
 /**
@@ -59,12 +60,26 @@ function decode(bytes: Uint8Array): string {
  * overflow to Infinity, nesting deeper than `maxDepth`). Never touches the prototype of
  * anything: JSON.parse defines own properties, and the inspection only reads the text.
  */
+/** inspectJsonText expects text JSON.parse accepted; on anything else it may fail, which only means "no early answer". */
+function safeInspect(text: string, maxDepth: number, maxItems: number) {
+  try {
+    return inspectJsonText(text, maxDepth, maxItems);
+  } catch {
+    return undefined;
+  }
+}
+
 export function parseJsonDocument(body: Uint8Array | string, maxDepth = DEFAULT_MAX_DEPTH, maxItems = DEFAULT_MAX_ITEMS): JsonDocument {
   const text = typeof body === 'string' ? body : decode(body);
   const start = text.search(/\S/);
   if (start < 0) throw new JsonInputError('malformed', 'syntax', 'The request body is empty.');
   if (text[start] !== '{' && text[start] !== '[') {
     throw new JsonInputError('malformed', 'syntax', 'The body must be a JSON object or array.');
+  }
+  // Refused before parsing: the pass below finds the exact pointer, JSON.parse never runs.
+  if (nestsDeeperThan(text, maxDepth)) {
+    const early = safeInspect(text, maxDepth, maxItems);
+    if (early?.keyword === 'maxDepth') throw new JsonInputError('malformed', early.keyword, early.message, early.pointer);
   }
   let value: unknown;
   try {
