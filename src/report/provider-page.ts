@@ -8,6 +8,7 @@ import { html, isolated, safeUrl, type Html } from './html.js';
 import { filterForm, page, type FilterOptions } from './layout.js';
 import { categoriesSection } from './sections/categories-section.js';
 import type { SectionContext } from './sections/context.js';
+import { sourcesOf } from './sections/facts.js';
 import { findingsSection } from './sections/findings-section.js';
 import { interceptionSection } from './sections/interception-section.js';
 import { legalProcessSection } from './sections/legal-process-section.js';
@@ -48,6 +49,7 @@ function summary(d: ProviderPageData): Html {
   const website = safeUrl(p.website);
   const errors = d.findings?.filter((f) => f.severity === 'error').length ?? 0;
   const e = d.exposure;
+  const documentSources = [...(p.sources ?? []), ...(d.declaration.sources ?? [])].filter((s, i, all) => all.findIndex((o) => o.url === s.url) === i);
   const range = Math.round(e.established) !== Math.round(e.worstCase);
   return html`<div class="summary">
 <div class="scores">
@@ -63,6 +65,7 @@ ${d.findings ? html`<div class="score-card"><div class="label">findings</div><di
 ${website ? html`<dt>website</dt><dd><a href="${website}" rel="nofollow noopener">${website}</a></dd>` : ''}
 <dt>statements as of</dt><dd>${d.declaration.asOf}</dd>
 <dt>latest version</dt><dd>v${d.latest.version}, submitted ${when(d.latest.submittedAt)}</dd>
+${documentSources.length ? html`<dt>sources</dt><dd>${sourcesOf(documentSources)}</dd>` : ''}
 </dl>
 </div>`;
 }
