@@ -16,7 +16,7 @@ export function findingsSection(list: Finding[] | undefined, providerId: string)
   const revealed = list.filter((f) => f.kind === 'disclosure');
   const errors = list.filter((f) => f.kind !== 'disclosure' && f.severity === 'error');
   const others = list.filter((f) => f.kind !== 'disclosure' && f.severity !== 'error');
-  return html`${head}<p class="muted">Checks of the latest version. Also as data: <a href="/v1/providers/${encodeURIComponent(providerId)}/findings">/v1/providers/${providerId}/findings</a></p>
+  return html`${head}<p class="muted">Checks of the latest version. Also as data: <a href="/v1/providers/${encodeURIComponent(providerId)}/findings">JSON</a> · <a href="/v1/providers/${encodeURIComponent(providerId)}/findings?format=csv">CSV</a></p>
 <h3 id="findings-errors">Errors in the declaration</h3>
 ${errors.length ? html`<ul class="findings">${errors.map(item)}</ul>` : html`<p>None: no contradictions or regressions.</p>`}
 ${revealed.length ? html`<h3 id="findings-revealed">What the declaration reveals</h3><p class="muted">Not errors: facts the provider discloses that matter to users.</p><ul class="findings">${revealed.map(item)}</ul>` : ''}
