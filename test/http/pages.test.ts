@@ -135,6 +135,20 @@ describe('cell, raw value and compare pages', () => {
     expect(res.text).toContain('&lt;img src=&quot;http://atlas.example/badges/veritalk.svg&quot;');
   });
 
+  it('pages link to the CSV form of their tables, and every such link answers CSV', async () => {
+    const pages = ['/', '/providers/veritalk', '/providers/veritalk/cells/message-content/CN', '/compare?providers=veritalk,hostile'];
+    for (const url of pages) {
+      const html = (await request(service.app).get(url)).text;
+      const links = [...html.matchAll(/href="([^"]*format=csv[^"]*)"/g)].map((m) => m[1].replace(/&amp;/g, '&'));
+      expect(links.length).toBeGreaterThan(0);
+      for (const link of links) {
+        const res = await request(service.app).get(link);
+        expect([link, res.status, res.type]).toEqual([link, 200, 'text/csv']);
+        expect(res.text.split('\r\n')[0]).toMatch(/(^|,)providerId(,|$)/);
+      }
+    }
+  });
+
   it("a feed entry's alternate link is the version's HTML page, with the JSON as a related link", async () => {
     const feed = (await request(service.app).get('/v1/providers/veritalk/feed.atom').set('host', 'atlas.example')).text;
     expect(feed).toContain('<link rel="alternate" type="text/html" href="http://atlas.example/providers/veritalk"/>');
