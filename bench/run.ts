@@ -14,6 +14,7 @@ import { markdownTable } from './markdown-table.js';
 import { residentMb } from './process-memory.js';
 import { declarationFor, sampleDeclarations, seedStore } from './seed-store.js';
 import { scaleBenchmarks } from './scale.js';
+import { robustnessBenchmarks } from './robustness.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const LARGE = 2000;
@@ -206,6 +207,7 @@ async function main(): Promise<void> {
   }
 
   const scale = await scaleBenchmarks(); sections.push(...scale.sections); checks.push(...scale.checks); // prettier-ignore
+  const robust = await robustnessBenchmarks(); sections.push(...robust.sections); checks.push(...robust.checks); // prettier-ignore
   const summary = markdownTable(['check', 'what', 'measured', 'target', 'result'], checks.map((c) => [c.id, c.what, c.measured, c.target, c.pass ? 'pass' : 'FAIL']));
   console.log(`\n### Targets\n\n${summary}\n`);
   const cpus = os.cpus();

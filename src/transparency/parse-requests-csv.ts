@@ -47,7 +47,7 @@ const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
  * that yield to the event loop.
  */
 export async function parseRequestsCsv(text: string, tables: ImportTables, registry: SchemaRegistry, options: ParseOptions = {}): Promise<ParsedRequests> {
-  const sliceMs = options.sliceMs ?? 10;
+  const sliceMs = options.sliceMs ?? 5;
   const skipped: SkippedRow[] = [];
   const records = readCsvRecords(text, options.meter);
   const first = records.next();

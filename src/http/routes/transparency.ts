@@ -20,6 +20,7 @@ const CSV_TYPES = ['text/csv', 'application/csv'];
 /** A full Google export is a few megabytes; CSV uploads get their own, larger limit. */
 const CSV_LIMIT = '16mb';
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const MAX_SKIPPED_LISTED = 1000;
 
 interface ImportedFigures {
   rows: GovernmentRequest[];
@@ -94,7 +95,9 @@ export function transparencyRouter(ctx: AppContext): Router {
         added: outcome.added,
         replaced: outcome.replaced,
         unchanged: outcome.unchanged,
-        skipped: figures.skipped,
+        // The first lines only: a file of 200,000 bad lines must not buy a 10 MB answer.
+        skipped: figures.skipped.slice(0, MAX_SKIPPED_LISTED),
+        skippedTotal: figures.skipped.length,
       });
     },
   );
