@@ -73,3 +73,16 @@ describe('parseRequestsCsv on a pathological upload', () => {
     expect(meter.chars).toBeLessThanOrEqual(3 * text.length);
   });
 });
+
+describe('decodeTextInSlices', () => {
+  it('decodes a large upload exactly as decodeText does, a character split across slices included', async () => {
+    const { decodeText, decodeTextInSlices } = await import('../../src/transparency/decode-text.js');
+    const utf8 = Buffer.from('\uFEFF' + 'é'.repeat(700_000) + ' Côte d’Ivoire \u{1F4E8}', 'utf8'); // 1 MB boundary falls inside a 2-byte é
+    expect(await decodeTextInSlices(utf8)).toEqual(decodeText(utf8));
+    const cp1252 = Buffer.concat([Buffer.from('x'.repeat(1_500_000)), Buffer.from([0x43, 0xf4, 0x74, 0x65])]); // "Côte" in windows-1252
+    const decoded = await decodeTextInSlices(cp1252);
+    expect(decoded).toEqual(decodeText(cp1252));
+    expect(decoded.encoding).toBe('windows-1252');
+    expect(decoded.text.endsWith('Côte')).toBe(true);
+  });
+});

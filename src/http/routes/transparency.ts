@@ -2,7 +2,7 @@ import express, { Router, type RequestHandler } from 'express';
 import type { GovernmentRequest } from '../../formats/types.generated.js';
 import { aggregateRequests } from '../../transparency/aggregate-requests.js';
 import { checkGovernmentRequests } from '../../transparency/check-requests.js';
-import { decodeText } from '../../transparency/decode-text.js';
+import { decodeTextInSlices } from '../../transparency/decode-text.js';
 import { ImportError } from '../../transparency/import-error.js';
 import { importTables } from '../../transparency/import-tables.js';
 import { parseRequestsCsv, type SkippedRow } from '../../transparency/parse-requests-csv.js';
@@ -40,7 +40,7 @@ function dateParam(name: string, value: unknown): string | undefined {
 
 async function fromCsv(bytes: Buffer, charset: string | undefined, ctx: AppContext): Promise<ImportedFigures> {
   if (bytes.length === 0) throw badRequest('The request body is empty.');
-  const { text, encoding } = decodeText(bytes, charset);
+  const { text, encoding } = await decodeTextInSlices(bytes, charset);
   try {
     const parsed = await parseRequestsCsv(text, importTables(), ctx.atlas.registry);
     return { rows: parsed.rows.map((r) => r.row), skipped: parsed.skipped, layout: parsed.layout, encoding };
