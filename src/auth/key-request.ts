@@ -1,6 +1,7 @@
 import { pointer } from '../formats/json-pointer.js';
 import { InvalidDocumentError, type ValidationIssue } from '../formats/validation-error.js';
 import { ROLES, type Role } from './api-key.js';
+import { PROVIDER_ID as SLUG } from '../formats/provider-id.js';
 
 export interface KeyRequest {
   role: Role;
@@ -10,7 +11,6 @@ export interface KeyRequest {
   label?: string;
 }
 
-const SLUG = /^[a-z0-9][a-z0-9-]{1,62}$/;
 const FIELDS = new Set(['role', 'providerId', 'organisation', 'label']);
 
 /** Checks the body of `POST /v1/keys`; throws a 422 listing every problem with a pointer. */

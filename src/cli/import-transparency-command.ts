@@ -6,7 +6,7 @@ import { Atlas } from '../service/atlas.js';
 import { LowdbStore } from '../store/lowdb-store.js';
 import { decodeText } from '../transparency/decode-text.js';
 import { ImportError } from '../transparency/import-error.js';
-import { importTables } from '../transparency/import-tables.js';
+import { importTables } from '../policies/load-import-tables.js';
 import { importRequests, UnknownProviderError } from '../service/import-requests.js';
 import { parseRequestsCsv, type SkippedRow } from '../transparency/parse-requests-csv.js';
 import { CliError, type CliContext } from './cli-context.js';
@@ -14,6 +14,7 @@ import { policyData, schemaRegistry } from './core-data.js';
 import { byteProgress, type Progress } from './progress.js';
 import { readFailure } from './validate-command.js';
 import { addTargetOptions, problemMessage, send, targetOf, withDataDir, type TargetOptions } from './target.js';
+import { PROVIDER_ID as SLUG } from '../formats/provider-id.js';
 
 interface ImportOutcome {
   version: number;
@@ -28,7 +29,6 @@ interface ImportOutcome {
   skippedTotal?: number;
 }
 
-const SLUG = /^[a-z0-9][a-z0-9-]{1,62}$/;
 const CHUNK = 64 * 1024;
 /** A report of thousands of skipped rows hides the summary; the JSON output has more (all of them with --data-dir). */
 const MAX_SKIPPED_SHOWN = 20;

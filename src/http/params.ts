@@ -1,6 +1,6 @@
 import { badRequest } from './http-error.js';
+import { PROVIDER_ID as SLUG } from '../formats/provider-id.js';
 
-const SLUG = /^[a-z0-9][a-z0-9-]{1,62}$/;
 
 export function providerIdParam(value: string): string {
   if (!SLUG.test(value)) throw badRequest(`"${value}" is not a provider id (lower-case letters, digits and hyphens, 2–63 characters).`, { errors: [{ pointer: '', message: 'must match ^[a-z0-9][a-z0-9-]{1,62}$', keyword: 'pattern', parameter: 'providerId' }] });

@@ -1,6 +1,7 @@
 import { mkdir, readdir, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { Low } from 'lowdb';
+import { PROVIDER_ID_SOURCE } from '../formats/provider-id.js';
 import { BodyFiles } from './body-files.js';
 import { DurableJsonFile } from './durable-json-file.js';
 import { readProviderFile, type LegacyProviderFile, type ProviderIndex } from './provider-index.js';
@@ -8,9 +9,9 @@ import { SerialQueue } from './serial-queue.js';
 import { StoreOpenError, StoreWriteError, type AppendInput, type Store, type VersionMeta, type VersionRecord } from './store.js';
 import { checkExpectedVersion, contentHash, metaOf, nextVersion } from './version-record.js';
 
-const PROVIDER_FILE = /^([a-z0-9][a-z0-9-]{1,62})\.json$/;
+const PROVIDER_FILE = new RegExp(`^(${PROVIDER_ID_SOURCE})\\.json$`);
 /** A temporary file of DurableJsonFile that a crash left before its rename: never acknowledged. */
-const ORPHAN_TEMP = /^[a-z0-9][a-z0-9-]{1,62}\.json\.\d+\.tmp$/;
+const ORPHAN_TEMP = new RegExp(`^${PROVIDER_ID_SOURCE}\\.json\\.\\d+\\.tmp$`);
 
 /**
  * Moves a first-release provider file (every body inline) to the current layout: each body

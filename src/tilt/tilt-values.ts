@@ -1,3 +1,5 @@
+import { isProviderId } from '../formats/provider-id.js';
+
 /** Safe readers for untrusted TILT JSON: real files put lists, objects, null and [] where a value belongs. */
 export type Json = unknown;
 
@@ -27,5 +29,5 @@ export function slugOf(text: string | undefined): string | undefined {
     .replace(/^-+|-+$/g, '')
     .slice(0, 63)
     .replace(/-+$/, '');
-  return /^[a-z0-9][a-z0-9-]{1,62}$/.test(slug) ? slug : undefined;
+  return isProviderId(slug) ? slug : undefined;
 }

@@ -1,7 +1,3 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { policiesDir, schemasDir } from '../paths.js';
-
 /** The lookup tables importers use; shipped as data in policies/import/ so analysts can extend them. */
 export interface ImportTables {
   /** Google "Legal Process" label (lower-cased) → process id of the format. */
@@ -24,21 +20,19 @@ export function foldName(name: string): string {
     .toLowerCase();
 }
 
-const readJson = <T>(file: string): T => JSON.parse(readFileSync(path.join(policiesDir, 'import', file), 'utf8')) as T;
+/** The shipped files the tables are made of, as read by the shell (src/policies/load-import-tables.ts). */
+export interface ImportTableFiles {
+  legalProcesses: { processes: Record<string, string> };
+  countryNames: { names: Record<string, string>; noTerritory: string[] };
+  jurisdictionCodes: string[];
+}
 
-let cached: ImportTables | undefined;
-
-/** Reads the tables once per process. */
-export function importTables(): ImportTables {
-  if (cached) return cached;
-  const processes = readJson<{ processes: Record<string, string> }>('google-legal-process.json').processes;
-  const common = JSON.parse(readFileSync(path.join(schemasDir, 'common.schema.json'), 'utf8')) as { $defs: { jurisdiction: { enum: string[] } } };
-  const countries = readJson<{ names: Record<string, string>; noTerritory: string[] }>('country-names.json');
-  cached = {
-    legalProcesses: new Map(Object.entries(processes).map(([label, id]) => [label.trim().toLowerCase(), id])),
-    countryNames: new Map(Object.entries(countries.names).map(([name, code]) => [foldName(name), code])),
-    noTerritory: new Set(countries.noTerritory.map(foldName)),
-    jurisdictions: new Set(common.$defs.jurisdiction.enum),
+/** Builds the lookup tables from their files' contents; pure, so importers stay free of I/O. */
+export function buildImportTables(files: ImportTableFiles): ImportTables {
+  return {
+    legalProcesses: new Map(Object.entries(files.legalProcesses.processes).map(([label, id]) => [label.trim().toLowerCase(), id])),
+    countryNames: new Map(Object.entries(files.countryNames.names).map(([name, code]) => [foldName(name), code])),
+    noTerritory: new Set(files.countryNames.noTerritory.map(foldName)),
+    jurisdictions: new Set(files.jurisdictionCodes),
   };
-  return cached;
 }

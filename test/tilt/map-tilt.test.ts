@@ -5,10 +5,10 @@ import fc from 'fast-check';
 import { checkDeclaration } from '../../src/formats/validate-declaration.js';
 import { loadSchemaRegistry } from '../../src/formats/schema-registry.js';
 import { projectRoot } from '../../src/paths.js';
-import { categoriesIn, tiltKeywords } from '../../src/tilt/category-keywords.js';
+import { categoriesIn } from '../../src/tilt/category-keywords.js';
+import { importTables, tiltKeywords } from '../../src/policies/load-import-tables.js';
 import { mapTilt } from '../../src/tilt/map-tilt.js';
 import { repairTtl } from '../../src/tilt/repair-ttl.js';
-import { importTables } from '../../src/transparency/import-tables.js';
 
 const registry = loadSchemaRegistry();
 const options = { keywords: tiltKeywords(), tables: importTables(), today: '2025-01-01' };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { loadSchemaRegistry } from '../../src/formats/schema-registry.js';
 import { readCsvRecords, type ScanMeter } from '../../src/transparency/csv-records.js';
-import { importTables } from '../../src/transparency/import-tables.js';
+import { importTables } from '../../src/policies/load-import-tables.js';
 import { parseRequestsCsv } from '../../src/transparency/parse-requests-csv.js';
 
 const HEADER = 'Period Ending,Country/Region,CLDR Territory Code,Legal Process,User Data Requests,Percentage disclosed,Accounts';

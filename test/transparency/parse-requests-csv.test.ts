@@ -6,7 +6,7 @@ import { projectRoot } from '../../src/paths.js';
 import { aggregateRequests } from '../../src/transparency/aggregate-requests.js';
 import { decodeText } from '../../src/transparency/decode-text.js';
 import { ImportError } from '../../src/transparency/import-error.js';
-import { importTables } from '../../src/transparency/import-tables.js';
+import { importTables } from '../../src/policies/load-import-tables.js';
 import { parseRequestsCsv } from '../../src/transparency/parse-requests-csv.js';
 
 const registry = loadSchemaRegistry();

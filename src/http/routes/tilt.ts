@@ -1,6 +1,5 @@
 import { Router } from 'express';
-import { importTables } from '../../transparency/import-tables.js';
-import { tiltKeywords } from '../../tilt/category-keywords.js';
+import { importTables, tiltKeywords } from '../../policies/load-import-tables.js';
 import { mapTilt } from '../../tilt/map-tilt.js';
 import { isObject } from '../../tilt/tilt-values.js';
 import type { AppContext } from '../context.js';

@@ -4,7 +4,7 @@ import { aggregateRequests } from '../../transparency/aggregate-requests.js';
 import { checkGovernmentRequests } from '../../transparency/check-requests.js';
 import { decodeTextInSlices } from '../../transparency/decode-text.js';
 import { ImportError } from '../../transparency/import-error.js';
-import { importTables } from '../../transparency/import-tables.js';
+import { importTables } from '../../policies/load-import-tables.js';
 import { parseRequestsCsv, type SkippedRow } from '../../transparency/parse-requests-csv.js';
 import { REQUEST_COLUMNS } from '../../transparency/request-columns.js';
 import { requestRowKey } from '../../transparency/request-row-key.js';
