@@ -1,14 +1,13 @@
 import type { Tri } from '../law/in-force.js';
 import type { CategoryEntry } from './category-entries.js';
-import { indexed } from './facts.js';
-import { describeInstrument, instrumentWeight, isAccessInstrument } from './instrument-weight.js';
-import { and, or, reachesCategory, type LawView } from './law-view.js';
+import type { CategoryLaw } from './category-law.js';
+import { describeInstrument, type Instrument } from './instrument-weight.js';
+import { and, or, type LawView } from './law-view.js';
 import type { Presence } from './legal-reach.js';
 import { policyPosture } from './provider-posture.js';
-import { exact, fromTri, isWide, max, product, span, type Range } from './range.js';
-import { gapsFor } from './retention-window.js';
-import type { ScoringContext } from './scoring-context.js';
-import { Unknowns } from './unknowns.js';
+import { exact, fromTri, max, product, span, type Range } from './range.js';
+import type { Posture, ScoringContext } from './scoring-context.js';
+import type { Unknown } from './types.js';
 
 /** One way the jurisdiction can demand data of the category from the provider, before readability and window. */
 export interface Candidate {
@@ -17,23 +16,24 @@ export interface Candidate {
   stored: boolean;
   live: boolean;
   pointer: string;
-  reading: string;
+  /** The instrument (undefined for an unrecorded power) and its reading, built only when shown. */
+  inst?: Instrument;
+  note?: string;
   declaration: string[];
-  /** What widens this candidate; shared objects (presence, agreements) are listed, not copied. */
-  unknowns: Unknowns[];
+  /** What widens this candidate: lists shared with other candidates (presence, the instrument's own facts). */
+  unknowns: Unknown[][];
 }
+
+export const readingOf = (c: Candidate, code: string): string => (c.inst ? describeInstrument(c.inst) : `a power the profile of ${code} does not record (${c.note})`);
 
 /** Whether the provider is present in `code` (a partner state of an agreement) for this category. */
 function presentIn(ctx: ScoringContext, ce: CategoryEntry, code: string): Tri {
   const union = ctx.unions.get(code);
   const under = (place: string): Tri => (place === code ? 'yes' : union?.members.get(place)?.tri ?? 'no');
+  const hq = ctx.decl.provider.headquarters;
+  const lists: (readonly string[] | 'undisclosed' | undefined)[] = [hq === undefined || hq === 'undisclosed' ? hq : [hq], ctx.decl.provider.establishments, ce.entry.collected === 'no' ? [] : ce.entry.storageLocations];
   let tri: Tri = 'no';
-  const places: (readonly string[] | 'undisclosed' | undefined)[] = [
-    ctx.decl.provider.headquarters === undefined || ctx.decl.provider.headquarters === 'undisclosed' ? ctx.decl.provider.headquarters : [ctx.decl.provider.headquarters],
-    ctx.decl.provider.establishments,
-    ce.entry.collected === 'no' ? [] : ce.entry.storageLocations,
-  ];
-  for (const list of places) {
+  for (const list of lists) {
     if (list === undefined || list === 'undisclosed') tri = or(tri, 'unknown');
     else for (const p of list) tri = or(tri, under(p));
   }
@@ -41,26 +41,22 @@ function presentIn(ctx: ScoringContext, ce: CategoryEntry, code: string): Tri {
 }
 
 /** How far the jurisdiction's agreements carry its orders to the provider in a partner state. */
-function agreementReach(ctx: ScoringContext, ce: CategoryEntry, view: LawView, stored: boolean, unknowns: Unknowns): Range {
+function agreementReach(ctx: ScoringContext, ce: CategoryEntry, law: CategoryLaw, stored: boolean, unknowns: Unknown[]): Range {
   let reach = exact(0);
-  (view.profile.agreements ?? []).forEach((a, i) => {
-    if (stored ? a.reaches === 'live' : a.reaches === 'stored') return;
+  for (const f of law.agreements) {
+    if (stored ? f.a.reaches === 'live' : f.a.reaches === 'stored') continue;
     let partner: Tri = 'no';
-    for (const code of a.partners) partner = or(partner, presentIn(ctx, ce, code));
-    const applies = and(and(view.agreements[i], reachesCategory(a.categories, ce.entry.category)), partner);
-    if (applies === 'no') return;
-    const r = { lo: applies === 'yes' ? ctx.params.agreements[a.kind].value : 0, hi: ctx.params.agreements[a.kind].value };
-    if (isWide(r) && r.hi > reach.lo) unknowns.jurisdiction(indexed('/agreements', i), 'whether the agreement reaches the provider on the law date is not fully known');
-    reach = max(reach, r);
-  });
+    for (const code of f.a.partners) partner = or(partner, presentIn(ctx, ce, code));
+    const applies = and(f.applies, partner);
+    if (applies === 'no') continue;
+    const value = ctx.params.agreements[f.a.kind].value;
+    if (applies === 'unknown' && value > reach.lo) unknowns.push(f.unknown);
+    reach = max(reach, { lo: applies === 'yes' ? value : 0, hi: value });
+  }
   return reach;
 }
 
-const EXTRA: Record<string, (ext: number) => Range> = {
-  true: (ext) => exact(ext),
-  false: () => exact(0),
-  unknown: (ext) => span(0, ext),
-};
+const NO_POSTURE: Posture = { multiplier: exact(1), pointers: [] };
 
 /**
  * Every way the jurisdiction can compel the provider to hand over data of the category: its
@@ -70,89 +66,70 @@ const EXTRA: Record<string, (ext: number) => Range> = {
  * instrument in force reaches readable stored data of a present provider (P11), or where the
  * profile says it does not cover a kind of power.
  */
-export function accessCandidates(ctx: ScoringContext, index: number, view: LawView, presence: Presence): Candidate[] {
+export function accessCandidates(ctx: ScoringContext, index: number, view: LawView, law: CategoryLaw, presence: Presence): Candidate[] {
   const ce = ctx.entries[index];
   const { params } = ctx;
   const code = view.profile.code;
   const ext = params.instrumentModifiers.extraterritorialReach.value;
   const present = fromTri(presence.tri);
+  const presenceUnknowns = presence.unknowns.list;
   const out: Candidate[] = [];
-  const agreementUnknowns = new Unknowns();
-  const viaAgreement = { stored: agreementReach(ctx, ce, view, true, agreementUnknowns), live: agreementReach(ctx, ce, view, false, agreementUnknowns) };
+  const agreementUnknowns: Unknown[] = [];
+  const viaAgreement = law.agreements.length === 0 ? undefined : { stored: agreementReach(ctx, ce, law, true, agreementUnknowns), live: agreementReach(ctx, ce, law, false, agreementUnknowns) };
+  const hasPolicies = ctx.policies === undefined || ctx.policies.has(code);
+  const presencePointers = presence.tri !== 'no' ? presence.pointers : [];
   let knownStored = false;
-  view.profile.instruments.forEach((inst, i) => {
-    if (!isAccessInstrument(inst)) return;
-    const category = reachesCategory(inst.categories, ce.entry.category);
-    const inForce = view.instruments[i];
-    if (category === 'no' || inForce === 'no') return;
-    const stored = inst.reaches !== 'live';
-    const live = inst.reaches !== 'stored';
-    const extra = EXTRA[String(inst.extraterritorial)](ext);
-    const reach = max(max(present, extra), stored ? viaAgreement.stored : viaAgreement.live);
-    if (reach.hi === 0) return;
-    const posture = policyPosture(ctx, ce.entry.category, code, inst);
-    const weight = instrumentWeight(inst, params);
-    const unknowns = new Unknowns();
-    const at = indexed('/instruments', i);
-    if (inForce === 'unknown') unknowns.jurisdiction(`${at}/inForce`, 'whether it was in force on the law date is not known');
-    if (category === 'unknown') unknowns.jurisdiction(`${at}/categories`, 'which categories it reaches is not known');
-    if (inst.kind === 'unknown') unknowns.jurisdiction(`${at}/kind`, 'kind of process not known');
-    if (inst.judicialReview === 'unknown') unknowns.jurisdiction(`${at}/judicialReview`, 'judicial review not known');
-    if (inst.gagOrder === 'unknown') unknowns.jurisdiction(`${at}/gagOrder`, 'gag not known');
-    const shared = [unknowns];
-    if (isWide(reach)) {
-      shared.push(presence.unknowns, agreementUnknowns);
-      if (inst.extraterritorial === 'unknown') unknowns.jurisdiction(`${at}/extraterritorial`, 'extraterritorial reach not known');
-    }
-    for (const p of posture.unanswered ?? []) unknowns.declaration(p, 'policy for this process not disclosed');
-    if (stored && inForce === 'yes' && category === 'yes' && presence.tri === 'yes') knownStored = true;
+  for (const f of law.access) {
+    const inst = f.inst;
+    const extra = inst.extraterritorial === true ? exact(ext) : inst.extraterritorial === 'unknown' ? span(0, ext) : exact(0);
+    let reach = max(present, extra);
+    if (viaAgreement) reach = max(reach, f.stored ? viaAgreement.stored : viaAgreement.live);
+    if (reach.hi === 0) continue;
+    const posture = hasPolicies ? policyPosture(ctx, ce.entry.category, code, inst) : NO_POSTURE;
+    const unknowns: Unknown[][] = [f.unknowns];
+    if (reach.lo < reach.hi) unknowns.push(presenceUnknowns, agreementUnknowns);
+    if (posture.unanswered) unknowns.push(posture.unanswered.map((pointer) => ({ pointer, side: 'declaration', note: 'policy for this process not disclosed' })));
+    if (f.stored && f.applies === 'yes' && presence.tri === 'yes') knownStored = true;
     out.push({
-      weight: product(weight, reach, fromTri(inForce), fromTri(category), posture.multiplier),
-      stored,
-      live,
-      pointer: at,
-      reading: describeInstrument(inst),
-      declaration: [...(presence.tri !== 'no' ? presence.pointers : []), ...posture.pointers],
-      unknowns: shared,
+      weight: product(f.weight, reach, fromTri(f.applies), posture.multiplier),
+      stored: f.stored,
+      live: f.live,
+      pointer: f.at,
+      inst,
+      declaration: posture.pointers.length > 0 ? [...presencePointers, ...posture.pointers] : presencePointers,
+      unknowns,
     });
-  });
+  }
   const unknownLaw = params.unknownLaw.weight.value;
-  const virtual = (pointer: string, reach: Range, stored: boolean, live: boolean, note: string) => {
-    const unknowns = new Unknowns();
-    unknowns.jurisdiction(pointer, note);
-    out.push({ weight: { lo: 0, hi: unknownLaw * reach.hi }, stored, live, pointer, reading: `a power the profile of ${code} does not record (${note})`, declaration: presence.pointers, unknowns: [unknowns, presence.unknowns] });
-  };
+  const virtual = (unknown: Unknown, reach: Range, stored: boolean, live: boolean) =>
+    out.push({ weight: { lo: 0, hi: unknownLaw * reach.hi }, stored, live, pointer: unknown.pointer, note: unknown.note, declaration: presencePointers, unknowns: [[unknown], presenceUnknowns] });
   if (!knownStored && presence.tri !== 'no' && ce.entry.collected !== 'no')
-    virtual('/instruments', present, true, false, 'no recorded instrument in force on the law date reaches this stored data of a provider present here');
-  for (const gap of gapsFor(view, 'stored-access', ce.entry.category)) virtual(indexed('/coverage/gaps', gap.at), present, true, false, 'the profile does not cover powers to demand this stored data');
-  for (const gap of gapsFor(view, 'live-interception', ce.entry.category)) virtual(indexed('/coverage/gaps', gap.at), present, false, true, 'the profile does not cover powers to intercept this data');
-  for (const gap of gapsFor(view, 'cross-border', ce.entry.category)) virtual(indexed('/coverage/gaps', gap.at), exact(ext), true, true, 'the profile does not cover cross-border powers');
+    virtual({ pointer: '/instruments', side: 'jurisdiction', note: 'no recorded instrument in force on the law date reaches this stored data of a provider present here' }, present, true, false);
+  for (const u of law.gaps.get('stored-access') ?? []) virtual(u, present, true, false);
+  for (const u of law.gaps.get('live-interception') ?? []) virtual(u, present, false, true);
+  for (const u of law.gaps.get('cross-border') ?? []) virtual(u, exact(ext), true, true);
   return out;
 }
 
 /** Whether an encryption power of the jurisdiction in force reaches the provider for this category. */
-export function encryptionPower(ctx: ScoringContext, index: number, view: LawView, presence: Presence): { tri: Tri; pointers: string[]; unknowns: Unknowns } {
-  const ce = ctx.entries[index];
+export function encryptionPower(law: CategoryLaw, presence: Presence): { tri: Tri; pointers: string[]; unknowns: Unknown[] } {
   let tri: Tri = 'no';
   const pointers: string[] = [];
-  const unknowns = new Unknowns();
-  view.profile.instruments.forEach((inst, i) => {
-    const weakens: Tri = inst.weakensEncryption === true ? 'yes' : inst.weakensEncryption === 'unknown' ? 'unknown' : 'no';
-    const reaches: Tri = or(presence.tri, inst.extraterritorial === true ? 'yes' : inst.extraterritorial === 'unknown' ? 'unknown' : 'no');
-    const applies = and(and(weakens, view.instruments[i]), and(reachesCategory(inst.categories, ce.entry.category), reaches));
-    if (applies === 'no') return;
-    const at = indexed('/instruments', i);
-    pointers.push(at);
+  const unknowns: Unknown[] = [];
+  for (const f of law.encryption) {
+    const reaches: Tri = or(presence.tri, f.inst.extraterritorial === true ? 'yes' : f.inst.extraterritorial === 'unknown' ? 'unknown' : 'no');
+    const applies = and(f.applies, reaches);
+    if (applies === 'no') continue;
+    pointers.push(f.at);
     if (applies === 'unknown') {
-      unknowns.jurisdiction(at, 'whether this power over encryption applies here on the law date is not fully known');
-      if (presence.tri === 'unknown') unknowns.merge(presence.unknowns);
+      unknowns.push(f.unknown);
+      if (presence.tri === 'unknown') unknowns.push(...presence.unknowns.list);
     }
     tri = or(tri, applies);
-  });
-  for (const gap of gapsFor(view, 'encryption', ce.entry.category)) {
-    const applies = and('unknown', or(presence.tri, 'unknown'));
-    tri = or(tri, applies);
-    unknowns.jurisdiction(indexed('/coverage/gaps', gap.at), 'the profile does not cover powers over encryption');
+  }
+  for (const u of law.gaps.get('encryption') ?? []) {
+    tri = or(tri, 'unknown');
+    unknowns.push(u);
   }
   return { tri, pointers, unknowns };
 }

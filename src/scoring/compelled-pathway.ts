@@ -1,10 +1,9 @@
-import type { Candidate } from './access-candidates.js';
+import { readingOf, type Candidate } from './access-candidates.js';
 import type { Compliance } from './compliance-share.js';
 import { anyOf, exact, isWide, max, span, times, ZERO, type Range } from './range.js';
 import type { Window } from './retention-window.js';
 import type { ScoringContext } from './scoring-context.js';
 import { NO_PATHWAY, type RawPathway, type Unknown } from './types.js';
-import { Unknowns } from './unknowns.js';
 
 type Protection = 'end-to-end' | 'provider-managed' | 'transport' | 'none' | 'undisclosed' | undefined;
 
@@ -47,19 +46,19 @@ export function demand(ctx: ScoringContext, candidates: readonly Candidate[], st
   }
   if (best === undefined) return { exposure: ZERO, stored: false, live: false, unknowns: [] };
   const top = parts.find((p) => p.c === best)!;
-  const unknowns = new Unknowns();
+  const unknowns: Unknown[] = [];
   if (isWide(exposure)) {
-    const merged = new Set<Unknowns>();
+    const merged = new Set<readonly Unknown[]>();
     for (const p of parts) {
       if (p.e.hi <= exposure.lo || !isWide(p.e)) continue;
-      for (const u of p.c.unknowns) if (!merged.has(u)) merged.add(u);
-      if (p.s && isWide(window.factor)) merged.add(window.unknowns);
-      if (p.l && ctx.live.unanswered) for (const at of ctx.live.unanswered) unknowns.declaration(at, 'whether the provider can intercept in real time is not disclosed');
+      for (const u of p.c.unknowns) merged.add(u);
+      if (p.s && isWide(window.factor)) merged.add(window.unknowns.list);
+      if (p.l && ctx.live.unanswered) for (const at of ctx.live.unanswered) unknowns.push({ pointer: at, side: 'declaration', note: 'whether the provider can intercept in real time is not disclosed' });
     }
-    for (const u of merged) unknowns.merge(u);
-    if (compliance.unknown) unknowns.declaration(compliance.unknown, 'request figures leave the compliance share open');
+    for (const list of merged) for (const u of list) unknowns.push(u);
+    if (compliance.unknown) unknowns.push({ pointer: compliance.unknown, side: 'declaration', note: 'request figures leave the compliance share open' });
   }
-  return { exposure, best, stored: top.s, live: top.l, unknowns: unknowns.list };
+  return { exposure, best, stored: top.s, live: top.l, unknowns };
 }
 
 /**
@@ -67,7 +66,7 @@ export function demand(ctx: ScoringContext, candidates: readonly Candidate[], st
  * read the category. The weakest safeguard reaching it decides; stored data counts for as long
  * as it exists, live data where the provider can intercept; policies and compliance scale it.
  */
-export function compelledPathway(ctx: ScoringContext, index: number, candidates: readonly Candidate[], window: Window, compliance: Compliance): RawPathway {
+export function compelledPathway(ctx: ScoringContext, index: number, code: string, candidates: readonly Candidate[], window: Window, compliance: Compliance): RawPathway {
   const ce = ctx.entries[index];
   if (ce.entry.collected === 'no') return NO_PATHWAY;
   const protection = ce.entry.protection;
@@ -85,8 +84,8 @@ export function compelledPathway(ctx: ScoringContext, index: number, candidates:
   return {
     exposure: d.exposure,
     usesWindow: d.stored,
-    summary: `${best.reading} obtains ${what}`,
-    explain: () => `The provider ${ce.entry.protection?.atRest === 'end-to-end' && ce.entry.protection?.inTransit === 'end-to-end' ? 'cannot' : 'may be able to'} read ${ce.entry.category}. The weakest safeguard reaching it is ${best.reading}, which obtains ${what}; ${compliance.explanation}.`,
+    summary: best.inst ? `${best.inst.kind} (${best.pointer}): ${what}` : `unrecorded power (${best.pointer})`,
+    explain: () => `The provider ${ce.entry.protection?.atRest === 'end-to-end' && ce.entry.protection?.inTransit === 'end-to-end' ? 'cannot' : 'may be able to'} read ${ce.entry.category}. The weakest safeguard reaching it is ${readingOf(best, code)}, which obtains ${what}; ${compliance.explanation}.`,
     facts: { declaration, jurisdiction: [best.pointer, ...(d.stored ? window.facts.jurisdiction : [])] },
     unknowns,
   };

@@ -14,10 +14,15 @@ const OUTSIDE = new Set(['preservation-request']);
  * a row that says neither leaves the share anywhere in [0, 1].
  */
 export function rowShare(row: Row): Range {
-  if (row.percentDisclosed !== undefined) return span(row.percentDisclosed / 100, row.percentDisclosed / 100);
   const requests = countRange(row.requests);
   let lo = 0;
   let hi = 1;
+  if (row.percentDisclosed !== undefined) {
+    lo = row.percentDisclosed / 100;
+    hi = row.percentDisclosed / 100;
+  }
+  // Outcome counts bound the share too; a stated percentage never hides a tighter bound they give,
+  // so removing the percentage can only leave the upper bound where it was or raise it.
   const o = row.outcomes;
   if (o?.contentDisclosed !== undefined && o.nonContentOnly !== undefined && requests.max > 0) {
     hi = Math.min(hi, (countRange(o.contentDisclosed).max + countRange(o.nonContentOnly).max) / Math.max(1, requests.min));
@@ -27,9 +32,9 @@ export function rowShare(row: Row): Range {
     hi = Math.min(hi, 1 - (countRange(o.rejected).min + countRange(o.noDataFound).min) / requests.max);
     lo = Math.max(lo, 1 - (countRange(o.rejected).max + countRange(o.noDataFound).max) / Math.max(1, requests.min));
   }
-  lo = Math.min(1, Math.max(0, lo));
   hi = Math.min(1, Math.max(0, hi));
-  return lo <= hi ? { lo, hi } : { lo: hi, hi };
+  lo = Math.min(hi, Math.max(0, lo));
+  return { lo, hi };
 }
 
 export interface Compliance {
@@ -75,14 +80,17 @@ export function complianceShare(decl: Declaration, code: string, params: ModelPa
     }
     pointers.push(pointer('governmentRequests', i));
   }
-  if (!evidenceLo) lo = 0;
+  // No figures at all: the share is anywhere in [0, 1]. A present section with no usable row for
+  // this jurisdiction answers that it made (almost) no requests: no practice shown, full compliance assumed.
+  const answered = decl.governmentRequests !== undefined;
+  if (!evidenceLo) lo = answered ? 1 : 0;
   if (!evidenceHi) hi = 1;
   const share = { lo, hi: Math.max(lo, hi) };
   const floor = params.providerPosture.complianceFloor.value;
   const multiplier = { lo: floor + (1 - floor) * share.lo, hi: floor + (1 - floor) * share.hi };
   const pct = (x: number) => `${Math.round(x * 100)}%`;
   const explanation = pointers.length === 0
-    ? `it publishes no usable request figures for ${code}, so its compliance share is not known (0–100%)`
+    ? answered ? `its figures show no usable requests from ${code}, so full compliance is assumed` : `it publishes no request figures, so its compliance share for ${code} is not known (0–100%)`
     : share.lo === share.hi
       ? `its figures show it complied with as little as ${pct(share.lo)} of ${code}'s requests in a period`
       : `its figures put the least share of ${code}'s requests it complied with between ${pct(share.lo)} and ${pct(share.hi)}`;

@@ -1,4 +1,4 @@
-import type { Candidate } from './access-candidates.js';
+import { readingOf, type Candidate } from './access-candidates.js';
 import { demand, endToEnd } from './compelled-pathway.js';
 import type { Compliance } from './compliance-share.js';
 import { exact, fromTri, isWide, product } from './range.js';
@@ -12,7 +12,7 @@ import { NO_PATHWAY, type RawPathway, type Unknown } from './types.js';
  * demands would obtain of readable data, times the encryption factor (below 1, so end-to-end
  * never raises exposure, P5) and what the provider says it does with such orders.
  */
-export function encryptionPathway(ctx: ScoringContext, index: number, candidates: readonly Candidate[], power: { tri: 'yes' | 'no' | 'unknown'; pointers: string[]; unknowns: { list: Unknown[] } }, window: Window, compliance: Compliance): RawPathway {
+export function encryptionPathway(ctx: ScoringContext, index: number, candidates: readonly Candidate[], power: { tri: 'yes' | 'no' | 'unknown'; pointers: string[]; unknowns: Unknown[] }, code: string, window: Window, compliance: Compliance): RawPathway {
   const ce = ctx.entries[index];
   if (ce.entry.collected === 'no' || power.tri === 'no') return NO_PATHWAY;
   const protection = ce.entry.protection;
@@ -21,7 +21,7 @@ export function encryptionPathway(ctx: ScoringContext, index: number, candidates
   const factor = exact(ctx.params.encryptionPowers.factor.value);
   const exposure = product(d.exposure, factor, ctx.encryptionDemands.multiplier, fromTri(power.tri));
   if (exposure.hi === 0) return NO_PATHWAY;
-  const unknowns = isWide(exposure) ? [...d.unknowns, ...power.unknowns.list] : [];
+  const unknowns = isWide(exposure) ? [...d.unknowns, ...power.unknowns] : [];
   if (isWide(exposure) && ctx.encryptionDemands.unanswered) for (const at of ctx.encryptionDemands.unanswered) unknowns.push({ pointer: at, side: 'declaration', note: 'what the provider does with orders to weaken its encryption is not disclosed' });
   if (isWide(exposure) && (protection?.atRest === undefined || protection.atRest === 'undisclosed' || protection.inTransit === undefined || protection.inTransit === 'undisclosed'))
     unknowns.push({ pointer: ce.at.protection, side: 'declaration', note: 'protection not disclosed: it may be end to end' });
@@ -29,7 +29,7 @@ export function encryptionPathway(ctx: ScoringContext, index: number, candidates
     exposure,
     usesWindow: d.stored,
     summary: 'an order to weaken or bypass the provider\'s encryption',
-    explain: () => `${ce.entry.category} is (or may be) end-to-end encrypted, but ${ctx.views.length ? 'an instrument' : ''} of this jurisdiction can compel the provider to weaken or bypass its encryption; with ${d.best!.reading} that would obtain it, weighed at ${ctx.params.encryptionPowers.factor.value} of a demand for readable data${ctx.encryptionDemands.unanswered ? ', and the provider does not say whether it would refuse' : ''}.`,
+    explain: () => `${ce.entry.category} is (or may be) end-to-end encrypted, but an instrument of ${code} can compel the provider to weaken or bypass its encryption; with ${readingOf(d.best!, code)} that would obtain it, weighed at ${ctx.params.encryptionPowers.factor.value} of a demand for readable data${ctx.encryptionDemands.unanswered ? ', and the provider does not say whether it would refuse' : ''}.`,
     facts: { declaration: [ce.at.category, ce.at.protection, '/legalProcess/encryptionDemands', ...d.best.declaration], jurisdiction: [...power.pointers, d.best.pointer] },
     unknowns,
   };

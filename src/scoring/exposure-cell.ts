@@ -1,4 +1,5 @@
 import { accessCandidates, encryptionPower } from './access-candidates.js';
+import { categoryLaw } from './category-law.js';
 import { compelledPathway } from './compelled-pathway.js';
 import type { Compliance } from './compliance-share.js';
 import { encryptionPathway } from './encryption-pathway.js';
@@ -17,6 +18,24 @@ import { sortedUnknowns } from './unknowns.js';
 
 const pct = (x: number, sensitivity: number) => round1(100 * clamp01(sensitivity) * clamp01(x));
 
+/** What widens a cell: the unknowns of its wide pathways, and an unanswered `collected`; one per side and pointer. */
+function cellUnknowns(raw: [PathwayId, RawPathway][], ce: ScoringContext['entries'][number], collected: Range, explain: ExplainLevel): Unknown[] {
+  const unknowns = new Map<string, Unknown>();
+  const note = (u: Unknown) => {
+    const key = (u.side === 'declaration' ? 'd' : 'j') + u.pointer;
+    if (!unknowns.has(key)) unknowns.set(key, u);
+  };
+  for (const [, p] of raw) if (isWide(p.exposure)) for (const u of p.unknowns) note(u);
+  if (collected.lo < collected.hi) note({ pointer: ce.at.collected, side: 'declaration', note: ce.listed ? 'whether it is collected is not disclosed' : 'the category is not listed: whether it is collected is not answered' });
+  return sortedUnknowns(unknowns, explain === 'full');
+}
+
+/** A category declared not collected: both bounds 0 everywhere (P2). */
+function nothingHeld(category: Cell['category'], jurisdiction: string, ctx: ScoringContext): Cell {
+  const grade = gradeFor(0, ctx.params);
+  return { category, jurisdiction: jurisdiction as Cell['jurisdiction'], established: 0, worstCase: 0, score: 0, grade, establishedGrade: grade, unknowns: [], pathways: [] };
+}
+
 /**
  * One cell: how reachable the category at `index` is to the authorities of `view` (and to
  * parties under its law), as a range. Each bound = 100 × sensitivity × collected ×
@@ -26,29 +45,25 @@ const pct = (x: number, sensitivity: number) => round1(100 * clamp01(sensitivity
 export function exposureCell(ctx: ScoringContext, index: number, view: LawView, compliance: Compliance, explain: ExplainLevel): Cell {
   const { params } = ctx;
   const ce = ctx.entries[index];
+  const code = view.profile.code;
+  if (ce.entry.collected === 'no') return nothingHeld(ce.entry.category, code, ctx);
+  const law = categoryLaw(view, ce.entry.category, params);
   const presence = providerPresence(ctx, ce, view);
-  const window = retentionWindow(ctx, index, view, presence.tri);
-  const candidates = ce.entry.collected === 'no' ? [] : accessCandidates(ctx, index, view, presence);
+  const window = retentionWindow(ctx, index, law, presence.tri);
+  const candidates = accessCandidates(ctx, index, view, law, presence);
   const raw: [PathwayId, RawPathway][] = [
-    ['compelled-provider', compelledPathway(ctx, index, candidates, window, compliance)],
-    ['third-party', thirdPartyPathway(ctx, index, view)],
-    ['interception-in-transit', transitPathway(ctx, index, view)],
-    ['encryption-powers', ce.entry.collected === 'no' ? { exposure: { lo: 0, hi: 0 } } as RawPathway : encryptionPathway(ctx, index, candidates, encryptionPower(ctx, index, view, presence), window, compliance)],
+    ['compelled-provider', compelledPathway(ctx, index, code, candidates, window, compliance)],
+    ['third-party', thirdPartyPathway(ctx, index, view, law)],
+    ['interception-in-transit', transitPathway(ctx, index, view, law)],
+    ['encryption-powers', encryptionPathway(ctx, index, candidates, encryptionPower(law, presence), code, window, compliance)],
   ];
   // Collected: yes counts in full; an unanswered category may not be collected at all.
-  const collected: Range = ce.entry.collected === 'yes' ? { lo: 1, hi: 1 } : ce.entry.collected === 'no' ? { lo: 0, hi: 0 } : span(0, 1);
+  const collected: Range = ce.entry.collected === 'yes' ? { lo: 1, hi: 1 } : span(0, 1);
   const combined = anyOf(raw.map(([, p]) => p.exposure));
   const s = ce.sensitivity;
   const established = pct(combined.lo * collected.lo, s);
   const worstCase = pct(combined.hi * collected.hi, s);
   const pathways: PathwayResult[] = [];
-  const unknowns = new Map<string, Unknown>();
-  const note = (list: readonly Unknown[]) => {
-    for (const u of list) {
-      const key = (u.side === 'declaration' ? 'd' : 'j') + u.pointer;
-      if (!unknowns.has(key)) unknowns.set(key, u);
-    }
-  };
   const declPointers = ctx.declarationPointers;
   const profilePointers = ctx.profilePointers.get(view.profile)!;
   for (const [pathway, p] of raw) {
@@ -56,10 +71,7 @@ export function exposureCell(ctx: ScoringContext, index: number, view: LawView, 
     const pe = pct(p.exposure.lo * collected.lo, s);
     const pw = pct(p.exposure.hi * collected.hi, s);
     pathways.push({ pathway, established: pe, worstCase: pw, score: pw, explanation: explain === 'full' ? p.explain() : p.summary, facts: normalizeFacts(p.facts, declPointers, profilePointers) });
-    if (isWide(p.exposure)) note(p.unknowns);
   }
-  if (collected.lo < collected.hi && combined.hi > 0)
-    note([{ pointer: ce.at.collected, side: 'declaration', note: ce.listed ? 'whether it is collected is not disclosed' : 'the category is not listed: whether it is collected is not answered' }]);
   // The window only matters when something can demand what is stored.
   if (worstCase > 0 && raw.some(([, p]) => p.usesWindow && p.exposure.hi > 0) && window.factor.hi > 0) {
     const ownFacts = window.facts.jurisdiction.length > 0 ? window.facts : { declaration: window.facts.declaration, jurisdiction: ['/retentionMandates'] };
@@ -75,7 +87,7 @@ export function exposureCell(ctx: ScoringContext, index: number, view: LawView, 
     score: worstCase,
     grade: gradeFor(worstCase, params),
     establishedGrade: gradeFor(established, params),
-    unknowns: worstCase > established ? sortedUnknowns(unknowns, explain === 'full') : [],
+    unknowns: worstCase > established ? cellUnknowns(raw, ce, collected, explain) : [],
     pathways,
   };
 }

@@ -1,6 +1,7 @@
 import type { Tri } from '../law/in-force.js';
 import { endToEnd } from './compelled-pathway.js';
 import { indexed } from './facts.js';
+import type { CategoryLaw } from './category-law.js';
 import type { LawView } from './law-view.js';
 import { placeUnder } from './legal-reach.js';
 import { anyOf, exact, fromTri, isWide, max, product, span, times, ZERO, type Range } from './range.js';
@@ -67,7 +68,7 @@ function seatPointer(seat: string | undefined, view: LawView): string {
  * bind a local company whatever their scope). End-to-end protection shields the data unless the
  * party builds or distributes the client. The worst third party decides, on each bound.
  */
-export function thirdPartyPathway(ctx: ScoringContext, index: number, view: LawView): RawPathway {
+export function thirdPartyPathway(ctx: ScoringContext, index: number, view: LawView, law: CategoryLaw): RawPathway {
   const { decl, params } = ctx;
   const ce = ctx.entries[index];
   if (ce.entry.collected === 'no') return NO_PATHWAY;
@@ -79,7 +80,7 @@ export function thirdPartyPathway(ctx: ScoringContext, index: number, view: LawV
   const e2e = times(endToEnd(protection?.atRest), endToEnd(protection?.inTransit));
   let exposure: Range = ZERO;
   let best: { i: number; tp: ThirdParty; reading: string; seat: string; which: string } | undefined;
-  let floorAt: number | undefined;
+  let floorAt: string | undefined;
   const all = new Unknowns();
   decl.thirdParties.forEach((tp, i) => {
     const at = indexed('/thirdParties', i);
@@ -89,7 +90,7 @@ export function thirdPartyPathway(ctx: ScoringContext, index: number, view: LawV
     if (here === 'no' || reaches === 'no') return;
     const caps = capabilityFactor(tp, params);
     const unknowns = new Unknowns();
-    const floor = mandateFloor(ctx, view, ce.entry.category, () => 'yes', unknowns);
+    const floor = mandateFloor(law, () => 'yes', unknowns);
     const held = max(declared.factor, floor.factor);
     const window = max(held, times(caps.retains, exact(params.retention.indefinite.value)));
     const shield = shieldedFrom(tp, e2e);
@@ -124,7 +125,7 @@ export function thirdPartyPathway(ctx: ScoringContext, index: number, view: LawV
     explain: () => `${b.tp.name} is a ${b.tp.relationship}: ${b.seat}; ${b.which}; ${b.reading}${b.tp.distributesClient === true ? '; it ships the client users run, so end-to-end encryption does not protect against it' : ''}.`,
     facts: {
       declaration: [ce.at.category, at, `${at}/capabilities`, ce.at.retention],
-      jurisdiction: [seatPointer(b.tp.jurisdiction === 'undisclosed' ? undefined : b.tp.jurisdiction, view), ...(floorAt !== undefined ? [indexed('/retentionMandates', floorAt)] : [])],
+      jurisdiction: [seatPointer(b.tp.jurisdiction === 'undisclosed' ? undefined : b.tp.jurisdiction, view), ...(floorAt !== undefined ? [floorAt] : [])],
     },
     unknowns: isWide(exposure) ? all.list : [],
   };

@@ -1,25 +1,24 @@
 import type { Tri } from '../law/in-force.js';
 import { indexed } from './facts.js';
-import { and, reachesCategory, type LawView } from './law-view.js';
+import type { CategoryLaw } from './category-law.js';
+import { and, type LawView } from './law-view.js';
 import { anyOf, exact, fromTri, isWide, max, span, times, ZERO, type Range } from './range.js';
 import type { ScoringContext } from './scoring-context.js';
 import { NO_PATHWAY, type RawPathway } from './types.js';
 import { Unknowns } from './unknowns.js';
 
 /** The strongest interception mandate in force on the law date that reaches the category and applies to the provider. */
-function strongestMandate(ctx: ScoringContext, view: LawView, category: string, unknowns: Unknowns): { weight: Range; at: number } {
-  const kinds = ctx.params.transit.mandateKinds;
-  let best = { weight: ZERO as Range, at: -1 };
-  view.profile.interceptionMandates.forEach((m, i) => {
-    const applies: Tri = m.appliesTo === 'telecom-operators' ? ctx.telecom : m.appliesTo === 'unknown' ? 'unknown' : 'yes';
-    const tri = and(and(view.interceptionMandates[i], reachesCategory(m.categories, category)), applies);
-    if (tri === 'no') return;
-    const kind = m.kind === 'unknown' ? span(Math.min(kinds.capability.value, kinds['technical-assistance'].value, kinds['direct-access'].value), Math.max(kinds.capability.value, kinds['technical-assistance'].value, kinds['direct-access'].value)) : exact(kinds[m.kind].value);
-    const w = times(fromTri(tri), kind);
-    if (w.hi <= best.weight.lo) return;
-    if (isWide(w)) unknowns.jurisdiction(indexed('/interceptionMandates', i), `${m.name}: ${m.kind === 'unknown' ? 'kind' : 'whether it applies here'} not fully known`);
-    best = { weight: max(best.weight, w), at: w.hi >= best.weight.hi ? i : best.at };
-  });
+function strongestMandate(ctx: ScoringContext, law: CategoryLaw, unknowns: Unknowns): { weight: Range; at?: string; m?: CategoryLaw['interception'][number]['m'] } {
+  let best: { weight: Range; at?: string; m?: CategoryLaw['interception'][number]['m'] } = { weight: ZERO };
+  for (const f of law.interception) {
+    const applies: Tri = f.m.appliesTo === 'telecom-operators' ? ctx.telecom : f.m.appliesTo === 'unknown' ? 'unknown' : 'yes';
+    const tri = and(f.applies, applies);
+    if (tri === 'no') continue;
+    const w = times(fromTri(tri), f.kind);
+    if (w.hi <= best.weight.lo) continue;
+    if (isWide(w)) unknowns.list.push(f.unknown);
+    best = w.hi >= best.weight.hi ? { weight: max(best.weight, w), at: f.at, m: f.m } : { ...best, weight: max(best.weight, w) };
+  }
   return best;
 }
 
@@ -48,7 +47,7 @@ function statutePosition(ctx: ScoringContext, code: string, unknowns: Unknowns):
  * missing interception list is unanswered (anyone may observe, or no one); a present list names
  * every party that can observe or retain.
  */
-export function transitPathway(ctx: ScoringContext, index: number, view: LawView): RawPathway {
+export function transitPathway(ctx: ScoringContext, index: number, view: LawView, law: CategoryLaw): RawPathway {
   const ce = ctx.entries[index];
   const entry = ce.entry;
   if (entry.collected === 'no') return NO_PATHWAY;
@@ -60,7 +59,7 @@ export function transitPathway(ctx: ScoringContext, index: number, view: LawView
   const protection = unanswered ? span(t.protection['end-to-end'].value, Math.max(t.protection.none.value, t.protection.undisclosed.value)) : exact(t.protection[inTransit].value);
   if (protection.hi === 0) return NO_PATHWAY;
   if (unanswered) unknowns.declaration(ce.at.inTransit, 'protection in transit not disclosed');
-  const mandate = strongestMandate(ctx, view, entry.category, unknowns);
+  const mandate = strongestMandate(ctx, law, unknowns);
   const statute = statutePosition(ctx, view.profile.code, unknowns);
   let observers: { weight: Range; at: number };
   if (entry.interception === undefined) {
@@ -78,7 +77,7 @@ export function transitPathway(ctx: ScoringContext, index: number, view: LawView
     );
   const exposure = times(protection, anyOf([times(mandate.weight, statute.factor), times(observers.weight, exact(t.observerReach.value))]));
   if (exposure.hi <= 0) return NO_PATHWAY;
-  const m = mandate.at >= 0 ? view.profile.interceptionMandates[mandate.at] : undefined;
+  const m = mandate.m;
   const protectionReading = unanswered ? 'its protection in transit is not disclosed' : inTransit === 'none' ? 'it travels unencrypted' : 'it travels with transport encryption only, not end to end';
   return {
     exposure,
@@ -86,7 +85,7 @@ export function transitPathway(ctx: ScoringContext, index: number, view: LawView
     explain: () => `${entry.category}: ${protectionReading}; ${m ? `${m.name} obliges operators in ${view.profile.code} to be able to intercept it` : `no interception mandate of ${view.profile.code} reaches it`}${observers.weight.hi > 0 ? (entry.interception === undefined ? '; the provider does not say who can intercept it on the way' : observers.at >= 0 ? `; the provider says a ${entry.interception[observers.at].party} can ${entry.interception[observers.at].capability} it on the way` : '') : ''}.`,
     facts: {
       declaration: [ce.at.category, ce.at.inTransit, observers.at >= 0 ? indexed(ce.at.interception, observers.at) : ce.at.interception, ...statute.pointers],
-      jurisdiction: [mandate.at >= 0 ? indexed('/interceptionMandates', mandate.at) : '/interceptionMandates'],
+      jurisdiction: [mandate.at ?? '/interceptionMandates'],
     },
     unknowns: isWide(exposure) ? unknowns.list : [],
   };

@@ -1,0 +1,156 @@
+import type { Tri } from '../law/in-force.js';
+import { indexed } from './facts.js';
+import { instrumentWeight, isAccessInstrument, type Instrument } from './instrument-weight.js';
+import { and, reachesCategory, type LawView } from './law-view.js';
+import { exact, span, type Range } from './range.js';
+import { curveFactor } from './retention-curve.js';
+import type { JurisdictionProfile, ModelParameters, Unknown } from './types.js';
+
+type Mandate = JurisdictionProfile['retentionMandates'][number];
+type Interception = JurisdictionProfile['interceptionMandates'][number];
+type Agreement = NonNullable<JurisdictionProfile['agreements']>[number];
+
+/** An access instrument as it bears on one category under the law of one date. */
+export interface AccessFact {
+  at: string;
+  inst: Instrument;
+  /** In force on the law date and reaching the category (yes, or not known). */
+  applies: Tri;
+  weight: Range;
+  stored: boolean;
+  live: boolean;
+  /** The unknown legal facts of the instrument itself (static: shared by every provider). */
+  unknowns: Unknown[];
+}
+
+export interface MandateFact {
+  at: string;
+  m: Mandate;
+  applies: Tri;
+  duration: Range;
+  unknown: Unknown;
+}
+
+export interface PreservationFact {
+  at: string;
+  inst: Instrument;
+  applies: Tri;
+  period: Range;
+  unknown: Unknown;
+}
+
+export interface InterceptionFact {
+  at: string;
+  m: Interception;
+  applies: Tri;
+  kind: Range;
+  unknown: Unknown;
+}
+
+export interface AgreementFact {
+  at: string;
+  a: Agreement;
+  applies: Tri;
+  unknown: Unknown;
+}
+
+export interface EncryptionFact {
+  at: string;
+  inst: Instrument;
+  applies: Tri;
+  unknown: Unknown;
+}
+
+/**
+ * Everything of a profile, on a law date, that bears on one category and does not depend on
+ * the declaration: which facts apply, their weights and their unknowns. Computed once per
+ * profile, date and category and shared by every declaration scored against them.
+ */
+export interface CategoryLaw {
+  access: AccessFact[];
+  mandates: MandateFact[];
+  preservation: PreservationFact[];
+  interception: InterceptionFact[];
+  agreements: AgreementFact[];
+  encryption: EncryptionFact[];
+  /** Coverage gaps by kind of power that may reach the category. */
+  gaps: Map<string, Unknown[]>;
+}
+
+const cache = new WeakMap<ModelParameters, WeakMap<LawView, Map<string, CategoryLaw>>>();
+const weights = new WeakMap<ModelParameters, WeakMap<Instrument, Range>>();
+
+const j = (pointer: string, note: string): Unknown => ({ pointer, side: 'jurisdiction', note });
+
+function weightOf(inst: Instrument, params: ModelParameters): Range {
+  let byInst = weights.get(params);
+  if (byInst === undefined) weights.set(params, (byInst = new WeakMap()));
+  let w = byInst.get(inst);
+  if (w === undefined) byInst.set(inst, (w = instrumentWeight(inst, params)));
+  return w;
+}
+
+function build(view: LawView, category: string, params: ModelParameters): CategoryLaw {
+  const p = view.profile;
+  const out: CategoryLaw = { access: [], mandates: [], preservation: [], interception: [], agreements: [], encryption: [], gaps: new Map() };
+  const unknownDuration = span(params.retention.points[0].factor, params.retention.indefinite.value);
+  p.instruments.forEach((inst, i) => {
+    const at = indexed('/instruments', i);
+    const applies = and(view.instruments[i], reachesCategory(inst.categories, category));
+    if (applies === 'no') return;
+    if (isAccessInstrument(inst)) {
+      const unknowns: Unknown[] = [];
+      if (view.instruments[i] === 'unknown') unknowns.push(j(`${at}/inForce`, 'whether it was in force on the law date is not known'));
+      if (inst.categories === 'unknown') unknowns.push(j(`${at}/categories`, 'which categories it reaches is not known'));
+      if (inst.kind === 'unknown') unknowns.push(j(`${at}/kind`, 'kind of process not known'));
+      if (inst.judicialReview === 'unknown') unknowns.push(j(`${at}/judicialReview`, 'judicial review not known'));
+      if (inst.gagOrder === 'unknown') unknowns.push(j(`${at}/gagOrder`, 'gag not known'));
+      if (inst.extraterritorial === 'unknown') unknowns.push(j(`${at}/extraterritorial`, 'extraterritorial reach not known'));
+      out.access.push({ at, inst, applies, weight: weightOf(inst, params), stored: inst.reaches !== 'live', live: inst.reaches !== 'stored', unknowns });
+    }
+    if (inst.preserves !== undefined)
+      out.preservation.push({ at, inst, applies, period: inst.preserves === 'unknown' ? unknownDuration : exact(curveFactor(inst.preserves, params)), unknown: j(at, 'whether and how long this power preserves data here is not fully known') });
+    const weakens: Tri = inst.weakensEncryption === true ? 'yes' : inst.weakensEncryption === 'unknown' ? 'unknown' : 'no';
+    const enc = and(applies, weakens);
+    if (enc !== 'no') out.encryption.push({ at, inst, applies: enc, unknown: j(at, 'whether this power over encryption applies here on the law date is not fully known') });
+  });
+  p.retentionMandates.forEach((m, i) => {
+    const applies = and(view.retentionMandates[i], reachesCategory(m.categories, category));
+    if (applies === 'no') return;
+    const at = indexed('/retentionMandates', i);
+    out.mandates.push({ at, m, applies, duration: m.duration === 'unknown' ? unknownDuration : exact(curveFactor(m.duration, params)), unknown: j(at, 'whether and how long this mandate binds here on the law date is not fully known') });
+  });
+  const kinds = params.transit.mandateKinds;
+  const known = [kinds.capability.value, kinds['technical-assistance'].value, kinds['direct-access'].value];
+  p.interceptionMandates.forEach((m, i) => {
+    const applies = and(view.interceptionMandates[i], reachesCategory(m.categories, category));
+    if (applies === 'no') return;
+    const at = indexed('/interceptionMandates', i);
+    out.interception.push({ at, m, applies, kind: m.kind === 'unknown' ? span(Math.min(...known), Math.max(...known)) : exact(kinds[m.kind].value), unknown: j(at, 'kind or application of this mandate not fully known') });
+  });
+  (p.agreements ?? []).forEach((a, i) => {
+    const applies = and(view.agreements[i], reachesCategory(a.categories, category));
+    if (applies === 'no') return;
+    const at = indexed('/agreements', i);
+    out.agreements.push({ at, a, applies, unknown: j(at, 'whether the agreement reaches the provider on the law date is not fully known') });
+  });
+  p.coverage.gaps.forEach((g, i) => {
+    if (reachesCategory(g.categories, category) === 'no') return;
+    for (const power of g.powers) {
+      const list = out.gaps.get(power) ?? [];
+      list.push(j(indexed('/coverage/gaps', i), `the profile does not cover ${power} powers here`));
+      out.gaps.set(power, list);
+    }
+  });
+  return out;
+}
+
+export function categoryLaw(view: LawView, category: string, params: ModelParameters): CategoryLaw {
+  let byView = cache.get(params);
+  if (byView === undefined) cache.set(params, (byView = new WeakMap()));
+  let byCategory = byView.get(view);
+  if (byCategory === undefined) byView.set(view, (byCategory = new Map()));
+  let law = byCategory.get(category);
+  if (law === undefined) byCategory.set(category, (law = build(view, category, params)));
+  return law;
+}
