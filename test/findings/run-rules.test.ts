@@ -20,9 +20,15 @@ describe('runRules', () => {
       ctx,
     );
     expect(findings).toEqual([
-      { rule: 'z-error', severity: 'error', message: 'first', pointers: ['/x/1'] },
-      { rule: 'z-error', severity: 'error', message: 'second', pointers: ['/x/2'] },
-      { rule: 'b-info', severity: 'info', message: 'm', pointers: ['/a~1b/c~0d'] },
+      { rule: 'z-error', severity: 'error', kind: 'document', message: 'first', pointers: ['/x/1'] },
+      { rule: 'z-error', severity: 'error', kind: 'document', message: 'second', pointers: ['/x/2'] },
+      { rule: 'b-info', severity: 'info', kind: 'document', message: 'm', pointers: ['/a~1b/c~0d'] },
     ]);
+  });
+
+  it("gives every finding its rule's kind: a fault of the document unless the rule says it reports a disclosure", () => {
+    const ctx = { declaration: validDeclaration() as never, changes: [], jurisdictions: [], contentCategories: new Set<string>() };
+    const reveals: Rule = { ...rule('reveals', 'info', [{ message: 'm', paths: [] }]), kind: 'disclosure' };
+    expect(runRules([reveals], ctx)).toEqual([expect.objectContaining({ rule: 'reveals', kind: 'disclosure' })]);
   });
 });
