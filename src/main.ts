@@ -7,6 +7,7 @@ import { gracefulClose } from './http/graceful-close.js';
 import { readConfig, type Config } from './config.js';
 import type { Analysis } from './service/analysis.js';
 import type { Atlas } from './service/atlas.js';
+import type { ObservationService } from './service/observation-service.js';
 import { loadSampleDeclarations } from './service/sample-data.js';
 import { loadSampleObservations } from './service/sample-observations.js';
 import { LowdbObservationStore } from './observations/lowdb-observation-store.js';
@@ -27,8 +28,16 @@ async function openBackend(config: Config) {
     return {
       ...db,
       where: `database ${redactedUrl(config.databaseUrl)}`,
-      service: { analysisCache: (key: string) => db.analysisCache<Analysis>(key), rateLimitStore: db.rateLimits, readinessChecks: { database: db.check } },
-      follow: (atlas: Atlas<Analysis>) => followChanges(db.feed, atlas),
+      service: {
+        analysisCache: (key: string) => db.analysisCache<Analysis>(key),
+        rateLimitStore: db.rateLimits,
+        readinessChecks: { database: db.check },
+        observationStore: db.observations,
+      },
+      follow: (atlas: Atlas<Analysis>, observations: ObservationService) => {
+        followChanges(db.feed, atlas);
+        followChanges(db.feed, observations, console.error, 'observation');
+      },
       release: () => undefined,
     };
   }
@@ -70,8 +79,7 @@ async function main(): Promise<void> {
     corsOrigins: config.corsOrigins,
     trustProxy: config.trustProxy,
   });
-  backend.follow(atlas);
-  if (config.databaseUrl) console.warn('observations are kept in memory with DATABASE_URL until the PostgreSQL observation store exists; they are lost at restart');
+  backend.follow(atlas, observations);
   if (config.loadSamples) {
     const loaded = await loadSampleDeclarations(atlas);
     if (loaded.length > 0) console.log(`loaded ${loaded.length} sample declarations: ${loaded.join(', ')}`);

@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util';
 import type { Caller } from '../auth/api-key.js';
 import type { ObservedFact } from '../findings/rule.js';
 import { issuesFromAjv } from '../formats/ajv-issues.js';
@@ -167,6 +168,27 @@ export class ObservationService {
       this.places.set(pointer, 'keyword' in resolved ? undefined : resolved);
     }
     return this.places.get(pointer);
+  }
+
+  /**
+   * Re-reads one provider's observations from the store: how a replica learns of
+   * observations recorded by another (the change feed). Takes its turn with this
+   * replica's writes, so an older read never replaces a newer one.
+   */
+  refresh(providerId: string): Promise<void> {
+    return this.writes.run(providerId, async () => {
+      const views = withStatus(await this.store.list(providerId));
+      // This replica's own writes come back on the feed too: unchanged, nothing derived goes stale.
+      if (isDeepStrictEqual(views, this.views.get(providerId) ?? [])) return;
+      this.views.set(providerId, views);
+      this.revision++;
+    });
+  }
+
+  /** Refreshes every provider: after the change feed was interrupted and may have missed writes. */
+  async refreshAll(): Promise<void> {
+    const ids = new Set([...(await this.store.providerIds()), ...this.views.keys()]);
+    for (const id of ids) await this.refresh(id);
   }
 
   private async reload(providerId: string): Promise<void> {

@@ -2,6 +2,7 @@ import type pg from 'pg';
 import { PostgresAuditLog } from '../audit/postgres-audit-log.js';
 import { PostgresKeyStore } from '../auth/postgres-key-store.js';
 import { PostgresRateLimitStore } from '../http/postgres-rate-limit-store.js';
+import { PostgresObservationStore } from '../observations/postgres-observation-store.js';
 import { PostgresAnalysisCache } from './postgres-analysis-cache.js';
 import { PostgresChangeFeed } from './postgres-change-feed.js';
 import { migrate } from './postgres-migrations.js';
@@ -13,6 +14,7 @@ import { StoreOpenError } from './store.js';
 export interface PostgresBackend {
   pool: pg.Pool;
   store: PostgresStore;
+  observations: PostgresObservationStore;
   keys: PostgresKeyStore;
   audit: PostgresAuditLog;
   rateLimits: PostgresRateLimitStore;
@@ -57,6 +59,7 @@ export async function openPostgresBackend(url: string, options: BackendOptions =
   return {
     pool,
     store: new PostgresStore(pool),
+    observations: new PostgresObservationStore(pool),
     keys: new PostgresKeyStore(pool),
     audit: new PostgresAuditLog(pool),
     rateLimits: new PostgresRateLimitStore(pool),

@@ -4,7 +4,10 @@ import pg from 'pg';
 export const CHANGES_CHANNEL = 'retention_atlas_changes';
 
 /** What a write announces, in the same transaction (so only committed writes are announced). */
-export type Change = { kind: 'version'; providerId: string; version: number } | { kind: 'key'; keyId: string };
+export type Change =
+  | { kind: 'version'; providerId: string; version: number }
+  | { kind: 'observation'; providerId: string }
+  | { kind: 'key'; keyId: string };
 
 /** `resync`: the feed was interrupted and may have missed changes; re-read everything. */
 export type FeedEvent = Change | { kind: 'resync' };

@@ -8,12 +8,18 @@ export interface ReadModel {
 
 /**
  * Keeps this replica's read model current with writes made by other replicas: each
- * announced version is read from the store (its own writes too, harmlessly: the read model
+ * announced change of `kind` (versions for the declarations' read model, observations for
+ * the observations') is read from the store (its own writes too, harmlessly: the read model
  * ignores what it already has); after an interruption of the feed everything is re-read.
  */
-export function followChanges(feed: PostgresChangeFeed, model: ReadModel, log: (message: string, error?: unknown) => void = console.error): void {
+export function followChanges(
+  feed: PostgresChangeFeed,
+  model: ReadModel,
+  log: (message: string, error?: unknown) => void = console.error,
+  kind: 'version' | 'observation' = 'version',
+): void {
   const apply = (event: FeedEvent) => {
-    const done = event.kind === 'version' ? model.refresh(event.providerId) : event.kind === 'resync' ? model.refreshAll() : undefined;
+    const done = event.kind === kind && 'providerId' in event ? model.refresh(event.providerId) : event.kind === 'resync' ? model.refreshAll() : undefined;
     // A failed read (the database blinked) is retried once as a full refresh a second later.
     done?.catch((error: unknown) => {
       log(`could not apply a change from another replica (${JSON.stringify(event)}); re-reading everything in 1 s`, error);

@@ -109,6 +109,24 @@ describe('two replicas on one database', () => {
     await expectStored(b, acks);
   });
 
+  it('serves on one replica, within a second, an observation, a response and a withdrawal made through the other', async () => {
+    await write(a, 'observed-mail', 1);
+    const observation = { pointer: '/legalProcess/liveInterception', value: 'supported', statement: 'Seen.', observedAt: '2012-07-26', sources: [{ url: 'https://example.org/report', title: 'Report', kind: 'academic-study' }] };
+    const post = (server: RunningServer, path: string, body: unknown) =>
+      fetch(`${server.url}/v1/providers/observed-mail/observations${path}`, { method: 'POST', headers: { ...admin, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const [first, second] = [await post(a, '', observation), await post(b, '', observation)];
+    expect([first.status, second.status]).toEqual([201, 201]);
+    expect([((await first.json()) as { id: number }).id, ((await second.json()) as { id: number }).id]).toEqual([1, 2]);
+    expect((await post(b, '/1/responses', { statement: 'Not so.', sources: [] })).status).toBe(201);
+    expect((await fetch(`${b.url}/v1/providers/observed-mail/observations/2`, { method: 'DELETE', headers: admin })).status).toBe(200);
+    const seen = await within(1000, async () => {
+      const res = await fetch(`${a.url}/v1/providers/observed-mail/observations`);
+      const { items } = (await res.json()) as { items: { id: number; status: string; responses: unknown[] }[] };
+      return items.length === 2 && items[0].responses.length === 1 && items[1].status === 'withdrawn';
+    });
+    expect(seen).toBeDefined();
+  });
+
   it('refuses on one replica a key revoked on the other', async () => {
     const minted = await fetch(`${a.url}/v1/keys`, {
       method: 'POST',
