@@ -51,9 +51,12 @@ function factLabel(fact: string, categoryLabel: (id: string) => string): string 
 export function comparePage(d: ComparePageData): Html {
   const { comparison: c } = d;
   const ids = c.providers.map((p) => p.providerId);
-  const head = html`<th scope="col">${'cell'}</th>${c.providers.map((p) => html`<th scope="col"><a href="/providers/${encodeURIComponent(p.providerId)}">${isolated(p.name)}</a></th>`)}`;
-  const summary = html`<tr><th scope="row">exposure grade</th>${c.providers.map((p) => html`<td>${gradeChip(p.grade, p.exposureScore)} ${p.exposureScore}</td>`)}</tr>
-<tr><th scope="row">disclosure score</th>${c.providers.map((p) => html`<td class="num">${p.disclosureScore ?? html`<span class="undisclosed">no declaration</span>`}</td>`)}</tr>
+  // Columns are headed by the short provider id (the full name is in the list above and on hover).
+  const columns = c.providers.map((p) => html`<th scope="col"><a href="/providers/${encodeURIComponent(p.providerId)}" title="${p.name}">${p.providerId}</a></th>`);
+  const head = (first: string) => html`<th scope="col">${first}</th>${columns}`;
+  const bounds = (lo: number, hi: number) => (Math.round(lo) === Math.round(hi) ? `${Math.round(hi)}` : `${Math.round(lo)}–${Math.round(hi)}`);
+  const summary = html`<tr><th scope="row">exposure (worst cell)</th>${c.providers.map((p) => html`<td>${gradeChip(p.grade, p.exposureScore, `grade ${p.grade}: worst case ${Math.round(p.exposureScore)}/100`)} ${bounds(p.establishedScore, p.exposureScore)}${p.establishedGrade !== p.grade ? html` <span class="muted">(${p.establishedGrade}–${p.grade})</span>` : ''}</td>`)}</tr>
+<tr><th scope="row">disclosure score</th>${c.providers.map((p) => html`<td>${p.disclosureScore ?? html`<span class="undisclosed">no declaration</span>`}</td>`)}</tr>
 <tr><th scope="row">statements as of</th>${c.providers.map((p) => html`<td>${p.asOf}${p.latestVersion !== undefined ? ` (v${p.latestVersion})` : ' (observed only)'}</td>`)}</tr>`;
   // A heatmap per category with the providers stacked: a column is one jurisdiction, so a
   // difference shows as a change of colour down the column (and a marked cell).
@@ -80,14 +83,15 @@ export function comparePage(d: ComparePageData): Html {
   });
   const differing = c.cells.filter((x) => x.differs).length;
   const body = html`<p class="crumbs"><a href="/">All providers</a></p>
-<h1>Compare: ${c.providers.map((p, i) => html`${i ? ' · ' : ''}${isolated(p.name)}`)}</h1>
+<h1>Compare ${c.providers.length} providers</h1>
+<ul class="compared">${c.providers.map((p) => html`<li><a href="/providers/${encodeURIComponent(p.providerId)}"><code>${p.providerId}</code></a> ${isolated(p.name)}</li>`)}</ul>
 <p class="lede">The same cells and ${d.basis === 'observed' ? 'facts as observed (reviewers’ evidence in place of declared facts)' : 'declared facts'} side by side; rows where the providers differ are marked “differs”.${d.lawDate ? ` Law as of ${d.lawDate}.` : ''} <a href="/compare?${d.basis === 'observed' ? d.query.replace(/&basis=observed/, '') : `${d.query}&basis=observed`}">${d.basis === 'observed' ? 'Compare as declared' : 'Compare as observed'}</a>. Also as data: <a href="/v1/compare?${d.query}">JSON</a> · <a href="/v1/compare?${d.query}&amp;format=csv">CSV</a></p>
 ${filterForm(d.filter)}
-<div class="table-scroll"><table class="compare summary-table"><caption>Headline scores</caption><thead><tr>${head}</tr></thead><tbody>${summary}</tbody></table></div>
+<div class="table-scroll"><table class="compare summary-table"><caption>Headline scores</caption><thead><tr>${head('measure')}</tr></thead><tbody>${summary}</tbody></table></div>
 <h2 id="cells">Exposure cells</h2>
 <p class="muted">${c.cells.length} cells, ${differing} of them differ. Each value is the worst case, or established–worst case where a declaration leaves the range open.</p>
 <div class="table-scroll"><table class="heat compare cells"><caption>Exposure per category (one row per provider) × jurisdiction; a framed cell differs between the providers</caption><thead><tr><th scope="col">provider</th>${jurisdictions.map((j) => html`<th scope="col"><abbr title="${d.jurisdictionName(j)}">${j}</abbr></th>`)}</tr></thead>${cellRows}</table></div>
 <h2 id="facts">Declared facts</h2>
-<div class="table-scroll"><table class="compare facts-compare"><caption>What each declaration says, question by question</caption><thead><tr>${head}</tr></thead>${groups}</table></div>`;
+<div class="table-scroll"><table class="compare facts-compare"><caption>What each declaration says, question by question</caption><thead><tr>${head('fact')}</tr></thead>${groups}</table></div>`;
   return page({ title: `Compare ${ids.join(', ')}`, body, modelVersion: d.modelVersion });
 }

@@ -108,8 +108,10 @@ export function register(env: BrowserEnv): void {
       for (const id of ids) await page.check(`#pick-${id}`);
       await page.getByRole('button', { name: 'Compare the ticked providers' }).click();
       await page.waitForURL(/\/compare\?/);
-      const header = (await page.locator('table.facts-compare thead').textContent()) ?? '';
-      for (const s of samples.slice(0, 3)) assert.ok(squash(header).includes(squash(s.provider.name)), s.provider.id);
+      const named = (await page.locator('ul.compared').textContent()) ?? '';
+      const columns = await page.locator('table.facts-compare thead th a').evaluateAll((links) => links.map((a) => a.textContent));
+      assert.deepEqual([...columns].sort(), [...ids].sort());
+      for (const s of samples.slice(0, 3)) assert.ok(squash(named).includes(squash(s.provider.name)), s.provider.id);
       const api = (await (await fetch(`${env.baseUrl}/v1/compare?providers=${ids.join(',')}`)).json()) as { cells: unknown[]; facts: unknown[] };
       assert.equal(await page.locator('table.compare.cells tbody td').count(), api.cells.length * 3);
       assert.ok((await page.locator('table.facts-compare tr.differs').count()) > 0);
