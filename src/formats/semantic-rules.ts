@@ -1,11 +1,11 @@
+import { countRange } from './count-range.js';
+import { outcomeShareBounds, PERCENT_ROUNDING } from './request-share.js';
 import type { Count, Declaration } from './types.generated.js';
 import { pointer } from './json-pointer.js';
 import type { ValidationIssue } from './validation-error.js';
 
 /** Lower and upper bound of a count, whether exact or banded. */
-export function countRange(count: Count): { min: number; max: number } {
-  return typeof count === 'number' ? { min: count, max: count } : { min: count.min, max: count.max };
-}
+export { countRange } from './count-range.js';
 
 const isNonNegativeInteger = (n: unknown) => Number.isInteger(n) && (n as number) >= 0;
 const isCount = (c: unknown): c is Count =>
@@ -65,6 +65,13 @@ function requestFigures(decl: Declaration): ValidationIssue[] {
     const outcomeMin = outcomes.reduce((sum, [, c]) => sum + countRange(c).min, 0);
     if (outcomeMin > requests.max)
       issues.push({ pointer: pointer(...base, 'outcomes'), keyword: 'outcomesExceedRequests', message: `outcomes add up to ${outcomeMin}, more than the ${requests.max} requests` });
+    // A stated percentage must be one the outcome counts allow: a document may not contradict itself.
+    if (row.percentDisclosed !== undefined && outcomeMin <= requests.max && (typeof row.requests === 'number' || Object.keys(row.requests).length === 2)) {
+      const share = outcomeShareBounds(row);
+      const pct = row.percentDisclosed / 100;
+      if (pct < share.lo - PERCENT_ROUNDING - 1e-9 || pct > share.hi + PERCENT_ROUNDING + 1e-9)
+        issues.push({ pointer: pointer(...base, 'percentDisclosed'), keyword: 'percentContradictsOutcomes', message: `${row.percentDisclosed}% contradicts the outcome counts, which put the share where data was produced between ${Math.round(share.lo * 1000) / 10}% and ${Math.round(share.hi * 1000) / 10}%` });
+    }
     const bases = row.rejectionBases ?? [];
     bases.forEach((b, j) => issues.push(...bandOrder(b.count, pointer(...base, 'rejectionBases', j, 'count'))));
     const rejectedMin = bases.reduce((sum, b) => sum + countRange(b.count).min, 0);

@@ -1,4 +1,5 @@
 import { countRange } from '../formats/semantic-rules.js';
+import { outcomeShareBounds, PERCENT_ROUNDING } from '../formats/request-share.js';
 import { pointer } from '../formats/json-pointer.js';
 import { span, type Range } from './range.js';
 import type { Declaration, ModelParameters } from './types.js';
@@ -9,32 +10,17 @@ type Row = NonNullable<Declaration['governmentRequests']>[number];
 const OUTSIDE = new Set(['preservation-request']);
 
 /**
- * Bounds of the share of a row's requests that were complied with. A stated percentage is
- * exact; outcome counts bound it (banded counts at the ends that make each bound honest);
- * a row that says neither leaves the share anywhere in [0, 1].
+ * Bounds of the share of a row's requests that were complied with: a stated percentage is exact
+ * (the format's rules refuse one that its outcome counts contradict, beyond rounding); otherwise the outcome
+ * counts bound it; a row that says neither leaves it anywhere in [0, 1].
  */
 export function rowShare(row: Row): Range {
-  const requests = countRange(row.requests);
-  let lo = 0;
-  let hi = 1;
-  if (row.percentDisclosed !== undefined) {
-    lo = row.percentDisclosed / 100;
-    hi = row.percentDisclosed / 100;
-  }
-  // Outcome counts bound the share too; a stated percentage never hides a tighter bound they give,
-  // so removing the percentage can only leave the upper bound where it was or raise it.
-  const o = row.outcomes;
-  if (o?.contentDisclosed !== undefined && o.nonContentOnly !== undefined && requests.max > 0) {
-    hi = Math.min(hi, (countRange(o.contentDisclosed).max + countRange(o.nonContentOnly).max) / Math.max(1, requests.min));
-    lo = Math.max(lo, (countRange(o.contentDisclosed).min + countRange(o.nonContentOnly).min) / requests.max);
-  }
-  if (o?.rejected !== undefined && o.noDataFound !== undefined && requests.max > 0) {
-    hi = Math.min(hi, 1 - (countRange(o.rejected).min + countRange(o.noDataFound).min) / requests.max);
-    lo = Math.max(lo, 1 - (countRange(o.rejected).max + countRange(o.noDataFound).max) / Math.max(1, requests.min));
-  }
-  hi = Math.min(1, Math.max(0, hi));
-  lo = Math.min(hi, Math.max(0, lo));
-  return { lo, hi };
+  if (row.percentDisclosed !== undefined) return { lo: row.percentDisclosed / 100, hi: row.percentDisclosed / 100 };
+  // Without a percentage, the counts bound the share, widened by the rounding a stated percentage
+  // may carry, so that every percentage the rules accept lies inside (removing it only widens).
+  const { lo, hi } = outcomeShareBounds(row);
+  if (lo === 0 && hi === 1) return { lo, hi };
+  return { lo: Math.max(0, lo - PERCENT_ROUNDING), hi: Math.min(1, hi + PERCENT_ROUNDING) };
 }
 
 export interface Compliance {

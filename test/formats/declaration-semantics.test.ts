@@ -31,6 +31,11 @@ describe('outcomes may not add up to more than the requests', () => {
       expected: [{ pointer: '/governmentRequests/1/outcomes', keyword: 'outcomesExceedRequests' }],
     },
     {
+      name: 'a stated percentage the outcome counts contradict (40% produced, 90% stated)',
+      mutate: (d) => (row(d).percentDisclosed = 90),
+      expected: [{ pointer: '/governmentRequests/0/percentDisclosed', keyword: 'percentContradictsOutcomes' }],
+    },
+    {
       name: 'rejection bases adding up to more than the requests',
       mutate: (d) => (row(d).rejectionBases = [{ basis: 'overbroad', count: 80 }, { basis: 'no-jurisdiction', count: 30 }]),
       expected: [{ pointer: '/governmentRequests/0/rejectionBases', keyword: 'outcomesExceedRequests' }],
@@ -43,7 +48,9 @@ describe('outcomes may not add up to more than the requests', () => {
   });
 
   it.each([
-    ['outcomes equal to the requests', (d: Doc) => (row(d).outcomes = { contentDisclosed: 25, nonContentOnly: 25, noDataFound: 25, rejected: 25 })],
+    ['outcomes equal to the requests', (d: Doc) => ((row(d).outcomes = { contentDisclosed: 25, nonContentOnly: 25, noDataFound: 25, rejected: 25 }), (row(d).percentDisclosed = 50))],
+    ['a percentage rounded from the counts', (d: Doc) => (row(d).percentDisclosed = 40.4)],
+    ['worldwide figures without an account count (format 1.1)', (d: Doc) => ((row(d).country = '001' as never), delete (row(d) as { accounts?: unknown }).accounts)],
     ['outcomes below the requests', (d: Doc) => (row(d).outcomes = { nonContentOnly: 1 })],
     ['no outcomes at all', (d: Doc) => delete row(d).outcomes],
     [

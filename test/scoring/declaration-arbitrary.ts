@@ -4,6 +4,7 @@
  */
 import fc from 'fast-check';
 import type { Declaration } from '../../src/formats/types.generated.js';
+import { outcomeShareBounds } from '../../src/formats/request-share.js';
 
 type Category = Declaration['dataCategories'][number];
 
@@ -120,7 +121,15 @@ const governmentRequest = fc
           }),
       },
       { requiredKeys: ['period', 'country', 'process', 'requests', 'accounts'] },
-    ),
+    ).map((row) => {
+      // A stated percentage must agree with the outcome counts (a semantic rule): take one they allow.
+      if (row.percentDisclosed !== undefined && row.outcomes !== undefined) {
+        const share = outcomeShareBounds(row as never);
+        row.percentDisclosed = Math.round(((share.lo + share.hi) / 2) * 1e6) / 1e4;
+        if (row.percentDisclosed / 100 < share.lo || row.percentDisclosed / 100 > share.hi) row.percentDisclosed = share.lo * 100;
+      }
+      return row;
+    }),
   );
 
 /** A declaration that passes the schema and the semantic rules. */
