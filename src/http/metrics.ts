@@ -69,6 +69,7 @@ export function createMetrics(): Metrics {
     providerIds: () => store.providerIds(),
     history: (providerId) => store.history(providerId),
     version: (providerId, version) => store.version(providerId, version),
+    ...(store.latestPages ? { latestPages: (pageSize?: number) => store.latestPages!(pageSize) } : {}),
     close: () => store.close(),
     async append(providerId, input) {
       const end = appends.startTimer();

@@ -10,6 +10,8 @@ import path from 'node:path';
 export interface AnalysisCache<A> {
   get(providerId: string, version: number): Promise<A | undefined>;
   set(providerId: string, version: number, analysis: A): Promise<void>;
+  /** Optional: the analyses of many latest versions at once (keyed by provider id; misses left out), for a starting read model. */
+  getMany?(versions: { providerId: string; version: number }[]): Promise<Map<string, A>>;
 }
 
 interface Entry<A> {

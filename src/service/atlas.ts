@@ -61,6 +61,17 @@ export class Atlas<A> {
 
   static async open<A>(store: Store, registry: SchemaRegistry, analyze: Analyzer<A>, cache?: AnalysisCache<A>): Promise<Atlas<A>> {
     const atlas = new Atlas(store, registry, analyze, cache);
+    if (store.latestPages) {
+      // A page of latest versions with their bodies and remembered analyses: two queries per page, not several per provider.
+      for await (const page of store.latestPages()) {
+        const known = cache?.getMany ? await cache.getMany(page) : undefined;
+        for (const record of page) {
+          atlas.declarations.set(`${record.providerId}@${record.version}`, JSON.parse(record.body) as Declaration, { size: record.body.length + 1 });
+          await atlas.remember(record, undefined, known && { analysis: known.get(record.providerId) });
+        }
+      }
+      return atlas;
+    }
     for (const id of await store.providerIds()) {
       const history = await store.history(id);
       if (history.length > 0) await atlas.remember(history[history.length - 1]);
@@ -189,11 +200,11 @@ export class Atlas<A> {
   }
 
   /** Makes `meta` the provider's latest version, with its analysis (from the cache when still valid). */
-  private async remember(meta: VersionMeta, fresh?: A): Promise<void> {
+  private async remember(meta: VersionMeta, fresh?: A, lookedUp?: { analysis: A | undefined }): Promise<void> {
     const declaration = (await this.declarationAt(meta.providerId, meta.version))!;
-    let analysis: A | undefined = fresh;
+    let analysis: A | undefined = fresh ?? lookedUp?.analysis;
     if (fresh !== undefined) await this.cache?.set(meta.providerId, meta.version, fresh);
-    else analysis = (await this.cache?.get(meta.providerId, meta.version)) as A | undefined;
+    else if (!lookedUp) analysis = (await this.cache?.get(meta.providerId, meta.version)) as A | undefined;
     if (analysis === undefined) {
       const previous = meta.version > 1 ? await this.declarationAt(meta.providerId, meta.version - 1) : undefined;
       analysis = this.analyze(declaration, previous);

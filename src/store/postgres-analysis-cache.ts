@@ -25,6 +25,21 @@ export class PostgresAnalysisCache<A> implements AnalysisCache<A> {
     }
   }
 
+  async getMany(versions: { providerId: string; version: number }[]): Promise<Map<string, A>> {
+    const found = new Map<string, A>();
+    try {
+      const { rows } = await this.pool.query<{ provider_id: string; version: number; analysis: string }>(
+        'SELECT provider_id, version, analysis FROM analyses WHERE cache_key = $1 AND provider_id = ANY($2::text[])',
+        [this.key, versions.map((v) => v.providerId)],
+      );
+      const wanted = new Map(versions.map((v) => [v.providerId, v.version]));
+      for (const row of rows) if (wanted.get(row.provider_id) === row.version) found.set(row.provider_id, JSON.parse(row.analysis) as A);
+    } catch {
+      // Unreadable: every analysis is recomputed, nothing more.
+    }
+    return found;
+  }
+
   async set(providerId: string, version: number, analysis: A): Promise<void> {
     try {
       // Never replace a newer version's analysis with an older one (replicas race here).

@@ -52,6 +52,20 @@ export class PostgresStore implements Store {
     return rows.map(metaOfRow);
   }
 
+  /** Every provider's latest version with its body, one query per page (keyset pagination on the id). */
+  async *latestPages(pageSize = 500): AsyncIterable<VersionRecord[]> {
+    for (let after = ''; ; ) {
+      const { rows } = await this.pool.query<VersionRow>(
+        `SELECT ${META_COLUMNS.split(', ').map((c) => `v.${c}`).join(', ')}, v.body FROM providers p JOIN versions v ON v.provider_id = p.provider_id AND v.version = p.latest_version
+          WHERE p.provider_id COLLATE "C" > $1 ORDER BY p.provider_id COLLATE "C" LIMIT $2`,
+        [after, pageSize],
+      );
+      if (rows.length > 0) yield rows.map((row) => ({ ...metaOfRow(row), body: row.body!.toString('utf8') }));
+      if (rows.length < pageSize) return;
+      after = rows[rows.length - 1].provider_id;
+    }
+  }
+
   async version(providerId: string, version: number): Promise<VersionRecord | undefined> {
     const { rows } = await this.pool.query<VersionRow>(`SELECT ${META_COLUMNS}, body FROM versions WHERE provider_id = $1 AND version = $2`, [providerId, version]);
     return rows[0] ? { ...metaOfRow(rows[0]), body: rows[0].body!.toString('utf8') } : undefined;

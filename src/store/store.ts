@@ -47,6 +47,12 @@ export interface Store {
   history(providerId: string): Promise<VersionMeta[]>;
   version(providerId: string, version: number): Promise<VersionRecord | undefined>;
   append(providerId: string, input: AppendInput): Promise<VersionRecord>;
+  /**
+   * Optional: every provider's latest version, body included, in pages of about `pageSize`
+   * providers sorted by id — what a starting read model needs, in one query per page instead
+   * of several per provider. Adapters whose reads cost no round trip leave it out.
+   */
+  latestPages?(pageSize?: number): AsyncIterable<VersionRecord[]>;
   close(): Promise<void>;
 }
 
