@@ -22,7 +22,7 @@ export function runRule(rule: Rule, c: RuleCase): Finding[] {
 
 /** A profile with one retention mandate, for the retention rule (shape of jurisdiction.schema.json). */
 export function profileWithMandate(code: string, mandate: Partial<JurisdictionProfile['retentionMandates'][number]>, extra: Partial<JurisdictionProfile> = {}): JurisdictionProfile {
-  const source = [{ url: 'https://example.org/law', title: 'The law', accessed: '2024-01-01' }] as JurisdictionProfile['instruments'][number]['sources'];
+  const source: JurisdictionProfile['instruments'][number]['sources'] = [{ url: 'https://example.org/law', title: 'The law', kind: 'official', verified: false }];
   return {
     code,
     name: `Land ${code}`,
@@ -30,8 +30,9 @@ export function profileWithMandate(code: string, mandate: Partial<JurisdictionPr
     instruments: [],
     localisation: [],
     interceptionMandates: [],
+    coverage: { gaps: [] },
     retentionMandates: [
-      { id: 'the-mandate', name: 'Data Retention Act', year: 2020, categories: ['connection-logs'], duration: 'P6M', status: 'in-force', scope: 'all-providers', sources: source, ...mandate },
+      { id: 'the-mandate', name: 'Data Retention Act', categories: ['connection-logs'], duration: 'P6M', inForce: { from: '2020-01-01' }, scope: 'all-providers', sources: source, ...mandate },
     ],
     ...extra,
   } as JurisdictionProfile;
