@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { JsonlAuditLog } from '../audit/jsonl-audit-log.js';
 import { LowdbKeyStore } from '../auth/lowdb-key-store.js';
+import { LowdbObservationStore } from '../observations/lowdb-observation-store.js';
 import { LowdbStore } from '../store/lowdb-store.js';
 import { redactedUrl } from '../store/postgres-backend.js';
 import { copyInstance, verifyCopy, type CopySummary } from '../store/postgres-copy.js';
@@ -13,7 +14,12 @@ async function copyFromDataDir(dataDir: string, pool: ReturnType<typeof openPool
   return withDataDir(
     dataDir,
     async () => {
-      const source = { store: await LowdbStore.open(dataDir), keys: await LowdbKeyStore.open(dataDir), audit: await JsonlAuditLog.open(dataDir) };
+      const source = {
+        store: await LowdbStore.open(dataDir),
+        keys: await LowdbKeyStore.open(dataDir),
+        audit: await JsonlAuditLog.open(dataDir),
+        observations: await LowdbObservationStore.open(dataDir),
+      };
       try {
         const summary = await copyInstance(source, pool).catch((error: Error) => {
           throw new CliError(`nothing was copied: ${error.message}`, 1);
@@ -22,7 +28,7 @@ async function copyFromDataDir(dataDir: string, pool: ReturnType<typeof openPool
         if (problems.length > 0) throw new CliError(`the copy does not match the source:\n  ${problems.join('\n  ')}`, 1);
         return summary;
       } finally {
-        await Promise.all([source.store.close(), source.keys.close(), source.audit.close()]);
+        await Promise.all([source.store.close(), source.keys.close(), source.audit.close(), source.observations.close()]);
       }
     },
     { mustExist: true },
@@ -34,7 +40,7 @@ export function registerMigrate(program: Command, ctx: CliContext): void {
     .command('migrate')
     .description('bring a PostgreSQL database to the current schema; with --from-data-dir, copy an instance into it and verify the copy')
     .requiredOption('--to <url>', 'the PostgreSQL connection string (as DATABASE_URL)')
-    .option('--from-data-dir <dir>', 'copy the versions, keys and audit trail of this data directory (the server must not be running on it)')
+    .option('--from-data-dir <dir>', 'copy the versions, keys, audit trail and observations of this data directory (the server must not be running on it)')
     .option('--json', 'print what was done as JSON')
     .addHelpText('after', '\nExamples:\n  retention-atlas migrate --to "$DATABASE_URL"\n  retention-atlas migrate --from-data-dir ./data --to "$DATABASE_URL"')
     .action(async (options: { to: string; fromDataDir?: string; json?: boolean }) => {
@@ -48,7 +54,8 @@ export function registerMigrate(program: Command, ctx: CliContext): void {
         ctx.out(applied.length > 0 ? `schema migrations applied: ${applied.join(', ')}\n` : 'schema already current\n');
         if (copied) {
           ctx.out(
-            `copied ${copied.providers} providers (${copied.versions} versions), ${copied.keys} keys and ${copied.auditEntries} audit entries from ${options.fromDataDir}; verified byte for byte\n`,
+            `copied ${copied.providers} providers (${copied.versions} versions), ${copied.keys} keys, ${copied.auditEntries} audit entries and ` +
+              `${copied.observations} observations (${copied.responses} responses, ${copied.withdrawals} withdrawals) from ${options.fromDataDir}; verified byte for byte\n`,
           );
         }
       } finally {

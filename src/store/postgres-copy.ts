@@ -5,16 +5,19 @@ import type { ApiKey } from '../auth/api-key.js';
 import type { KeyStore } from '../auth/key-store.js';
 import { PostgresAuditLog } from '../audit/postgres-audit-log.js';
 import { PostgresKeyStore } from '../auth/postgres-key-store.js';
+import type { ObservationStore } from '../observations/observation-store.js';
+import { insertObservationExact, PostgresObservationStore } from '../observations/postgres-observation-store.js';
 import { inTransaction } from './postgres-pool.js';
 import { PostgresStore } from './postgres-store.js';
 import type { Store, VersionRecord } from './store.js';
 import { contentHash } from './version-record.js';
 
-/** An instance's record: every version, the keys and the audit trail (analyses are a cache and are recomputed). */
+/** An instance's record: every version, the keys, the audit trail and the observations (analyses are a cache and are recomputed). */
 export interface Instance {
   store: Store;
   keys: KeyStore;
   audit: AuditLog;
+  observations: ObservationStore;
 }
 
 export interface CopySummary {
@@ -22,6 +25,9 @@ export interface CopySummary {
   versions: number;
   keys: number;
   auditEntries: number;
+  observations: number;
+  responses: number;
+  withdrawals: number;
 }
 
 async function allAuditEntries(audit: AuditLog): Promise<AuditEntry[]> {
@@ -48,9 +54,11 @@ async function* versionsOf(store: Store): AsyncGenerator<VersionRecord> {
  */
 export async function copyInstance(source: Instance, pool: pg.Pool): Promise<CopySummary> {
   return inTransaction(pool, async (client) => {
-    const { rows } = await client.query<{ n: string }>('SELECT (SELECT COUNT(*) FROM versions) + (SELECT COUNT(*) FROM api_keys) + (SELECT COUNT(*) FROM audit_entries) AS n');
-    if (Number(rows[0].n) > 0) throw new Error('the target database already holds versions, keys or audit entries: copy into an empty database');
-    const summary: CopySummary = { providers: 0, versions: 0, keys: 0, auditEntries: 0 };
+    const { rows } = await client.query<{ n: string }>(
+      'SELECT (SELECT COUNT(*) FROM versions) + (SELECT COUNT(*) FROM api_keys) + (SELECT COUNT(*) FROM audit_entries) + (SELECT COUNT(*) FROM observations) AS n',
+    );
+    if (Number(rows[0].n) > 0) throw new Error('the target database already holds versions, keys, audit entries or observations: copy into an empty database');
+    const summary: CopySummary = { providers: 0, versions: 0, keys: 0, auditEntries: 0, observations: 0, responses: 0, withdrawals: 0 };
     for await (const record of versionsOf(source.store)) {
       await client.query('INSERT INTO providers (provider_id, latest_version) VALUES ($1, $2) ON CONFLICT (provider_id) DO UPDATE SET latest_version = EXCLUDED.latest_version', [
         record.providerId,
@@ -76,6 +84,15 @@ export async function copyInstance(source: Instance, pool: pg.Pool): Promise<Cop
     for (const entry of await allAuditEntries(source.audit)) {
       await audit.insert(client, entry);
       summary.auditEntries++;
+    }
+    // Observations keep their numbers, responses and withdrawal markers; later ones continue the numbering.
+    for (const providerId of await source.observations.providerIds()) {
+      for (const record of await source.observations.list(providerId)) {
+        await insertObservationExact(client, record);
+        summary.observations++;
+        summary.responses += record.responses.length;
+        if (record.withdrawn) summary.withdrawals++;
+      }
     }
     return summary;
   });
@@ -103,5 +120,13 @@ export async function verifyCopy(source: Instance, pool: pg.Pool): Promise<strin
   if (!isDeepStrictEqual(byId(await source.keys.list()), byId(await new PostgresKeyStore(pool).list()))) problems.push('the API keys differ');
   const copied = (await new PostgresAuditLog(pool).list({ limit: Number.MAX_SAFE_INTEGER, offset: 0 })).items.reverse();
   if (!isDeepStrictEqual(await allAuditEntries(source.audit), copied)) problems.push('the audit trail differs');
+  const observations = new PostgresObservationStore(pool);
+  const [observedSource, observedTarget] = [await source.observations.providerIds(), await observations.providerIds()];
+  if (!isDeepStrictEqual(observedSource, observedTarget)) problems.push(`observed providers differ: ${observedSource.length} in the source, ${observedTarget.length} in the database`);
+  for (const providerId of observedSource) {
+    // Compared as JSON values (re-parsed here, so objects from different parsers compare alike): what the source holds is what the database must give back.
+    const [a, b] = [await source.observations.list(providerId), await observations.list(providerId)].map((list) => JSON.parse(JSON.stringify(list)) as unknown);
+    if (!isDeepStrictEqual(a, b)) problems.push(`${providerId}: the observations, their responses or withdrawals differ`);
+  }
   return problems;
 }
