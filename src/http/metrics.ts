@@ -70,6 +70,7 @@ export function createMetrics(): Metrics {
     history: (providerId) => store.history(providerId),
     version: (providerId, version) => store.version(providerId, version),
     ...(store.latestPages ? { latestPages: (pageSize?: number) => store.latestPages!(pageSize) } : {}),
+    ...(store.latestVersions ? { latestVersions: () => store.latestVersions!() } : {}),
     close: () => store.close(),
     async append(providerId, input) {
       const end = appends.startTimer();

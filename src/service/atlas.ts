@@ -196,6 +196,11 @@ export class Atlas<A> {
 
   /** Refreshes every provider: after the change feed was interrupted and may have missed writes. */
   async refreshAll(): Promise<void> {
+    if (this.store.latestVersions) {
+      // One query for every provider's latest version; only the providers that moved are read further.
+      for (const meta of await this.store.latestVersions()) if (meta.version > (this.latest.get(meta.providerId)?.meta.version ?? 0)) await this.remember(meta);
+      return;
+    }
     for (const providerId of await this.store.providerIds()) await this.refresh(providerId);
   }
 

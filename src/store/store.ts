@@ -53,6 +53,8 @@ export interface Store {
    * of several per provider. Adapters whose reads cost no round trip leave it out.
    */
   latestPages?(pageSize?: number): AsyncIterable<VersionRecord[]>;
+  /** Optional: every provider's latest version, metadata only, in one query (a replica catching up after its change feed broke). */
+  latestVersions?(): Promise<VersionMeta[]>;
   close(): Promise<void>;
 }
 
