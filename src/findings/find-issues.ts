@@ -10,7 +10,8 @@ export function findingsOf(
   previous: Declaration | undefined,
   jurisdictions: JurisdictionProfile[],
   contentCategories: ReadonlySet<string>,
+  taxonomy?: readonly string[],
 ): Finding[] {
   const changes = previous ? diffDeclarations(previous, declaration) : [];
-  return runRules(RULES, { declaration, changes, jurisdictions, contentCategories });
+  return runRules(RULES, { declaration, changes, jurisdictions, contentCategories, taxonomy });
 }

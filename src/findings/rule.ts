@@ -20,6 +20,10 @@ export interface FindingContext {
   jurisdictions: JurisdictionProfile[];
   /** Taxonomy ids whose kind is content (policies/categories.json). */
   contentCategories: ReadonlySet<string>;
+  /** Every taxonomy id, in order: a category a declaration does not list is unanswered. */
+  taxonomy?: readonly string[];
+  /** Today (YYYY-MM-DD), for rules judged when a finding is read, such as a stale declaration. */
+  today?: string;
   /** Active observations about the provider (evidence from reviewers), when there are any. */
   observations?: ObservedFact[];
 }

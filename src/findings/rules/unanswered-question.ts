@@ -1,6 +1,7 @@
 import type { Declaration } from '../../formats/types.generated.js';
 import type { CheckResult, FindingContext, Rule, Segment } from '../rule.js';
 
+
 interface Gap {
   path: Segment[];
   what: string;
@@ -13,7 +14,7 @@ const silent = (value: unknown) => value === undefined || value === 'undisclosed
  * The questions of the product brief (government requests, data kept, interception,
  * licensed operators, legal process), each with where a declaration can leave it open.
  */
-const QUESTIONS: { question: string; gaps: (d: Declaration) => Gap[] }[] = [
+const QUESTIONS: { question: string; gaps: (d: Declaration, taxonomy: readonly string[]) => Gap[] }[] = [
   {
     question: 'who the provider is and where it is established',
     gaps: (d) => [
@@ -27,8 +28,9 @@ const QUESTIONS: { question: string; gaps: (d: Declaration) => Gap[] }[] = [
   },
   {
     question: '2. data collected and its retention',
-    gaps: (d) =>
-      d.dataCategories.flatMap((c, i): Gap[] => {
+    gaps: (d, taxonomy) => [
+      ...unlisted(d, taxonomy),
+      ...d.dataCategories.flatMap((c, i): Gap[] => {
         if (c.collected === 'undisclosed') return [{ path: ['dataCategories', i, 'collected'], what: `whether ${c.category} is collected` }];
         if (c.collected === 'no') return [];
         return [
@@ -36,6 +38,7 @@ const QUESTIONS: { question: string; gaps: (d: Declaration) => Gap[] }[] = [
           ...(silent(c.storageLocations) ? [{ path: ['dataCategories', i, 'storageLocations'], what: `where ${c.category} is stored` }] : []),
         ];
       }),
+    ],
   },
   {
     question: '3. interception in transit and at rest',
@@ -61,6 +64,8 @@ const QUESTIONS: { question: string; gaps: (d: Declaration) => Gap[] }[] = [
             ...(t.capabilities === undefined || t.capabilities === 'undisclosed' || t.capabilities.includes('undisclosed')
               ? [{ path: ['thirdParties', i, 'capabilities'], what: `surveillance or censorship capabilities of "${t.name}"` }]
               : []),
+            ...(t.categories === undefined ? [{ path: ['thirdParties', i, 'categories'], what: `which data "${t.name}" can access` }] : []),
+            ...(silent(t.distributesClient as unknown) ? [{ path: ['thirdParties', i, 'distributesClient'], what: `whether "${t.name}" builds or distributes the client (end-to-end encryption does not hold against it if so)` }] : []),
           ]),
   },
   {
@@ -70,6 +75,7 @@ const QUESTIONS: { question: string; gaps: (d: Declaration) => Gap[] }[] = [
       if (lp === undefined) return [{ path: ['legalProcess'], what: 'how legal process is answered' }];
       return [
         ...(silent(lp.liveInterception) ? [{ path: ['legalProcess', 'liveInterception'], what: 'whether live interception is possible' }] : []),
+        ...(silent(lp.encryptionDemands) ? [{ path: ['legalProcess', 'encryptionDemands'], what: 'what the provider does when ordered to weaken or bypass its encryption' }] : []),
         ...(lp.interceptionStatutes === undefined ? [{ path: ['legalProcess', 'interceptionStatutes'], what: 'lawful-interception statutes (CALEA and peers)' }] : []),
         ...(lp.interceptionStatutes ?? []).flatMap((s, i): Gap[] =>
           s.position === 'undisclosed' ? [{ path: ['legalProcess', 'interceptionStatutes', i, 'position'], what: `position under ${s.statute}` }] : [],
@@ -83,15 +89,22 @@ const QUESTIONS: { question: string; gaps: (d: Declaration) => Gap[] }[] = [
   },
 ];
 
-function check({ declaration }: FindingContext): CheckResult[] {
+/** Categories of the taxonomy the declaration does not list: unanswered, not "not collected". */
+function unlisted(d: Declaration, taxonomy: readonly string[]): Gap[] {
+  const listed = new Set<string>(d.dataCategories.map((c) => c.category));
+  const missing = taxonomy.filter((id) => !listed.has(id));
+  return missing.length === 0 ? [] : [{ path: ['dataCategories'], what: `whether ${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} collected (not listed)` }];
+}
+
+function check({ declaration, taxonomy = [] }: FindingContext): CheckResult[] {
   return QUESTIONS.flatMap(({ question, gaps }) =>
-    gaps(declaration).map((gap) => ({ message: `unanswered (${question}): ${gap.what}`, paths: [gap.path] })),
+    gaps(declaration, taxonomy).map((gap) => ({ message: `unanswered (${question}): ${gap.what}; until it is answered, the exposure ranges it touches stay wide (established to worst case)`, paths: [gap.path] })),
   );
 }
 
 export const unansweredQuestion: Rule = {
   id: 'unanswered-question',
   severity: 'warning',
-  description: 'A question of the product brief is left out or answered "undisclosed"; scoring reads it as the worst case. One finding per gap.',
+  description: 'A question of the product brief is left out or answered "undisclosed": the exposure ranges it touches span from its least to its most exposing answer. One finding per gap.',
   check,
 };

@@ -4,6 +4,8 @@ import type { Declaration } from '../../formats/types.generated.js';
 import type { ValidationIssue } from '../../formats/validation-error.js';
 import { byteBoundedCache } from '../../service/byte-bounded-cache.js';
 import { contentHash } from '../../store/version-record.js';
+import { draftFindings } from '../../service/draft-findings.js';
+import type { Finding } from '../../findings/rule.js';
 import { InvalidDocumentError } from '../../formats/validation-error.js';
 import { rankedProvider, type ThreatModel } from '../../service/ranking.js';
 import type { AppContext } from '../context.js';
@@ -55,6 +57,7 @@ interface Draft {
   declaration: Declaration;
   result: ExposureResult;
   warnings: ValidationIssue[];
+  findings: Finding[];
   /** The unfiltered JSON answer, serialised on first use. */
   json?: Buffer;
 }
@@ -81,10 +84,12 @@ export function exposureRouter(ctx: AppContext): Router {
     if (!draft) {
       const check = ctx.atlas.check(req.body);
       if (!check.valid) throw new InvalidDocumentError(check.errors);
-      draft = { declaration: check.declaration, result: computeExposure(check.declaration, jurisdictions, params, { lawDate, explain }), warnings: check.warnings };
+      const previous = ctx.atlas.latestOf(check.declaration.provider.id)?.declaration;
+      const publish = draftFindings(check.declaration, previous, ctx.policy, todayUtc());
+      draft = { declaration: check.declaration, result: computeExposure(check.declaration, jurisdictions, params, { lawDate, explain }), warnings: [...check.warnings, ...publish.warnings], findings: publish.findings };
       drafts.set(key, draft, { size: draftSize(req.rawBody ?? '') });
     }
-    const { declaration, result, warnings } = draft;
+    const { declaration, result, warnings, findings } = draft;
     const cells = selectCells(result.cells, model);
     const json = () => ({
       providerId: declaration.provider.id,
@@ -93,6 +98,7 @@ export function exposureRouter(ctx: AppContext): Router {
       summary: summarizeExposure(result, params),
       disclosure: disclosureScore(declaration),
       warnings,
+      findings,
       cells,
     });
     const unfiltered = model.jurisdictions.length === 0 && model.categories.length === 0;

@@ -6,6 +6,7 @@ import { sendTable } from '../csv-response.js';
 import { badRequest, notFound } from '../http-error.js';
 import { listParam, positiveIntParam } from '../params.js';
 import { findingsWithEvidence } from '../../service/evidence-findings.js';
+import { todayUtc } from '../../law/in-force.js';
 
 const SEVERITIES = ['error', 'warning', 'info'];
 
@@ -36,7 +37,7 @@ export function findingsRouter(ctx: AppContext): Router {
     const analysis = await atlas.analysisAt(providerId, version);
     if (!analysis) throw notFound(`No version ${version} of provider "${providerId}".`);
     const declaration = (await atlas.declarationAt(providerId, version))!;
-    const all = findingsWithEvidence(analysis.findings, declaration, ctx.observations.facts(providerId));
+    const all = findingsWithEvidence(analysis.findings, declaration, ctx.observations.facts(providerId), todayUtc());
     const findings = all.filter((f) => severities.length === 0 || severities.includes(f.severity));
     sendTable(req, res, {
       columns: findingColumns(providerId, version),

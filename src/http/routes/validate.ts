@@ -1,5 +1,7 @@
 import { Router } from 'express';
 import { DraftChecks } from '../../service/draft-checks.js';
+import { draftFindings } from '../../service/draft-findings.js';
+import { todayUtc } from '../../law/in-force.js';
 import type { AppContext } from '../context.js';
 import { invalidDocument } from '../http-error.js';
 import { requireContentType } from '../json-body.js';
@@ -11,7 +13,10 @@ export function validateRouter(ctx: AppContext): Router {
   router.post('/validate', requireContentType(), ctx.json, (req, res) => {
     const result = drafts.of(req.rawBody ?? '', req.body);
     if (!result.valid) throw invalidDocument(result.errors);
-    res.json({ valid: true, warnings: result.warnings });
+    const declaration = result.declaration;
+    const previous = ctx.atlas.latestOf(declaration.provider.id)?.declaration;
+    const draft = draftFindings(declaration, previous, ctx.policy, todayUtc());
+    res.json({ valid: true, warnings: [...result.warnings, ...draft.warnings], findings: draft.findings });
   });
   return router;
 }
