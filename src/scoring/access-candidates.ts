@@ -27,15 +27,18 @@ export interface Candidate {
 export const readingOf = (c: Candidate, code: string): string => (c.inst ? describeInstrument(c.inst) : `a power the profile of ${code} does not record (${c.note})`);
 
 /** Whether the provider is present in `code` (a partner state of an agreement) for this category. */
+function under(place: string, code: string, union: LawView | undefined): Tri {
+  return place === code ? 'yes' : union?.members.get(place)?.tri ?? 'no';
+}
+
 function presentIn(ctx: ScoringContext, ce: CategoryEntry, code: string): Tri {
   const union = ctx.unions.get(code);
-  const under = (place: string): Tri => (place === code ? 'yes' : union?.members.get(place)?.tri ?? 'no');
   const hq = ctx.decl.provider.headquarters;
   const lists: (readonly string[] | 'undisclosed' | undefined)[] = [hq === undefined || hq === 'undisclosed' ? hq : [hq], ctx.decl.provider.establishments, ce.entry.collected === 'no' ? [] : ce.entry.storageLocations];
   let tri: Tri = 'no';
   for (const list of lists) {
     if (list === undefined || list === 'undisclosed') tri = or(tri, 'unknown');
-    else for (const p of list) tri = or(tri, under(p));
+    else for (const p of list) tri = or(tri, under(p, code, union));
   }
   return tri;
 }
@@ -101,14 +104,18 @@ export function accessCandidates(ctx: ScoringContext, index: number, view: LawVi
     });
   }
   const unknownLaw = params.unknownLaw.weight.value;
-  const virtual = (unknown: Unknown, reach: Range, stored: boolean, live: boolean) =>
-    out.push({ weight: { lo: 0, hi: unknownLaw * reach.hi }, stored, live, pointer: unknown.pointer, note: unknown.note, declaration: presencePointers, unknowns: [[unknown], presenceUnknowns] });
-  if (!knownStored && presence.tri !== 'no' && ce.entry.collected !== 'no')
-    virtual({ pointer: '/instruments', side: 'jurisdiction', note: 'no recorded instrument in force on the law date reaches this stored data of a provider present here' }, present, true, false);
-  for (const u of law.gaps.get('stored-access') ?? []) virtual(u, present, true, false);
-  for (const u of law.gaps.get('live-interception') ?? []) virtual(u, present, false, true);
-  for (const u of law.gaps.get('cross-border') ?? []) virtual(u, exact(ext), true, true);
+  if (!knownStored && presence.tri !== 'no' && ce.entry.collected !== 'no') out.push(unrecorded(NO_INSTRUMENT, unknownLaw * present.hi, true, false, presence));
+  for (const u of law.gaps.get('stored-access') ?? []) out.push(unrecorded(u, unknownLaw * present.hi, true, false, presence));
+  for (const u of law.gaps.get('live-interception') ?? []) out.push(unrecorded(u, unknownLaw * present.hi, false, true, presence));
+  for (const u of law.gaps.get('cross-border') ?? []) out.push(unrecorded(u, unknownLaw * ext, true, true, presence));
   return out;
+}
+
+const NO_INSTRUMENT: Unknown = { pointer: '/instruments', side: 'jurisdiction', note: 'no recorded instrument in force on the law date reaches this stored data of a provider present here' };
+
+/** A power the profile does not record: nothing established, up to `hi` in the worst case. */
+function unrecorded(unknown: Unknown, hi: number, stored: boolean, live: boolean, presence: Presence): Candidate {
+  return { weight: { lo: 0, hi }, stored, live, pointer: unknown.pointer, note: unknown.note, declaration: presence.tri !== 'no' ? presence.pointers : [], unknowns: [[unknown], presence.unknowns.list] };
 }
 
 /** Whether an encryption power of the jurisdiction in force reaches the provider for this category. */

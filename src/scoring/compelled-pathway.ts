@@ -1,6 +1,6 @@
 import { readingOf, type Candidate } from './access-candidates.js';
 import type { Compliance } from './compliance-share.js';
-import { anyOf, exact, isWide, max, span, times, ZERO, type Range } from './range.js';
+import { exact, isWide, span, ZERO, type Range } from './range.js';
 import type { Window } from './retention-window.js';
 import type { ScoringContext } from './scoring-context.js';
 import { NO_PATHWAY, type RawPathway, type Unknown } from './types.js';
@@ -32,33 +32,51 @@ export interface Demand {
  * could have raised the worst case above the established value.
  */
 export function demand(ctx: ScoringContext, candidates: readonly Candidate[], stored: Range, live: Range, window: Window, compliance: Compliance): Demand {
-  let exposure: Range = ZERO;
-  let best: Candidate | undefined;
-  const parts: { c: Candidate; e: Range; s: boolean; l: boolean }[] = [];
-  for (const c of candidates) {
-    const s = c.stored ? times(stored, window.factor) : ZERO;
-    const l = c.live ? times(live, ctx.live.multiplier) : ZERO;
-    const e = times(times(c.weight, anyOf([s, l])), compliance.multiplier);
-    if (e.hi === 0) continue;
-    parts.push({ c, e, s: s.hi > 0, l: l.hi > 0 });
-    if (best === undefined || e.hi > exposure.hi || (e.hi === exposure.hi && e.lo > exposure.lo)) best = c;
-    exposure = max(exposure, e);
+  // Scalar arithmetic on both ends (the same operations as range.ts): this runs for every candidate of every cell.
+  const sLo = stored.lo * window.factor.lo;
+  const sHi = stored.hi * window.factor.hi;
+  const lLo = live.lo * ctx.live.multiplier.lo;
+  const lHi = live.hi * ctx.live.multiplier.hi;
+  const cLo = compliance.multiplier.lo;
+  const cHi = compliance.multiplier.hi;
+  let lo = 0;
+  let hi = 0;
+  let best = -1;
+  const his: number[] = new Array(candidates.length);
+  const los: number[] = new Array(candidates.length);
+  for (let i = 0; i < candidates.length; i++) {
+    const c = candidates[i];
+    const s0 = c.stored ? sLo : 0;
+    const s1 = c.stored ? sHi : 0;
+    const l0 = c.live ? lLo : 0;
+    const l1 = c.live ? lHi : 0;
+    const eLo = c.weight.lo * (1 - (1 - s0) * (1 - l0)) * cLo;
+    const eHi = c.weight.hi * (1 - (1 - s1) * (1 - l1)) * cHi;
+    los[i] = eLo;
+    his[i] = eHi;
+    if (eHi === 0) continue;
+    if (best < 0 || eHi > hi || (eHi === hi && eLo > los[best])) best = i;
+    if (eLo > lo) lo = eLo;
+    if (eHi > hi) hi = eHi;
   }
-  if (best === undefined) return { exposure: ZERO, stored: false, live: false, unknowns: [] };
-  const top = parts.find((p) => p.c === best)!;
+  if (best < 0) return { exposure: ZERO, stored: false, live: false, unknowns: [] };
+  const top = candidates[best];
   const unknowns: Unknown[] = [];
-  if (isWide(exposure)) {
+  if (hi > lo) {
     const merged = new Set<readonly Unknown[]>();
-    for (const p of parts) {
-      if (p.e.hi <= exposure.lo || !isWide(p.e)) continue;
-      for (const u of p.c.unknowns) merged.add(u);
-      if (p.s && isWide(window.factor)) merged.add(window.unknowns.list);
-      if (p.l && ctx.live.unanswered) for (const at of ctx.live.unanswered) unknowns.push({ pointer: at, side: 'declaration', note: 'whether the provider can intercept in real time is not disclosed' });
+    let liveOpen = false;
+    for (let i = 0; i < candidates.length; i++) {
+      if (his[i] <= lo || his[i] <= los[i]) continue;
+      const c = candidates[i];
+      for (const u of c.unknowns) merged.add(u);
+      if (c.stored && sHi > 0 && isWide(window.factor)) merged.add(window.unknowns.list);
+      if (c.live && lHi > 0) liveOpen = true;
     }
     for (const list of merged) for (const u of list) unknowns.push(u);
+    if (liveOpen && ctx.live.unanswered) for (const at of ctx.live.unanswered) unknowns.push({ pointer: at, side: 'declaration', note: 'whether the provider can intercept in real time is not disclosed' });
     if (compliance.unknown) unknowns.push({ pointer: compliance.unknown, side: 'declaration', note: 'request figures leave the compliance share open' });
   }
-  return { exposure, best, stored: top.s, live: top.l, unknowns };
+  return { exposure: { lo, hi }, best: top, stored: top.stored && sHi > 0, live: top.live && lHi > 0, unknowns };
 }
 
 /**
@@ -85,7 +103,7 @@ export function compelledPathway(ctx: ScoringContext, index: number, code: strin
     exposure: d.exposure,
     usesWindow: d.stored,
     summary: best.inst ? `${best.inst.kind} (${best.pointer}): ${what}` : `unrecorded power (${best.pointer})`,
-    explain: () => `The provider ${ce.entry.protection?.atRest === 'end-to-end' && ce.entry.protection?.inTransit === 'end-to-end' ? 'cannot' : 'may be able to'} read ${ce.entry.category}. The weakest safeguard reaching it is ${readingOf(best, code)}, which obtains ${what}; ${compliance.explanation}.`,
+    explanation: ctx.full && `The provider ${ce.entry.protection?.atRest === 'end-to-end' && ce.entry.protection?.inTransit === 'end-to-end' ? 'cannot' : 'may be able to'} read ${ce.entry.category}. The weakest safeguard reaching it is ${readingOf(best, code)}, which obtains ${what}; ${compliance.explanation}.`,
     facts: { declaration, jurisdiction: [best.pointer, ...(d.stored ? window.facts.jurisdiction : [])] },
     unknowns,
   };

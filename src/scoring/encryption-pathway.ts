@@ -29,7 +29,7 @@ export function encryptionPathway(ctx: ScoringContext, index: number, candidates
     exposure,
     usesWindow: d.stored,
     summary: 'an order to weaken or bypass the provider\'s encryption',
-    explain: () => `${ce.entry.category} is (or may be) end-to-end encrypted, but an instrument of ${code} can compel the provider to weaken or bypass its encryption; with ${readingOf(d.best!, code)} that would obtain it, weighed at ${ctx.params.encryptionPowers.factor.value} of a demand for readable data${ctx.encryptionDemands.unanswered ? ', and the provider does not say whether it would refuse' : ''}.`,
+    explanation: ctx.full && `${ce.entry.category} is (or may be) end-to-end encrypted, but an instrument of ${code} can compel the provider to weaken or bypass its encryption; with ${readingOf(d.best!, code)} that would obtain it, weighed at ${ctx.params.encryptionPowers.factor.value} of a demand for readable data${ctx.encryptionDemands.unanswered ? ', and the provider does not say whether it would refuse' : ''}.`,
     facts: { declaration: [ce.at.category, ce.at.protection, '/legalProcess/encryptionDemands', ...d.best.declaration], jurisdiction: [...power.pointers, d.best.pointer] },
     unknowns,
   };

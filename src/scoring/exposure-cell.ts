@@ -20,14 +20,10 @@ const pct = (x: number, sensitivity: number) => round1(100 * clamp01(sensitivity
 
 /** What widens a cell: the unknowns of its wide pathways, and an unanswered `collected`; one per side and pointer. */
 function cellUnknowns(raw: [PathwayId, RawPathway][], ce: ScoringContext['entries'][number], collected: Range, explain: ExplainLevel): Unknown[] {
-  const unknowns = new Map<string, Unknown>();
-  const note = (u: Unknown) => {
-    const key = (u.side === 'declaration' ? 'd' : 'j') + u.pointer;
-    if (!unknowns.has(key)) unknowns.set(key, u);
-  };
-  for (const [, p] of raw) if (isWide(p.exposure)) for (const u of p.unknowns) note(u);
-  if (collected.lo < collected.hi) note({ pointer: ce.at.collected, side: 'declaration', note: ce.listed ? 'whether it is collected is not disclosed' : 'the category is not listed: whether it is collected is not answered' });
-  return sortedUnknowns(unknowns, explain === 'full');
+  const all: Unknown[] = [];
+  for (const [, p] of raw) if (isWide(p.exposure)) for (const u of p.unknowns) all.push(u);
+  if (collected.lo < collected.hi) all.push({ pointer: ce.at.collected, side: 'declaration', note: ce.listed ? 'whether it is collected is not disclosed' : 'the category is not listed: whether it is collected is not answered' });
+  return sortedUnknowns(all, explain === 'full');
 }
 
 /** A category declared not collected: both bounds 0 everywhere (P2). */
@@ -65,19 +61,18 @@ export function exposureCell(ctx: ScoringContext, index: number, view: LawView, 
   const worstCase = pct(combined.hi * collected.hi, s);
   const pathways: PathwayResult[] = [];
   const declPointers = ctx.declarationPointers;
-  const profilePointers = ctx.profilePointers.get(view.profile)!;
   for (const [pathway, p] of raw) {
     if (p.exposure.hi <= 0) continue;
     const pe = pct(p.exposure.lo * collected.lo, s);
     const pw = pct(p.exposure.hi * collected.hi, s);
-    pathways.push({ pathway, established: pe, worstCase: pw, score: pw, explanation: explain === 'full' ? p.explain() : p.summary, facts: normalizeFacts(p.facts, declPointers, profilePointers) });
+    pathways.push({ pathway, established: pe, worstCase: pw, score: pw, explanation: p.explanation || p.summary, facts: normalizeFacts(p.facts, declPointers) });
   }
   // The window only matters when something can demand what is stored.
   if (worstCase > 0 && raw.some(([, p]) => p.usesWindow && p.exposure.hi > 0) && window.factor.hi > 0) {
     const ownFacts = window.facts.jurisdiction.length > 0 ? window.facts : { declaration: window.facts.declaration, jurisdiction: ['/retentionMandates'] };
     const we = round1(100 * window.factor.lo);
     const ww = round1(100 * window.factor.hi);
-    pathways.push({ pathway: 'retention-window', established: we, worstCase: ww, score: ww, explanation: explain === 'full' ? `${window.explanation} Stored data is exposed in proportion to this window (${we === ww ? `${ww}%` : `${we}–${ww}%`} of indefinite).` : `window ${we === ww ? `${ww}%` : `${we}–${ww}%`} of indefinite`, facts: normalizeFacts(ownFacts, declPointers, profilePointers) });
+    pathways.push({ pathway: 'retention-window', established: we, worstCase: ww, score: ww, explanation: explain === 'full' ? `${window.explanation} Stored data is exposed in proportion to this window (${we === ww ? `${ww}%` : `${we}–${ww}%`} of indefinite).` : `window ${we === ww ? `${ww}%` : `${we}–${ww}%`} of indefinite`, facts: normalizeFacts(ownFacts, declPointers) });
   }
   return {
     category: ce.entry.category,

@@ -12,7 +12,7 @@ import type { Cell, Declaration, ExposureOptions, ExposureResult, JurisdictionPr
 export function computeExposure(decl: Declaration, jurisdictions: readonly JurisdictionProfile[], params: ModelParameters, options: Partial<ExposureOptions> = {}): ExposureResult {
   const lawDate = options.lawDate ?? todayUtc();
   const explain = options.explain ?? 'compact';
-  const ctx = scoringContext(decl, jurisdictions, params, lawDate);
+  const ctx = scoringContext(decl, jurisdictions, params, lawDate, explain === 'full');
   // Compliance depends on the jurisdiction only: read the request figures once per profile.
   const compliance = ctx.views.map((v) => complianceShare(decl, v.profile.code, params));
   const cells: Cell[] = [];

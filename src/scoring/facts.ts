@@ -40,11 +40,14 @@ export function existingPointer(doc: unknown, ptr: string): string {
 /** Code-unit order, the order of `Array.prototype.sort` without a comparator, but faster on strings. */
 const byCodeUnits = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-/** Pointers made to resolve, the root dropped, sorted and deduplicated, so equal inputs give byte-identical facts. */
-function clean(ptrs: string[], index: PointerIndex): string[] {
+/**
+ * Pointers made to resolve (when an index is given), the root dropped, sorted and deduplicated,
+ * so equal inputs give byte-identical facts.
+ */
+function clean(ptrs: string[], index?: PointerIndex): string[] {
   const out: string[] = [];
   for (const p of ptrs) {
-    const e = index.existing(p);
+    const e = index ? index.existing(p) : p;
     if (e !== '') out.push(e);
   }
   if (out.length < 2) return out;
@@ -55,8 +58,12 @@ function clean(ptrs: string[], index: PointerIndex): string[] {
   return out;
 }
 
-export function normalizeFacts(facts: Facts, declaration: PointerIndex, profile: PointerIndex): Facts {
-  return { declaration: clean(facts.declaration, declaration), jurisdiction: clean(facts.jurisdiction, profile) };
+/**
+ * Declaration pointers may name an answer the document leaves out (cited by the object that
+ * omits it); profile pointers are built from the facts the profile has, so they always resolve.
+ */
+export function normalizeFacts(facts: Facts, declaration: PointerIndex): Facts {
+  return { declaration: clean(facts.declaration, declaration), jurisdiction: clean(facts.jurisdiction) };
 }
 
 const indexPointers = new Map<string, string[]>();

@@ -25,6 +25,8 @@ export interface ScoringContext {
   decl: Declaration;
   params: ModelParameters;
   lawDate: string;
+  /** Whether full explanations are built (`explain=full`); compact ones otherwise. */
+  full: boolean;
   /** Profiles sorted by code, as the law stood on the law date. */
   views: LawView[];
   /** Unions (profiles with members) by code. */
@@ -40,7 +42,6 @@ export interface ScoringContext {
   policies: Map<string, { policy: Policy; at: number }[]> | undefined;
   establishments: string[];
   declarationPointers: PointerIndex;
-  profilePointers: Map<JurisdictionProfile, PointerIndex>;
 }
 
 /** Whether the declared services include one of `words`: no services named may be any of them. */
@@ -69,7 +70,7 @@ function encryptionDemands(decl: Declaration, params: ModelParameters): Posture 
   return { multiplier: span(d['refuse-or-withdraw'].value, d.comply.value), pointers: [at], unanswered: [at] };
 }
 
-export function scoringContext(decl: Declaration, profiles: readonly JurisdictionProfile[], params: ModelParameters, lawDate: string): ScoringContext {
+export function scoringContext(decl: Declaration, profiles: readonly JurisdictionProfile[], params: ModelParameters, lawDate: string, full = false): ScoringContext {
   const listed = decl.legalProcess?.policies;
   let policies: ScoringContext['policies'];
   if (listed !== undefined) {
@@ -87,6 +88,7 @@ export function scoringContext(decl: Declaration, profiles: readonly Jurisdictio
     decl,
     params,
     lawDate,
+    full,
     views,
     unions: new Map(views.filter((v) => v.profile.memberStates !== undefined).map((v) => [v.profile.code as string, v])),
     entries,
@@ -98,6 +100,5 @@ export function scoringContext(decl: Declaration, profiles: readonly Jurisdictio
     policies,
     establishments: Array.isArray(decl.provider.establishments) ? decl.provider.establishments.map((_, k) => `/provider/establishments/${k}`) : [],
     declarationPointers: new PointerIndex(decl),
-    profilePointers: new Map(sorted.map((p) => [p, new PointerIndex(p)])),
   };
 }

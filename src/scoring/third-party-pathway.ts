@@ -49,7 +49,7 @@ function unansweredThirdParties(ctx: ScoringContext, index: number, view: LawVie
     exposure: { lo: 0, hi: worst },
     usesWindow: true,
     summary: 'third parties not declared',
-    explain: () => `The declaration has no thirdParties section, so it does not say whether licensees, processors or partners under the law of ${view.profile.code} can reach ${ce.entry.category}: none at best, a licensee that ships the client and keeps everything at worst (write an empty list to declare none).`,
+    explanation: ctx.full && `The declaration has no thirdParties section, so it does not say whether licensees, processors or partners under the law of ${view.profile.code} can reach ${ce.entry.category}: none at best, a licensee that ships the client and keeps everything at worst (write an empty list to declare none).`,
     facts: { declaration: [ce.at.category, '/thirdParties'], jurisdiction: ['/code'] },
     unknowns: [{ pointer: '/thirdParties', side: 'declaration', note: 'third parties not declared (an empty list would say there are none)' }],
   };
@@ -122,7 +122,7 @@ export function thirdPartyPathway(ctx: ScoringContext, index: number, view: LawV
     exposure,
     usesWindow: true,
     summary: `${b.tp.name} (${b.tp.relationship})`,
-    explain: () => `${b.tp.name} is a ${b.tp.relationship}: ${b.seat}; ${b.which}; ${b.reading}${b.tp.distributesClient === true ? '; it ships the client users run, so end-to-end encryption does not protect against it' : ''}.`,
+    explanation: ctx.full && `${b.tp.name} is a ${b.tp.relationship}: ${b.seat}; ${b.which}; ${b.reading}${b.tp.distributesClient === true ? '; it ships the client users run, so end-to-end encryption does not protect against it' : ''}.`,
     facts: {
       declaration: [ce.at.category, at, `${at}/capabilities`, ce.at.retention],
       jurisdiction: [seatPointer(b.tp.jurisdiction === 'undisclosed' ? undefined : b.tp.jurisdiction, view), ...(floorAt !== undefined ? [floorAt] : [])],

@@ -82,7 +82,7 @@ export function transitPathway(ctx: ScoringContext, index: number, view: LawView
   return {
     exposure,
     summary: m ? `${m.name}` : 'observers on the path',
-    explain: () => `${entry.category}: ${protectionReading}; ${m ? `${m.name} obliges operators in ${view.profile.code} to be able to intercept it` : `no interception mandate of ${view.profile.code} reaches it`}${observers.weight.hi > 0 ? (entry.interception === undefined ? '; the provider does not say who can intercept it on the way' : observers.at >= 0 ? `; the provider says a ${entry.interception[observers.at].party} can ${entry.interception[observers.at].capability} it on the way` : '') : ''}.`,
+    explanation: ctx.full && `${entry.category}: ${protectionReading}; ${m ? `${m.name} obliges operators in ${view.profile.code} to be able to intercept it` : `no interception mandate of ${view.profile.code} reaches it`}${observers.weight.hi > 0 ? (entry.interception === undefined ? '; the provider does not say who can intercept it on the way' : observers.at >= 0 ? `; the provider says a ${entry.interception[observers.at].party} can ${entry.interception[observers.at].capability} it on the way` : '') : ''}.`,
     facts: {
       declaration: [ce.at.category, ce.at.inTransit, observers.at >= 0 ? indexed(ce.at.interception, observers.at) : ce.at.interception, ...statute.pointers],
       jurisdiction: [mandate.at ?? '/interceptionMandates'],

@@ -70,8 +70,8 @@ export interface RawPathway {
   exposure: Range;
   /** A short reading, always given. */
   summary: string;
-  /** The full explanation, built only when asked for. */
-  explain: () => string;
+  /** The full explanation, built only when asked for (`explain=full`); false otherwise. */
+  explanation: string | false;
   facts: Facts;
   unknowns: Unknown[];
   /** True when part of the exposure scales with the retention window (stored data). */
@@ -81,7 +81,7 @@ export interface RawPathway {
 export const NO_PATHWAY: RawPathway = Object.freeze({
   exposure: { lo: 0, hi: 0 },
   summary: '',
-  explain: () => '',
+  explanation: false,
   facts: { declaration: [], jurisdiction: [] },
   unknowns: [],
 }) as RawPathway;

@@ -21,10 +21,18 @@ export class Unknowns {
   }
 }
 
-/** Sorted by side then pointer (the map is keyed that way); notes only when asked for. */
-export function sortedUnknowns(byKey: ReadonlyMap<string, Unknown>, withNotes: boolean): Unknown[] {
-  return [...byKey.keys()].sort().map((k) => {
-    const u = byKey.get(k)!;
-    return withNotes ? { pointer: u.pointer, side: u.side, note: u.note } : { pointer: u.pointer, side: u.side };
-  });
+const bySideThenPointer = (a: Unknown, b: Unknown) => (a.side !== b.side ? (a.side < b.side ? -1 : 1) : a.pointer < b.pointer ? -1 : a.pointer > b.pointer ? 1 : 0);
+
+/** Sorted by side then pointer, one per side and pointer (the first note kept); notes only when asked for. */
+export function sortedUnknowns(all: Unknown[], withNotes: boolean): Unknown[] {
+  // Many entries are the same object reached through several pathways: drop those before sorting.
+  const list = [...new Set(all)].sort(bySideThenPointer);
+  const out: Unknown[] = [];
+  let last: Unknown | undefined;
+  for (const u of list) {
+    if (last !== undefined && last.side === u.side && last.pointer === u.pointer) continue;
+    last = u;
+    out.push(withNotes ? { pointer: u.pointer, side: u.side, note: u.note } : { pointer: u.pointer, side: u.side });
+  }
+  return out;
 }
