@@ -122,7 +122,8 @@ export function createApp(options: AppOptions): Express {
     res.json({ status: 'ok', providers: ctx.atlas.providerIds().length });
   });
   // Ready once the read model is built (every latest analysis loaded) and the store answers.
-  app.get('/readyz', readiness({ store: async () => void (await options.atlas.store.providerIds()), ...options.readinessChecks }));
+  // (With PostgreSQL the caller's `database` check stands for the store.)
+  app.get('/readyz', readiness(options.readinessChecks ?? { store: async () => void (await options.atlas.store.providerIds()) }));
   app.get('/metrics', async (_req, res) => {
     res.set('Cache-Control', 'no-store').type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });
