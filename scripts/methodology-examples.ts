@@ -31,7 +31,7 @@ const SILENT_CELLS: [string, string][] = [
   ['subscriber-info', 'US'],
 ];
 
-const source = [{ url: 'https://example.org/exampleland-act', title: 'Exampleland Communications Act', kind: 'official' as const, verified: false }];
+const source: JurisdictionProfile['instruments'][number]['sources'] = [{ url: 'https://example.org/exampleland-act', title: 'Exampleland Communications Act', kind: 'official', verified: false }];
 
 /** Example B's jurisdiction: made up, small, and with no unknown fact. */
 export const exampleland: JurisdictionProfile = {
@@ -69,7 +69,7 @@ export function completeDeclaration(params: ModelParameters): Declaration {
         protection: content ? { inTransit: 'end-to-end' as const, atRest: 'end-to-end' as const } : { inTransit: 'transport' as const, atRest: 'provider-managed' as const },
         interception: [{ party: 'network-operator' as const, capability: 'none' as const }],
       };
-    }),
+    }) as Declaration['dataCategories'],
     thirdParties: [{ id: 'example-hosting', name: 'Example Hosting', relationship: 'processor', jurisdiction: 'ZZ' as never, categories: ['subscriber-info', 'message-content'], capabilities: [], distributesClient: false }],
     legalProcess: {
       liveInterception: 'not-supported',
