@@ -12,12 +12,12 @@ import { readFailure } from './validate-command.js';
 
 const list = (value: string, previous: string[] = []) => [...previous, ...value.split(',').map((v) => v.trim()).filter(Boolean)];
 
-const CELL = 7; // "100.0 F": one decimal, as the API's scores have
+const CELL = 13; // "40.5–100.0 F": both bounds to one decimal, as the API gives them, and the worst-case grade
 const DEFAULT_WIDTH = 100;
 
 /**
  * The matrix as fixed-width tables: a row per category, a column per jurisdiction,
- * "score grade" per cell. Columns that do not fit the terminal go to a further block
+ * "established–worstCase grade" per cell (one number when they are equal). Columns that do not fit the terminal go to a further block
  * (same rows), so twenty jurisdictions stay readable in an 80-column terminal.
  */
 export function textTable(grid: ExposureGrid, width = DEFAULT_WIDTH): string {
@@ -30,7 +30,8 @@ export function textTable(grid: ExposureGrid, width = DEFAULT_WIDTH): string {
     const rows = grid.categories.map((category) =>
       [category.padEnd(first), ...columns.map((j) => {
         const cell = grid.at(category, j);
-        return (cell ? `${cell.score.toFixed(1)} ${cell.grade}` : '–').padStart(CELL);
+        const bounds = cell && (cell.established === cell.worstCase ? cell.worstCase.toFixed(1) : `${cell.established.toFixed(1)}–${cell.worstCase.toFixed(1)}`);
+        return (cell ? `${bounds} ${cell.grade}` : '–').padStart(CELL);
       })].join('  ').trimEnd(),
     );
     blocks.push([header, '-'.repeat(header.length), ...rows].join('\n') + '\n');

@@ -909,11 +909,13 @@ export interface ModelParameters {
       none: Param;
       undisclosed: Param;
     };
+    /**
+     * A mandate of unknown kind is scored between the lowest and the highest of these.
+     */
     mandateKinds: {
       capability: Param;
       'technical-assistance': Param;
       'direct-access': Param;
-      unknown: Param;
     };
     observers: {
       none: Param;

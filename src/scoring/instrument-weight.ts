@@ -23,15 +23,15 @@ const stepOf = (answer: boolean | 'unknown', worseWhen: boolean, step: number): 
 /**
  * How weak an instrument's safeguard is, as a range in [0, 1]: the weight of its kind, plus a
  * step when no judge authorises it and a step when it gags the provider. An unknown answer lies
- * between the two; a kind that is not known lies between the lowest and the highest access kind.
+ * between the two; a kind that is not known lies between no access power at all and the weakest safeguard.
  */
 export function instrumentWeight(instrument: Instrument, params: ModelParameters): Range {
   const kinds = params.instrumentKinds;
   const m = params.instrumentModifiers;
   let kind: Range;
   if (instrument.kind === 'unknown') {
-    const values = Object.values(kinds).map((k) => k.value);
-    kind = span(Math.min(...values), Math.max(...values));
+    // Not known what it is: perhaps not an access power at all (0), at worst the weakest safeguard.
+    kind = span(0, Math.max(...Object.values(kinds).map((k) => k.value)));
   } else kind = exact(kinds[instrument.kind as AccessKind]?.value ?? 0);
   return min1(plus(plus(kind, stepOf(instrument.judicialReview, false, m.noJudicialReview.value)), stepOf(instrument.gagOrder, true, m.gagOrder.value)));
 }

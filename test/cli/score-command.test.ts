@@ -13,10 +13,12 @@ describe('retention-atlas score', () => {
     expect(run.code).toBe(0);
     const lines = run.out.split('\n');
     expect(lines[0]).toMatch(/^Tandem Voice .*\(tandem-voice\), as of 2013-12-31 — model exposure\//);
-    expect(lines[1]).toMatch(/^exposure: grade [A-F], worst cell [\d.]+\/100 \(in this selection\); disclosure score [\d.]+\/100$/);
+    expect(lines[0]).toMatch(/law as of \d{4}-\d{2}-\d{2}$/);
+    expect(lines[1]).toMatch(/^exposure: grade [A-F], worst cell [\d.]+–[\d.]+\/100 \(established–worst case\) \(in this selection\); disclosure score [\d.]+\/100$/);
     const header = lines.find((l) => l.startsWith('category'))!;
     expect(header.trim().split(/\s+/)).toEqual(['category', 'CN', 'US']);
-    expect(run.out).toMatch(/^message-content\s+\d+\.\d [A-F]\s+\d+\.\d [A-F]$/m);
+    // Each cell shows established–worst case (one number when equal) and the worst-case grade.
+    expect(run.out).toMatch(/^message-content\s+\d+\.\d(–\d+\.\d)? [A-F]\s+\d+\.\d(–\d+\.\d)? [A-F]$/m);
   });
 
   it('gives the same cells as JSON with pathways, filtered by category', async () => {
@@ -33,9 +35,10 @@ describe('retention-atlas score', () => {
   it('gives one CSV row per cell with --csv', async () => {
     const run = await cli('score', sample, '--jurisdiction', 'CN', '--csv');
     const rows = run.out.trim().split('\n');
-    expect(rows[0]).toBe('category,jurisdiction,score,grade,pathways');
-    const declared = (JSON.parse(readFileSync(sample, 'utf8')).dataCategories as unknown[]).length;
-    expect(rows).toHaveLength(1 + declared);
+    expect(rows[0]).toBe('providerId,category,jurisdiction,established,worstCase,score,grade,pathways');
+    // Every taxonomy category has a cell, listed or not (an unlisted one is unanswered).
+    expect(rows).toHaveLength(1 + 13);
+    expect(readFileSync(sample, 'utf8')).toContain('tandem-voice');
   });
 
   it('refuses an invalid declaration (exit 1) and unknown filters (exit 2)', async () => {
@@ -52,7 +55,7 @@ describe('retention-atlas score', () => {
   it('takes jurisdiction codes in any case', async () => {
     const run = await cli('score', sample, '-j', 'cn,us', '-c', 'message-content', '--csv');
     expect(run.code).toBe(0);
-    expect(run.out.trim().split('\n').slice(1).map((r) => r.split(',')[1])).toEqual(['CN', 'US']);
+    expect(run.out.trim().split('\n').slice(1).map((r) => r.split(',')[2])).toEqual(['CN', 'US']);
   });
 
   it('keeps the table within the terminal width, continuing the columns in further blocks', async () => {
@@ -67,6 +70,15 @@ describe('retention-atlas score', () => {
     expect(shown).toEqual([...new Set(shown)]);
     expect(shown).toContain('US');
     expect(shown).toContain('AE');
+  });
+
+  it('applies the law of --law-date, and refuses a date that is not one', async () => {
+    const run = await cli('score', sample, '-j', 'GB', '--law-date', '2015-06-01', '--json');
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.out).lawDate).toBe('2015-06-01');
+    const bad = await cli('score', sample, '--law-date', '2015-02-30');
+    expect(bad.code).not.toBe(0);
+    expect(bad.err).toContain('--law-date');
   });
 
   it('says an empty file is empty and a missing one missing', async () => {

@@ -9,6 +9,8 @@ export interface RuleCase {
   document: Record<string, any>;
   previous?: Record<string, any>;
   jurisdictions?: JurisdictionProfile[];
+  /** The taxonomy, for rules that read it (unlisted categories). */
+  taxonomy?: string[];
   /** Expected findings, reduced to what the case is about. */
   expected: Partial<Finding>[];
 }
@@ -17,7 +19,7 @@ export interface RuleCase {
 export function runRule(rule: Rule, c: RuleCase): Finding[] {
   const declaration = c.document as Declaration;
   const changes = c.previous ? diffDeclarations(c.previous as Declaration, declaration) : [];
-  return runRules([rule], { declaration, changes, jurisdictions: c.jurisdictions ?? [], contentCategories: contentCategoryIds() });
+  return runRules([rule], { declaration, changes, jurisdictions: c.jurisdictions ?? [], contentCategories: contentCategoryIds(), taxonomy: c.taxonomy });
 }
 
 /** A profile with one retention mandate, for the retention rule (shape of jurisdiction.schema.json). */

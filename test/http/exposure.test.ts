@@ -33,12 +33,13 @@ function endToEnd(id: string) {
 }
 
 describe('POST /v1/score', () => {
-  it('answers one cell per declared category and jurisdiction profile, without storing anything', async () => {
+  it('answers one cell per taxonomy category (listed or not) and jurisdiction profile, without storing anything', async () => {
     const { app, store, policy } = await testService();
     const res = await request(app).post('/v1/score').set('content-type', 'application/json').send(JSON.stringify(validDeclaration()));
     expect(res.status).toBe(200);
     check('post', '/v1/score', res);
-    expect(res.body.cells).toHaveLength(2 * policy.jurisdictions.length);
+    expect(res.body.cells).toHaveLength(policy.params.categories.length * policy.jurisdictions.length);
+    expect(res.body.lawDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(policy.jurisdictions.length).toBeGreaterThanOrEqual(20);
     expect(res.body.modelVersion).toBe(policy.params.modelVersion);
     expect(await store.providerIds()).toEqual([]);
@@ -58,7 +59,7 @@ describe('POST /v1/score', () => {
     const res = await request(app).post('/v1/score?jurisdiction=CN,us&category=message-content').set('content-type', 'application/json').send(body).expect(200);
     expect(res.body.cells.map((c: { jurisdiction: string }) => c.jurisdiction).sort()).toEqual(['CN', 'US']);
     const repeated = await request(app).post('/v1/score?jurisdiction=CN&jurisdiction=US').set('content-type', 'application/json').send(body).expect(200);
-    expect(repeated.body.cells).toHaveLength(4);
+    expect(repeated.body.cells).toHaveLength(2 * 13);
   });
 
   it('answers 400 for an unknown jurisdiction or category, 422 for an invalid declaration', async () => {
@@ -107,26 +108,49 @@ describe('stored exposure', () => {
     expect((await request(app).get('/v1/providers/nobody/exposure')).status).toBe(404);
   });
 
-  it('ranks providers worst-first for a threat model and lists those that cannot be ranked', async () => {
+  it('ranks providers worst-first by worstCase (silence never improves a rank), or by established; ties share a rank', async () => {
     const { app } = await testService();
     await authorizedPost(app, '/v1/providers/e2e-chat/declarations', endToEnd('e2e-chat')).expect(201);
     await authorizedPost(app, '/v1/providers/tom-like/declarations', filteredInChina('tom-like')).expect(201);
+    // Lists only one category: message content is unanswered, not "not collected".
     const noContent = validDeclaration('profile-only');
     noContent.dataCategories = [noContent.dataCategories[0]];
     await authorizedPost(app, '/v1/providers/profile-only/declarations', noContent).expect(201);
 
     const res = await request(app).get('/v1/exposure?jurisdiction=CN&category=message-content').expect(200);
     check('get', '/v1/exposure', res);
-    expect(res.body.items.map((i: { providerId: string }) => i.providerId)).toEqual(['tom-like', 'e2e-chat']);
-    expect(res.body.items[0].score).toBeGreaterThan(res.body.items[1].score);
-    expect(res.body.items.map((i: { rank: number }) => i.rank)).toEqual([1, 2]);
-    expect(res.body.undeclared).toEqual(['profile-only']);
+    type Item = { providerId: string; rank: number; established: number; worstCase: number; score: number };
+    const items = res.body.items as Item[];
+    const ids = items.map((i) => i.providerId);
+    expect(res.body.order).toBe('worst-case');
+    expect(res.body.undeclared).toEqual([]);
+    expect(ids.sort()).toEqual(['e2e-chat', 'profile-only', 'tom-like']);
+    for (const i of items) {
+      expect(i.established).toBeLessThanOrEqual(i.worstCase);
+      expect(i.score).toBe(i.worstCase);
+    }
+    const byId = new Map(items.map((i) => [i.providerId, i]));
+    // Silence never improves a rank: the provider that leaves message content unanswered ranks no better than the one that answers.
+    expect(byId.get('profile-only')!.rank).toBeLessThanOrEqual(byId.get('e2e-chat')!.rank);
+    for (const [a, b] of (res.body.items as Item[]).slice(1).map((b: Item, k: number) => [res.body.items[k], b] as [Item, Item])) {
+      expect(a.worstCase).toBeGreaterThanOrEqual(b.worstCase);
+      expect(b.rank).toBe(a.worstCase === b.worstCase ? a.rank : items.indexOf(b) + 1);
+    }
+
+    const established = await request(app).get('/v1/exposure?jurisdiction=CN&category=message-content&order=established').expect(200);
+    check('get', '/v1/exposure', established);
+    expect(established.body.order).toBe('established');
+    // The licensee known to filter keywords is established worst; silence alone establishes nothing.
+    expect(established.body.items[0].providerId).toBe('tom-like');
+    expect(established.body.items[0].established).toBeGreaterThan(byId.get('profile-only')!.established);
 
     const page = await request(app).get('/v1/exposure?jurisdiction=CN&category=message-content&limit=1&offset=1').expect(200);
-    expect(page.body.items).toEqual([expect.objectContaining({ rank: 2, providerId: 'e2e-chat' })]);
+    expect(page.body.items).toEqual([expect.objectContaining({ providerId: (res.body.items as Item[])[1].providerId })]);
     const csv = await request(app).get('/v1/exposure?jurisdiction=CN&category=message-content').set('accept', 'text/csv').expect(200);
     const rows = parse(csv.text, { columns: true }) as Record<string, string>[];
-    expect(rows.map((r) => r.providerId)).toEqual(['tom-like', 'e2e-chat']);
+    expect(rows.map((r) => r.providerId)).toEqual((res.body.items as Item[]).map((i) => i.providerId));
+    expect(Object.keys(rows[0])).toEqual(expect.arrayContaining(['providerId', 'established', 'worstCase', 'score', 'grade']));
+    expect((await request(app).get('/v1/exposure?order=best')).status).toBe(400);
   });
 
   it('answers a repeated ranking from memory until a new version changes it', async () => {

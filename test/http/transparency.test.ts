@@ -47,14 +47,14 @@ describe('POST /v1/providers/{providerId}/transparency', () => {
     check('get', '/v1/transparency', res);
     // Google leaves preservation requests out of its per-country totals; so do these (sums of the file's other rows).
     expect(res.body.byCountry).toEqual([
-      { country: 'BR', requests: 83566, accounts: 326339, rows: 41 },
-      { country: 'DE', requests: 234732, accounts: 349174, rows: 44 },
-      { country: 'IN', requests: 214404, accounts: 585471, rows: 44 },
+      { country: 'BR', requests: 83566, accounts: 326339, rows: 41, rowsWithoutAccounts: 0 },
+      { country: 'DE', requests: 234732, accounts: 349174, rows: 44, rowsWithoutAccounts: 0 },
+      { country: 'IN', requests: 214404, accounts: 585471, rows: 44, rowsWithoutAccounts: 0 },
     ]);
     const de2022 = await request(app).get('/v1/transparency?country=DE&from=2022-07-01&to=2022-12-31').expect(200);
-    expect(de2022.body.totals).toEqual({ requests: 306 + 34627, accounts: 415 + 47553, rows: 2 });
+    expect(de2022.body.totals).toEqual({ requests: 306 + 34627, accounts: 415 + 47553, rows: 2, rowsWithoutAccounts: 0 });
     const preserved = await request(app).get('/v1/transparency?country=DE&from=2022-07-01&to=2022-12-31&process=preservation-request').expect(200);
-    expect(preserved.body.totals).toEqual({ requests: 222, accounts: 2440, rows: 1 });
+    expect(preserved.body.totals).toEqual({ requests: 222, accounts: 2440, rows: 1, rowsWithoutAccounts: 0 });
     await request(app).get('/v1/transparency?period=2022-02-30').expect(400);
     await request(app).get('/v1/transparency?from=2022-06-31').expect(400);
     const allRows = await request(app).get('/v1/transparency?process=all&country=IN&period=2009-12-31').expect(200);
@@ -95,7 +95,7 @@ describe('POST /v1/providers/{providerId}/transparency', () => {
     expect(bad.body.errors).toContainEqual(expect.objectContaining({ pointer: '/1/country' }));
     check('post', PATH, bad);
     const banded = await request(app).get('/v1/transparency?process=national-security-letter').expect(200);
-    expect(banded.body.totals).toEqual({ requests: { min: 0, max: 499 }, accounts: { min: 0, max: 499 }, rows: 1 });
+    expect(banded.body.totals).toEqual({ requests: { min: 0, max: 499 }, accounts: { min: 0, max: 499 }, rows: 1, rowsWithoutAccounts: 0 });
   });
 
   it('needs a declaration to merge into, a key, and a CSV or JSON body', async () => {

@@ -16,7 +16,11 @@ describe('POST /v1/validate', () => {
     const { app, store } = await testService();
     const res = await post(app, JSON.stringify(validDeclaration()));
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({ valid: true, warnings: [] });
+    expect(res.body).toEqual({ valid: true, warnings: expect.any(Array), findings: expect.any(Array) });
+    // The only warnings of this draft are the questions it leaves open, each naming its place.
+    for (const w of res.body.warnings) expect(w).toEqual({ pointer: expect.stringMatching(/^\//), keyword: 'unanswered', message: expect.stringContaining('unanswered') });
+    // What publishing would show: the same findings the stored version gets.
+    expect(res.body.findings.map((f: { rule: string }) => f.rule)).toContain('unanswered-question');
     check('post', '/v1/validate', res);
     expect(await store.providerIds()).toEqual([]);
   });
@@ -44,7 +48,7 @@ describe('POST /v1/validate', () => {
     const doc = validDeclaration();
     doc.dataCategories.push({ category: 'location', collected: 'no', retention: { kind: 'indefinite' } });
     const res = await post(app, JSON.stringify(doc)).expect(200);
-    expect(res.body.warnings).toEqual([expect.objectContaining({ pointer: '/dataCategories/2/retention', keyword: 'notCollectedButRetained' })]);
+    expect(res.body.warnings.filter((w: { keyword: string }) => w.keyword !== 'unanswered')).toEqual([expect.objectContaining({ pointer: '/dataCategories/2/retention', keyword: 'notCollectedButRetained' })]);
   });
 
   it.each([

@@ -55,12 +55,15 @@ describe('parseRequestsCsv', () => {
     expect(new Set(parsed.rows.map((r) => r.row.process))).toEqual(new Set(['all', 'other', 'emergency-request', 'preservation-request']));
   });
 
-  it('reads the 2017 layout (d/m/yy) and lists rows without an account count as skipped', async () => {
+  it('reads the 2017 layout (d/m/yy) and imports rows without an account count (format 1.1) without an accounts field', async () => {
     const parsed = await parse('google-user-data-requests-2017-layout-excerpt.csv');
     expect(parsed.layout).toBe('google-2017');
-    expect(parsed.rows[0].row).toMatchObject({ period: { start: '2011-01-01', end: '2011-06-30' }, country: 'FR', process: 'all', requests: 1312, accounts: 1552 });
-    expect(parsed.skipped.map((s) => s.line)).toEqual([2, 3, 4, 5, 6, 7, 8]);
-    expect(parsed.skipped[0].reason).toMatch(/Users\/Accounts Specified is blank/);
+    const first = parsed.rows[0].row;
+    expect(first).toMatchObject({ period: { start: '2009-07-01', end: '2009-12-31' }, country: 'FR', process: 'all', requests: 846 });
+    // A blank account count is "not published" in early reports: the row counts its requests, never an invented 0.
+    expect(first).not.toHaveProperty('accounts');
+    expect(parsed.rows.find((r) => r.row.period.end === '2011-06-30' && r.row.process === 'all')?.row).toMatchObject({ requests: 1312, accounts: 1552 });
+    expect(parsed.skipped.filter((s) => /Accounts/.test(s.reason))).toEqual([]);
     expect(parsed.rows.length + parsed.skipped.length).toBe(76);
   });
 
@@ -89,10 +92,10 @@ describe('parseRequestsCsv', () => {
   it('never adds an All row to its parts in a total', async () => {
     const parsed = await parse('google-2017-layout-messy-cp1252.csv');
     const { byCountry, rows } = aggregateRequests([{ providerId: 'g', rows: parsed.rows.map((r) => r.row) }], { countries: ['FR'] });
-    expect(byCountry).toEqual([{ country: 'FR', requests: 5665, accounts: 6585, rows: 1 }]);
+    expect(byCountry).toEqual([{ country: 'FR', requests: 5665, accounts: 6585, rows: 1, rowsWithoutAccounts: 0 }]);
     expect(rows.filter((r) => !r.counted).map((r) => r.process).sort()).toEqual(['emergency-request', 'other', 'preservation-request']);
     const parts = aggregateRequests([{ providerId: 'g', rows: parsed.rows.map((r) => r.row) }], { countries: ['FR'], processes: ['other', 'emergency-request', 'preservation-request'] });
-    expect(parts.totals).toEqual({ requests: 5665, accounts: 6585, rows: 3 });
+    expect(parts.totals).toEqual({ requests: 5665, accounts: 6585, rows: 3, rowsWithoutAccounts: 0 });
   });
 
   it('recognises the project layout, bands included, and refuses an unknown layout naming the expected headers', async () => {
@@ -110,15 +113,15 @@ describe('parseRequestsCsv', () => {
     const sources = [{ providerId: 'g', rows: parsed.rows.map((r) => r.row) }];
     const h2 = { countries: ['DE'], from: '2022-07-01', to: '2022-12-31' };
     const all = aggregateRequests(sources, h2);
-    expect(all.totals).toEqual({ requests: 306 + 34627, accounts: 415 + 47553, rows: 2 });
+    expect(all.totals).toEqual({ requests: 306 + 34627, accounts: 415 + 47553, rows: 2, rowsWithoutAccounts: 0 });
     expect(all.rows.find((r) => r.process === 'preservation-request')).toMatchObject({ requests: 222, counted: false });
-    expect(aggregateRequests(sources, { ...h2, processes: ['preservation-request'] }).totals).toEqual({ requests: 222, accounts: 2440, rows: 1 });
+    expect(aggregateRequests(sources, { ...h2, processes: ['preservation-request'] }).totals).toEqual({ requests: 222, accounts: 2440, rows: 1, rowsWithoutAccounts: 0 });
     // An all row never stands for preservation requests: asked for both, both count.
     const withAll = aggregateRequests(
       [{ providerId: 'g', rows: [...sources[0].rows, { period: { start: '2022-07-01', end: '2022-12-31' }, country: 'DE', process: 'all', requests: 34933, accounts: 47968 }] }],
       { ...h2, processes: ['all', 'preservation-request', 'other'] },
     );
-    expect(withAll.totals).toEqual({ requests: 34933 + 222, accounts: 47968 + 2440, rows: 2 });
+    expect(withAll.totals).toEqual({ requests: 34933 + 222, accounts: 47968 + 2440, rows: 2, rowsWithoutAccounts: 0 });
   });
 
   it('skips only the line of a quote that is never closed, and reads on', async () => {

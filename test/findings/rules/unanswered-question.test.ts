@@ -8,19 +8,19 @@ function complete() {
   doc.dataCategories[1].storageLocations = ['LU'];
   doc.thirdParties = [];
   doc.governmentRequests = [];
-  doc.legalProcess = { liveInterception: 'not-supported', interceptionStatutes: [], policies: [] };
+  doc.legalProcess = { liveInterception: 'not-supported', encryptionDemands: 'refuse-or-withdraw', interceptionStatutes: [], policies: [] };
   return doc;
 }
 
 const pointersOf = (c: RuleCase) => runRule(unansweredQuestion, c).map((f) => f.pointers[0]);
 
-const cases: (RuleCase & { pointers: string[] })[] = [
+const cases: (RuleCase & { pointers: string[]; taxonomy?: string[] })[] = [
   { name: 'a complete declaration', document: complete(), expected: [], pointers: [] },
   {
     name: 'the sample declaration leaves several questions open, one finding each',
     document: validDeclaration(),
     expected: [],
-    pointers: ['/dataCategories/1/storageLocations', '/governmentRequests', '/legalProcess/interceptionStatutes', '/legalProcess/policies', '/thirdParties'],
+    pointers: ['/dataCategories/1/storageLocations', '/governmentRequests', '/legalProcess/encryptionDemands', '/legalProcess/interceptionStatutes', '/legalProcess/policies', '/thirdParties'],
   },
   {
     name: '"undisclosed" answers',
@@ -34,6 +34,18 @@ const cases: (RuleCase & { pointers: string[] })[] = [
     })(),
     expected: [],
     pointers: ['/dataCategories/0/retention', '/dataCategories/1/protection/atRest', '/legalProcess/liveInterception', '/provider/headquarters'],
+  },
+  {
+    name: 'format 1.1 questions: unlisted categories (with the taxonomy given), a party that may ship the client, encryption demands',
+    document: (() => {
+      const d = complete();
+      d.thirdParties = [{ id: 'cn-licensee', name: 'Licensee', relationship: 'licensee', jurisdiction: 'CN', categories: ['subscriber-info'], capabilities: [] }];
+      d.legalProcess.encryptionDemands = 'undisclosed';
+      return d;
+    })(),
+    taxonomy: ['subscriber-info', 'message-content', 'call-content'],
+    expected: [],
+    pointers: ['/dataCategories', '/legalProcess/encryptionDemands', '/thirdParties/0/distributesClient'],
   },
   {
     name: 'a category not collected needs no retention',
