@@ -7,6 +7,8 @@ import { makeAnalyzer, type Analysis, type PolicyData } from './service/analysis
 import { loadJurisdictions } from './policies/load-jurisdictions.js';
 import { loadModelParameters } from './policies/load-model-parameters.js';
 import { Atlas } from './service/atlas.js';
+import { lawEpoch } from './law/law-epoch.js';
+import { todayUtc } from './law/in-force.js';
 import { analysisKey, FileAnalysisCache, type AnalysisCache } from './service/analysis-cache.js';
 import type { Store } from './store/store.js';
 import { createMetrics } from './http/metrics.js';
@@ -36,11 +38,8 @@ export async function buildService(store: Store, options: ServiceOptions = {}): 
   const registry = loadSchemaRegistry();
   const categories = loadCategories(registry);
   const policy: PolicyData = { jurisdictions: loadJurisdictions(registry), params: loadModelParameters(registry) };
-  const cache = options.analysisCache
-    ? options.analysisCache(analysisKey(policy, packageVersion()))
-    : options.analysisCacheDir
-      ? new FileAnalysisCache<Analysis>(options.analysisCacheDir, analysisKey(policy, packageVersion()))
-      : undefined;
+  const key = analysisKey(policy, packageVersion(), lawEpoch(policy.jurisdictions, todayUtc()));
+  const cache = options.analysisCache ? options.analysisCache(key) : options.analysisCacheDir ? new FileAnalysisCache<Analysis>(options.analysisCacheDir, key) : undefined;
   const metrics = options.metrics ?? createMetrics();
   const atlas = await Atlas.open(metrics.timeAppends(store), registry, makeAnalyzer(policy), cache);
   const openapi = options.openapi ?? (await loadOpenApiDocument());

@@ -58,9 +58,10 @@ export class FileAnalysisCache<A> implements AnalysisCache<A> {
 /**
  * The key analyses are valid under: the exposure model's version, the package version (a
  * release may change findings or the analysis shape without a model bump) and a hash of
- * the policy data (jurisdiction profiles, model parameters). A change to any makes every
- * cached analysis stale. The shell passes all three in; nothing is read from disk here.
+ * the policy data (jurisdiction profiles, model parameters), and the law epoch of the day
+ * (which facts are in force): when a date passes at which a fact enters or leaves force, the
+ * next start recomputes every analysis. A change to any makes every cached analysis stale. The shell passes all three in; nothing is read from disk here.
  */
-export function analysisKey(policy: { params: { modelVersion: string } }, packageVersion: string): string {
-  return createHash('sha256').update(JSON.stringify([policy.params.modelVersion, packageVersion, policy])).digest('hex');
+export function analysisKey(policy: { params: { modelVersion: string } }, packageVersion: string, lawEpoch = ''): string {
+  return createHash('sha256').update(JSON.stringify([policy.params.modelVersion, packageVersion, lawEpoch, policy])).digest('hex');
 }
