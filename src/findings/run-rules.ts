@@ -3,12 +3,15 @@ import type { Finding, FindingContext, Rule, Severity } from './rule.js';
 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
+/** Code-unit order: fixed whatever the locale, and cheap (findings are sorted on every validation). */
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
 const compareFindings = (a: Finding, b: Finding) =>
   SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
-  a.rule.localeCompare(b.rule) ||
-  (a.pointers[0] ?? '').localeCompare(b.pointers[0] ?? '') ||
-  (a.jurisdiction ?? '').localeCompare(b.jurisdiction ?? '') ||
-  a.message.localeCompare(b.message);
+  cmp(a.rule, b.rule) ||
+  cmp(a.pointers[0] ?? '', b.pointers[0] ?? '') ||
+  cmp(a.jurisdiction ?? '', b.jurisdiction ?? '') ||
+  cmp(a.message, b.message);
 
 /**
  * Runs every rule and shapes the results: paths become escaped JSON Pointers, exact
@@ -30,7 +33,7 @@ export function runRules(rules: Rule[], ctx: FindingContext): Finding[] {
         ...(result.jurisdiction ? { jurisdiction: result.jurisdiction } : {}),
         ...(result.evidence ? { evidence: result.evidence } : {}),
       };
-      const key = JSON.stringify(finding);
+      const key = `${rule.id}\u0000${pointers.join('\u0001')}\u0000${result.jurisdiction ?? ''}\u0000${result.message}${result.evidence ? JSON.stringify(result.evidence) : ''}`;
       if (seen.has(key)) continue;
       seen.add(key);
       findings.push(finding);
