@@ -71,6 +71,7 @@ export function createMetrics(): Metrics {
     version: (providerId, version) => store.version(providerId, version),
     ...(store.latestPages ? { latestPages: (pageSize?: number) => store.latestPages!(pageSize) } : {}),
     ...(store.latestVersions ? { latestVersions: () => store.latestVersions!() } : {}),
+    ...(store.newestVersions ? { newestVersions: (limit: number) => store.newestVersions!(limit) } : {}),
     close: () => store.close(),
     async append(providerId, input) {
       const end = appends.startTimer();

@@ -52,6 +52,12 @@ export class PostgresStore implements Store {
     return rows.map(metaOfRow);
   }
 
+  /** The most recently submitted versions of all providers, newest first (ties: provider id, then newest version). */
+  async newestVersions(limit: number): Promise<VersionMeta[]> {
+    const { rows } = await this.pool.query<VersionRow>(`SELECT ${META_COLUMNS} FROM versions ORDER BY submitted_at DESC, provider_id COLLATE "C", version DESC LIMIT $1`, [limit]);
+    return rows.map(metaOfRow);
+  }
+
   /** Every provider's latest version with its body, one query per page (keyset pagination on the id). */
   async *latestPages(pageSize = 500): AsyncIterable<VersionRecord[]> {
     for (let after = ''; ; ) {

@@ -55,6 +55,8 @@ export interface Store {
   latestPages?(pageSize?: number): AsyncIterable<VersionRecord[]>;
   /** Optional: every provider's latest version, metadata only, in one query (a replica catching up after its change feed broke). */
   latestVersions?(): Promise<VersionMeta[]>;
+  /** Optional: the `limit` most recently submitted versions of all providers (metadata only), newest first, in one query (the Atom feed). */
+  newestVersions?(limit: number): Promise<VersionMeta[]>;
   close(): Promise<void>;
 }
 

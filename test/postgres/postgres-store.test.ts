@@ -60,6 +60,15 @@ describe('PostgresStore (beyond the shared contract)', () => {
     expect(latest.find((m) => m.providerId === 'busy')?.version).toBe(40);
   });
 
+  it('lists the newest versions of all providers in one query, as sorting every history would', async () => {
+    let tick = Date.parse('2030-01-01T00:00:00Z');
+    const store = new PostgresStore(poolA, () => new Date((tick += 1000)));
+    for (const [i, id] of ['newest-b', 'newest-a', 'newest-c', 'newest-a', 'newest-b'].entries()) await appendLatest(store, id, `{"n":${i}}`);
+    const newest = await store.newestVersions(4);
+    expect(newest.map((m) => `${m.providerId}@${m.version}`)).toEqual(['newest-b@2', 'newest-a@2', 'newest-c@1', 'newest-a@1']);
+    expect(newest[0]).toEqual((await store.history('newest-b'))[1]);
+  });
+
   it('announces each committed version on the change feed, to other replicas too', async () => {
     const feed = await PostgresChangeFeed.open(db.url);
     const seen: FeedEvent[] = [];
