@@ -22,6 +22,8 @@ export interface ObservationStore {
   respond(providerId: string, observationId: number, response: NewResponse): Promise<ResponseRecord | undefined>;
   /** Marks it withdrawn (a second withdrawal keeps the first marker); undefined when there is no such observation. */
   withdraw(providerId: string, observationId: number, withdrawal: Withdrawal): Promise<ObservationRecord | undefined>;
+  /** Optional: every provider's observations at once, for a starting read model (adapters with a round trip per read). */
+  all?(): Promise<Map<string, ObservationRecord[]>>;
   close(): Promise<void>;
 }
 

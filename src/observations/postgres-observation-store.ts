@@ -11,27 +11,31 @@ type Db = pg.Pool | pg.PoolClient;
 type StoredObservation = Omit<ObservationRecord, 'providerId' | 'id' | 'responses' | 'withdrawn'>;
 
 interface ObservationRow {
+  provider_id: string;
   id: number;
   record: StoredObservation;
   responses: { id: number; record: Omit<ResponseRecord, 'id'> }[];
   withdrawn: Withdrawal | null;
 }
 
-/** A provider's observations (one of them when `id` is given) with responses and withdrawal, in one query. */
-async function readObservations(db: Db, providerId: string, id?: number): Promise<ObservationRecord[]> {
+/**
+ * Observations with responses and withdrawal, in one query: a provider's (one of them when
+ * `id` is given), or every provider's when `providerId` is null.
+ */
+async function readObservations(db: Db, providerId: string | null, id?: number): Promise<ObservationRecord[]> {
   const { rows } = await db.query<ObservationRow>(
-    `SELECT o.id, o.record, w.record AS withdrawn,
+    `SELECT o.provider_id, o.id, o.record, w.record AS withdrawn,
             COALESCE((SELECT json_agg(json_build_object('id', r.id, 'record', r.record) ORDER BY r.id)
                       FROM observation_responses r WHERE r.provider_id = o.provider_id AND r.observation_id = o.id), '[]') AS responses
        FROM observations o
        LEFT JOIN observation_withdrawals w ON w.provider_id = o.provider_id AND w.observation_id = o.id
-      WHERE o.provider_id = $1 AND ($2::integer IS NULL OR o.id = $2)
-      ORDER BY o.id`,
+      WHERE ($1::text IS NULL OR o.provider_id = $1) AND ($2::integer IS NULL OR o.id = $2)
+      ORDER BY o.provider_id COLLATE "C", o.id`,
     [providerId, id ?? null],
   );
   return rows.map((row) => ({
     ...row.record,
-    providerId,
+    providerId: row.provider_id,
     id: row.id,
     responses: row.responses.map((r) => ({ ...r.record, id: r.id })),
     ...(row.withdrawn ? { withdrawn: row.withdrawn } : {}),
@@ -79,6 +83,17 @@ export class PostgresObservationStore implements ObservationStore {
 
   list(providerId: string): Promise<ObservationRecord[]> {
     return readObservations(this.pool, providerId);
+  }
+
+  /** Every provider's observations in one query (a starting replica), by provider id in id order. */
+  async all(): Promise<Map<string, ObservationRecord[]>> {
+    const byProvider = new Map<string, ObservationRecord[]>();
+    for (const record of await readObservations(this.pool, null)) {
+      const list = byProvider.get(record.providerId);
+      if (list) list.push(record);
+      else byProvider.set(record.providerId, [record]);
+    }
+    return byProvider;
   }
 
   append(providerId: string, observation: NewObservation): Promise<ObservationRecord> {

@@ -49,7 +49,12 @@ export class ObservationService {
 
   static async open(store: ObservationStore, registry: SchemaRegistry, declarations: DeclarationSource, categories: readonly string[], clock = () => new Date()): Promise<ObservationService> {
     const service = new ObservationService(store, registry, declarations, categories, clock);
-    for (const id of await store.providerIds()) await service.reload(id);
+    if (store.all) {
+      for (const [id, records] of await store.all()) service.views.set(id, withStatus(records));
+      service.revision++;
+    } else {
+      for (const id of await store.providerIds()) await service.reload(id);
+    }
     return service;
   }
 

@@ -74,6 +74,17 @@ describe('PostgresObservationStore (beyond the shared contract)', () => {
     }
   });
 
+  it('reads every provider at once exactly as one by one (a starting replica)', async () => {
+    await empty();
+    const store = new PostgresObservationStore(pool);
+    for (const id of ['b-mail', 'a-chat', 'b-mail', 'c-voice']) await store.append(id, newObservation());
+    await store.respond('b-mail', 2, { statement: 'No.', sources: [], recordedAt: '2026-01-03T00:00:00.000Z', recordedBy: 'k' });
+    await store.withdraw('a-chat', 1, { at: '2026-01-04T00:00:00.000Z', by: 'admin-env' });
+    const all = await store.all();
+    expect([...all.keys()]).toEqual(await store.providerIds());
+    for (const id of all.keys()) expect(all.get(id)).toEqual(await store.list(id));
+  });
+
   it('acknowledges nothing when the database refuses the write', async () => {
     await empty();
     const store = new PostgresObservationStore(pool);
