@@ -38,6 +38,13 @@ async function openBackend(config: Config) {
         followChanges(db.feed, atlas);
         followChanges(db.feed, observations, console.error, 'observation');
       },
+      // Replicas starting at once on an empty database take turns, each first reading what the one before it loaded.
+      setup: <T>(atlas: Atlas<Analysis>, observations: ObservationService, work: () => Promise<T>) =>
+        db.exclusive(async () => {
+          await atlas.refreshAll();
+          await observations.refreshAll();
+          return work();
+        }),
       release: () => undefined,
     };
   }
@@ -54,6 +61,7 @@ async function openBackend(config: Config) {
     where: `data in ${config.dataDir}`,
     service: { analysisCacheDir: path.join(config.dataDir, 'analyses'), observationStore },
     follow: () => undefined,
+    setup: <T>(_atlas: Atlas<Analysis>, _observations: ObservationService, work: () => Promise<T>) => work(),
     async close() {
       await store.close();
       await keys.close();
@@ -81,11 +89,13 @@ async function main(): Promise<void> {
   });
   backend.follow(atlas, observations);
   if (config.loadSamples) {
-    const loaded = await loadSampleDeclarations(atlas);
-    if (loaded.length > 0) console.log(`loaded ${loaded.length} sample declarations: ${loaded.join(', ')}`);
-    // Only beside freshly loaded sample declarations: never into a store that holds real data.
-    const observed = loaded.length > 0 ? await loadSampleObservations(observations) : 0;
-    if (observed > 0) console.log(`loaded ${observed} illustrative sample observations`);
+    await backend.setup(atlas, observations, async () => {
+      const loaded = await loadSampleDeclarations(atlas);
+      if (loaded.length > 0) console.log(`loaded ${loaded.length} sample declarations: ${loaded.join(', ')}`);
+      // Only beside freshly loaded sample declarations: never into a store that holds real data.
+      const observed = loaded.length > 0 ? await loadSampleObservations(observations) : 0;
+      if (observed > 0) console.log(`loaded ${observed} illustrative sample observations`);
+    });
   }
   const server = app.listen(config.port, config.host, () => {
     const { address, port } = server.address() as AddressInfo;

@@ -8,7 +8,7 @@ import { InvalidDocumentError, normalizeIssues } from '../formats/validation-err
 import type { PlacedObservation } from '../observations/apply-observations.js';
 import { checkObservation } from '../observations/check-observation.js';
 import { resolvePlace, type FormatPlace } from '../observations/format-place.js';
-import { activeOnly, withStatus, type ObservationView, type ResponseRecord } from '../observations/observation-record.js';
+import { activeOnly, withStatus, type ObservationRecord, type ObservationView, type ResponseRecord } from '../observations/observation-record.js';
 import type { ObservationStore } from '../observations/observation-store.js';
 import { undeclaredBase } from '../observations/undeclared-base.js';
 import { SerialQueue } from '../store/serial-queue.js';
@@ -180,20 +180,23 @@ export class ObservationService {
    * observations recorded by another (the change feed). Takes its turn with this
    * replica's writes, so an older read never replaces a newer one.
    */
-  refresh(providerId: string): Promise<void> {
+  refresh(providerId: string, read?: ObservationRecord[]): Promise<void> {
     return this.writes.run(providerId, async () => {
-      const views = withStatus(await this.store.list(providerId));
+      let views = withStatus(read ?? (await this.store.list(providerId)));
       // This replica's own writes come back on the feed too: unchanged, nothing derived goes stale.
       if (isDeepStrictEqual(views, this.views.get(providerId) ?? [])) return;
+      // A list read before this turn (`read`, from a read of every provider) may predate a write of this replica: read again.
+      if (read) views = withStatus(await this.store.list(providerId));
       this.views.set(providerId, views);
       this.revision++;
     });
   }
 
-  /** Refreshes every provider: after the change feed was interrupted and may have missed writes. */
+  /** Refreshes every provider: after the change feed was interrupted and may have missed writes (one read of all, then one per provider that changed). */
   async refreshAll(): Promise<void> {
-    const ids = new Set([...(await this.store.providerIds()), ...this.views.keys()]);
-    for (const id of ids) await this.refresh(id);
+    const all = this.store.all ? await this.store.all() : undefined;
+    const ids = new Set([...(all?.keys() ?? (await this.store.providerIds())), ...this.views.keys()]);
+    for (const id of ids) await this.refresh(id, all && (all.get(id) ?? []));
   }
 
   private async reload(providerId: string): Promise<void> {

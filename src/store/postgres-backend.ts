@@ -22,6 +22,8 @@ export interface PostgresBackend {
   /** Migrations this start applied (empty when the schema was current). */
   migrationsApplied: string[];
   analysisCache<A>(key: string): PostgresAnalysisCache<A>;
+  /** Runs `work` while no other replica runs its own `exclusive` work (a session advisory lock): one-time setup such as sample data. */
+  exclusive<T>(work: () => Promise<T>): Promise<T>;
   /** Throws unless the database answers and the change feed is listening (for /readyz). */
   check(): Promise<void>;
   close(): Promise<void>;
@@ -31,6 +33,9 @@ export interface BackendOptions {
   poolMax?: number;
   log?: (message: string, error?: unknown) => void;
 }
+
+/** The advisory lock replicas take turns on for one-time setup ("RASU"; migrations use another). */
+const SETUP_LOCK = 0x52_41_53_55;
 
 /** Connection strings carry passwords: never print one whole. */
 export function redactedUrl(url: string): string {
@@ -66,6 +71,16 @@ export async function openPostgresBackend(url: string, options: BackendOptions =
     feed,
     migrationsApplied: applied,
     analysisCache: <A>(key: string) => new PostgresAnalysisCache<A>(pool, key),
+    async exclusive<T>(work: () => Promise<T>): Promise<T> {
+      const client = await pool.connect();
+      try {
+        await client.query('SELECT pg_advisory_lock($1)', [SETUP_LOCK]);
+        return await work();
+      } finally {
+        await client.query('SELECT pg_advisory_unlock($1)', [SETUP_LOCK]).catch(() => undefined);
+        client.release();
+      }
+    },
     async check() {
       await pool.query('SELECT 1');
       if (!feed.listening) throw new Error('the change feed is reconnecting');
