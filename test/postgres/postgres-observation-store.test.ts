@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type pg from 'pg';
 import { PostgresObservationStore } from '../../src/observations/postgres-observation-store.js';
@@ -83,6 +84,15 @@ describe('PostgresObservationStore (beyond the shared contract)', () => {
     const all = await store.all();
     expect([...all.keys()]).toEqual(await store.providerIds());
     for (const id of all.keys()) expect(all.get(id)).toEqual(await store.list(id));
+  });
+
+  it('survives its migrations running again by hand, data and append-only guard included', async () => {
+    await empty();
+    const store = new PostgresObservationStore(pool);
+    await store.append('tandem-voice', newObservation());
+    for (const file of ['002-observations.sql', '003-versions-newest-index.sql']) await pool.query(await readFile(new URL(`../../src/store/migrations/${file}`, import.meta.url), 'utf8'));
+    expect((await store.list('tandem-voice')).map((o) => o.id)).toEqual([1]);
+    await expect(pool.query('DELETE FROM observations')).rejects.toThrow(/append-only/);
   });
 
   it('acknowledges nothing when the database refuses the write', async () => {
