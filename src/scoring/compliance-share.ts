@@ -23,6 +23,18 @@ export function rowShare(row: Row): Range {
   return { lo: Math.max(0, lo - PERCENT_ROUNDING), hi: Math.min(1, hi + PERCENT_ROUNDING) };
 }
 
+/** The request rows of each country (preservation requests left out), read once for every profile. */
+export function rowsByCountry(decl: Declaration): Map<string, { row: Row; i: number }[]> {
+  const out = new Map<string, { row: Row; i: number }[]>();
+  (decl.governmentRequests ?? []).forEach((row, i) => {
+    if (OUTSIDE.has(row.process)) return;
+    const list = out.get(row.country);
+    if (list) list.push({ row, i });
+    else out.set(row.country, [{ row, i }]);
+  });
+  return out;
+}
+
 export interface Compliance {
   share: Range;
   multiplier: Range;
@@ -46,9 +58,9 @@ export interface Compliance {
  * A row with a wide band counts for `established` if it may reach the threshold, for
  * `worstCase` only if it surely does. Without such rows the share is anywhere in [0, 1].
  */
-export function complianceShare(decl: Declaration, code: string, params: ModelParameters): Compliance {
+export function complianceShare(decl: Declaration, code: string, params: ModelParameters, byCountry: ReadonlyMap<string, { row: Row; i: number }[]> = rowsByCountry(decl)): Compliance {
   const min = params.compliance.minRequests.value;
-  const rows = (decl.governmentRequests ?? []).map((row, i) => ({ row, i })).filter(({ row }) => row.country === code && !OUTSIDE.has(row.process));
+  const rows = byCountry.get(code) ?? [];
   let lo = 1;
   let hi = 1;
   let evidenceLo = false;

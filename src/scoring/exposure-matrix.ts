@@ -1,5 +1,5 @@
 import { todayUtc } from '../law/in-force.js';
-import { complianceShare } from './compliance-share.js';
+import { complianceShare, rowsByCountry } from './compliance-share.js';
 import { exposureCell } from './exposure-cell.js';
 import { scoringContext } from './scoring-context.js';
 import type { Cell, Declaration, ExposureOptions, ExposureResult, JurisdictionProfile, ModelParameters } from './types.js';
@@ -14,7 +14,8 @@ export function computeExposure(decl: Declaration, jurisdictions: readonly Juris
   const explain = options.explain ?? 'compact';
   const ctx = scoringContext(decl, jurisdictions, params, lawDate, explain === 'full');
   // Compliance depends on the jurisdiction only: read the request figures once per profile.
-  const compliance = ctx.views.map((v) => complianceShare(decl, v.profile.code, params));
+  const byCountry = rowsByCountry(decl);
+  const compliance = ctx.views.map((v) => complianceShare(decl, v.profile.code, params, byCountry));
   const cells: Cell[] = [];
   ctx.entries.forEach((_, index) => {
     ctx.views.forEach((view, j) => cells.push(exposureCell(ctx, index, view, compliance[j], explain)));
