@@ -91,7 +91,7 @@ export function accessCandidates(ctx: ScoringContext, index: number, view: LawVi
     const posture = hasPolicies ? policyPosture(ctx, ce.entry.category, code, inst) : NO_POSTURE;
     const unknowns: Unknown[][] = [f.unknowns];
     if (reach.lo < reach.hi) unknowns.push(presenceUnknowns, agreementUnknowns);
-    if (posture.unanswered) unknowns.push(posture.unanswered.map((pointer) => ({ pointer, side: 'declaration', note: 'policy for this process not disclosed' })));
+    if (posture.unanswered) unknowns.push(posture.unanswered.map((pointer) => ctx.unanswered(pointer, 'policy for this process not disclosed')));
     if (f.stored && f.applies === 'yes' && presence.tri === 'yes') knownStored = true;
     out.push({
       weight: product(f.weight, reach, fromTri(f.applies), posture.multiplier),

@@ -73,8 +73,8 @@ export function demand(ctx: ScoringContext, candidates: readonly Candidate[], st
       if (c.live && lHi > 0) liveOpen = true;
     }
     for (const list of merged) for (const u of list) unknowns.push(u);
-    if (liveOpen && ctx.live.unanswered) for (const at of ctx.live.unanswered) unknowns.push({ pointer: at, side: 'declaration', note: 'whether the provider can intercept in real time is not disclosed' });
-    if (compliance.unknown) unknowns.push({ pointer: compliance.unknown, side: 'declaration', note: 'request figures leave the compliance share open' });
+    if (liveOpen && ctx.live.unanswered) for (const at of ctx.live.unanswered) unknowns.push(ctx.unanswered(at, 'whether the provider can intercept in real time is not disclosed'));
+    if (compliance.unknown) unknowns.push(ctx.unanswered(compliance.unknown, 'request figures leave the compliance share open'));
   }
   return { exposure: { lo, hi }, best: top, stored: top.stored && sHi > 0, live: top.live && lHi > 0, unknowns };
 }
@@ -92,8 +92,8 @@ export function compelledPathway(ctx: ScoringContext, index: number, code: strin
   if (d.best === undefined) return NO_PATHWAY;
   const unknowns = d.unknowns;
   if (isWide(d.exposure) && (protection?.atRest === undefined || protection.atRest === 'undisclosed' || protection.inTransit === undefined || protection.inTransit === 'undisclosed'))
-    unknowns.push({ pointer: ce.at.protection, side: 'declaration', note: 'protection not disclosed: the provider may be able to read it' });
-  if (isWide(d.exposure) && ce.entry.collected !== 'yes') unknowns.push({ pointer: ce.at.collected, side: 'declaration', note: ce.listed ? 'whether it is collected is not disclosed' : `${ce.entry.category} is not listed: whether it is collected is not answered` });
+    unknowns.push(ctx.unanswered(ce.at.protection, 'protection not disclosed: the provider may be able to read it'));
+  if (isWide(d.exposure) && ce.entry.collected !== 'yes') unknowns.push(ctx.unanswered(ce.at.collected, ce.listed ? 'whether it is collected is not disclosed' : `${ce.entry.category} is not listed: whether it is collected is not answered`));
   const best = d.best;
   const what = [d.stored ? 'stored data while it is kept' : '', d.live ? 'communications in real time' : ''].filter(Boolean).join(' and ');
   const declaration = [ce.at.category, ce.at.protection, ...best.declaration, ...compliance.pointers];

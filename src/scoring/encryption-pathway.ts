@@ -22,9 +22,9 @@ export function encryptionPathway(ctx: ScoringContext, index: number, candidates
   const exposure = product(d.exposure, factor, ctx.encryptionDemands.multiplier, fromTri(power.tri));
   if (exposure.hi === 0) return NO_PATHWAY;
   const unknowns = isWide(exposure) ? [...d.unknowns, ...power.unknowns] : [];
-  if (isWide(exposure) && ctx.encryptionDemands.unanswered) for (const at of ctx.encryptionDemands.unanswered) unknowns.push({ pointer: at, side: 'declaration', note: 'what the provider does with orders to weaken its encryption is not disclosed' });
+  if (isWide(exposure) && ctx.encryptionDemands.unanswered) for (const at of ctx.encryptionDemands.unanswered) unknowns.push(ctx.unanswered(at, 'what the provider does with orders to weaken its encryption is not disclosed'));
   if (isWide(exposure) && (protection?.atRest === undefined || protection.atRest === 'undisclosed' || protection.inTransit === undefined || protection.inTransit === 'undisclosed'))
-    unknowns.push({ pointer: ce.at.protection, side: 'declaration', note: 'protection not disclosed: it may be end to end' });
+    unknowns.push(ctx.unanswered(ce.at.protection, 'protection not disclosed: it may be end to end'));
   return {
     exposure,
     usesWindow: d.stored,

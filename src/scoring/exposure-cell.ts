@@ -19,10 +19,10 @@ import { sortedUnknowns } from './unknowns.js';
 const pct = (x: number, sensitivity: number) => round1(100 * clamp01(sensitivity) * clamp01(x));
 
 /** What widens a cell: the unknowns of its wide pathways, and an unanswered `collected`; one per side and pointer. */
-function cellUnknowns(raw: [PathwayId, RawPathway][], ce: ScoringContext['entries'][number], collected: Range, explain: ExplainLevel): Unknown[] {
+function cellUnknowns(ctx: ScoringContext, raw: [PathwayId, RawPathway][], ce: ScoringContext['entries'][number], collected: Range, explain: ExplainLevel): Unknown[] {
   const all: Unknown[] = [];
   for (const [, p] of raw) if (isWide(p.exposure)) for (const u of p.unknowns) all.push(u);
-  if (collected.lo < collected.hi) all.push({ pointer: ce.at.collected, side: 'declaration', note: ce.listed ? 'whether it is collected is not disclosed' : 'the category is not listed: whether it is collected is not answered' });
+  if (collected.lo < collected.hi) all.push(ctx.unanswered(ce.at.collected, ce.listed ? 'whether it is collected is not disclosed' : 'the category is not listed: whether it is collected is not answered'));
   return sortedUnknowns(all, explain === 'full');
 }
 
@@ -82,7 +82,7 @@ export function exposureCell(ctx: ScoringContext, index: number, view: LawView, 
     score: worstCase,
     grade: gradeFor(worstCase, params),
     establishedGrade: gradeFor(established, params),
-    unknowns: worstCase > established ? cellUnknowns(raw, ce, collected, explain) : [],
+    unknowns: worstCase > established ? cellUnknowns(ctx, raw, ce, collected, explain) : [],
     pathways,
   };
 }

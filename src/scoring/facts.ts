@@ -37,24 +37,17 @@ export function existingPointer(doc: unknown, ptr: string): string {
   return new PointerIndex(doc).existing(ptr);
 }
 
-/** Code-unit order, the order of `Array.prototype.sort` without a comparator, but faster on strings. */
-const byCodeUnits = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-
 /**
- * Pointers made to resolve (when an index is given), the root dropped, sorted and deduplicated,
- * so equal inputs give byte-identical facts.
+ * Pointers made to resolve (when an index is given), the root dropped and duplicates removed,
+ * in the order the pathway cites them. That order is fixed by the code, so equal inputs give
+ * byte-identical facts without sorting (facts are built for every pathway of every cell).
  */
 function clean(ptrs: string[], index?: PointerIndex): string[] {
   const out: string[] = [];
   for (const p of ptrs) {
     const e = index ? index.existing(p) : p;
-    if (e !== '') out.push(e);
+    if (e !== '' && !out.includes(e)) out.push(e);
   }
-  if (out.length < 2) return out;
-  out.sort(byCodeUnits);
-  let n = 1;
-  for (let i = 1; i < out.length; i++) if (out[i] !== out[n - 1]) out[n++] = out[i];
-  out.length = n;
   return out;
 }
 

@@ -4,7 +4,7 @@ import { declaredWindow, type DeclaredWindow } from './declared-retention.js';
 import { PointerIndex } from './facts.js';
 import { lawView, type LawView } from './law-view.js';
 import { exact, span, type Range } from './range.js';
-import type { Declaration, JurisdictionProfile, ModelParameters } from './types.js';
+import type { Declaration, JurisdictionProfile, ModelParameters, Unknown } from './types.js';
 
 type Policy = NonNullable<NonNullable<Declaration['legalProcess']>['policies']>[number];
 
@@ -42,6 +42,8 @@ export interface ScoringContext {
   policies: Map<string, { policy: Policy; at: number }[]> | undefined;
   establishments: string[];
   declarationPointers: PointerIndex;
+  /** One object per unanswered question of the declaration, so cells deduplicate unknowns by identity. */
+  unanswered(pointer: string, note: string): Unknown;
 }
 
 /** Whether the declared services include one of `words`: no services named may be any of them. */
@@ -100,5 +102,16 @@ export function scoringContext(decl: Declaration, profiles: readonly Jurisdictio
     policies,
     establishments: Array.isArray(decl.provider.establishments) ? decl.provider.establishments.map((_, k) => `/provider/establishments/${k}`) : [],
     declarationPointers: new PointerIndex(decl),
+    unanswered: internUnknowns(),
+  };
+}
+
+/** Unknown objects of the declaration side, one per pointer, for the life of one computation. */
+function internUnknowns(): (pointer: string, note: string) => Unknown {
+  const known = new Map<string, Unknown>();
+  return (pointer, note) => {
+    let u = known.get(pointer);
+    if (u === undefined) known.set(pointer, (u = { pointer, side: 'declaration', note }));
+    return u;
   };
 }
