@@ -98,6 +98,25 @@ describe('POST /v1/providers/{providerId}/transparency', () => {
     expect(banded.body.totals).toEqual({ requests: { min: 0, max: 499 }, accounts: { min: 0, max: 499 }, rows: 1, rowsWithoutAccounts: 0 });
   });
 
+  it('imports worldwide figures (001) and rows without an account count; a worldwide row never moves a country', async () => {
+    const { app } = await serviceWithProvider();
+    const de = { period: { start: '2012-01-01', end: '2012-12-31' }, country: 'DE', process: 'all', requests: 120, accounts: 150, percentDisclosed: 80 };
+    const exposureDe = async () => (await request(app).get('/v1/providers/veritalk/exposure?jurisdiction=DE').expect(200)).body.cells.map((c: { established: number; worstCase: number }) => [c.established, c.worstCase]);
+    await request(app).post('/v1/providers/veritalk/transparency').set(adminAuth).set('content-type', 'application/json').send(JSON.stringify([de])).expect(201);
+    const before = await exposureDe();
+    // Skype's 2012 report gave only worldwide totals: 4,713 requests, 15,409 accounts; an early report without accounts.
+    const world = { period: { start: '2012-01-01', end: '2012-12-31' }, country: '001', process: 'all', requests: 4713, accounts: 15409, percentDisclosed: 2 };
+    const noAccounts = { period: { start: '2011-01-01', end: '2011-12-31' }, country: '001', process: 'all', requests: 900 };
+    const res = await request(app).post('/v1/providers/veritalk/transparency').set(adminAuth).set('content-type', 'application/json').send(JSON.stringify([world, noAccounts]));
+    expect(res.status).toBe(201);
+    check('post', PATH, res);
+    const worldwide = await request(app).get('/v1/transparency?country=001').expect(200);
+    check('get', '/v1/transparency', worldwide);
+    expect(worldwide.body.rows.map((r: { country: string }) => r.country)).toEqual(['001', '001']);
+    expect(worldwide.body.totals).toEqual({ requests: 5613, accounts: 15409, rows: 2, rowsWithoutAccounts: 1 });
+    expect(await exposureDe()).toEqual(before);
+  });
+
   it('needs a declaration to merge into, a key, and a CSV or JSON body', async () => {
     const { app } = await serviceWithProvider();
     const missing = await importCsv(app, csvFixture('google-user-data-requests-excerpt.csv'), 'nobody');
