@@ -1,13 +1,6 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { policiesDir } from '../paths.js';
+import type { ModelParameters } from '../formats/types.generated.js';
 
-let cached: ReadonlySet<string> | undefined;
-
-/** Taxonomy ids of kind "content", read once from policies/categories.json. */
-export function contentCategoryIds(): ReadonlySet<string> {
-  if (cached) return cached;
-  const data = JSON.parse(readFileSync(path.join(policiesDir, 'categories.json'), 'utf8')) as { categories: { id: string; kind: string }[] };
-  cached = new Set(data.categories.filter((c) => c.kind === 'content').map((c) => c.id));
-  return cached;
+/** Taxonomy ids of kind "content", from the model parameters the shell loaded (no file is read here). */
+export function contentCategoryIds(params: Pick<ModelParameters, 'categories'>): ReadonlySet<string> {
+  return new Set(params.categories.filter((c) => c.kind === 'content').map((c) => c.category));
 }

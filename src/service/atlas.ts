@@ -6,16 +6,27 @@ import { VersionConflictError, type Store, type VersionMeta, type VersionRecord 
 import { SerialQueue } from '../store/serial-queue.js';
 import { contentHash } from '../store/version-record.js';
 import type { AnalysisCache } from './analysis-cache.js';
-import { byteBoundedCache } from './byte-bounded-cache.js';
+import { byteBoundedCache, heapSize } from './byte-bounded-cache.js';
 
 /** Whatever is derived from one version (scores, findings…), computed once and cached. */
 export type Analyzer<A> = (declaration: Declaration, previous: Declaration | undefined) => A;
 
+/** A provider's latest version in full: loaded on demand (`Atlas.latest`), not held for every provider. */
 export interface LatestVersion<A> {
   meta: VersionMeta;
   declaration: Declaration;
   analysis: A;
 }
+
+/** What the read model holds of a provider's latest version: its metadata, declaration and a compact summary. */
+export interface LatestEntry<S> {
+  meta: VersionMeta;
+  declaration: Declaration;
+  summary: S;
+}
+
+/** Makes the compact summary the read model keeps from a version's analysis. */
+export type Summarizer<A, S> = (meta: VersionMeta, declaration: Declaration, analysis: A) => S;
 
 /** The version a writer builds on: the provider's latest (undefined when it has none). */
 export interface BaseVersion {
@@ -41,8 +52,8 @@ const MAX_ATTEMPTS = 8;
  * an in-memory read model of every provider's latest version with its analysis, so
  * reads and rankings never recompute. Older versions are analysed on demand and cached.
  */
-export class Atlas<A> {
-  private readonly latest = new Map<string, LatestVersion<A>>();
+export class Atlas<A, S = unknown> {
+  private readonly entries = new Map<string, LatestEntry<S>>();
   /** Provider ids in order, rebuilt only when a provider is added (lists and rankings read it often). */
   private sortedIds: string[] | undefined;
   /** Grows with every change of the read model, so derived views (rankings) know when they are stale. */
@@ -50,17 +61,19 @@ export class Atlas<A> {
   private readonly writes = new SerialQueue();
   /** Parsed older versions, bounded by the size of their bodies (the parsed form is a small multiple). */
   private readonly declarations = byteBoundedCache<Declaration>('declarations', 64 * 1024 * 1024);
-  private readonly analyses = byteBoundedCache<object>('analyses', 32 * 1024 * 1024);
+  /** Full analyses (latest and older versions), sized by their estimated heap, not their JSON. */
+  private readonly analyses = byteBoundedCache<object>('analyses', 32 * 1024 * 1024, heapSize);
 
   private constructor(
     readonly store: Store,
     readonly registry: SchemaRegistry,
     private readonly analyze: Analyzer<A>,
     private readonly cache?: AnalysisCache<A>,
+    private readonly summarize: Summarizer<A, S> = () => undefined as S,
   ) {}
 
-  static async open<A>(store: Store, registry: SchemaRegistry, analyze: Analyzer<A>, cache?: AnalysisCache<A>): Promise<Atlas<A>> {
-    const atlas = new Atlas(store, registry, analyze, cache);
+  static async open<A, S = undefined>(store: Store, registry: SchemaRegistry, analyze: Analyzer<A>, cache?: AnalysisCache<A>, summarize?: Summarizer<A, S>): Promise<Atlas<A, S>> {
+    const atlas = new Atlas<A, S>(store, registry, analyze, cache, summarize);
     if (store.latestPages) {
       // A page of latest versions with their bodies and remembered analyses: two queries per page, not several per provider.
       for await (const page of store.latestPages()) {
@@ -105,7 +118,7 @@ export class Atlas<A> {
   }
 
   private async writeOnce(providerId: string, build: (base: BaseVersion | undefined) => NextDocument | undefined, submittedBy?: string): Promise<WrittenVersion> {
-    let base: BaseVersion | undefined = this.latest.get(providerId);
+    let base: BaseVersion | undefined = this.entries.get(providerId);
     for (let attempt = 1; ; attempt++) {
       const next = build(base);
       if (next === undefined || (base && base.meta.hash === contentHash(next.body))) {
@@ -138,17 +151,26 @@ export class Atlas<A> {
   }
 
   providerIds(): string[] {
-    this.sortedIds ??= [...this.latest.keys()].sort();
+    this.sortedIds ??= [...this.entries.keys()].sort();
     return this.sortedIds;
   }
 
-  latestOf(providerId: string): LatestVersion<A> | undefined {
-    return this.latest.get(providerId);
+  /** The read model's entry of a provider's latest version (compact: no full analysis). */
+  latestOf(providerId: string): LatestEntry<S> | undefined {
+    return this.entries.get(providerId);
   }
 
-  /** Every provider's latest version, sorted by id. */
-  allLatest(): LatestVersion<A>[] {
-    return this.providerIds().map((id) => this.latest.get(id)!);
+  /** Every provider's latest entry, sorted by id. */
+  allLatest(): LatestEntry<S>[] {
+    return this.providerIds().map((id) => this.entries.get(id)!);
+  }
+
+  /** A provider's latest version with its full analysis, loaded from the caches or the store. */
+  async latest(providerId: string): Promise<LatestVersion<A> | undefined> {
+    const entry = this.entries.get(providerId);
+    if (!entry) return undefined;
+    const analysis = (await this.analysisAt(providerId, entry.meta.version))!;
+    return { meta: entry.meta, declaration: entry.declaration, analysis };
   }
 
   history(providerId: string): Promise<VersionMeta[]> {
@@ -171,11 +193,17 @@ export class Atlas<A> {
   }
 
   async analysisAt(providerId: string, version: number): Promise<A | undefined> {
-    const latest = this.latest.get(providerId);
-    if (latest && latest.meta.version === version) return latest.analysis;
     const key = `${providerId}@${version}`;
     const cached = this.analyses.get(key) as A | undefined;
     if (cached) return cached;
+    // The latest version's analysis is remembered by the analysis cache (made under today's law).
+    if (this.entries.get(providerId)?.meta.version === version) {
+      const remembered = await this.cache?.get(providerId, version);
+      if (remembered !== undefined) {
+        this.analyses.set(key, remembered as object);
+        return remembered;
+      }
+    }
     const declaration = await this.declarationAt(providerId, version);
     if (!declaration) return undefined;
     const previous = version > 1 ? await this.declarationAt(providerId, version - 1) : undefined;
@@ -191,14 +219,14 @@ export class Atlas<A> {
   async refresh(providerId: string): Promise<void> {
     const history = await this.store.history(providerId);
     const last = history[history.length - 1];
-    if (last && last.version > (this.latest.get(providerId)?.meta.version ?? 0)) await this.remember(last);
+    if (last && last.version > (this.entries.get(providerId)?.meta.version ?? 0)) await this.remember(last);
   }
 
   /** Refreshes every provider: after the change feed was interrupted and may have missed writes. */
   async refreshAll(): Promise<void> {
     if (this.store.latestVersions) {
       // One query for every provider's latest version; only the providers that moved are read further.
-      for (const meta of await this.store.latestVersions()) if (meta.version > (this.latest.get(meta.providerId)?.meta.version ?? 0)) await this.remember(meta);
+      for (const meta of await this.store.latestVersions()) if (meta.version > (this.entries.get(meta.providerId)?.meta.version ?? 0)) await this.remember(meta);
       return;
     }
     for (const providerId of await this.store.providerIds()) await this.refresh(providerId);
@@ -217,9 +245,10 @@ export class Atlas<A> {
     }
     const { body: _body, ...plainMeta } = meta as VersionRecord;
     // Concurrent submissions may finish out of order: never replace a newer latest with an older one.
-    if ((this.latest.get(meta.providerId)?.meta.version ?? 0) > meta.version) return;
-    if (!this.latest.has(meta.providerId)) this.sortedIds = undefined;
+    if ((this.entries.get(meta.providerId)?.meta.version ?? 0) > meta.version) return;
+    if (!this.entries.has(meta.providerId)) this.sortedIds = undefined;
+    this.analyses.set(`${meta.providerId}@${meta.version}`, analysis as object);
     this.revision++;
-    this.latest.set(meta.providerId, { meta: plainMeta, declaration, analysis: analysis as A });
+    this.entries.set(meta.providerId, { meta: plainMeta, declaration, summary: this.summarize(plainMeta, declaration, analysis as A) });
   }
 }

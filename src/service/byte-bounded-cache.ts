@@ -9,13 +9,42 @@ export function jsonSize(value: unknown): number {
 }
 
 /**
+ * An estimate of the V8 heap a parsed JSON-like value holds: about three to four times its
+ * JSON length for objects of short strings and numbers (object headers, property slots,
+ * boxed doubles), which is what a cache of parsed documents must be bounded by.
+ */
+export function heapSize(value: unknown): number {
+  switch (typeof value) {
+    case 'string':
+      return 16 + ((value.length + 7) & ~7);
+    case 'number':
+      return Number.isInteger(value) ? 8 : 24;
+    case 'object': {
+      if (value === null) return 8;
+      if (ArrayBuffer.isView(value)) return 96 + value.byteLength;
+      if (Array.isArray(value)) {
+        let size = 32 + 8 * value.length;
+        for (const item of value) size += heapSize(item);
+        return size;
+      }
+      let size = 24;
+      for (const [key, item] of Object.entries(value)) size += 8 + heapSize(item) + (key.length > 12 ? key.length : 0);
+      return size;
+    }
+    default:
+      return 8;
+  }
+}
+
+/**
  * A least-recently-used cache bounded by bytes, not entries: a few huge documents cannot
  * hold a gigabyte, and thousands of small ones still fit. `set(key, value, { size })`
- * when the caller knows the size (a body's length); otherwise it is measured as JSON.
+ * when the caller knows the size; otherwise it is measured by `size` (JSON length by default,
+ * `heapSize` for parsed documents kept whole).
  * An entry larger than the whole budget is simply not kept.
  */
-export function byteBoundedCache<V extends object>(name: string, maxBytes: number): LRUCache<string, V> {
-  const cache = new LRUCache<string, V>({ maxSize: maxBytes, sizeCalculation: (value) => jsonSize(value) });
+export function byteBoundedCache<V extends object>(name: string, maxBytes: number, size: (value: V) => number = jsonSize): LRUCache<string, V> {
+  const cache = new LRUCache<string, V>({ maxSize: maxBytes, sizeCalculation: (value) => Math.max(1, size(value)) });
   caches.set(name, new WeakRef(cache as unknown as LRUCache<string, object>));
   return cache;
 }

@@ -82,7 +82,7 @@ export async function previewSubmission(deps: PreviewDeps, providerId: string, d
     version: same ? latest.meta.version : (latest?.meta.version ?? 0) + 1,
     created: false,
     wouldCreate: !same,
-    findings: findingsOf(declaration, latest?.declaration, deps.policy.jurisdictions, contentCategoryIds(), deps.policy.params.categories.map((c) => c.category)),
+    findings: findingsOf(declaration, latest?.declaration, deps.policy.jurisdictions, contentCategoryIds(deps.policy.params), deps.policy.params.categories.map((c) => c.category)),
     warnings,
     diff: latest ? diffDeclarations(latest.declaration, declaration) : [],
     exposureChange,

@@ -1,5 +1,8 @@
 import { diffDeclarations } from '../../src/diff/diff-declarations.js';
 import { contentCategoryIds } from '../../src/findings/content-categories.js';
+import { loadModelParameters } from '../../src/policies/load-model-parameters.js';
+
+const CONTENT = contentCategoryIds(loadModelParameters());
 import type { Finding, Rule } from '../../src/findings/rule.js';
 import { runRules } from '../../src/findings/run-rules.js';
 import type { Declaration, JurisdictionProfile } from '../../src/formats/types.generated.js';
@@ -19,7 +22,7 @@ export interface RuleCase {
 export function runRule(rule: Rule, c: RuleCase): Finding[] {
   const declaration = c.document as Declaration;
   const changes = c.previous ? diffDeclarations(c.previous as Declaration, declaration) : [];
-  return runRules([rule], { declaration, changes, jurisdictions: c.jurisdictions ?? [], contentCategories: contentCategoryIds(), taxonomy: c.taxonomy });
+  return runRules([rule], { declaration, changes, jurisdictions: c.jurisdictions ?? [], contentCategories: CONTENT, taxonomy: c.taxonomy });
 }
 
 /** A profile with one retention mandate, for the retention rule (shape of jurisdiction.schema.json). */

@@ -1,0 +1,115 @@
+import type { ScoreTable } from './analysis.js';
+
+/**
+ * The order of a score table's cells: categories, then jurisdictions, as the table listed
+ * them. Layouts are interned, so the thousands of tables of one policy share one layout.
+ */
+export class ScoreLayout {
+  readonly categoryIndex: ReadonlyMap<string, number>;
+  readonly jurisdictionIndex: ReadonlyMap<string, number>;
+
+  constructor(
+    readonly categories: readonly string[],
+    readonly jurisdictions: readonly string[],
+  ) {
+    this.categoryIndex = new Map(categories.map((c, i) => [c, i]));
+    this.jurisdictionIndex = new Map(jurisdictions.map((j, i) => [j, i]));
+  }
+
+  get cells(): number {
+    return this.categories.length * this.jurisdictions.length;
+  }
+}
+
+const layouts = new Map<string, ScoreLayout>();
+
+function layoutOf(table: ScoreTable): ScoreLayout {
+  const categories = Object.keys(table);
+  const jurisdictions: string[] = [];
+  const seen = new Set<string>();
+  for (const c of categories) for (const j of Object.keys(table[c])) if (!seen.has(j)) (seen.add(j), jurisdictions.push(j));
+  const key = JSON.stringify([categories, jurisdictions]);
+  let layout = layouts.get(key);
+  if (!layout) layouts.set(key, (layout = new ScoreLayout(categories, jurisdictions)));
+  return layout;
+}
+
+/** A missing cell (a category the table has no row for in a jurisdiction). */
+const NONE = 0xffff;
+const MAX_TENTHS = NONE - 1;
+
+/**
+ * A score table in two typed arrays: `[established, worstCase]` of every cell of the layout,
+ * in tenths (scores are rounded to one decimal, 0–100), 4 bytes a cell instead of a nested
+ * object of arrays. A table holding other values keeps them exactly in a Float64Array.
+ */
+export class CompactScores {
+  private constructor(
+    readonly layout: ScoreLayout,
+    private readonly established: Uint16Array | Float64Array,
+    private readonly worstCase: Uint16Array | Float64Array,
+    private readonly scale: number,
+  ) {}
+
+  static of(table: ScoreTable): CompactScores {
+    const layout = layoutOf(table);
+    const tenths = Object.values(table).every((row) => Object.values(row).every((cell) => cell.every(isTenth)));
+    const make = () => (tenths ? new Uint16Array(layout.cells).fill(NONE) : new Float64Array(layout.cells).fill(NaN));
+    const established = make();
+    const worstCase = make();
+    const scale = tenths ? 10 : 1;
+    const encode = (x: number) => (tenths ? Math.round(x * 10) : x);
+    for (const [category, row] of Object.entries(table)) {
+      const base = layout.categoryIndex.get(category)! * layout.jurisdictions.length;
+      for (const [jurisdiction, [e, w]] of Object.entries(row)) {
+        const i = base + layout.jurisdictionIndex.get(jurisdiction)!;
+        established[i] = encode(e);
+        worstCase[i] = encode(w);
+      }
+    }
+    return new CompactScores(layout, established, worstCase, scale);
+  }
+
+  /** Bytes held by this table (the layout is shared). */
+  get bytes(): number {
+    return this.established.byteLength + this.worstCase.byteLength + 64;
+  }
+
+  /** The index of a cell in this layout, or -1 when the layout has no such category or jurisdiction. */
+  indexOf(category: string, jurisdiction: string): number {
+    const c = this.layout.categoryIndex.get(category);
+    const j = this.layout.jurisdictionIndex.get(jurisdiction);
+    return c === undefined || j === undefined ? -1 : c * this.layout.jurisdictions.length + j;
+  }
+
+  /** Whether the cell at `index` exists. */
+  has(index: number): boolean {
+    const e = this.established[index];
+    return index >= 0 && (this.scale === 10 ? e !== NONE : !Number.isNaN(e));
+  }
+
+  establishedAt(index: number): number {
+    return this.established[index] / this.scale;
+  }
+
+  worstCaseAt(index: number): number {
+    return this.worstCase[index] / this.scale;
+  }
+
+  /** The table back in its nested form (for tests and callers that want it whole). */
+  toTable(): ScoreTable {
+    const table: ScoreTable = {};
+    this.layout.categories.forEach((category, c) => {
+      this.layout.jurisdictions.forEach((jurisdiction, j) => {
+        const i = c * this.layout.jurisdictions.length + j;
+        if (this.has(i)) (table[category] ??= {})[jurisdiction] = [this.establishedAt(i), this.worstCaseAt(i)];
+      });
+    });
+    return table;
+  }
+}
+
+function isTenth(x: number): boolean {
+  const t = Math.round(x * 10);
+  return t >= 0 && t <= MAX_TENTHS && t / 10 === x;
+}
