@@ -1,5 +1,5 @@
-import { Router, type Request } from 'express';
-import { gradeFor, summarizeExposure, disclosureScore, computeExposure, type Cell, type ExposureResult } from '../../scoring/index.js';
+import { Router } from 'express';
+import { gradeFor, summarizeExposure, disclosureScore, computeExposure, type ExposureResult } from '../../scoring/index.js';
 import type { Declaration } from '../../formats/types.generated.js';
 import type { ValidationIssue } from '../../formats/validation-error.js';
 import { byteBoundedCache } from '../../service/byte-bounded-cache.js';
@@ -7,50 +7,16 @@ import { contentHash } from '../../store/version-record.js';
 import { draftFindings } from '../../service/draft-findings.js';
 import type { Finding } from '../../findings/rule.js';
 import { InvalidDocumentError } from '../../formats/validation-error.js';
-import { rankedProvider, type ThreatModel } from '../../service/ranking.js';
+import { rankedProvider } from '../../service/ranking.js';
 import type { AppContext } from '../context.js';
 import { latestOr404 } from '../provider-view.js';
-import { sendTable, wantsCsv, type TableColumn } from '../csv-response.js';
-import { badRequest, notFound } from '../http-error.js';
+import { sendTable, wantsCsv } from '../csv-response.js';
+import { notFound } from '../http-error.js';
 import { requireContentType } from '../json-body.js';
-import { explainParam, listParam, orderParam, pageParams, positiveIntParam } from '../params.js';
-import { lawDateParam } from '../threat-model-param.js';
+import { explainParam, orderParam, pageParams, positiveIntParam } from '../params.js';
+import { lawDateParam, threatModelParam } from '../threat-model-param.js';
+import { cellColumns, selectCells } from '../cell-table.js';
 import { todayUtc } from '../../law/in-force.js';
-
-const cellColumns = (providerId: string, version: number | undefined): TableColumn<Cell>[] => [
-  { header: 'providerId', value: () => providerId },
-  { header: 'version', value: () => version },
-  { header: 'category', value: (c) => c.category },
-  { header: 'jurisdiction', value: (c) => c.jurisdiction },
-  { header: 'established', value: (c) => c.established },
-  { header: 'worstCase', value: (c) => c.worstCase },
-  { header: 'score', value: (c) => c.score },
-  { header: 'grade', value: (c) => c.grade },
-  { header: 'establishedGrade', value: (c) => c.establishedGrade },
-  { header: 'pathways', value: (c) => c.pathways.map((p) => `${p.pathway}=${p.established}-${p.worstCase}`) },
-  { header: 'unknowns', value: (c) => c.unknowns.map((u) => `${u.side}:${u.pointer}`) },
-  { header: 'explanation', value: (c) => c.pathways.map((p) => p.explanation).join(' | ') },
-];
-
-/** `?jurisdiction=` and `?category=` (repeatable or comma-separated), checked against the known values. */
-function threatModel(req: Request, ctx: AppContext): ThreatModel {
-  const jurisdictions = listParam(req.query.jurisdiction).map((j) => j.toUpperCase());
-  const categories = listParam(req.query.category);
-  const knownJ = new Set(ctx.policy.jurisdictions.map((p) => p.code));
-  const knownC = new Set(ctx.categories.map((c) => c.id));
-  const unknownJ = jurisdictions.filter((j) => !knownJ.has(j as never));
-  const unknownC = categories.filter((c) => !knownC.has(c as never));
-  if (unknownJ.length > 0) throw badRequest(`No jurisdiction profile for ${unknownJ.join(', ')}. Known: ${[...knownJ].join(', ')}.`);
-  if (unknownC.length > 0) throw badRequest(`Unknown category ${unknownC.join(', ')}. Known: ${[...knownC].join(', ')}.`);
-  return { jurisdictions, categories };
-}
-
-const selectCells = (cells: Cell[], model: ThreatModel) =>
-  cells.filter(
-    (c) =>
-      (model.jurisdictions.length === 0 || model.jurisdictions.includes(c.jurisdiction)) &&
-      (model.categories.length === 0 || model.categories.includes(c.category)),
-  );
 
 /** A scored draft, remembered by the hash of its body. */
 interface Draft {
@@ -76,7 +42,7 @@ export function exposureRouter(ctx: AppContext): Router {
   const draftSize = (rawBody: string) => 512 * 1024 + 4 * rawBody.length;
 
   router.post('/score', requireContentType(), ctx.json, (req, res) => {
-    const model = threatModel(req, ctx);
+    const model = threatModelParam(req, ctx);
     const lawDate = lawDateParam(req) ?? todayUtc();
     const explain = explainParam(req.query.explain);
     const key = `${todayUtc()}:${lawDate}:${explain}:${contentHash(req.rawBody ?? '')}`;
@@ -109,21 +75,21 @@ export function exposureRouter(ctx: AppContext): Router {
       res.vary('Accept').type('application/json').set('ETag', `W/"${params.modelVersion}|${key}"`).send(draft.json);
       return;
     }
-    sendTable(req, res, { columns: cellColumns(declaration.provider.id, undefined), rows: cells, filename: `${declaration.provider.id}-exposure`, json: json() });
+    sendTable(req, res, { columns: cellColumns(declaration.provider.id, { version: undefined }), rows: cells, filename: `${declaration.provider.id}-exposure`, json: json() });
   });
 
   router.get('/providers/:providerId/exposure', async (req, res) => {
     const latest = latestOr404(ctx.atlas, req.params.providerId);
     const providerId = latest.meta.providerId;
     const version = positiveIntParam('version', req.query.version, latest.meta.version);
-    const model = threatModel(req, ctx);
+    const model = threatModelParam(req, ctx);
     const lawDate = lawDateParam(req) ?? todayUtc();
     const result = await reader.of(providerId, version, { lawDate, explain: explainParam(req.query.explain) });
     if (!result) throw notFound(`No version ${version} of provider "${providerId}".`);
     const analysis = (await ctx.atlas.analysisAt(providerId, version))!;
     const cells = selectCells(result.cells, model);
     sendTable(req, res, {
-      columns: cellColumns(providerId, version),
+      columns: cellColumns(providerId, { version }),
       rows: cells,
       filename: `${providerId}-v${version}-exposure`,
       json: { providerId, version, modelVersion: result.modelVersion, lawDate: result.lawDate, summary: lawDate === analysis.lawDate ? analysis.exposure : summarizeExposure(result, params), cells },
@@ -131,7 +97,7 @@ export function exposureRouter(ctx: AppContext): Router {
   });
 
   router.get('/exposure', (req, res) => {
-    const model = threatModel(req, ctx);
+    const model = threatModelParam(req, ctx);
     const { limit, offset } = pageParams(req.query);
     const lawDate = lawDateParam(req) ?? todayUtc();
     const order = orderParam(req.query.order);

@@ -6,13 +6,14 @@ import { disclosureScore, gradeFor, summarizeExposure, type Cell } from '../../s
 import { InvalidDocumentError, type ValidationIssue } from '../../formats/validation-error.js';
 import type { Declaration } from '../../formats/types.generated.js';
 import { differences, scoreAsObserved, BASES, type Basis } from '../../service/observed-exposure.js';
-import { rankedProvider, type ThreatModel } from '../../service/ranking.js';
+import { rankedProvider } from '../../service/ranking.js';
 import type { AppContext } from '../context.js';
-import { sendTable, type TableColumn } from '../csv-response.js';
+import { sendTable } from '../csv-response.js';
 import { badRequest, notFound } from '../http-error.js';
 import { requireContentType } from '../json-body.js';
 import { explainParam, orderParam, pageParams, providerIdParam } from '../params.js';
 import { lawDateParam, threatModelParam } from '../threat-model-param.js';
+import { cellColumns, selectCells } from '../cell-table.js';
 
 /** `?basis=declared|observed` (default declared). */
 export function basisParam(value: unknown): Basis {
@@ -20,19 +21,6 @@ export function basisParam(value: unknown): Basis {
   if (typeof value !== 'string' || !BASES.includes(value as Basis)) throw badRequest(`basis must be declared or observed, got "${String(value)}".`, { errors: [{ pointer: '', parameter: 'basis', keyword: 'enum', message: 'must be declared or observed' }] });
   return value as Basis;
 }
-
-const cellColumns = (providerId: string): TableColumn<Cell>[] => [
-  { header: 'providerId', value: () => providerId },
-  { header: 'category', value: (c) => c.category },
-  { header: 'jurisdiction', value: (c) => c.jurisdiction },
-  { header: 'established', value: (c) => c.established },
-  { header: 'worstCase', value: (c) => c.worstCase },
-  { header: 'score', value: (c) => c.score },
-  { header: 'grade', value: (c) => c.grade },
-];
-
-const selectCells = (cells: Cell[], model: ThreatModel) =>
-  cells.filter((c) => (model.jurisdictions.length === 0 || model.jurisdictions.includes(c.jurisdiction)) && (model.categories.length === 0 || model.categories.includes(c.category)));
 
 const prefixed = (prefix: string, issues: ValidationIssue[]) => issues.map((i) => ({ ...i, pointer: prefix + i.pointer }));
 
