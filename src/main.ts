@@ -6,6 +6,7 @@ import { buildService } from './bootstrap.js';
 import { gracefulClose } from './http/graceful-close.js';
 import { readConfig, type Config } from './config.js';
 import type { Analysis } from './service/analysis.js';
+import type { ProviderSummary } from './service/provider-entry.js';
 import type { Atlas } from './service/atlas.js';
 import type { ObservationService } from './service/observation-service.js';
 import { loadSampleDeclarations } from './service/sample-data.js';
@@ -34,12 +35,12 @@ async function openBackend(config: Config) {
         readinessChecks: { database: db.check },
         observationStore: db.observations,
       },
-      follow: (atlas: Atlas<Analysis>, observations: ObservationService) => {
+      follow: (atlas: Atlas<Analysis, ProviderSummary>, observations: ObservationService) => {
         followChanges(db.feed, atlas);
         followChanges(db.feed, observations, console.error, 'observation');
       },
       // Replicas starting at once on an empty database take turns, each first reading what the one before it loaded.
-      setup: <T>(atlas: Atlas<Analysis>, observations: ObservationService, work: () => Promise<T>) =>
+      setup: <T>(atlas: Atlas<Analysis, ProviderSummary>, observations: ObservationService, work: () => Promise<T>) =>
         db.exclusive(async () => {
           await atlas.refreshAll();
           await observations.refreshAll();
@@ -61,7 +62,7 @@ async function openBackend(config: Config) {
     where: `data in ${config.dataDir}`,
     service: { analysisCacheDir: path.join(config.dataDir, 'analyses'), observationStore },
     follow: () => undefined,
-    setup: <T>(_atlas: Atlas<Analysis>, _observations: ObservationService, work: () => Promise<T>) => work(),
+    setup: <T>(_atlas: Atlas<Analysis, ProviderSummary>, _observations: ObservationService, work: () => Promise<T>) => work(),
     async close() {
       await store.close();
       await keys.close();

@@ -2,6 +2,7 @@ import { epochMemo } from '../law/law-epoch.js';
 import express, { type Express } from 'express';
 import type { Store as RateLimitStore } from 'express-rate-limit';
 import type { Analysis, PolicyData } from '../service/analysis.js';
+import type { ProviderSummary } from '../service/provider-entry.js';
 import type { Atlas } from '../service/atlas.js';
 import type { Category } from '../policies/categories.js';
 import { authContext, type AuthOptions } from './auth-options.js';
@@ -42,7 +43,7 @@ import { createMetrics, type Metrics } from './metrics.js';
 export interface AppOptions {
   /** Observations about providers (evidence beside claims). */
   observations: ObservationService;
-  atlas: Atlas<Analysis>;
+  atlas: Atlas<Analysis, ProviderSummary>;
   categories: Category[];
   policy: PolicyData;
   openapi: object;

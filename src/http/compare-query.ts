@@ -36,11 +36,11 @@ export async function compareQuery(req: Request, ctx: AppContext): Promise<Compa
         const view = ctx.observed.of(id, { lawDate });
         if (!view) throw notFound(`No provider "${id}" (neither declared nor observed).`);
         const exposure = view.observed.result;
-        return { providerId: id, version: view.version, declaration: view.observed.declaration, disclosureScore: latest?.analysis.disclosureScore, exposure, overall: summarizeExposure(exposure, ctx.policy.params).overall };
+        return { providerId: id, version: view.version, declaration: view.observed.declaration, disclosureScore: latest?.summary.disclosureScore, exposure, overall: summarizeExposure(exposure, ctx.policy.params).overall };
       }
       if (!latest) throw notFound(`No provider "${id}".`);
       const exposure = (await ctx.exposure.of(id, latest.meta.version, { lawDate }))!;
-      return { providerId: id, version: latest.meta.version, declaration: latest.declaration, disclosureScore: latest.analysis.disclosureScore, exposure, overall: summarizeExposure(exposure, ctx.policy.params).overall };
+      return { providerId: id, version: latest.meta.version, declaration: latest.declaration, disclosureScore: latest.summary.disclosureScore, exposure, overall: summarizeExposure(exposure, ctx.policy.params).overall };
     }),
   );
   return {

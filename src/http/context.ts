@@ -1,5 +1,6 @@
 import type { RequestHandler } from 'express';
 import type { Analysis, PolicyData } from '../service/analysis.js';
+import type { ProviderSummary } from '../service/provider-entry.js';
 import type { Atlas } from '../service/atlas.js';
 import type { ExposureReader } from '../service/exposure-reader.js';
 import type { RankingCache } from '../service/ranking-cache.js';
@@ -11,7 +12,7 @@ import type { WritePermission } from './write-guard.js';
 
 /** What routers need; built once by createApp. */
 export interface AppContext {
-  atlas: Atlas<Analysis>;
+  atlas: Atlas<Analysis, ProviderSummary>;
   categories: Category[];
   /** Jurisdiction profiles and model parameters. */
   policy: PolicyData;

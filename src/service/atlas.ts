@@ -69,7 +69,7 @@ export class Atlas<A, S = unknown> {
     readonly registry: SchemaRegistry,
     private readonly analyze: Analyzer<A>,
     private readonly cache?: AnalysisCache<A>,
-    private readonly summarize: Summarizer<A, S> = () => undefined as S,
+    private readonly summarize: Summarizer<never, S> = () => undefined as S,
   ) {}
 
   static async open<A, S = undefined>(store: Store, registry: SchemaRegistry, analyze: Analyzer<A>, cache?: AnalysisCache<A>, summarize?: Summarizer<A, S>): Promise<Atlas<A, S>> {
@@ -249,6 +249,6 @@ export class Atlas<A, S = unknown> {
     if (!this.entries.has(meta.providerId)) this.sortedIds = undefined;
     this.analyses.set(`${meta.providerId}@${meta.version}`, analysis as object);
     this.revision++;
-    this.entries.set(meta.providerId, { meta: plainMeta, declaration, summary: this.summarize(plainMeta, declaration, analysis as A) });
+    this.entries.set(meta.providerId, { meta: plainMeta, declaration, summary: this.summarize(plainMeta, declaration, analysis as never) });
   }
 }

@@ -1,12 +1,14 @@
 import { todayUtc } from '../law/in-force.js';
 import type { ExplainLevel } from '../scoring/index.js';
-import { scoreTable, type Analysis, type PolicyData, type ScoreTable } from './analysis.js';
-import type { Atlas, LatestVersion } from './atlas.js';
+import { scoreTable, type Analysis, type PolicyData } from './analysis.js';
+import type { Atlas } from './atlas.js';
 import { byteBoundedCache } from './byte-bounded-cache.js';
+import { CompactScores } from './compact-scores.js';
+import type { ProviderSummary } from './provider-entry.js';
 import type { ObservationService } from './observation-service.js';
 import { scoreAsObserved, type ObservedExposure } from './observed-exposure.js';
 import type { RankingCache } from './ranking-cache.js';
-import { rankProviders, type RankEntry, type RankOrder, type ThreatModel } from './ranking.js';
+import { rankProviders, type RankEntry, type RankedLatest, type RankOrder, type ThreatModel } from './ranking.js';
 
 /** A provider's observed view: what it was applied to, and the result. */
 export interface ObservedView {
@@ -33,10 +35,10 @@ export interface ObservedRankEntry extends RankEntry {
  */
 export class ObservedReader {
   private readonly views = byteBoundedCache<ObservedView>('observed-views', 32 * 1024 * 1024);
-  private readonly tables = byteBoundedCache<ScoreTable>('observed-score-tables', 16 * 1024 * 1024);
+  private readonly tables = byteBoundedCache<CompactScores>('observed-score-tables', 16 * 1024 * 1024, (t) => t.bytes);
 
   constructor(
-    private readonly atlas: Atlas<Analysis>,
+    private readonly atlas: Atlas<Analysis, ProviderSummary>,
     private readonly observations: ObservationService,
     private readonly policy: PolicyData,
     private readonly rankings: RankingCache,
@@ -70,7 +72,7 @@ export class ObservedReader {
   }
 
   /** The compact score table of a provider as observed; the declared one when nothing is observed. */
-  tableOf(providerId: string, lawDate: string): ScoreTable | undefined {
+  tableOf(providerId: string, lawDate: string): CompactScores | undefined {
     const latest = this.atlas.latestOf(providerId);
     if (latest && this.observations.placed(providerId).length === 0) return this.rankings.tableAt(latest, lawDate);
     const key = `${providerId}@${latest?.meta.version ?? 0}@${this.observations.revision}@${lawDate}@${this.policy.params.modelVersion}`;
@@ -78,8 +80,8 @@ export class ObservedReader {
     if (hit) return hit;
     const view = this.of(providerId, { lawDate });
     if (!view) return undefined;
-    const table = scoreTable(view.observed.result.cells);
-    this.tables.set(key, table, { size: 64 * 1024 });
+    const table = CompactScores.of(scoreTable(view.observed.result.cells));
+    this.tables.set(key, table);
     return table;
   }
 
@@ -90,7 +92,7 @@ export class ObservedReader {
    */
   rank(model: ThreatModel, order: RankOrder, lawDate: string): { ranked: ObservedRankEntry[]; undeclared: string[] } {
     const entries = this.providerIds().map((id) => this.entryOf(id, lawDate));
-    const tables = new Map(entries.map((e) => [e.meta.providerId, this.tableOf(e.meta.providerId, lawDate) ?? {}]));
+    const tables = new Map(entries.map((e) => [e.meta.providerId, this.tableOf(e.meta.providerId, lawDate) ?? CompactScores.of({})]));
     const { ranked, undeclared } = rankProviders(entries, model, order, (l) => tables.get(l.meta.providerId)!);
     return {
       ranked: ranked.map((r) => ({
@@ -103,14 +105,14 @@ export class ObservedReader {
   }
 
   /** The read-model entry ranking reads; a provider that never declared gets one built from its observed view. */
-  private entryOf(providerId: string, lawDate: string): LatestVersion<Analysis> {
+  private entryOf(providerId: string, lawDate: string): RankedLatest {
     const latest = this.atlas.latestOf(providerId);
     if (latest) return latest;
     const view = this.of(providerId, { lawDate })!;
+    const declaration = view.observed.declaration;
     return {
       meta: { providerId, version: 0, submittedAt: view.asOf, hash: '' },
-      declaration: view.observed.declaration,
-      analysis: { disclosureScore: 0 } as Analysis,
-    } as LatestVersion<Analysis>;
+      summary: { name: declaration.provider.name, asOf: declaration.asOf, disclosureScore: 0, scores: CompactScores.of({}) },
+    };
   }
 }

@@ -8,6 +8,7 @@ import { todayUtc } from '../law/in-force.js';
 import { computeExposure, type Cell, type ExposureResult } from '../scoring/index.js';
 import { contentHash } from '../store/version-record.js';
 import type { Analysis, PolicyData } from './analysis.js';
+import type { ProviderSummary } from './provider-entry.js';
 import type { Atlas } from './atlas.js';
 
 export interface CellState {
@@ -43,7 +44,7 @@ export interface Preview {
 }
 
 export interface PreviewDeps {
-  atlas: Atlas<Analysis>;
+  atlas: Atlas<Analysis, ProviderSummary>;
   policy: PolicyData;
   /** The full matrix of a stored version under a law date (the shared exposure reader). */
   exposureOf(providerId: string, version: number, lawDate: string): Promise<ExposureResult | undefined>;

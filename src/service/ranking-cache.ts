@@ -1,8 +1,10 @@
 import { todayUtc } from '../law/in-force.js';
 import { computeExposure } from '../scoring/index.js';
-import { scoreTable, type Analysis, type PolicyData, type ScoreTable } from './analysis.js';
-import type { Atlas, LatestVersion } from './atlas.js';
+import { scoreTable, type Analysis, type PolicyData } from './analysis.js';
+import type { Atlas, LatestEntry } from './atlas.js';
 import { byteBoundedCache } from './byte-bounded-cache.js';
+import { CompactScores } from './compact-scores.js';
+import type { ProviderSummary } from './provider-entry.js';
 import { rankProviders, type RankOrder, type Ranking, type ThreatModel } from './ranking.js';
 
 /**
@@ -13,23 +15,23 @@ import { rankProviders, type RankOrder, type Ranking, type ThreatModel } from '.
  */
 export class RankingCache {
   private readonly cache = byteBoundedCache<{ revision: number; ranking: Ranking }>('rankings', 8 * 1024 * 1024);
-  private readonly tables = byteBoundedCache<ScoreTable>('score-tables', 32 * 1024 * 1024);
+  private readonly tables = byteBoundedCache<CompactScores>('score-tables', 32 * 1024 * 1024, (t) => t.bytes);
 
   constructor(
-    private readonly atlas: Atlas<Analysis>,
+    private readonly atlas: Atlas<Analysis, ProviderSummary>,
     private readonly policy?: PolicyData,
     private readonly epochOf: (date: string) => string = () => '',
   ) {}
 
   /** A version's score table under the law of `lawDate`: the remembered one when its law epoch matches. */
-  tableAt(latest: LatestVersion<Analysis>, lawDate: string): ScoreTable {
+  tableAt(latest: LatestEntry<ProviderSummary>, lawDate: string): CompactScores {
     const epoch = this.epochOf(lawDate);
-    if (!this.policy || latest.analysis.lawEpoch === epoch) return latest.analysis.scores;
+    if (!this.policy || latest.summary.lawEpoch === epoch) return latest.summary.scores;
     const key = `${latest.meta.providerId}@${latest.meta.version}@${epoch}`;
     const hit = this.tables.get(key);
     if (hit) return hit;
-    const table = scoreTable(computeExposure(latest.declaration, this.policy.jurisdictions, this.policy.params, { lawDate }).cells);
-    this.tables.set(key, table, { size: 64 * 1024 });
+    const table = CompactScores.of(scoreTable(computeExposure(latest.declaration, this.policy.jurisdictions, this.policy.params, { lawDate }).cells));
+    this.tables.set(key, table);
     return table;
   }
 

@@ -1,5 +1,10 @@
-import type { Analysis, ScoreTable } from './analysis.js';
-import type { LatestVersion } from './atlas.js';
+import type { Analysis } from './analysis.js';
+import type { LatestEntry } from './atlas.js';
+import type { CompactScores } from './compact-scores.js';
+import type { ProviderSummary } from './provider-entry.js';
+
+/** What ranking reads of a provider: the read model's compact entry. */
+export type RankedLatest = Pick<LatestEntry<Pick<ProviderSummary, 'name' | 'asOf' | 'disclosureScore' | 'scores'>>, 'meta' | 'summary'>;
 
 export interface ThreatModel {
   /** Jurisdiction codes; empty means every profile. */
@@ -29,7 +34,7 @@ export interface RankedProvider {
 
 /** One provider's place: its read model and its worst selected cell. Cheap to make for thousands. */
 export interface RankEntry {
-  latest: LatestVersion<Analysis>;
+  latest: RankedLatest;
   /** 1 + the number of providers strictly ahead on the order's bound: ties share a rank. */
   rank: number;
   established: number;
@@ -51,13 +56,13 @@ export function rankedProvider({ latest, rank, established, worstCase, category,
   return {
     rank,
     providerId: latest.meta.providerId,
-    name: latest.declaration.provider.name,
+    name: latest.summary.name,
     latestVersion: latest.meta.version,
     established,
     worstCase,
     score: worstCase,
     worstCell: { category, jurisdiction },
-    disclosureScore: latest.analysis.disclosureScore,
+    disclosureScore: latest.summary.disclosureScore,
   };
 }
 
@@ -68,34 +73,44 @@ export function rankedProvider({ latest, rank, established, worstCase, category,
  * not AU, where only silence widens the range). `tables` gives each provider's score table
  * (the remembered one for today's law, or one computed for another law date).
  */
-export function rankProviders(latest: LatestVersion<Analysis>[], model: ThreatModel, order: RankOrder = 'worst-case', tables: (l: LatestVersion<Analysis>) => ScoreTable = (l) => l.analysis.scores): Ranking {
-  const primary = order === 'established' ? 0 : 1;
-  const secondary = 1 - primary;
+export function rankProviders<L extends RankedLatest>(
+  latest: L[],
+  model: ThreatModel,
+  order: RankOrder = 'worst-case',
+  tables: (l: L) => CompactScores = (l) => l.summary.scores,
+): Ranking {
+  const primary = order === 'established';
   const ranked: RankEntry[] = [];
   const undeclared: string[] = [];
   for (const entry of latest) {
     const scores = tables(entry);
-    let best: [number, number] | undefined;
-    let at = { category: '', jurisdiction: '' };
-    const categories = model.categories.length > 0 ? model.categories : Object.keys(scores);
-    for (const category of categories) {
-      const row = scores[category];
-      if (!row) continue;
-      const jurisdictions = model.jurisdictions.length > 0 ? model.jurisdictions : Object.keys(row);
-      for (const jurisdiction of jurisdictions) {
-        const cell = row[jurisdiction];
-        if (cell === undefined) continue;
-        if (!best || cell[primary] > best[primary] || (cell[primary] === best[primary] && cell[secondary] > best[secondary])) {
-          best = cell;
-          at = { category, jurisdiction };
-        }
+    const { categories, jurisdictions } = scores.layout;
+    let best = -1;
+    let bestKey = 0;
+    let bestOther = 0;
+    // The selected categories and jurisdictions in the model's order (all, in the table's order, when none).
+    for (const category of model.categories.length > 0 ? model.categories : categories) {
+      for (const jurisdiction of model.jurisdictions.length > 0 ? model.jurisdictions : jurisdictions) {
+        const i = scores.indexOf(category, jurisdiction);
+        if (!scores.has(i)) continue;
+        const key = primary ? scores.establishedAt(i) : scores.worstCaseAt(i);
+        const other = primary ? scores.worstCaseAt(i) : scores.establishedAt(i);
+        if (best < 0 || key > bestKey || (key === bestKey && other > bestOther)) [best, bestKey, bestOther] = [i, key, other];
       }
     }
-    if (best) ranked.push({ latest: entry, rank: 0, established: best[0], worstCase: best[1], score: best[1], ...at });
-    else undeclared.push(entry.meta.providerId);
+    if (best < 0) {
+      undeclared.push(entry.meta.providerId);
+      continue;
+    }
+    const established = scores.establishedAt(best);
+    const worstCase = scores.worstCaseAt(best);
+    const category = categories[Math.floor(best / jurisdictions.length)];
+    const jurisdiction = jurisdictions[best % jurisdictions.length];
+    ranked.push({ latest: entry, rank: 0, established, worstCase, score: worstCase, category, jurisdiction });
   }
-  const key = (r: RankEntry) => (primary === 1 ? r.worstCase : r.established);
-  const other = (r: RankEntry) => (primary === 1 ? r.established : r.worstCase);
+  const primaryIsWorst = !primary;
+  const key = (r: RankEntry) => (primaryIsWorst ? r.worstCase : r.established);
+  const other = (r: RankEntry) => (primaryIsWorst ? r.established : r.worstCase);
   // `latest` comes in provider-id order and the sort is stable, so full ties stay in id order.
   ranked.sort((a, b) => key(b) - key(a) || other(b) - other(a));
   ranked.forEach((r, i) => (r.rank = i > 0 && key(ranked[i - 1]) === key(r) ? ranked[i - 1].rank : i + 1));

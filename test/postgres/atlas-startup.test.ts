@@ -83,7 +83,7 @@ describe('a replica starting on PostgreSQL', () => {
       const again = await open();
       expect(again.analysed).toBe(0);
       expect(again.atlas.providerIds()).toEqual(ids);
-      expect(again.atlas.latestOf(ids[n - 1])).toMatchObject({ meta: { version: 2 }, declaration: { provider: { name: `${ids[n - 1]} v2` } }, analysis: { name: `${ids[n - 1]} v2` } });
+      expect(await again.atlas.latest(ids[n - 1])).toMatchObject({ meta: { version: 2 }, declaration: { provider: { name: `${ids[n - 1]} v2` } }, analysis: { name: `${ids[n - 1]} v2` } });
       counts.push(again.queries);
     }
     expect(counts[1]).toBe(counts[0]);

@@ -29,11 +29,11 @@ describe('analysis cache', () => {
 
     const again = await Atlas.open(store, registry, analyze, new FileAnalysisCache(dir, 'key-1'));
     expect(runs).toBe(1);
-    expect(again.latestOf('veritalk')?.analysis).toEqual({ run: 1 });
+    expect((await again.latest('veritalk'))?.analysis).toEqual({ run: 1 });
 
     const changedPolicy = await Atlas.open(store, registry, analyze, new FileAnalysisCache(dir, 'key-2'));
     expect(runs).toBe(2);
-    expect(changedPolicy.latestOf('veritalk')?.analysis).toEqual({ run: 2 });
+    expect((await changedPolicy.latest('veritalk'))?.analysis).toEqual({ run: 2 });
   });
 
   it('treats an unreadable cache entry as a miss', async () => {
@@ -44,7 +44,7 @@ describe('analysis cache', () => {
     await Atlas.open(store, registry, analyze, cache).then((a) => a.submit('veritalk', validDeclaration(), '{}'));
     await writeFile(path.join(dir, 'veritalk.json'), '{"broken');
     const reopened = await Atlas.open(store, registry, analyze, cache);
-    expect(reopened.latestOf('veritalk')?.analysis).toEqual({ run: 2 });
+    expect((await reopened.latest('veritalk'))?.analysis).toEqual({ run: 2 });
     expect(JSON.parse(await readFile(path.join(dir, 'veritalk.json'), 'utf8')).version).toBe(1);
   });
 });

@@ -29,7 +29,7 @@ describe('Atlas.submit', () => {
       return atlas.submit('veritalk', doc, JSON.stringify(doc));
     };
     await Promise.all(['2024-01-01', '2024-02-01', '2024-03-01'].map(submit));
-    const latest = atlas.latestOf('veritalk')!;
+    const latest = (await atlas.latest('veritalk'))!;
     expect(latest.meta.version).toBe(3);
     const second = await atlas.declarationAt('veritalk', 2);
     expect(latest.analysis.previous).toBe(second!.asOf);

@@ -21,7 +21,7 @@ import { rankedProvider, type ThreatModel } from '../../service/ranking.js';
 import type { AppContext } from '../context.js';
 import { HttpError, badRequest, notFound } from '../http-error.js';
 import { orderParam, positiveIntParam, providerIdParam } from '../params.js';
-import { latestOr404 } from '../provider-view.js';
+import { fullLatestOr404, latestOr404 } from '../provider-view.js';
 import { sendHtml } from '../send-html.js';
 import { lawDateParam, threatModelParam } from '../threat-model-param.js';
 import { basisParam } from './observed-exposure.js';
@@ -94,11 +94,11 @@ export function pagesRouter(ctx: AppContext): Router {
           ...rankedProvider(r),
           grade: gradeFor(r.worstCase, policy.params),
           establishedGrade: gradeFor(r.established, policy.params),
-          asOf: r.latest.declaration.asOf,
+          asOf: r.latest.summary.asOf,
         })),
         order,
         lawDate,
-        undeclared: undeclared.map((id) => ({ providerId: id, name: atlas.latestOf(id)!.declaration.provider.name })),
+        undeclared: undeclared.map((id) => ({ providerId: id, name: atlas.latestOf(id)!.summary.name })),
         threatModel: describe(model),
         filter: filter('/', model, 'Rank'),
         categoryLabel,
@@ -115,7 +115,7 @@ export function pagesRouter(ctx: AppContext): Router {
   });
 
   router.get('/providers/:providerId', async (req, res) => {
-    const latest = latestOr404(atlas, req.params.providerId);
+    const latest = await fullLatestOr404(atlas, req.params.providerId);
     const providerId = latest.meta.providerId;
     const model = threatModelParam(req, ctx);
     const lawDate = lawDateParam(req) ?? todayUtc();
@@ -206,8 +206,12 @@ export function pagesRouter(ctx: AppContext): Router {
       overall = summarizeExposure(view.observed.result, policy.params).overall;
     } else {
       if (!latest) throw notFound(`No provider "${providerId}".`);
-      name = latest.declaration.provider.name;
-      overall = lawDate === latest.analysis.lawDate ? latest.analysis.exposure.overall : summarizeExposure((await reader.of(providerId, latest.meta.version, { lawDate }))!, policy.params).overall;
+      name = latest.summary.name;
+      const { summary } = latest;
+      overall =
+        lawDate === summary.lawDate
+          ? { grade: summary.grade, establishedGrade: summary.establishedGrade, worstCase: summary.exposureScore, established: summary.established }
+          : summarizeExposure((await reader.of(providerId, latest.meta.version, { lawDate }))!, policy.params).overall;
     }
     // Meant to be embedded on other sites: helmet's same-origin resource policy would block that.
     res.set('Cross-Origin-Resource-Policy', 'cross-origin').set('Cache-Control', 'public, max-age=300');
@@ -218,7 +222,7 @@ export function pagesRouter(ctx: AppContext): Router {
         establishedGrade: overall.establishedGrade,
         exposureScore: overall.worstCase,
         establishedScore: overall.established,
-        disclosureScore: latest?.analysis.disclosureScore,
+        disclosureScore: latest?.summary.disclosureScore,
       }).text,
     );
   });

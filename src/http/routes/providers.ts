@@ -3,7 +3,7 @@ import type { AppContext } from '../context.js';
 import { notFound } from '../http-error.js';
 import { requireContentType } from '../json-body.js';
 import { pageParams, positiveIntParam, providerIdParam } from '../params.js';
-import { providerDetail, providerSummary, versionLocation, latestOr404 } from '../provider-view.js';
+import { providerDetail, providerSummary, versionLocation, latestOr404, fullLatestOr404 } from '../provider-view.js';
 import { sendTable } from '../csv-response.js';
 import { dryRun } from './dry-run.js';
 import { undeclaredSummary } from '../undeclared-view.js';
@@ -28,11 +28,10 @@ export function providersRouter(ctx: AppContext): Router {
     });
   });
 
-  router.get('/providers/:providerId', (req, res) => {
+  router.get('/providers/:providerId', async (req, res) => {
     const undeclared = ctx.observations.undeclared().find((u) => u.providerId === req.params.providerId);
     if (undeclared && !atlas.latestOf(undeclared.providerId)) return void res.json(undeclaredSummary(ctx, undeclared));
-    const latest = latestOr404(atlas, req.params.providerId);
-    res.json(providerDetail(latest));
+    res.json(providerDetail(await fullLatestOr404(atlas, req.params.providerId)));
   });
 
   router.post(
