@@ -46,6 +46,9 @@ interface Measured {
 }
 
 type Kind = 'lowdb' | 'postgres';
+type Role = 'small' | 'mid' | 'large';
+/** Which stores to measure: BENCH_SCALE_STORES=lowdb (or postgres) runs one; both by default. */
+const KINDS = (process.env.BENCH_SCALE_STORES ?? 'lowdb,postgres').split(',').filter((k): k is Kind => k === 'lowdb' || k === 'postgres');
 
 /** Every provider gets VERSIONS versions through the store's own append (no HTTP), 64 at a time. */
 async function seed(store: Store, count: number): Promise<void> {
@@ -71,8 +74,9 @@ async function rankingPaths(): Promise<string[]> {
 const env = (extra: NodeJS.ProcessEnv) => ({ LOAD_SAMPLE_DATA: 'false', ADMIN_API_KEY: ADMIN_KEY, RATE_LIMIT_PER_MINUTE: '0', NODE_ENV: 'production', ...extra });
 
 /** Seeds, starts once (analyses computed and remembered), restarts (measured), then writes and ranks. */
-async function measure(kind: Kind, count: number, scratch: string, databases: TestDatabase[], timeoutMs: number): Promise<Measured> {
-  const dataDir = path.join(scratch, `${kind}-${count}`);
+async function measure(kind: Kind, role: Role, count: number, scratch: string, databases: TestDatabase[], timeoutMs: number): Promise<Measured> {
+  // One directory per run: the mid and large runs may have the same count (BENCH_SCALE_PROVIDERS=2000).
+  const dataDir = path.join(scratch, `${kind}-${role}-${count}`);
   let extra: NodeJS.ProcessEnv = {};
   if (kind === 'postgres') {
     const db = await startTestDatabase();
@@ -124,11 +128,11 @@ export async function scaleBenchmarks(): Promise<{ sections: string[]; checks: S
   const sections: string[] = [];
   const checks: ScaleCheck[] = [];
   try {
-    for (const kind of ['lowdb', 'postgres'] as Kind[]) {
+    for (const kind of KINDS) {
       const started = performance.now();
-      const small = await measure(kind, SMALL, scratch, databases, 60_000);
-      const mid = await measure(kind, MID, scratch, databases, 300_000);
-      const large = await measure(kind, LARGE, scratch, databases, 900_000);
+      const small = await measure(kind, 'small', SMALL, scratch, databases, 60_000);
+      const mid = await measure(kind, 'mid', MID, scratch, databases, 300_000);
+      const large = await measure(kind, 'large', LARGE, scratch, databases, 900_000);
       const rows = ([[SMALL, small], [MID, mid], [LARGE, large]] as const).map(([n, m]) => [
         `${n} × ${VERSIONS}`,
         m.restartMs.toFixed(0),
