@@ -20,7 +20,8 @@ async function localService(dataDir: string, providerId: string): Promise<{ serv
   const history = await store.history(providerId);
   const record = history.length > 0 ? await store.version(providerId, history[history.length - 1].version) : undefined;
   const declaration = record ? (JSON.parse(record.body) as Declaration) : undefined;
-  const declarations = { latestOf: (id: string) => (id === providerId && declaration ? { declaration } : undefined) };
+  const latestDeclaration = (id: string) => (id === providerId ? declaration : undefined);
+  const declarations = { latestOf: (id: string) => (latestDeclaration(id) ? { declaration } : undefined), latestDeclaration: async (id: string) => latestDeclaration(id) };
   const service = await ObservationService.open(observations, schemaRegistry(), declarations, CATEGORY_IDS());
   return { service, close: async () => (await observations.close(), await store.close()) };
 }

@@ -33,14 +33,15 @@ export async function compareQuery(req: Request, ctx: AppContext): Promise<Compa
       const latest = ctx.atlas.latestOf(id);
       if (basis === 'observed') {
         // Observations in place of declared facts; a provider known only from observations compares too.
-        const view = ctx.observed.of(id, { lawDate });
+        const view = await ctx.observed.of(id, { lawDate });
         if (!view) throw notFound(`No provider "${id}" (neither declared nor observed).`);
         const exposure = view.observed.result;
         return { providerId: id, version: view.version, declaration: view.observed.declaration, disclosureScore: latest?.summary.disclosureScore, exposure, overall: summarizeExposure(exposure, ctx.policy.params).overall };
       }
       if (!latest) throw notFound(`No provider "${id}".`);
       const exposure = (await ctx.exposure.of(id, latest.meta.version, { lawDate }))!;
-      return { providerId: id, version: latest.meta.version, declaration: latest.declaration, disclosureScore: latest.summary.disclosureScore, exposure, overall: summarizeExposure(exposure, ctx.policy.params).overall };
+      const declaration = (await ctx.atlas.declarationAt(id, latest.meta.version))!;
+      return { providerId: id, version: latest.meta.version, declaration, disclosureScore: latest.summary.disclosureScore, exposure, overall: summarizeExposure(exposure, ctx.policy.params).overall };
     }),
   );
   return {

@@ -47,6 +47,7 @@ export function latestOr404(atlas: Atlas<Analysis, ProviderSummary>, rawId: unkn
 /** Like `latestOr404`, with the full analysis loaded (the read model keeps only a summary). */
 export async function fullLatestOr404(atlas: Atlas<Analysis, ProviderSummary>, rawId: unknown): Promise<LatestVersion<Analysis> & { summary: ProviderSummary }> {
   const entry = latestOr404(atlas, rawId);
-  const analysis = (await atlas.analysisAt(entry.meta.providerId, entry.meta.version))!;
-  return { ...entry, analysis };
+  // The entry just found may be replaced by a newer version meanwhile: load exactly its version.
+  const [declaration, analysis] = await Promise.all([atlas.declarationAt(entry.meta.providerId, entry.meta.version), atlas.analysisAt(entry.meta.providerId, entry.meta.version)]);
+  return { ...entry, declaration: declaration!, analysis: analysis! };
 }

@@ -18,10 +18,9 @@ export interface LatestVersion<A> {
   analysis: A;
 }
 
-/** What the read model holds of a provider's latest version: its metadata, declaration and a compact summary. */
+/** What the read model holds of a provider's latest version: its metadata and a compact summary (no declaration, no full analysis). */
 export interface LatestEntry<S> {
   meta: VersionMeta;
-  declaration: Declaration;
   summary: S;
 }
 
@@ -49,8 +48,11 @@ const MAX_ATTEMPTS = 8;
 
 /**
  * The application core around the store: validates and appends submissions, and keeps
- * an in-memory read model of every provider's latest version with its analysis, so
- * reads and rankings never recompute. Older versions are analysed on demand and cached.
+ * an in-memory read model of every provider's latest version: its metadata and a compact
+ * summary (what lists and rankings read), so they never recompute or wait on the store.
+ * Declarations and full analyses (latest and older) are loaded on demand into caches
+ * bounded by their estimated heap, so memory grows with the providers, not with their
+ * documents or histories.
  */
 export class Atlas<A, S = unknown> {
   private readonly entries = new Map<string, LatestEntry<S>>();
@@ -59,8 +61,8 @@ export class Atlas<A, S = unknown> {
   /** Grows with every change of the read model, so derived views (rankings) know when they are stale. */
   revision = 0;
   private readonly writes = new SerialQueue();
-  /** Parsed older versions, bounded by the size of their bodies (the parsed form is a small multiple). */
-  private readonly declarations = byteBoundedCache<Declaration>('declarations', 64 * 1024 * 1024);
+  /** Parsed declarations (latest and older versions), bounded by their estimated heap. */
+  private readonly declarations = byteBoundedCache<Declaration>('declarations', 64 * 1024 * 1024, heapSize);
   /** Full analyses (latest and older versions), sized by their estimated heap, not their JSON. */
   private readonly analyses = byteBoundedCache<object>('analyses', 32 * 1024 * 1024, heapSize);
 
@@ -79,7 +81,7 @@ export class Atlas<A, S = unknown> {
       for await (const page of store.latestPages()) {
         const known = cache?.getMany ? await cache.getMany(page) : undefined;
         for (const record of page) {
-          atlas.declarations.set(`${record.providerId}@${record.version}`, JSON.parse(record.body) as Declaration, { size: record.body.length + 1 });
+          atlas.declarations.set(`${record.providerId}@${record.version}`, JSON.parse(record.body) as Declaration);
           await atlas.remember(record, undefined, known && { analysis: known.get(record.providerId) });
         }
       }
@@ -118,7 +120,8 @@ export class Atlas<A, S = unknown> {
   }
 
   private async writeOnce(providerId: string, build: (base: BaseVersion | undefined) => NextDocument | undefined, submittedBy?: string): Promise<WrittenVersion> {
-    let base: BaseVersion | undefined = this.entries.get(providerId);
+    const entry = this.entries.get(providerId);
+    let base: BaseVersion | undefined = entry && { meta: entry.meta, declaration: (await this.declarationAt(providerId, entry.meta.version))! };
     for (let attempt = 1; ; attempt++) {
       const next = build(base);
       if (next === undefined || (base && base.meta.hash === contentHash(next.body))) {
@@ -130,7 +133,7 @@ export class Atlas<A, S = unknown> {
       const analysis = this.analyze(result.declaration, base?.declaration);
       try {
         const record = await this.store.append(providerId, { body: next.body, submittedBy, expectedVersion: base?.meta.version ?? 0 });
-        this.declarations.set(`${providerId}@${record.version}`, result.declaration, { size: next.body.length + 1 });
+        this.declarations.set(`${providerId}@${record.version}`, result.declaration);
         await this.remember(record, analysis);
         const { body: _body, ...meta } = record;
         return { ...meta, created: true };
@@ -165,12 +168,30 @@ export class Atlas<A, S = unknown> {
     return this.providerIds().map((id) => this.entries.get(id)!);
   }
 
-  /** A provider's latest version with its full analysis, loaded from the caches or the store. */
-  async latest(providerId: string): Promise<LatestVersion<A> | undefined> {
+  /** A provider's latest version with its declaration and full analysis, loaded from the caches or the store. */
+  async latest(providerId: string): Promise<(LatestVersion<A> & LatestEntry<S>) | undefined> {
     const entry = this.entries.get(providerId);
     if (!entry) return undefined;
-    const analysis = (await this.analysisAt(providerId, entry.meta.version))!;
-    return { meta: entry.meta, declaration: entry.declaration, analysis };
+    const [declaration, analysis] = await Promise.all([this.declarationAt(providerId, entry.meta.version), this.analysisAt(providerId, entry.meta.version)]);
+    return { ...entry, declaration: declaration!, analysis: analysis! };
+  }
+
+  /** Every provider's latest declaration, in id order, read a batch at a time (for views across all providers). */
+  async latestDeclarations(): Promise<{ providerId: string; declaration: Declaration }[]> {
+    const all = this.allLatest();
+    const out: { providerId: string; declaration: Declaration }[] = [];
+    for (let start = 0; start < all.length; start += 64) {
+      const batch = all.slice(start, start + 64);
+      const declarations = await Promise.all(batch.map((l) => this.declarationAt(l.meta.providerId, l.meta.version)));
+      batch.forEach((l, i) => declarations[i] && out.push({ providerId: l.meta.providerId, declaration: declarations[i] }));
+    }
+    return out;
+  }
+
+  /** The parsed declaration of a provider's latest version, from the cache or the store. */
+  async latestDeclaration(providerId: string): Promise<Declaration | undefined> {
+    const entry = this.entries.get(providerId);
+    return entry && this.declarationAt(providerId, entry.meta.version);
   }
 
   history(providerId: string): Promise<VersionMeta[]> {
@@ -188,7 +209,7 @@ export class Atlas<A, S = unknown> {
     const record = await this.store.version(providerId, version);
     if (!record) return undefined;
     const declaration = JSON.parse(record.body) as Declaration;
-    this.declarations.set(key, declaration, { size: record.body.length + 1 });
+    this.declarations.set(key, declaration);
     return declaration;
   }
 
@@ -249,6 +270,6 @@ export class Atlas<A, S = unknown> {
     if (!this.entries.has(meta.providerId)) this.sortedIds = undefined;
     this.analyses.set(`${meta.providerId}@${meta.version}`, analysis as object);
     this.revision++;
-    this.entries.set(meta.providerId, { meta: plainMeta, declaration, summary: this.summarize(plainMeta, declaration, analysis as never) });
+    this.entries.set(meta.providerId, { meta: plainMeta, summary: this.summarize(plainMeta, declaration, analysis as never) });
   }
 }

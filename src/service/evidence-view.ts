@@ -25,23 +25,23 @@ export interface EvidenceView {
 }
 
 /** Claims and evidence of one provider, for pages: each observation's relation to the declared fact, and where the two views differ. */
-export function evidenceView(
+export async function evidenceView(
   observations: ObservationService,
   reader: ObservedReader,
   providerId: string,
   declared: { declaration: Declaration; result: ExposureResult },
   lawDate: string,
-): EvidenceView {
+): Promise<EvidenceView> {
   const facts = new Map(observations.facts(providerId).map((f) => [f.id, f]));
   const items = observations.list(providerId).map((observation): EvidenceItem => {
     const fact = facts.get(observation.id);
     const comparison = fact ? compareObserved(declared.declaration, fact.place, fact.value) : undefined;
     return { observation, ...(comparison ? { relation: comparison.relation, declared: comparison.declared } : {}) };
   });
-  const view = items.length > 0 ? reader.of(providerId, { lawDate }) : undefined;
+  const view = items.length > 0 ? await reader.of(providerId, { lawDate }) : undefined;
   return {
     providerId,
-    declaredByProvider: observations.baseOf(providerId)?.declaredByProvider ?? true,
+    declaredByProvider: (await observations.baseOf(providerId))?.declaredByProvider ?? true,
     items,
     differences: view ? differences(declared.result, view.observed) : [],
     lawDate,

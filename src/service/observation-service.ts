@@ -13,9 +13,10 @@ import type { ObservationStore } from '../observations/observation-store.js';
 import { undeclaredBase } from '../observations/undeclared-base.js';
 import { SerialQueue } from '../store/serial-queue.js';
 
-/** What the service needs of the declarations: the latest one of a provider, if any. */
+/** What the service needs of the declarations: whether a provider has one, and its latest (loaded on demand). */
 export interface DeclarationSource {
-  latestOf(providerId: string): { declaration: Declaration } | undefined;
+  latestOf(providerId: string): object | undefined;
+  latestDeclaration(providerId: string): Promise<Declaration | undefined>;
 }
 
 /** Who recorded an observation when the key names no organisation (an admin). */
@@ -85,9 +86,9 @@ export class ObservationService {
   }
 
   /** The declaration observations are applied to: the latest declared one, or one that answers nothing. */
-  baseOf(providerId: string): { declaration: Declaration; declaredByProvider: boolean } | undefined {
-    const latest = this.declarations.latestOf(providerId);
-    if (latest) return { declaration: latest.declaration, declaredByProvider: true };
+  async baseOf(providerId: string): Promise<{ declaration: Declaration; declaredByProvider: boolean } | undefined> {
+    const declaration = await this.declarations.latestDeclaration(providerId);
+    if (declaration) return { declaration, declaredByProvider: true };
     const undeclared = this.undeclared().find((u) => u.providerId === providerId);
     return undeclared ? { declaration: undeclaredBase({ ...undeclared, categories: this.categories }), declaredByProvider: false } : undefined;
   }
@@ -123,7 +124,7 @@ export class ObservationService {
 
   async record(providerId: string, body: unknown, caller: Caller): Promise<ObservationView> {
     return this.writes.run(providerId, async () => {
-      const declared = this.declarations.latestOf(providerId)?.declaration;
+      const declared = await this.declarations.latestDeclaration(providerId);
       const { observation } = checkObservation(this.registry, body, declared);
       const existing = this.list(providerId);
       const organisation = caller.organisation ?? OPERATOR;

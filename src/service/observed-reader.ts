@@ -49,15 +49,15 @@ export class ObservedReader {
     return [...new Set([...this.atlas.providerIds(), ...this.observations.providerIds()])].sort();
   }
 
-  of(providerId: string, options: { lawDate?: string; explain?: ExplainLevel } = {}): ObservedView | undefined {
+  async of(providerId: string, options: { lawDate?: string; explain?: ExplainLevel } = {}): Promise<ObservedView | undefined> {
     const lawDate = options.lawDate ?? todayUtc();
     const explain = options.explain ?? 'compact';
-    const base = this.observations.baseOf(providerId);
-    if (!base) return undefined;
     const version = this.atlas.latestOf(providerId)?.meta.version;
     const key = `${providerId}@${version ?? 0}@${this.observations.revision}@${lawDate}@${explain}@${this.policy.params.modelVersion}`;
     const hit = this.views.get(key);
     if (hit) return hit;
+    const base = await this.observations.baseOf(providerId);
+    if (!base) return undefined;
     const observed = scoreAsObserved(base.declaration, this.observations.placed(providerId), this.policy, { lawDate, explain });
     const view: ObservedView = {
       providerId,
@@ -72,13 +72,13 @@ export class ObservedReader {
   }
 
   /** The compact score table of a provider as observed; the declared one when nothing is observed. */
-  tableOf(providerId: string, lawDate: string): CompactScores | undefined {
+  async tableOf(providerId: string, lawDate: string): Promise<CompactScores | undefined> {
     const latest = this.atlas.latestOf(providerId);
     if (latest && this.observations.placed(providerId).length === 0) return this.rankings.tableAt(latest, lawDate);
     const key = `${providerId}@${latest?.meta.version ?? 0}@${this.observations.revision}@${lawDate}@${this.policy.params.modelVersion}`;
     const hit = this.tables.get(key);
     if (hit) return hit;
-    const view = this.of(providerId, { lawDate });
+    const view = await this.of(providerId, { lawDate });
     if (!view) return undefined;
     const table = CompactScores.of(scoreTable(view.observed.result.cells));
     this.tables.set(key, table);
@@ -90,9 +90,9 @@ export class ObservedReader {
    * same order); a provider known only from observations takes part, marked
    * `declaredByProvider: false`, ranked by its observed view over a declaration that answers nothing.
    */
-  rank(model: ThreatModel, order: RankOrder, lawDate: string): { ranked: ObservedRankEntry[]; undeclared: string[] } {
-    const entries = this.providerIds().map((id) => this.entryOf(id, lawDate));
-    const tables = new Map(entries.map((e) => [e.meta.providerId, this.tableOf(e.meta.providerId, lawDate) ?? CompactScores.of({})]));
+  async rank(model: ThreatModel, order: RankOrder, lawDate: string): Promise<{ ranked: ObservedRankEntry[]; undeclared: string[] }> {
+    const entries = await Promise.all(this.providerIds().map((id) => this.entryOf(id, lawDate)));
+    const tables = new Map(await Promise.all(entries.map(async (e) => [e.meta.providerId, (await this.tableOf(e.meta.providerId, lawDate)) ?? CompactScores.of({})] as const)));
     const { ranked, undeclared } = rankProviders(entries, model, order, (l) => tables.get(l.meta.providerId)!);
     return {
       ranked: ranked.map((r) => ({
@@ -105,10 +105,10 @@ export class ObservedReader {
   }
 
   /** The read-model entry ranking reads; a provider that never declared gets one built from its observed view. */
-  private entryOf(providerId: string, lawDate: string): RankedLatest {
+  private async entryOf(providerId: string, lawDate: string): Promise<RankedLatest> {
     const latest = this.atlas.latestOf(providerId);
     if (latest) return latest;
-    const view = this.of(providerId, { lawDate })!;
+    const view = (await this.of(providerId, { lawDate }))!;
     const declaration = view.observed.declaration;
     return {
       meta: { providerId, version: 0, submittedAt: view.asOf, hash: '' },

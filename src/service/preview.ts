@@ -65,6 +65,7 @@ export async function previewSubmission(deps: PreviewDeps, providerId: string, d
   if (!check.valid) throw new InvalidDocumentError(check.errors);
   const { declaration, warnings } = check;
   const latest = deps.atlas.latestOf(providerId);
+  const latestDeclaration = latest && (await deps.atlas.declarationAt(providerId, latest.meta.version));
   const same = latest !== undefined && latest.meta.hash === contentHash(rawBody);
   const lawDate = deps.lawDate ?? todayUtc();
   const after = computeExposure(declaration, deps.policy.jurisdictions, deps.policy.params, { lawDate });
@@ -83,9 +84,9 @@ export async function previewSubmission(deps: PreviewDeps, providerId: string, d
     version: same ? latest.meta.version : (latest?.meta.version ?? 0) + 1,
     created: false,
     wouldCreate: !same,
-    findings: findingsOf(declaration, latest?.declaration, deps.policy.jurisdictions, contentCategoryIds(deps.policy.params), deps.policy.params.categories.map((c) => c.category)),
+    findings: findingsOf(declaration, latestDeclaration, deps.policy.jurisdictions, contentCategoryIds(deps.policy.params), deps.policy.params.categories.map((c) => c.category)),
     warnings,
-    diff: latest ? diffDeclarations(latest.declaration, declaration) : [],
+    diff: latestDeclaration ? diffDeclarations(latestDeclaration, declaration) : [],
     exposureChange,
   };
 }

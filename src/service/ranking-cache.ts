@@ -24,24 +24,36 @@ export class RankingCache {
   ) {}
 
   /** A version's score table under the law of `lawDate`: the remembered one when its law epoch matches. */
-  tableAt(latest: LatestEntry<ProviderSummary>, lawDate: string): CompactScores {
+  async tableAt(latest: LatestEntry<ProviderSummary>, lawDate: string): Promise<CompactScores> {
     const epoch = this.epochOf(lawDate);
     if (!this.policy || latest.summary.lawEpoch === epoch) return latest.summary.scores;
     const key = `${latest.meta.providerId}@${latest.meta.version}@${epoch}`;
     const hit = this.tables.get(key);
     if (hit) return hit;
-    const table = CompactScores.of(scoreTable(computeExposure(latest.declaration, this.policy.jurisdictions, this.policy.params, { lawDate }).cells));
+    const declaration = (await this.atlas.declarationAt(latest.meta.providerId, latest.meta.version))!;
+    const table = CompactScores.of(scoreTable(computeExposure(declaration, this.policy.jurisdictions, this.policy.params, { lawDate }).cells));
     this.tables.set(key, table);
     return table;
   }
 
-  rank(model: ThreatModel, order: RankOrder = 'worst-case', lawDate: string = todayUtc()): Ranking {
-    const key = JSON.stringify([model.jurisdictions, model.categories, order, this.epochOf(lawDate)]);
+  async rank(model: ThreatModel, order: RankOrder = 'worst-case', lawDate: string = todayUtc()): Promise<Ranking> {
+    const epoch = this.epochOf(lawDate);
+    const key = JSON.stringify([model.jurisdictions, model.categories, order, epoch]);
+    const revision = this.atlas.revision;
     const hit = this.cache.get(key);
-    if (hit && hit.revision === this.atlas.revision) return hit.ranking;
-    const ranking = rankProviders(this.atlas.allLatest(), model, order, (l) => this.tableAt(l, lawDate));
+    if (hit && hit.revision === revision) return hit.ranking;
+    const all = this.atlas.allLatest();
+    // Tables under another law than the remembered one: computed from declarations read on demand, a batch at a time.
+    const other = this.policy ? all.filter((l) => l.summary.lawEpoch !== epoch) : [];
+    const tables = new Map<string, CompactScores>();
+    for (let start = 0; start < other.length; start += 64) {
+      const batch = other.slice(start, start + 64);
+      const made = await Promise.all(batch.map((l) => this.tableAt(l, lawDate)));
+      batch.forEach((l, i) => tables.set(l.meta.providerId, made[i]));
+    }
+    const ranking = rankProviders(all, model, order, (l) => tables.get(l.meta.providerId) ?? l.summary.scores);
     // Entries point at the shared read model; only the ranking's own rows count.
-    this.cache.set(key, { revision: this.atlas.revision, ranking }, { size: 64 * (ranking.ranked.length + ranking.undeclared.length) + key.length + 1 });
+    this.cache.set(key, { revision, ranking }, { size: 64 * (ranking.ranked.length + ranking.undeclared.length) + key.length + 1 });
     return ranking;
   }
 }

@@ -22,7 +22,7 @@ export async function loadSampleObservations(service: ObservationService, dir = 
   for (const file of (await readdir(dir)).filter((f) => f.endsWith('.json')).sort()) {
     const sample = JSON.parse(await readFile(path.join(dir, file), 'utf8')) as SampleFile;
     // Sample evidence is about a sample declaration: without it there is nothing to illustrate.
-    if (!service.baseOf(sample.providerId)?.declaredByProvider) continue;
+    if (!(await service.baseOf(sample.providerId))?.declaredByProvider) continue;
     const reviewer: Caller = { keyId: 'sample-data', role: 'reviewer', providerId: null, organisation: sample.organisation };
     const provider: Caller = { keyId: 'sample-data', role: 'provider', providerId: sample.providerId };
     for (const { responses = [], ...body } of sample.observations) {

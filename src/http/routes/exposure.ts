@@ -41,7 +41,7 @@ export function exposureRouter(ctx: AppContext): Router {
   /** A draft's full matrix and its serialised JSON run to a few hundred kilobytes whatever its size. */
   const draftSize = (rawBody: string) => 512 * 1024 + 4 * rawBody.length;
 
-  router.post('/score', requireContentType(), ctx.json, (req, res) => {
+  router.post('/score', requireContentType(), ctx.json, async (req, res) => {
     const model = threatModelParam(req, ctx);
     const lawDate = lawDateParam(req) ?? todayUtc();
     const explain = explainParam(req.query.explain);
@@ -50,7 +50,7 @@ export function exposureRouter(ctx: AppContext): Router {
     if (!draft) {
       const check = ctx.atlas.check(req.body);
       if (!check.valid) throw new InvalidDocumentError(check.errors);
-      const previous = ctx.atlas.latestOf(check.declaration.provider.id)?.declaration;
+      const previous = await ctx.atlas.latestDeclaration(check.declaration.provider.id);
       const publish = draftFindings(check.declaration, previous, ctx.policy, todayUtc());
       draft = { declaration: check.declaration, result: computeExposure(check.declaration, jurisdictions, params, { lawDate, explain }), warnings: [...check.warnings, ...publish.warnings], findings: publish.findings };
       drafts.set(key, draft, { size: draftSize(req.rawBody ?? '') });
@@ -96,12 +96,12 @@ export function exposureRouter(ctx: AppContext): Router {
     });
   });
 
-  router.get('/exposure', (req, res) => {
+  router.get('/exposure', async (req, res) => {
     const model = threatModelParam(req, ctx);
     const { limit, offset } = pageParams(req.query);
     const lawDate = lawDateParam(req) ?? todayUtc();
     const order = orderParam(req.query.order);
-    const { ranked, undeclared } = ctx.rankings.rank(model, order, lawDate);
+    const { ranked, undeclared } = await ctx.rankings.rank(model, order, lawDate);
     const items = ranked.slice(offset, offset + limit).map((r) => ({ ...rankedProvider(r), grade: gradeFor(r.worstCase, params), establishedGrade: gradeFor(r.established, params) }));
     sendTable(req, res, {
       columns: [

@@ -51,7 +51,7 @@ export function feedsRouter(ctx: AppContext): Router {
   /** Observations recorded about these providers, as entries, merged into the version entries newest first. */
   const withObservations = (entries: AtomEntry[], providerIds: string[], req: Request): AtomEntry[] => {
     const observed = providerIds.flatMap((id) => {
-      const name = atlas.latestOf(id)?.declaration.provider.name ?? ctx.observations.undeclared().find((u) => u.providerId === id)?.name ?? id;
+      const name = atlas.latestOf(id)?.summary.name ?? ctx.observations.undeclared().find((u) => u.providerId === id)?.name ?? id;
       return ctx.observations.list(id).map((o) => observationEntry(o, name, baseUrl(req)));
     });
     return [...entries, ...observed].sort((a, b) => b.updated.localeCompare(a.updated) || a.id.localeCompare(b.id)).slice(0, FEED_SIZE);
@@ -84,11 +84,11 @@ export function feedsRouter(ctx: AppContext): Router {
       const entries = withObservations(await entriesFor(metas, req), [providerId], req);
       return renderAtom({
         id: `${TAG_BASE}providers/${providerId}/feed`,
-        title: `${latest.declaration.provider.name}: declaration versions and observations`,
+        title: `${latest.summary.name}: declaration versions and observations`,
         self: `${baseUrl(req)}/v1/providers/${providerId}/feed.atom`,
         alternate: `${baseUrl(req)}/providers/${providerId}`,
         updated: entries[0]?.updated ?? EPOCH,
-        author: latest.declaration.provider.name,
+        author: latest.summary.name,
         entries,
       });
     }));

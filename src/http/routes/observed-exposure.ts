@@ -49,8 +49,8 @@ export function observedExposureRouter(ctx: AppContext): Router {
     const model = threatModelParam(req, ctx);
     const lawDate = lawDateParam(req) ?? todayUtc();
     const explain = explainParam(req.query.explain);
-    const view = reader.of(providerId, { lawDate, explain })!;
-    const declared = latest ? await ctx.exposure.of(providerId, latest.meta.version, { lawDate, explain }) : scoreAsObserved(observations.baseOf(providerId)!.declaration, [], policy, { lawDate, explain }).result;
+    const view = (await reader.of(providerId, { lawDate, explain }))!;
+    const declared = latest ? await ctx.exposure.of(providerId, latest.meta.version, { lawDate, explain }) : scoreAsObserved((await observations.baseOf(providerId))!.declaration, [], policy, { lawDate, explain }).result;
     const result = basis === 'observed' ? view.observed.result : declared!;
     const cells = selectCells(result.cells, model);
     sendTable(req, res, {
@@ -124,12 +124,12 @@ export function observedExposureRouter(ctx: AppContext): Router {
     });
   });
 
-  router.get('/exposure', observedOnly, (req, res) => {
+  router.get('/exposure', observedOnly, async (req, res) => {
     const model = threatModelParam(req, ctx);
     const { limit, offset } = pageParams(req.query);
     const lawDate = lawDateParam(req) ?? todayUtc();
     const order = orderParam(req.query.order);
-    const { ranked, undeclared } = reader.rank(model, order, lawDate);
+    const { ranked, undeclared } = await reader.rank(model, order, lawDate);
     const items = ranked.slice(offset, offset + limit).map((r) => ({
       ...rankedProvider(r),
       latestVersion: r.declaredByProvider ? r.latest.meta.version : null,

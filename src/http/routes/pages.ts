@@ -82,11 +82,11 @@ export function pagesRouter(ctx: AppContext): Router {
     res.type('text/markdown; charset=utf-8').set('Cache-Control', 'public, max-age=3600').send(guide);
   });
 
-  router.get('/', (req, res) => {
+  router.get('/', async (req, res) => {
     const model = threatModelParam(req, ctx);
     const order = orderParam(req.query.order);
     const lawDate = lawDateParam(req) ?? todayUtc();
-    const { ranked, undeclared } = ctx.rankings.rank(model, order, lawDate);
+    const { ranked, undeclared } = await ctx.rankings.rank(model, order, lawDate);
     sendHtml(
       res,
       rankingPage({
@@ -137,7 +137,7 @@ export function pagesRouter(ctx: AppContext): Router {
         origin: originOf(req),
         categoryLabel,
         jurisdictionName,
-        observed: observationsSection(evidenceView(ctx.observations, ctx.observed, providerId, { declaration: latest.declaration, result }, result.lawDate), { categoryLabel, jurisdictionName }),
+        observed: observationsSection(await evidenceView(ctx.observations, ctx.observed, providerId, { declaration: latest.declaration, result }, result.lawDate), { categoryLabel, jurisdictionName }),
       }),
     );
   });
@@ -155,7 +155,7 @@ export function pagesRouter(ctx: AppContext): Router {
     if (!cell) throw notFound(`Provider "${providerId}" has no cell ${category} × ${jurisdiction}.`);
     sendHtml(
       res,
-      cellPage({ providerId, providerName: latest.declaration.provider.name, version: latest.meta.version, cell, modelVersion: result.modelVersion, lawDate: result.lawDate, categoryLabel, jurisdictionName }),
+      cellPage({ providerId, providerName: latest.summary.name, version: latest.meta.version, cell, modelVersion: result.modelVersion, lawDate: result.lawDate, categoryLabel, jurisdictionName }),
     );
   });
 
@@ -169,7 +169,7 @@ export function pagesRouter(ctx: AppContext): Router {
     if (typeof pointer !== 'string' || (pointer !== '' && !pointer.startsWith('/'))) throw badRequest('pointer must be a JSON Pointer such as /dataCategories/0/retention.');
     const value = resolvePointer(declaration, pointer);
     if (value === undefined) throw notFound(`Version ${version} of "${providerId}" has no value at ${pointer}.`);
-    sendHtml(res, valuePage({ providerId, providerName: latest.declaration.provider.name, version, pointer, value }));
+    sendHtml(res, valuePage({ providerId, providerName: latest.summary.name, version, pointer, value }));
   });
 
   router.get('/providers/:providerId/heatmap.svg', async (req, res) => {
@@ -181,7 +181,7 @@ export function pagesRouter(ctx: AppContext): Router {
       heatmapSvg(
         exposureGrid(result.cells, model),
         { category: categoryLabel, jurisdiction: jurisdictionName },
-        { provider: latest.declaration.provider.name, asOf: latest.declaration.asOf, modelVersion: result.modelVersion },
+        { provider: latest.summary.name, asOf: latest.summary.asOf, modelVersion: result.modelVersion },
         policy.params.grades,
       ).text,
     );
@@ -200,7 +200,7 @@ export function pagesRouter(ctx: AppContext): Router {
     let name: string;
     let overall;
     if (basis === 'observed') {
-      const view = ctx.observed.of(providerId, { lawDate });
+      const view = await ctx.observed.of(providerId, { lawDate });
       if (!view) throw notFound(`No provider "${providerId}".`);
       name = view.name;
       overall = summarizeExposure(view.observed.result, policy.params).overall;

@@ -102,7 +102,7 @@ export function transparencyRouter(ctx: AppContext): Router {
     },
   );
 
-  router.get('/transparency', (req, res) => {
+  router.get('/transparency', async (req, res) => {
     const { limit, offset } = pageParams(req.query, 1000, 20000);
     const filter = {
       providers: listParam(req.query.provider),
@@ -112,7 +112,7 @@ export function transparencyRouter(ctx: AppContext): Router {
       from: dateParam('from', req.query.from),
       to: dateParam('to', req.query.to),
     };
-    const sources = atlas.allLatest().map((l) => ({ providerId: l.meta.providerId, rows: l.declaration.governmentRequests ?? [] }));
+    const sources = (await atlas.latestDeclarations()).map(({ providerId, declaration }) => ({ providerId, rows: declaration.governmentRequests ?? [] }));
     const { totals, byCountry, rows } = aggregateRequests(sources, filter);
     const page = rows.slice(offset, offset + limit);
     sendTable(req, res, {

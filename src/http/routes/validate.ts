@@ -10,11 +10,11 @@ import { requireContentType } from '../json-body.js';
 export function validateRouter(ctx: AppContext): Router {
   const router = Router();
   const drafts = new DraftChecks((doc) => ctx.atlas.check(doc));
-  router.post('/validate', requireContentType(), ctx.json, (req, res) => {
+  router.post('/validate', requireContentType(), ctx.json, async (req, res) => {
     const result = drafts.of(req.rawBody ?? '', req.body);
     if (!result.valid) throw invalidDocument(result.errors);
     const declaration = result.declaration;
-    const previous = ctx.atlas.latestOf(declaration.provider.id)?.declaration;
+    const previous = await ctx.atlas.latestDeclaration(declaration.provider.id);
     const draft = draftFindings(declaration, previous, ctx.policy, todayUtc());
     res.json({ valid: true, warnings: [...result.warnings, ...draft.warnings], findings: draft.findings });
   });
