@@ -62,9 +62,9 @@ export class Atlas<A, S = unknown> {
   revision = 0;
   private readonly writes = new SerialQueue();
   /** Parsed declarations (latest and older versions), bounded by their estimated heap. */
-  private readonly declarations = byteBoundedCache<Declaration>('declarations', 64 * 1024 * 1024, heapSize);
+  private readonly declarations = byteBoundedCache<Declaration>('declarations', 24 * 1024 * 1024, heapSize);
   /** Full analyses (latest and older versions), sized by their estimated heap, not their JSON. */
-  private readonly analyses = byteBoundedCache<object>('analyses', 32 * 1024 * 1024, heapSize);
+  private readonly analyses = byteBoundedCache<object>('analyses', 16 * 1024 * 1024, heapSize);
 
   private constructor(
     readonly store: Store,
@@ -268,7 +268,8 @@ export class Atlas<A, S = unknown> {
     // Concurrent submissions may finish out of order: never replace a newer latest with an older one.
     if ((this.entries.get(meta.providerId)?.meta.version ?? 0) > meta.version) return;
     if (!this.entries.has(meta.providerId)) this.sortedIds = undefined;
-    this.analyses.set(`${meta.providerId}@${meta.version}`, analysis as object);
+    // A fresh write's analysis is likely read next; a starting read model's are not kept (they are remembered by the cache).
+    if (fresh !== undefined) this.analyses.set(`${meta.providerId}@${meta.version}`, analysis as object);
     this.revision++;
     this.entries.set(meta.providerId, { meta: plainMeta, summary: this.summarize(plainMeta, declaration, analysis as never) });
   }

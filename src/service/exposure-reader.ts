@@ -3,7 +3,7 @@ import type { ExplainLevel, ExposureResult } from '../scoring/index.js';
 import { computeExposure } from '../scoring/index.js';
 import type { PolicyData } from './analysis.js';
 import type { Atlas } from './atlas.js';
-import { byteBoundedCache } from './byte-bounded-cache.js';
+import { byteBoundedCache, heapSize } from './byte-bounded-cache.js';
 
 /**
  * Full exposure matrices (every cell with its pathways and facts) of stored versions.
@@ -11,7 +11,7 @@ import { byteBoundedCache } from './byte-bounded-cache.js';
  * computed once per version and model and kept in a bounded cache rather than for all.
  */
 export class ExposureReader {
-  private readonly cache = byteBoundedCache<ExposureResult>('exposure-matrices', 64 * 1024 * 1024);
+  private readonly cache = byteBoundedCache<ExposureResult>('exposure-matrices', 48 * 1024 * 1024, heapSize);
 
   constructor(
     private readonly atlas: Atlas<unknown>,

@@ -52,8 +52,8 @@ export class RankingCache {
       batch.forEach((l, i) => tables.set(l.meta.providerId, made[i]));
     }
     const ranking = rankProviders(all, model, order, (l) => tables.get(l.meta.providerId) ?? l.summary.scores);
-    // Entries point at the shared read model; only the ranking's own rows count.
-    this.cache.set(key, { revision, ranking }, { size: 64 * (ranking.ranked.length + ranking.undeclared.length) + key.length + 1 });
+    // Entries point at the shared read model; only the ranking's own rows count (about 96 bytes of heap each).
+    this.cache.set(key, { revision, ranking }, { size: 96 * (ranking.ranked.length + ranking.undeclared.length) + key.length + 1 });
     return ranking;
   }
 }
