@@ -81,15 +81,14 @@ export class Atlas<A, S = unknown> {
       for await (const page of store.latestPages()) {
         const known = cache?.getMany ? await cache.getMany(page) : undefined;
         for (const record of page) {
-          atlas.declarations.set(`${record.providerId}@${record.version}`, JSON.parse(record.body) as Declaration);
-          await atlas.remember(record, undefined, known && { analysis: known.get(record.providerId) });
+          await atlas.remember(record, undefined, known && { analysis: known.get(record.providerId) }, JSON.parse(record.body) as Declaration);
         }
       }
       return atlas;
     }
     for (const id of await store.providerIds()) {
       const history = await store.history(id);
-      if (history.length > 0) await atlas.remember(history[history.length - 1]);
+      if (history.length > 0) await atlas.remember(history[history.length - 1], undefined, undefined, await atlas.readDeclaration(id, history[history.length - 1].version));
     }
     return atlas;
   }
@@ -206,11 +205,15 @@ export class Atlas<A, S = unknown> {
     const key = `${providerId}@${version}`;
     const cached = this.declarations.get(key);
     if (cached) return cached;
-    const record = await this.store.version(providerId, version);
-    if (!record) return undefined;
-    const declaration = JSON.parse(record.body) as Declaration;
-    this.declarations.set(key, declaration);
+    const declaration = await this.readDeclaration(providerId, version);
+    if (declaration) this.declarations.set(key, declaration);
     return declaration;
+  }
+
+  /** A version's declaration parsed from the store, bypassing the cache. */
+  private async readDeclaration(providerId: string, version: number): Promise<Declaration | undefined> {
+    const record = await this.store.version(providerId, version);
+    return record && (JSON.parse(record.body) as Declaration);
   }
 
   async analysisAt(providerId: string, version: number): Promise<A | undefined> {
@@ -253,9 +256,13 @@ export class Atlas<A, S = unknown> {
     for (const providerId of await this.store.providerIds()) await this.refresh(providerId);
   }
 
-  /** Makes `meta` the provider's latest version, with its analysis (from the cache when still valid). */
-  private async remember(meta: VersionMeta, fresh?: A, lookedUp?: { analysis: A | undefined }): Promise<void> {
-    const declaration = (await this.declarationAt(meta.providerId, meta.version))!;
+  /**
+   * Makes `meta` the provider's latest version. A starting read model passes the declaration it
+   * parsed, which is not cached: thousands of them passing through the cache would be promoted
+   * to the old generation and grow the heap long after they are gone.
+   */
+  private async remember(meta: VersionMeta, fresh?: A, lookedUp?: { analysis: A | undefined }, parsed?: Declaration): Promise<void> {
+    const declaration = parsed ?? (await this.declarationAt(meta.providerId, meta.version))!;
     let analysis: A | undefined = fresh ?? lookedUp?.analysis;
     if (fresh !== undefined) await this.cache?.set(meta.providerId, meta.version, fresh);
     else if (!lookedUp) analysis = (await this.cache?.get(meta.providerId, meta.version)) as A | undefined;
