@@ -78,7 +78,8 @@ export class Atlas<A, S = unknown> {
     const atlas = new Atlas<A, S>(store, registry, analyze, cache, summarize);
     if (store.latestPages) {
       // A page of latest versions with their bodies and remembered analyses: two queries per page, not several per provider.
-      for await (const page of store.latestPages()) {
+      // 200 at a time: a page's remembered analyses (about 70 KB each) are alive together while it is read.
+      for await (const page of store.latestPages(200)) {
         const known = cache?.getMany ? await cache.getMany(page) : undefined;
         for (const record of page) {
           await atlas.remember(record, undefined, known && { analysis: known.get(record.providerId) }, JSON.parse(record.body) as Declaration);
