@@ -257,7 +257,7 @@ async function main(): Promise<void> {
     '  providers afresh (about 1.5–2 ms of work each; its p95 under 10 concurrent connections is mostly queueing).',
     '- (s) seeds 15, 2,000 and 10,000 providers × 3 versions per store through the store itself, starts each once',
     '  (every provider analysed and remembered) and measures the restart. At 10,000 that takes many minutes per store',
-    '  on a 2-core machine; `BENCH_SCALE=off` skips it, `BENCH_SCALE_PROVIDERS` sets the large size. PostgreSQL runs',
+    '  on a 2-core machine; `BENCH_SCALE=off` skips it, `BENCH_SCALE_PROVIDERS` sets the large size, `BENCH_SCALE_STORES=lowdb` (or `postgres`) runs one store. PostgreSQL runs',
     '  on a throwaway cluster with fsync off, so its write latency is the service\'s, not the disk\'s.',
     '- The machine is shared and noisy: compare ratios within one run, not absolute numbers across runs.',
     '',
