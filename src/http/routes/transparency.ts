@@ -102,6 +102,18 @@ export function transparencyRouter(ctx: AppContext): Router {
     },
   );
 
+  // Every provider's request rows, read once per store revision: declarations are loaded on
+  // demand, so reading them all on every request would cost a pass over the store each time.
+  let rowsAt: { revision: number; sources: Promise<{ providerId: string; rows: GovernmentRequest[] }[]> } | undefined;
+  const allRows = () => {
+    if (rowsAt === undefined || rowsAt.revision !== atlas.revision) {
+      const sources = atlas.latestDeclarations().then((all) => all.map(({ providerId, declaration }) => ({ providerId, rows: declaration.governmentRequests ?? [] })));
+      rowsAt = { revision: atlas.revision, sources };
+      sources.catch(() => (rowsAt = undefined));
+    }
+    return rowsAt.sources;
+  };
+
   router.get('/transparency', async (req, res) => {
     const { limit, offset } = pageParams(req.query, 1000, 20000);
     const filter = {
@@ -112,8 +124,7 @@ export function transparencyRouter(ctx: AppContext): Router {
       from: dateParam('from', req.query.from),
       to: dateParam('to', req.query.to),
     };
-    const sources = (await atlas.latestDeclarations()).map(({ providerId, declaration }) => ({ providerId, rows: declaration.governmentRequests ?? [] }));
-    const { totals, byCountry, rows } = aggregateRequests(sources, filter);
+    const { totals, byCountry, rows } = aggregateRequests(await allRows(), filter);
     const page = rows.slice(offset, offset + limit);
     sendTable(req, res, {
       columns: REQUEST_COLUMNS,
