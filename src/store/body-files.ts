@@ -1,6 +1,6 @@
-import { mkdir, open, readFile, readdir, rename, stat, unlink } from 'node:fs/promises';
+import { mkdir, readFile, readdir, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
-import { syncDirectory } from './durable-json-file.js';
+import { writeDurably } from './durable-json-file.js';
 
 const HASH = /^sha256:([0-9a-f]{64})$/;
 /** A temporary file a crash left before its rename: never referenced by any index. */
@@ -32,19 +32,7 @@ export class BodyFiles {
   async write(hash: string, body: string): Promise<void> {
     const file = this.fileOf(hash);
     if (await stat(file).then(() => true, () => false)) return;
-    const temp = `${file}.${process.pid}.tmp`;
-    const handle = await open(temp, 'w');
-    try {
-      await handle.writeFile(body, 'utf8');
-      await handle.sync();
-    } catch (error) {
-      await handle.close();
-      await unlink(temp).catch(() => undefined);
-      throw error;
-    }
-    await handle.close();
-    await rename(temp, file);
-    await syncDirectory(this.dir);
+    await writeDurably(file, body);
   }
 
   read(hash: string): Promise<string> {

@@ -30,21 +30,30 @@ export class DurableJsonFile<T> implements Adapter<T> {
     }
   }
 
-  async write(data: T): Promise<void> {
-    const temp = `${this.file}.${process.pid}.tmp`;
-    const handle = await open(temp, 'w');
-    try {
-      await handle.writeFile(JSON.stringify(data));
-      await handle.sync();
-    } catch (error) {
-      await handle.close();
-      await unlink(temp).catch(() => undefined);
-      throw error;
-    }
-    await handle.close();
-    await rename(temp, this.file);
-    await syncDirectory(path.dirname(this.file));
+  write(data: T): Promise<void> {
+    return writeDurably(this.file, JSON.stringify(data));
   }
+}
+
+/**
+ * Writes `text` to `file` so that it survives a crash or power loss once this resolves: a
+ * temporary file, fsync'ed, renamed over `file`, then the directory fsync'ed. A crash at any
+ * point leaves either the old file or the new one, never a mix.
+ */
+export async function writeDurably(file: string, text: string): Promise<void> {
+  const temp = `${file}.${process.pid}.tmp`;
+  const handle = await open(temp, 'w');
+  try {
+    await handle.writeFile(text, 'utf8');
+    await handle.sync();
+  } catch (error) {
+    await handle.close();
+    await unlink(temp).catch(() => undefined);
+    throw error;
+  }
+  await handle.close();
+  await rename(temp, file);
+  await syncDirectory(path.dirname(file));
 }
 
 /** fsync a directory so a rename inside it survives a power loss. */
