@@ -1,21 +1,19 @@
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { ADMIN_TOKEN, testService, validDeclaration, type TestService } from '../support/service.js';
+import { listen, type Listening } from '../support/listen.js';
 import { cli, tempFile } from './run-cli.js';
 
 let service: TestService;
-let server: Server;
 let url: string;
+let server: Listening;
 
 beforeAll(async () => {
   service = await testService();
-  server = service.app.listen(0, '127.0.0.1');
-  await new Promise((resolve) => server.once('listening', resolve));
-  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  server = await listen(service.app);
+  url = server.url;
 });
 afterAll(async () => {
-  await new Promise((resolve) => server.close(resolve));
+  await server.close();
 });
 
 const versions = async (id: string) => (await service.store.history(id)).length;

@@ -1,15 +1,14 @@
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { Server } from 'node:http';
 import { LowdbKeyStore } from '../../src/auth/lowdb-key-store.js';
 import { hashToken } from '../../src/auth/token.js';
 import { projectRoot } from '../../src/paths.js';
 import { lockDataDir } from '../../src/store/data-dir-lock.js';
 import { LowdbStore } from '../../src/store/lowdb-store.js';
 import { ADMIN_TOKEN, testService, validDeclaration, type TestService } from '../support/service.js';
+import { listen, type Listening } from '../support/listen.js';
 import { cli } from './run-cli.js';
 
 const CSV = path.join(projectRoot, 'test/fixtures/transparency/google-user-data-requests-excerpt.csv');
@@ -85,18 +84,17 @@ describe('retention-atlas import-transparency --data-dir', () => {
 
 describe('against a running server', () => {
   let service: TestService;
-  let server: Server;
   let url: string;
+  let server: Listening;
 
   beforeAll(async () => {
     service = await testService();
-    server = service.app.listen(0, '127.0.0.1');
-    await new Promise((resolve) => server.once('listening', resolve));
-    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    server = await listen(service.app);
+    url = server.url;
     await service.atlas.submit('veritalk', validDeclaration('veritalk'), JSON.stringify(validDeclaration('veritalk')));
   });
   afterAll(async () => {
-    await new Promise((resolve) => server.close(resolve));
+    await server.close();
   });
 
   it('keys create posts to /v1/keys with the admin token', async () => {

@@ -1,6 +1,4 @@
 import { mkdtemp, rm } from 'node:fs/promises';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
@@ -9,6 +7,7 @@ import { LowdbKeyStore } from '../../src/auth/lowdb-key-store.js';
 import { buildService, type Service } from '../../src/bootstrap.js';
 import { LowdbStore } from '../../src/store/lowdb-store.js';
 import { ADMIN_TOKEN, validDeclaration } from '../support/service.js';
+import { listen, type Listening } from '../support/listen.js';
 
 /**
  * Every kind of write, sent as separate requests that are in flight together against a
@@ -17,20 +16,19 @@ import { ADMIN_TOKEN, validDeclaration } from '../support/service.js';
  */
 let dir: string;
 let service: Service;
-let server: Server;
 let url: string;
+let server: Listening;
 const auth = { authorization: `Bearer ${ADMIN_TOKEN}` };
 
 beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), 'atlas-concurrent-'));
   const keys = await LowdbKeyStore.open(dir);
   service = await buildService(await LowdbStore.open(dir), { log: () => undefined, auth: { keys, audit: new MemoryAuditLog(), adminToken: ADMIN_TOKEN } });
-  server = service.app.listen(0, '127.0.0.1');
-  await new Promise((resolve) => server.once('listening', resolve));
-  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  server = await listen(service.app);
+  url = server.url;
 });
 afterAll(async () => {
-  await new Promise((resolve) => server.close(resolve));
+  await server.close();
   await rm(dir, { recursive: true, force: true });
 });
 
