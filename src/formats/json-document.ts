@@ -1,5 +1,4 @@
 import { inspectJsonText } from './json-inspection.js';
-import { nestsDeeperThan } from './json-depth.js';
 import { jsonSyntaxFault } from './json-syntax-error.js';
 
 /**
@@ -60,7 +59,11 @@ function decode(bytes: Uint8Array): string {
  * overflow to Infinity, nesting deeper than `maxDepth`). Never touches the prototype of
  * anything: JSON.parse defines own properties, and the inspection only reads the text.
  */
-/** inspectJsonText expects text JSON.parse accepted; on anything else it may fail, which only means "no early answer". */
+/**
+ * The inspection runs before JSON.parse, so a body nested too deep is refused before a
+ * parser builds it. On malformed text it may stop early or fail, which only means "no early
+ * answer": JSON.parse then reports the syntax error.
+ */
 function safeInspect(text: string, maxDepth: number, maxItems: number) {
   try {
     return inspectJsonText(text, maxDepth, maxItems);
@@ -76,11 +79,9 @@ export function parseJsonDocument(body: Uint8Array | string, maxDepth = DEFAULT_
   if (text[start] !== '{' && text[start] !== '[') {
     throw new JsonInputError('malformed', 'syntax', 'The body must be a JSON object or array.');
   }
-  // Refused before parsing: the pass below finds the exact pointer, JSON.parse never runs.
-  if (nestsDeeperThan(text, maxDepth)) {
-    const early = safeInspect(text, maxDepth, maxItems);
-    if (early?.keyword === 'maxDepth') throw new JsonInputError('malformed', early.keyword, early.message, early.pointer);
-  }
+  // One pass over the text before parsing: too deep is refused before JSON.parse runs.
+  const issue = safeInspect(text, maxDepth, maxItems);
+  if (issue?.keyword === 'maxDepth') throw new JsonInputError('malformed', issue.keyword, issue.message, issue.pointer);
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -88,7 +89,7 @@ export function parseJsonDocument(body: Uint8Array | string, maxDepth = DEFAULT_
     const fault = jsonSyntaxFault(text, error);
     throw new JsonInputError('malformed', 'syntax', `The request body is not valid JSON: ${fault.message} (line ${fault.line}, column ${fault.column})`, undefined, { line: fault.line, column: fault.column });
   }
-  const issue = inspectJsonText(text, maxDepth, maxItems);
+  // Well-formed: what the pass found is exact.
   if (issue) throw new JsonInputError(REFUSED.has(issue.keyword) ? 'refused' : 'malformed', issue.keyword, issue.message, issue.pointer);
   return { value, text };
 }

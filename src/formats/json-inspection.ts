@@ -12,10 +12,11 @@ export const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype'])
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 
-/** Index of the quote that closes the string whose content starts at `from` (the text is known to be well-formed). */
+/** Index of the quote that closes the string whose content starts at `from`; the text's length when none does (malformed text). */
 function closingQuote(text: string, from: number): number {
   let end = text.indexOf('"', from);
   for (;;) {
+    if (end < 0) return text.length;
     let backslashes = 0;
     while (text.charCodeAt(end - 1 - backslashes) === 92) backslashes++;
     if (backslashes % 2 === 0) return end;
@@ -53,8 +54,9 @@ function seenBefore(frame: Frame, key: string): boolean {
 }
 
 /**
- * One linear pass over text that JSON.parse has already accepted, finding what it lets
- * through silently. Works on the text rather than the parsed value because the value
+ * One linear pass over JSON text, finding what JSON.parse lets through silently. It runs
+ * before JSON.parse (so a body nested too deep is refused unparsed) and is exact on
+ * well-formed text; on malformed text it stops early or throws, never loops. Works on the text rather than the parsed value because the value
  * has already lost duplicate keys, and because the text gives exact pointers. Iterative,
  * so no nesting depth can overflow the stack.
  */
@@ -72,6 +74,7 @@ export function inspectJsonText(text: string, maxDepth: number, maxItems = Numbe
       stack.pop();
     } else if (c === 44 /* , */) {
       const top = stack[stack.length - 1];
+      if (top === undefined) return undefined; // malformed: JSON.parse will say where
       if (top.isObject) top.expectKey = true;
       else {
         top.at = (top.at as number) + 1;

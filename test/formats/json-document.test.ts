@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
+import fc from 'fast-check';
 import { JsonInputError, parseJsonDocument } from '../../src/formats/json-document.js';
 
 const refusal = (body: string | Uint8Array): JsonInputError => {
@@ -45,5 +46,43 @@ describe('parseJsonDocument', () => {
   it('refuses a byte order mark and bytes that are not UTF-8', () => {
     expect(refusal(Buffer.from([0xef, 0xbb, 0xbf, 0x7b, 0x7d])).keyword).toBe('encoding');
     expect(refusal(Buffer.from([0x5b, 0x22, 0xc0, 0xaf, 0x22, 0x5d])).keyword).toBe('encoding');
+  });
+
+  it('refuses a body nested too deep before JSON.parse builds it, whatever follows', () => {
+    // Unterminated after the 65th bracket: only a pass before JSON.parse can name the depth.
+    expect(refusal('['.repeat(65) + '"never closed')).toMatchObject({ kind: 'malformed', keyword: 'maxDepth' });
+  });
+
+  it('answers malformed text exactly as JSON.parse judges it: a syntax error, never a refusal of its keys', () => {
+    expect(refusal('{"a":1,"a":2')).toMatchObject({ kind: 'malformed', keyword: 'syntax' });
+    expect(refusal('{"__proto__":1,')).toMatchObject({ kind: 'malformed', keyword: 'syntax' });
+  });
+
+  it('ends on any text: accepted, or refused with a JsonInputError (truncations and mutations of a real body)', () => {
+    const body = JSON.stringify({ provider: { id: 'p', name: 'a "q" \\ b' }, list: [1, -2.5e3, { k: ['x', '\u00e9'] }], deep: [[[{}]]] });
+    fc.assert(
+      fc.property(fc.nat(body.length), fc.nat(body.length), fc.string({ maxLength: 3 }), (cut, at, insert) => {
+        for (const text of [body.slice(0, cut), body.slice(0, at) + insert + body.slice(at)]) {
+          let outcome: unknown;
+          try {
+            outcome = parseJsonDocument(Buffer.from(text, 'utf8'));
+          } catch (error) {
+            outcome = error;
+          }
+          const ok = (outcome as { value?: unknown }).value !== undefined || outcome instanceof JsonInputError;
+          if (!ok) return false;
+          // Whatever JSON.parse accepts as an object or array is accepted here or refused for a named reason.
+          let parsed: unknown;
+          try {
+            parsed = JSON.parse(text);
+          } catch {
+            if (!(outcome instanceof JsonInputError) || outcome.kind !== 'malformed') return false;
+          }
+          if (parsed !== null && typeof parsed === 'object' && !(outcome instanceof JsonInputError)) expect((outcome as { value: unknown }).value).toEqual(parsed);
+        }
+        return true;
+      }),
+      { numRuns: 3000, endOnFailure: true },
+    );
   });
 });
