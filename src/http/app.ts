@@ -128,9 +128,6 @@ export function createApp(options: AppOptions): Express {
   app.get('/metrics', async (_req, res) => {
     res.set('Cache-Control', 'no-store').type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });
-  app.use(docsRouter(ctx));
-  app.use(pagesRouter(ctx));
-
   const v1 = express.Router();
   if (options.rateLimitPerMinute) v1.use(rateLimitPerClient(options.rateLimitPerMinute, auth.authenticator, options.rateLimitStore));
   v1.use(validateRouter(ctx));
@@ -149,6 +146,9 @@ export function createApp(options: AppOptions): Express {
   v1.use(feedsRouter(ctx));
   v1.use(tiltRouter(ctx));
   app.use('/v1', v1);
+  // After /v1: API requests, the busiest, are not matched against every page route first.
+  app.use(docsRouter(ctx));
+  app.use(pagesRouter(ctx));
 
   const allowedMethods = methodsByPath(options.openapi);
   app.use((req) => {
