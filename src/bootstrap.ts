@@ -4,7 +4,7 @@ import { createApp, type AppOptions } from './http/app.js';
 import { loadOpenApiDocument } from './http/openapi-document.js';
 import { loadCategories } from './policies/categories.js';
 import { makeAnalyzer, type Analysis, type PolicyData } from './service/analysis.js';
-import { summarizeProvider, type ProviderSummary } from './service/provider-entry.js';
+import { providerSummaryCodec, summarizeProvider, type ProviderSummary } from './service/provider-entry.js';
 import { loadJurisdictions } from './policies/load-jurisdictions.js';
 import { loadModelParameters } from './policies/load-model-parameters.js';
 import { Atlas } from './service/atlas.js';
@@ -42,7 +42,7 @@ export async function buildService(store: Store, options: ServiceOptions = {}): 
   const key = analysisKey(policy, packageVersion(), lawEpoch(policy.jurisdictions, todayUtc()));
   const cache = options.analysisCache ? options.analysisCache(key) : options.analysisCacheDir ? new FileAnalysisCache<Analysis>(options.analysisCacheDir, key) : undefined;
   const metrics = options.metrics ?? createMetrics();
-  const atlas = await Atlas.open(metrics.timeAppends(store), registry, makeAnalyzer(policy), cache, summarizeProvider);
+  const atlas = await Atlas.open(metrics.timeAppends(store), registry, makeAnalyzer(policy), cache, summarizeProvider, providerSummaryCodec);
   const openapi = options.openapi ?? (await loadOpenApiDocument());
   const observations = await ObservationService.open(options.observationStore ?? new MemoryObservationStore(), registry, atlas, categories.map((c) => c.id), options.auth?.clock);
   const app = createApp({ ...options, metrics, atlas, categories, openapi, policy, observations });

@@ -69,7 +69,7 @@ export function createMetrics(): Metrics {
     providerIds: () => store.providerIds(),
     history: (providerId) => store.history(providerId),
     version: (providerId, version) => store.version(providerId, version),
-    ...(store.latestPages ? { latestPages: (pageSize?: number) => store.latestPages!(pageSize) } : {}),
+    ...(store.versionsOf ? { versionsOf: (wanted: { providerId: string; version: number }[]) => store.versionsOf!(wanted) } : {}),
     ...(store.latestVersions ? { latestVersions: () => store.latestVersions!() } : {}),
     ...(store.newestVersions ? { newestVersions: (limit: number) => store.newestVersions!(limit) } : {}),
     close: () => store.close(),

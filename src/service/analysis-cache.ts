@@ -9,9 +9,18 @@ import path from 'node:path';
  */
 export interface AnalysisCache<A> {
   get(providerId: string, version: number): Promise<A | undefined>;
-  set(providerId: string, version: number, analysis: A): Promise<void>;
+  /** Remembers a version's analysis, and with it the read model's compact summary of it (a JSON value) when given. */
+  set(providerId: string, version: number, analysis: A, summary?: unknown): Promise<void>;
   /** Optional: the analyses of many latest versions at once (keyed by provider id; misses left out), for a starting read model. */
   getMany?(versions: { providerId: string; version: number }[]): Promise<Map<string, A>>;
+  /**
+   * Optional: the summaries remembered beside the analyses of many versions (keyed by provider
+   * id; misses left out): all a starting read model reads of a provider whose analysis is
+   * remembered. A summary is valid exactly as long as its analysis: same key, same version.
+   */
+  getSummaries?(versions: { providerId: string; version: number }[]): Promise<Map<string, unknown>>;
+  /** Optional: remembers the summary of an analysis remembered without one (data from before summaries were kept). */
+  setSummary?(providerId: string, version: number, summary: unknown): Promise<void>;
 }
 
 interface Entry<A> {
@@ -20,7 +29,18 @@ interface Entry<A> {
   analysis: A;
 }
 
-/** One small JSON file per provider under `dir`; entries carry the key they were computed under. */
+interface SummaryEntry {
+  key: string;
+  version: number;
+  summary: unknown;
+}
+
+/**
+ * One JSON file per provider under `dir` (`<id>.json`, the analysis, tens of kilobytes) and
+ * one beside it under `dir/summaries` (`<id>.json`, the read model's summary, a few
+ * kilobytes); each carries the key and version it was computed under, so a summary is
+ * stale exactly when its analysis is.
+ */
 export class FileAnalysisCache<A> implements AnalysisCache<A> {
   private ready: Promise<unknown> | undefined;
 
@@ -30,21 +50,50 @@ export class FileAnalysisCache<A> implements AnalysisCache<A> {
   ) {}
 
   async get(providerId: string, version: number): Promise<A | undefined> {
+    const entry = await this.read<Entry<A>>(this.file(providerId), version);
+    return entry?.analysis;
+  }
+
+  async set(providerId: string, version: number, analysis: A, summary?: unknown): Promise<void> {
+    // Side by side: a summary whose analysis was not written (a crash between) is still right, and the analysis is recomputed on demand.
+    await Promise.all([
+      this.write(this.file(providerId), { key: this.key, version, analysis } satisfies Entry<A>),
+      summary !== undefined && this.setSummary(providerId, version, summary),
+    ]);
+  }
+
+  async getSummaries(versions: { providerId: string; version: number }[]): Promise<Map<string, unknown>> {
+    const found = new Map<string, unknown>();
+    // Reads overlap (the file system works on several at once); a batch at a time bounds the open files.
+    for (let start = 0; start < versions.length; start += 64) {
+      const batch = versions.slice(start, start + 64);
+      const entries = await Promise.all(batch.map((v) => this.read<SummaryEntry>(this.summaryFile(v.providerId), v.version)));
+      entries.forEach((entry, i) => entry && found.set(batch[i].providerId, entry.summary));
+    }
+    return found;
+  }
+
+  async setSummary(providerId: string, version: number, summary: unknown): Promise<void> {
+    await this.write(this.summaryFile(providerId), { key: this.key, version, summary } satisfies SummaryEntry);
+  }
+
+  /** An entry made under this key for `version`, or undefined (missing, stale or unreadable). */
+  private async read<E extends { key: string; version: number }>(file: string, version: number): Promise<E | undefined> {
     try {
-      const entry = JSON.parse(await readFile(this.file(providerId), 'utf8')) as Entry<A>;
-      return entry.key === this.key && entry.version === version ? entry.analysis : undefined;
+      const entry = JSON.parse(await readFile(file, 'utf8')) as E;
+      return entry.key === this.key && entry.version === version ? entry : undefined;
     } catch {
       return undefined;
     }
   }
 
-  async set(providerId: string, version: number, analysis: A): Promise<void> {
+  private async write(file: string, entry: object): Promise<void> {
     try {
-      this.ready ??= mkdir(this.dir, { recursive: true });
+      this.ready ??= mkdir(path.join(this.dir, 'summaries'), { recursive: true });
       await this.ready;
-      const temp = `${this.file(providerId)}.${process.pid}.tmp`;
-      await writeFile(temp, JSON.stringify({ key: this.key, version, analysis } satisfies Entry<A>));
-      await rename(temp, this.file(providerId));
+      const temp = `${file}.${process.pid}.tmp`;
+      await writeFile(temp, JSON.stringify(entry));
+      await rename(temp, file);
     } catch {
       // A cache that cannot be written costs a recomputation at the next start, nothing more.
     }
@@ -52,6 +101,10 @@ export class FileAnalysisCache<A> implements AnalysisCache<A> {
 
   private file(providerId: string): string {
     return path.join(this.dir, `${providerId}.json`);
+  }
+
+  private summaryFile(providerId: string): string {
+    return path.join(this.dir, 'summaries', `${providerId}.json`);
   }
 }
 

@@ -27,6 +27,20 @@ export interface LatestEntry<S> {
 /** Makes the compact summary the read model keeps from a version's analysis. */
 export type Summarizer<A, S> = (meta: VersionMeta, declaration: Declaration, analysis: A) => S;
 
+/** How a summary is remembered beside its analysis: a JSON value and back (undefined when it does not decode). */
+export interface SummaryCodec<S> {
+  encode(summary: S): unknown;
+  decode(value: unknown): S | undefined;
+}
+
+/** Told of every entry that becomes a provider's latest (at start, on writes, on another replica's writes). */
+export type LatestListener<S> = (entry: LatestEntry<S>) => void;
+
+/** Providers a starting read model reads at a time: one query (or one batch of files) for their summaries. */
+const START_PAGE = 1000;
+/** Providers without a remembered summary read at a time: their bodies and remembered analyses are alive together. */
+const ANALYSE_PAGE = 200;
+
 /** The version a writer builds on: the provider's latest (undefined when it has none). */
 export interface BaseVersion {
   meta: VersionMeta;
@@ -65,6 +79,8 @@ export class Atlas<A, S = unknown> {
   private readonly declarations = byteBoundedCache<Declaration>('declarations', 24 * 1024 * 1024, heapSize);
   /** Full analyses (latest and older versions), sized by their estimated heap, not their JSON. */
   private readonly analyses = byteBoundedCache<object>('analyses', 16 * 1024 * 1024, heapSize);
+  /** Typed without S, so an Atlas of some summary still passes where any Atlas is accepted. */
+  private readonly listeners: LatestListener<unknown>[] = [];
 
   private constructor(
     readonly store: Store,
@@ -72,26 +88,55 @@ export class Atlas<A, S = unknown> {
     private readonly analyze: Analyzer<A>,
     private readonly cache?: AnalysisCache<A>,
     private readonly summarize: Summarizer<never, S> = () => undefined as S,
+    private readonly codec?: SummaryCodec<S>,
   ) {}
 
-  static async open<A, S = undefined>(store: Store, registry: SchemaRegistry, analyze: Analyzer<A>, cache?: AnalysisCache<A>, summarize?: Summarizer<A, S>): Promise<Atlas<A, S>> {
-    const atlas = new Atlas<A, S>(store, registry, analyze, cache, summarize);
-    if (store.latestPages) {
-      // A page of latest versions with their bodies and remembered analyses: two queries per page, not several per provider.
-      // 200 at a time: a page's remembered analyses (about 70 KB each) are alive together while it is read.
-      for await (const page of store.latestPages(200)) {
-        const known = cache?.getMany ? await cache.getMany(page) : undefined;
-        for (const record of page) {
-          await atlas.remember(record, undefined, known && { analysis: known.get(record.providerId) }, JSON.parse(record.body) as Declaration);
-        }
-      }
-      return atlas;
-    }
-    for (const id of await store.providerIds()) {
-      const history = await store.history(id);
-      if (history.length > 0) await atlas.remember(history[history.length - 1], undefined, undefined, await atlas.readDeclaration(id, history[history.length - 1].version));
-    }
+  /**
+   * Builds the read model from every provider's latest version. With a codec and a cache that
+   * remembers summaries, a provider whose summary is remembered costs reading that summary
+   * (a few kilobytes, a page of providers per query or batch of files): neither its body nor
+   * its analysis is read. The others are read and analysed (or their analysis read) as before,
+   * and their summaries remembered for the next start.
+   */
+  static async open<A, S = undefined>(
+    store: Store,
+    registry: SchemaRegistry,
+    analyze: Analyzer<A>,
+    cache?: AnalysisCache<A>,
+    summarize?: Summarizer<A, S>,
+    codec?: SummaryCodec<S>,
+  ): Promise<Atlas<A, S>> {
+    const atlas = new Atlas<A, S>(store, registry, analyze, cache, summarize, codec);
+    const latest = await latestVersionsOf(store);
+    for (let start = 0; start < latest.length; start += START_PAGE) await atlas.load(latest.slice(start, start + START_PAGE));
     return atlas;
+  }
+
+  /** Calls `listener` with every entry that becomes a provider's latest from now on. */
+  onLatest(listener: LatestListener<S>): void {
+    this.listeners.push(listener as LatestListener<unknown>);
+  }
+
+  /** Makes each of `versions` its provider's latest: from its remembered summary, else from its analysis. */
+  private async load(versions: VersionMeta[]): Promise<void> {
+    const remembered = this.codec && this.cache?.getSummaries ? await this.cache.getSummaries(versions) : undefined;
+    const missing: VersionMeta[] = [];
+    for (const meta of versions) {
+      const stored = remembered?.get(meta.providerId);
+      const summary = stored === undefined ? undefined : this.codec!.decode(stored);
+      if (summary === undefined) missing.push(meta);
+      else this.setLatest(meta, summary);
+    }
+    for (let start = 0; start < missing.length; start += ANALYSE_PAGE) {
+      const batch = missing.slice(start, start + ANALYSE_PAGE);
+      const records = this.store.versionsOf
+        ? await this.store.versionsOf(batch)
+        : (await Promise.all(batch.map((m) => this.store.version(m.providerId, m.version)))).filter((r): r is VersionRecord => r !== undefined);
+      const known = this.cache?.getMany ? await this.cache.getMany(batch) : undefined;
+      for (const record of records) {
+        await this.remember(record, undefined, known && { analysis: known.get(record.providerId) }, JSON.parse(record.body) as Declaration);
+      }
+    }
   }
 
   check(doc: unknown, providerId?: string): DeclarationCheck {
@@ -206,15 +251,10 @@ export class Atlas<A, S = unknown> {
     const key = `${providerId}@${version}`;
     const cached = this.declarations.get(key);
     if (cached) return cached;
-    const declaration = await this.readDeclaration(providerId, version);
+    const record = await this.store.version(providerId, version);
+    const declaration = record && (JSON.parse(record.body) as Declaration);
     if (declaration) this.declarations.set(key, declaration);
     return declaration;
-  }
-
-  /** A version's declaration parsed from the store, bypassing the cache. */
-  private async readDeclaration(providerId: string, version: number): Promise<Declaration | undefined> {
-    const record = await this.store.version(providerId, version);
-    return record && (JSON.parse(record.body) as Declaration);
   }
 
   async analysisAt(providerId: string, version: number): Promise<A | undefined> {
@@ -239,22 +279,20 @@ export class Atlas<A, S = unknown> {
 
   /**
    * Re-reads a provider's latest version from the store when it is newer than the read
-   * model's: how a replica learns of writes made by another replica (the change feed).
+   * model's: how a replica learns of writes made by another replica (the change feed). The
+   * writer's summary is read when it is already remembered; otherwise the version is analysed.
    */
   async refresh(providerId: string): Promise<void> {
     const history = await this.store.history(providerId);
     const last = history[history.length - 1];
-    if (last && last.version > (this.entries.get(providerId)?.meta.version ?? 0)) await this.remember(last);
+    if (last && last.version > (this.entries.get(providerId)?.meta.version ?? 0)) await this.load([last]);
   }
 
   /** Refreshes every provider: after the change feed was interrupted and may have missed writes. */
   async refreshAll(): Promise<void> {
-    if (this.store.latestVersions) {
-      // One query for every provider's latest version; only the providers that moved are read further.
-      for (const meta of await this.store.latestVersions()) if (meta.version > (this.entries.get(meta.providerId)?.meta.version ?? 0)) await this.remember(meta);
-      return;
-    }
-    for (const providerId of await this.store.providerIds()) await this.refresh(providerId);
+    // Every provider's latest version (one query on PostgreSQL); only the providers that moved are read further.
+    const moved = (await latestVersionsOf(this.store)).filter((meta) => meta.version > (this.entries.get(meta.providerId)?.meta.version ?? 0));
+    for (let start = 0; start < moved.length; start += START_PAGE) await this.load(moved.slice(start, start + START_PAGE));
   }
 
   /**
@@ -264,21 +302,43 @@ export class Atlas<A, S = unknown> {
    */
   private async remember(meta: VersionMeta, fresh?: A, lookedUp?: { analysis: A | undefined }, parsed?: Declaration): Promise<void> {
     const declaration = parsed ?? (await this.declarationAt(meta.providerId, meta.version))!;
+    const { body: _body, ...plainMeta } = meta as VersionRecord;
     let analysis: A | undefined = fresh ?? lookedUp?.analysis;
-    if (fresh !== undefined) await this.cache?.set(meta.providerId, meta.version, fresh);
-    else if (!lookedUp) analysis = (await this.cache?.get(meta.providerId, meta.version)) as A | undefined;
+    if (analysis === undefined && !lookedUp) analysis = (await this.cache?.get(meta.providerId, meta.version)) as A | undefined;
+    const computed = analysis === undefined;
     if (analysis === undefined) {
       const previous = meta.version > 1 ? await this.declarationAt(meta.providerId, meta.version - 1) : undefined;
       analysis = this.analyze(declaration, previous);
-      await this.cache?.set(meta.providerId, meta.version, analysis);
     }
-    const { body: _body, ...plainMeta } = meta as VersionRecord;
+    const summary = this.summarize(plainMeta, declaration, analysis as never);
+    const stored = this.codec && this.codec.encode(summary);
+    // The summary is remembered with its analysis, or beside an analysis remembered without one.
+    if (fresh !== undefined || computed) await this.cache?.set(meta.providerId, meta.version, analysis, stored);
+    else if (stored !== undefined) await this.cache?.setSummary?.(meta.providerId, meta.version, stored);
+    // A fresh write's analysis is likely read next; a starting read model's are not kept (they are remembered by the cache).
+    if (fresh !== undefined && (this.entries.get(meta.providerId)?.meta.version ?? 0) <= meta.version) this.analyses.set(`${meta.providerId}@${meta.version}`, analysis as object);
+    this.setLatest(plainMeta, summary);
+  }
+
+  /** Makes `meta` its provider's latest entry, unless the read model already has a newer one. */
+  private setLatest(meta: VersionMeta, summary: S): void {
     // Concurrent submissions may finish out of order: never replace a newer latest with an older one.
     if ((this.entries.get(meta.providerId)?.meta.version ?? 0) > meta.version) return;
     if (!this.entries.has(meta.providerId)) this.sortedIds = undefined;
-    // A fresh write's analysis is likely read next; a starting read model's are not kept (they are remembered by the cache).
-    if (fresh !== undefined) this.analyses.set(`${meta.providerId}@${meta.version}`, analysis as object);
     this.revision++;
-    this.entries.set(meta.providerId, { meta: plainMeta, summary: this.summarize(plainMeta, declaration, analysis as never) });
+    const entry = { meta, summary };
+    this.entries.set(meta.providerId, entry);
+    for (const listener of this.listeners) listener(entry);
   }
+}
+
+/** Every provider's latest version (metadata only), in id order: one query when the store offers it. */
+async function latestVersionsOf(store: Store): Promise<VersionMeta[]> {
+  if (store.latestVersions) return store.latestVersions();
+  const latest: VersionMeta[] = [];
+  for (const id of await store.providerIds()) {
+    const history = await store.history(id);
+    if (history.length > 0) latest.push(history[history.length - 1]);
+  }
+  return latest;
 }

@@ -1,3 +1,4 @@
+import { endianness } from 'node:os';
 import type { ScoreTable } from './analysis.js';
 
 /**
@@ -28,6 +29,10 @@ function layoutOf(table: ScoreTable): ScoreLayout {
   const jurisdictions: string[] = [];
   const seen = new Set<string>();
   for (const c of categories) for (const j of Object.keys(table[c])) if (!seen.has(j)) (seen.add(j), jurisdictions.push(j));
+  return internLayout(categories, jurisdictions);
+}
+
+function internLayout(categories: string[], jurisdictions: string[]): ScoreLayout {
   const key = JSON.stringify([categories, jurisdictions]);
   let layout = layouts.get(key);
   if (!layout) layouts.set(key, (layout = new ScoreLayout(categories, jurisdictions)));
@@ -35,7 +40,7 @@ function layoutOf(table: ScoreTable): ScoreLayout {
 }
 
 /** A missing cell (a category the table has no row for in a jurisdiction). */
-const NONE = 0xffff;
+export const NONE = 0xffff;
 const MAX_TENTHS = NONE - 1;
 
 /**
@@ -96,6 +101,39 @@ export class CompactScores {
     return this.worstCase[index] / this.scale;
   }
 
+  /** The cell values in tenths (a table of tenths, as scores are), or undefined for a table holding other values. */
+  get tenths(): { established: Uint16Array; worstCase: Uint16Array } | undefined {
+    return this.scale === 10 ? { established: this.established as Uint16Array, worstCase: this.worstCase as Uint16Array } : undefined;
+  }
+
+  /**
+   * The table as a small JSON value (kept beside a remembered analysis so a restart reads
+   * this, not the analysis): the layout's names and each bound's tenths as little-endian
+   * base64, or the exact numbers (null for a missing cell) of a table of other values.
+   */
+  toJSON(): CompactScoresJson {
+    const { categories, jurisdictions } = this.layout;
+    if (this.scale === 10) return { categories: [...categories], jurisdictions: [...jurisdictions], established: toBase64(this.established as Uint16Array), worstCase: toBase64(this.worstCase as Uint16Array) };
+    const exact = (a: Uint16Array | Float64Array) => Array.from(a, (x) => (Number.isNaN(x) ? null : x));
+    return { categories: [...categories], jurisdictions: [...jurisdictions], established: exact(this.established), worstCase: exact(this.worstCase) };
+  }
+
+  /** A table back from `toJSON`; throws on anything else. */
+  static fromJSON(json: unknown): CompactScores {
+    const j = json as CompactScoresJson;
+    const names = (a: unknown): a is string[] => Array.isArray(a) && a.every((x) => typeof x === 'string');
+    if (typeof j !== 'object' || j === null || !names(j.categories) || !names(j.jurisdictions)) throw new Error('not a compact score table');
+    const layout = internLayout(j.categories, j.jurisdictions);
+    if (typeof j.established === 'string' && typeof j.worstCase === 'string') {
+      return new CompactScores(layout, fromBase64(j.established, layout.cells), fromBase64(j.worstCase, layout.cells), 10);
+    }
+    const exact = (a: unknown) => {
+      if (!Array.isArray(a) || a.length !== layout.cells || !a.every((x) => x === null || typeof x === 'number')) throw new Error('not a compact score table');
+      return Float64Array.from(a, (x: number | null) => (x === null ? NaN : x));
+    };
+    return new CompactScores(layout, exact(j.established), exact(j.worstCase), 1);
+  }
+
   /** The table back in its nested form (for tests and callers that want it whole). */
   toTable(): ScoreTable {
     const table: ScoreTable = {};
@@ -112,4 +150,29 @@ export class CompactScores {
 function isTenth(x: number): boolean {
   const t = Math.round(x * 10);
   return t >= 0 && t <= MAX_TENTHS && t / 10 === x;
+}
+
+/** The JSON form of a compact table (`CompactScores.toJSON`). */
+export interface CompactScoresJson {
+  categories: string[];
+  jurisdictions: string[];
+  /** Tenths as little-endian 16-bit base64, or exact values (null: no such cell). */
+  established: string | (number | null)[];
+  worstCase: string | (number | null)[];
+}
+
+const BIG_ENDIAN = endianness() === 'BE';
+
+function toBase64(values: Uint16Array): string {
+  const bytes = Buffer.from(values.buffer, values.byteOffset, values.byteLength);
+  return (BIG_ENDIAN ? Buffer.from(bytes).swap16() : bytes).toString('base64');
+}
+
+function fromBase64(text: string, cells: number): Uint16Array {
+  const bytes = Buffer.from(text, 'base64');
+  if (bytes.length !== cells * 2) throw new Error('not a compact score table');
+  if (BIG_ENDIAN) bytes.swap16();
+  const values = new Uint16Array(cells);
+  new Uint8Array(values.buffer).set(bytes);
+  return values;
 }

@@ -1,6 +1,7 @@
 import type { Declaration } from '../formats/types.generated.js';
 import type { VersionMeta } from '../store/store.js';
 import type { Analysis } from './analysis.js';
+import type { SummaryCodec } from './atlas.js';
 import { CompactScores } from './compact-scores.js';
 
 /**
@@ -44,3 +45,42 @@ export function summarizeProvider(_meta: VersionMeta, declaration: Declaration, 
     scores: CompactScores.of(analysis.scores),
   };
 }
+
+/** Bumped whenever the stored form of a summary changes: a summary of another form is recomputed. */
+const SUMMARY_FORMAT = 1;
+
+/**
+ * A summary as kept beside its remembered analysis (about 4 KB of JSON: the scores in base64
+ * tenths), so a restart reads this instead of parsing every analysis. Anything that does
+ * not decode exactly is a miss, and the summary is made again from the analysis.
+ */
+export const providerSummaryCodec: SummaryCodec<ProviderSummary> = {
+  encode: (summary) => ({ format: SUMMARY_FORMAT, ...summary, scores: summary.scores.toJSON() }),
+  decode(value) {
+    const v = value as Record<string, unknown> | null;
+    if (typeof v !== 'object' || v === null || v.format !== SUMMARY_FORMAT) return undefined;
+    const strings = ['name', 'asOf', 'modelVersion', 'lawDate', 'lawEpoch', 'grade', 'establishedGrade'] as const;
+    const numbers = ['categoriesCollected', 'exposureScore', 'established', 'disclosureScore'] as const;
+    if (!strings.every((k) => typeof v[k] === 'string') || !numbers.every((k) => typeof v[k] === 'number')) return undefined;
+    try {
+      const text = (k: (typeof strings)[number]) => v[k] as string;
+      const number = (k: (typeof numbers)[number]) => v[k] as number;
+      return {
+        name: text('name'),
+        asOf: text('asOf'),
+        modelVersion: text('modelVersion'),
+        lawDate: text('lawDate'),
+        lawEpoch: text('lawEpoch'),
+        categoriesCollected: number('categoriesCollected'),
+        grade: text('grade') as Analysis['grade'],
+        establishedGrade: text('establishedGrade') as Analysis['grade'],
+        exposureScore: number('exposureScore'),
+        established: number('established'),
+        disclosureScore: number('disclosureScore'),
+        scores: CompactScores.fromJSON(v.scores),
+      };
+    } catch {
+      return undefined;
+    }
+  },
+};

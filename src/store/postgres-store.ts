@@ -58,18 +58,14 @@ export class PostgresStore implements Store {
     return rows.map(metaOfRow);
   }
 
-  /** Every provider's latest version with its body, one query per page (keyset pagination on the id). */
-  async *latestPages(pageSize = 500): AsyncIterable<VersionRecord[]> {
-    for (let after = ''; ; ) {
-      const { rows } = await this.pool.query<VersionRow>(
-        `SELECT ${META_COLUMNS.split(', ').map((c) => `v.${c}`).join(', ')}, v.body FROM providers p JOIN versions v ON v.provider_id = p.provider_id AND v.version = p.latest_version
-          WHERE p.provider_id COLLATE "C" > $1 ORDER BY p.provider_id COLLATE "C" LIMIT $2`,
-        [after, pageSize],
-      );
-      if (rows.length > 0) yield rows.map((row) => ({ ...metaOfRow(row), body: row.body!.toString('utf8') }));
-      if (rows.length < pageSize) return;
-      after = rows[rows.length - 1].provider_id;
-    }
+  /** Many versions with their bodies, in one query. */
+  async versionsOf(wanted: { providerId: string; version: number }[]): Promise<VersionRecord[]> {
+    const { rows } = await this.pool.query<VersionRow>(
+      `SELECT ${META_COLUMNS.split(', ').map((c) => `v.${c}`).join(', ')}, v.body FROM unnest($1::text[], $2::integer[]) AS w (provider_id, version)
+        JOIN versions v ON v.provider_id = w.provider_id AND v.version = w.version`,
+      [wanted.map((w) => w.providerId), wanted.map((w) => w.version)],
+    );
+    return rows.map((row) => ({ ...metaOfRow(row), body: row.body!.toString('utf8') }));
   }
 
   async version(providerId: string, version: number): Promise<VersionRecord | undefined> {

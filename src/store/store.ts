@@ -48,11 +48,11 @@ export interface Store {
   version(providerId: string, version: number): Promise<VersionRecord | undefined>;
   append(providerId: string, input: AppendInput): Promise<VersionRecord>;
   /**
-   * Optional: every provider's latest version, body included, in pages of about `pageSize`
-   * providers sorted by id — what a starting read model needs, in one query per page instead
-   * of several per provider. Adapters whose reads cost no round trip leave it out.
+   * Optional: many versions with their bodies in one query (unknown ones left out), for a
+   * starting read model's providers without a remembered summary. Adapters whose reads cost
+   * no round trip leave it out.
    */
-  latestPages?(pageSize?: number): AsyncIterable<VersionRecord[]>;
+  versionsOf?(wanted: { providerId: string; version: number }[]): Promise<VersionRecord[]>;
   /** Optional: every provider's latest version, metadata only, in one query (a replica catching up after its change feed broke). */
   latestVersions?(): Promise<VersionMeta[]>;
   /** Optional: the `limit` most recently submitted versions of all providers (metadata only), newest first, in one query (the Atom feed). */

@@ -49,6 +49,68 @@ describe('analysis cache', () => {
   });
 });
 
+describe('summaries remembered beside the analyses', () => {
+  const registry = loadSchemaRegistry();
+  interface Summary {
+    asOf: string;
+  }
+  const codec = { encode: (s: Summary) => s, decode: (v: unknown) => (typeof (v as Summary)?.asOf === 'string' ? (v as Summary) : undefined) };
+
+  /** Opens a read model over `store`, counting analyses, summaries made and analyses read from the cache. */
+  async function open(store: MemoryStore, key = 'k') {
+    const counts = { analysed: 0, summarized: 0, analysesRead: 0 };
+    const cache = new FileAnalysisCache<{ asOf: string }>(dir, key);
+    const get = cache.get.bind(cache);
+    cache.get = (...args) => (counts.analysesRead++, get(...args));
+    const atlas = await Atlas.open(
+      store,
+      registry,
+      (d) => (counts.analysed++, { asOf: d.asOf }),
+      cache,
+      (_m, _d, a) => (counts.summarized++, { asOf: a.asOf }),
+      codec,
+    );
+    return { atlas, counts };
+  }
+
+  async function submitTwo(store: MemoryStore) {
+    const { atlas } = await open(store);
+    for (const asOf of ['2025-01-01', '2025-02-01']) {
+      const doc = { ...validDeclaration('veritalk'), asOf };
+      await atlas.submit('veritalk', doc, JSON.stringify(doc));
+    }
+    await atlas.submit('quietline', validDeclaration('quietline'), JSON.stringify(validDeclaration('quietline')));
+  }
+
+  it('are all a restart reads: no analysis is read or made', async () => {
+    const store = new MemoryStore();
+    await submitTwo(store);
+    const { atlas, counts } = await open(store);
+    expect(counts).toEqual({ analysed: 0, summarized: 0, analysesRead: 0 });
+    expect(atlas.latestOf('veritalk')).toMatchObject({ meta: { version: 2 }, summary: { asOf: '2025-02-01' } });
+    expect(atlas.latestOf('quietline')?.summary).toEqual({ asOf: validDeclaration('quietline').asOf });
+  });
+
+  it('are made once from analyses remembered without them, and go stale with their analysis', async () => {
+    const store = new MemoryStore();
+    await submitTwo(store);
+    await rm(path.join(dir, 'summaries'), { recursive: true });
+    const old = await open(store);
+    expect(old.counts).toEqual({ analysed: 0, summarized: 2, analysesRead: 2 });
+    expect((await open(store)).counts).toEqual({ analysed: 0, summarized: 0, analysesRead: 0 });
+
+    // A summary of an older version, or one that does not decode, is a miss.
+    await writeFile(path.join(dir, 'summaries', 'veritalk.json'), JSON.stringify({ key: 'k', version: 1, summary: { asOf: '2025-01-01' } }));
+    await writeFile(path.join(dir, 'summaries', 'quietline.json'), JSON.stringify({ key: 'k', version: 1, summary: { other: true } }));
+    const stale = await open(store);
+    expect(stale.counts).toEqual({ analysed: 0, summarized: 2, analysesRead: 2 });
+    expect(stale.atlas.latestOf('veritalk')?.summary).toEqual({ asOf: '2025-02-01' });
+
+    // Under another key (policy, code or law epoch changed), analyses and summaries are made again.
+    expect((await open(store, 'other')).counts).toEqual({ analysed: 2, summarized: 2, analysesRead: 2 });
+  });
+});
+
 describe('analysisKey', () => {
   const policy = { params: { modelVersion: '2.0.0' }, jurisdictions: [{ code: 'DE' }] };
 

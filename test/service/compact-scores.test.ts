@@ -1,4 +1,5 @@
 import { CompactScores } from '../../src/service/compact-scores.js';
+import { providerSummaryCodec, type ProviderSummary } from '../../src/service/provider-entry.js';
 import { heapSize } from '../../src/service/byte-bounded-cache.js';
 import { rankProviders, type RankedLatest } from '../../src/service/ranking.js';
 import type { ScoreTable } from '../../src/service/analysis.js';
@@ -25,6 +26,41 @@ describe('compact score tables', () => {
   it('keep values that are not tenths exactly', () => {
     const odd: ScoreTable = { content: { AU: [1 / 3, 2 / 3] } };
     expect(CompactScores.of(odd).toTable()).toEqual(odd);
+  });
+
+  it('go to JSON and back exactly, sharing the layout, whether of tenths or of other values', () => {
+    for (const t of [table, { content: { AU: [1 / 3, 2 / 3] }, metadata: { CN: [0, 1] } } as ScoreTable]) {
+      const compact = CompactScores.of(t);
+      const back = CompactScores.fromJSON(JSON.parse(JSON.stringify(compact)));
+      expect(back.toTable()).toEqual(t);
+      expect(back.layout).toBe(compact.layout);
+    }
+    expect(typeof CompactScores.of(table).toJSON().established).toBe('string');
+    expect(() => CompactScores.fromJSON({ categories: ['content'], jurisdictions: ['AU'], established: 'AAAA', worstCase: 'AA==' })).toThrow();
+  });
+
+  it('are kept in a provider summary that decodes to the same summary, and nothing else decodes', () => {
+    const summary: ProviderSummary = {
+      name: 'A',
+      asOf: '2026-01-01',
+      modelVersion: '2.0.0',
+      lawDate: '2026-02-01',
+      lawEpoch: 'e1',
+      categoriesCollected: 3,
+      grade: 'D',
+      establishedGrade: 'B',
+      exposureScore: 90,
+      established: 40,
+      disclosureScore: 55,
+      scores: CompactScores.of(table),
+    };
+    const stored = JSON.parse(JSON.stringify(providerSummaryCodec.encode(summary)));
+    const decoded = providerSummaryCodec.decode(stored)!;
+    expect({ ...decoded, scores: decoded.scores.toTable() }).toEqual({ ...summary, scores: table });
+    expect(providerSummaryCodec.decode({ ...stored, format: 0 })).toBeUndefined();
+    expect(providerSummaryCodec.decode({ ...stored, name: 1 })).toBeUndefined();
+    expect(providerSummaryCodec.decode({ ...stored, scores: { categories: [] } })).toBeUndefined();
+    expect(providerSummaryCodec.decode(null)).toBeUndefined();
   });
 
   it('share one layout between tables of the same shape', () => {
