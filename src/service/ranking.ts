@@ -51,6 +51,16 @@ export interface Ranking {
   undeclared: string[];
 }
 
+/** A page of a ranking: what `GET /v1/exposure` answers. */
+export interface RankingPage {
+  /** The page's providers, worst first (ranks as in the whole ranking). */
+  items: RankEntry[];
+  /** How many providers are ranked (have a selected cell). */
+  total: number;
+  /** Providers without a selected cell, in id order. */
+  undeclared: string[];
+}
+
 /** The row a reader sees for a ranked provider (grades are added by the caller). */
 export function rankedProvider({ latest, rank, established, worstCase, category, jurisdiction }: RankEntry): Omit<RankedProvider, 'grade' | 'establishedGrade'> {
   return {
@@ -63,6 +73,44 @@ export function rankedProvider({ latest, rank, established, worstCase, category,
     score: worstCase,
     worstCell: { category, jurisdiction },
     disclosureScore: latest.summary.disclosureScore,
+  };
+}
+
+/**
+ * The index of a table's worst selected cell on the order's bound, or -1 when it has none:
+ * among cells tied there, the one with the higher other bound; among cells tied on both, the
+ * first in the model's order (categories, then jurisdictions; the table's order when none).
+ */
+export function worstCellOf(scores: CompactScores, model: ThreatModel, order: RankOrder = 'worst-case'): number {
+  const primary = order === 'established';
+  const { categories, jurisdictions } = scores.layout;
+  let best = -1;
+  let bestKey = 0;
+  let bestOther = 0;
+  for (const category of model.categories.length > 0 ? model.categories : categories) {
+    for (const jurisdiction of model.jurisdictions.length > 0 ? model.jurisdictions : jurisdictions) {
+      const i = scores.indexOf(category, jurisdiction);
+      if (!scores.has(i)) continue;
+      const key = primary ? scores.establishedAt(i) : scores.worstCaseAt(i);
+      const other = primary ? scores.worstCaseAt(i) : scores.establishedAt(i);
+      if (best < 0 || key > bestKey || (key === bestKey && other > bestOther)) [best, bestKey, bestOther] = [i, key, other];
+    }
+  }
+  return best;
+}
+
+/** A provider's place by the cell `best` of its table. */
+export function rankEntry(latest: RankedLatest, scores: CompactScores, best: number, rank: number): RankEntry {
+  const { categories, jurisdictions } = scores.layout;
+  const worstCase = scores.worstCaseAt(best);
+  return {
+    latest,
+    rank,
+    established: scores.establishedAt(best),
+    worstCase,
+    score: worstCase,
+    category: categories[Math.floor(best / jurisdictions.length)],
+    jurisdiction: jurisdictions[best % jurisdictions.length],
   };
 }
 
@@ -84,29 +132,12 @@ export function rankProviders<L extends RankedLatest>(
   const undeclared: string[] = [];
   for (const entry of latest) {
     const scores = tables(entry);
-    const { categories, jurisdictions } = scores.layout;
-    let best = -1;
-    let bestKey = 0;
-    let bestOther = 0;
-    // The selected categories and jurisdictions in the model's order (all, in the table's order, when none).
-    for (const category of model.categories.length > 0 ? model.categories : categories) {
-      for (const jurisdiction of model.jurisdictions.length > 0 ? model.jurisdictions : jurisdictions) {
-        const i = scores.indexOf(category, jurisdiction);
-        if (!scores.has(i)) continue;
-        const key = primary ? scores.establishedAt(i) : scores.worstCaseAt(i);
-        const other = primary ? scores.worstCaseAt(i) : scores.establishedAt(i);
-        if (best < 0 || key > bestKey || (key === bestKey && other > bestOther)) [best, bestKey, bestOther] = [i, key, other];
-      }
-    }
+    const best = worstCellOf(scores, model, order);
     if (best < 0) {
       undeclared.push(entry.meta.providerId);
       continue;
     }
-    const established = scores.establishedAt(best);
-    const worstCase = scores.worstCaseAt(best);
-    const category = categories[Math.floor(best / jurisdictions.length)];
-    const jurisdiction = jurisdictions[best % jurisdictions.length];
-    ranked.push({ latest: entry, rank: 0, established, worstCase, score: worstCase, category, jurisdiction });
+    ranked.push(rankEntry(entry, scores, best, 0));
   }
   const primaryIsWorst = !primary;
   const key = (r: RankEntry) => (primaryIsWorst ? r.worstCase : r.established);

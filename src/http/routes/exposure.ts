@@ -101,8 +101,8 @@ export function exposureRouter(ctx: AppContext): Router {
     const { limit, offset } = pageParams(req.query);
     const lawDate = lawDateParam(req) ?? todayUtc();
     const order = orderParam(req.query.order);
-    const { ranked, undeclared } = await ctx.rankings.rank(model, order, lawDate);
-    const items = ranked.slice(offset, offset + limit).map((r) => ({ ...rankedProvider(r), grade: gradeFor(r.worstCase, params), establishedGrade: gradeFor(r.established, params) }));
+    const page = await ctx.rankings.page(model, order, lawDate, offset, limit);
+    const items = page.items.map((r) => ({ ...rankedProvider(r), grade: gradeFor(r.worstCase, params), establishedGrade: gradeFor(r.established, params) }));
     sendTable(req, res, {
       columns: [
         { header: 'rank', value: (r) => r.rank },
@@ -125,11 +125,11 @@ export function exposureRouter(ctx: AppContext): Router {
         lawDate,
         order,
         threatModel: model,
-        total: ranked.length,
+        total: page.total,
         limit,
         offset,
         items,
-        undeclared,
+        undeclared: page.undeclared,
         // Providers known only from observations: never ranked with self-declared entries on this basis (see basis=observed).
         notDeclaredByProvider: ctx.observations.undeclared().map((u) => u.providerId),
       },
