@@ -6,10 +6,14 @@ import { pinoHttp } from 'pino-http';
 /**
  * The process's structured logger: JSON lines on stdout. `LOG_LEVEL` sets the level
  * (default `info`); under Jest it is `silent` unless LOG_LEVEL says otherwise.
+ * Lines are written asynchronously: a request never waits for its log line, and lines
+ * logged while a write is in flight go out together in the next write (no size threshold,
+ * so a quiet server's lines appear at once). pino flushes what is pending when the process
+ * exits; a machine crash can lose the lines of the last write in flight.
  */
 export function createLogger(env: NodeJS.ProcessEnv = process.env): Logger {
   const level = env.LOG_LEVEL ?? (env.JEST_WORKER_ID !== undefined ? 'silent' : 'info');
-  return pino({ level, base: { service: 'retention-atlas' } });
+  return pino({ level, base: { service: 'retention-atlas' } }, pino.destination({ dest: 1, sync: false }));
 }
 
 /** A request id a caller (or a proxy) may choose: short, and harmless in a header and a log line. */

@@ -21,32 +21,69 @@ function declaredMaximumDays(category: DataCategory): number | undefined {
 
 const reaches = (m: RetentionMandate, category: string) => m.categories === 'unknown' || m.categories.includes(category as never);
 
-/** Whether a named place is under the law of `profile` on `date`: the same code, or a member of the union then. */
-function under(place: string, profile: JurisdictionProfile, date: string): boolean {
-  if (place === profile.code) return true;
-  const member = profile.memberStates?.members.find((m) => m.code === place);
-  return member !== undefined && inForceOn(member, date) === 'yes';
+/** A mandate in force on a date, with a known duration: what the rule compares a declared limit with. */
+interface Duty {
+  mandate: RetentionMandate;
+  days: number;
+}
+
+/** The profiles whose law covers a place on a date (its own profile, and the union it was a member of then), with their duties then. */
+type DutiesByPlace = Map<string, { profile: JurisdictionProfile; duties: Duty[] }[]>;
+
+/**
+ * Duties on a date, by place. Derived from the law data alone and remembered per profile list
+ * and date: a validation then looks up the places it names instead of walking every profile.
+ */
+const remembered = new WeakMap<readonly JurisdictionProfile[], Map<string, DutiesByPlace>>();
+
+function dutiesOn(jurisdictions: readonly JurisdictionProfile[], date: string): DutiesByPlace {
+  let byDate = remembered.get(jurisdictions);
+  if (!byDate) remembered.set(jurisdictions, (byDate = new Map()));
+  let byPlace = byDate.get(date);
+  if (byPlace) return byPlace;
+  byPlace = new Map();
+  for (const profile of jurisdictions) {
+    const duties = profile.retentionMandates
+      .filter((m) => inForceOn(m.inForce, date) === 'yes' && m.duration !== 'unknown')
+      .map((mandate) => ({ mandate, days: durationDays(mandate.duration as string) }));
+    if (duties.length === 0) continue;
+    const places = [profile.code, ...(profile.memberStates?.members ?? []).filter((m) => inForceOn(m, date) === 'yes').map((m) => m.code)];
+    for (const place of new Set(places)) {
+      const list = byPlace.get(place) ?? [];
+      list.push({ profile, duties });
+      byPlace.set(place, list);
+    }
+  }
+  if (byDate.size > 64) byDate.clear(); // dates come from declarations: keep the memory bounded
+  byDate.set(date, byPlace);
+  return byPlace;
 }
 
 /** Duties are judged by the law in force on the declaration's `asOf` (a mandate not yet or no longer in force then binds no one). */
 function check({ declaration, jurisdictions }: FindingContext): CheckResult[] {
   const asOf = declaration.asOf;
+  const duties = dutiesOn(jurisdictions, asOf);
   const results: CheckResult[] = [];
   declaration.dataCategories.forEach((category, i) => {
     if (category.collected !== 'yes') return;
     const kept = declaredMaximumDays(category);
     if (kept === undefined) return;
-    const places = placesOf(category, declaration);
-    for (const profile of jurisdictions) {
-      const where = places.filter((p) => under(p, profile, asOf));
-      if (where.length === 0) continue;
-      for (const mandate of profile.retentionMandates) {
-        if (inForceOn(mandate.inForce, asOf) !== 'yes' || mandate.duration === 'unknown' || !reaches(mandate, category.category)) continue;
-        if (kept >= durationDays(mandate.duration)) continue;
+    // Each profile once, with the places under it in the order the declaration names them.
+    const where = new Map<JurisdictionProfile, { duties: Duty[]; places: string[] }>();
+    for (const place of placesOf(category, declaration)) {
+      for (const { profile, duties: list } of duties.get(place) ?? []) {
+        const entry = where.get(profile);
+        if (entry) entry.places.push(place);
+        else where.set(profile, { duties: list, places: [place] });
+      }
+    }
+    for (const [profile, { duties: list, places }] of where) {
+      for (const { mandate, days } of list) {
+        if (kept >= days || !reaches(mandate, category.category)) continue;
         const declared = category.retention?.kind === 'none' ? 'not to keep it' : `to keep it for ${(category.retention as { duration: string }).duration}`;
         const scope = mandate.scope === 'telecom-operators' ? ' (binds telecom operators)' : '';
         results.push({
-          message: `${category.category}: ${mandate.name}${scope} in ${profile.name} requires keeping it for ${mandate.duration}, but the declaration says ${declared} (stored or established in ${where.join(', ')})`,
+          message: `${category.category}: ${mandate.name}${scope} in ${profile.name} requires keeping it for ${mandate.duration}, but the declaration says ${declared} (stored or established in ${places.join(', ')})`,
           paths: [['dataCategories', i, 'retention']],
           jurisdiction: profile.code,
         });
