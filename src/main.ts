@@ -11,7 +11,7 @@ import type { Atlas } from './service/atlas.js';
 import type { ObservationService } from './service/observation-service.js';
 import { loadSampleDeclarations } from './service/sample-data.js';
 import { loadSampleObservations } from './service/sample-observations.js';
-import { LowdbObservationStore } from './observations/lowdb-observation-store.js';
+import { LowdbObservationStore } from './store/lowdb-observation-store.js';
 import { LowdbStore } from './store/lowdb-store.js';
 import { lockDataDir } from './store/data-dir-lock.js';
 import { StoreOpenError } from './store/store.js';

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { JsonlAuditLog } from '../audit/jsonl-audit-log.js';
 import { LowdbKeyStore } from '../auth/lowdb-key-store.js';
-import { LowdbObservationStore } from '../observations/lowdb-observation-store.js';
+import { LowdbObservationStore } from '../store/lowdb-observation-store.js';
 import { LowdbStore } from '../store/lowdb-store.js';
 import { redactedUrl } from '../store/postgres-backend.js';
 import { copyInstance, verifyCopy, type CopySummary } from '../store/postgres-copy.js';

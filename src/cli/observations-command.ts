@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import type { Caller } from '../auth/api-key.js';
 import type { Declaration } from '../formats/types.generated.js';
 import { InvalidDocumentError } from '../formats/validation-error.js';
-import { LowdbObservationStore } from '../observations/lowdb-observation-store.js';
+import { LowdbObservationStore } from '../store/lowdb-observation-store.js';
 import type { ObservationView } from '../observations/observation-record.js';
 import { ObservationService } from '../service/observation-service.js';
 import { LowdbStore } from '../store/lowdb-store.js';

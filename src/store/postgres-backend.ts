@@ -2,7 +2,7 @@ import type pg from 'pg';
 import { PostgresAuditLog } from '../audit/postgres-audit-log.js';
 import { PostgresKeyStore } from '../auth/postgres-key-store.js';
 import { PostgresRateLimitStore } from '../http/postgres-rate-limit-store.js';
-import { PostgresObservationStore } from '../observations/postgres-observation-store.js';
+import { PostgresObservationStore } from './postgres-observation-store.js';
 import { PostgresAnalysisCache } from './postgres-analysis-cache.js';
 import { PostgresChangeFeed } from './postgres-change-feed.js';
 import { migrate } from './postgres-migrations.js';

@@ -6,7 +6,7 @@ import type { KeyStore } from '../auth/key-store.js';
 import { PostgresAuditLog } from '../audit/postgres-audit-log.js';
 import { PostgresKeyStore } from '../auth/postgres-key-store.js';
 import type { ObservationStore } from '../observations/observation-store.js';
-import { insertObservationExact, PostgresObservationStore } from '../observations/postgres-observation-store.js';
+import { insertObservationExact, PostgresObservationStore } from './postgres-observation-store.js';
 import { inTransaction } from './postgres-pool.js';
 import { PostgresStore } from './postgres-store.js';
 import type { Store, VersionRecord } from './store.js';

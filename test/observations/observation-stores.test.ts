@@ -2,7 +2,7 @@ import { mkdtemp, readdir, rm, writeFile, chmod } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from '@jest/globals';
-import { LowdbObservationStore } from '../../src/observations/lowdb-observation-store.js';
+import { LowdbObservationStore } from '../../src/store/lowdb-observation-store.js';
 import { MemoryObservationStore } from '../../src/observations/observation-store.js';
 import { StoreOpenError, StoreWriteError } from '../../src/store/store.js';
 import { describeObservationStoreContract, newObservation } from './observation-store-contract.js';

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type pg from 'pg';
-import { PostgresObservationStore } from '../../src/observations/postgres-observation-store.js';
+import { PostgresObservationStore } from '../../src/store/postgres-observation-store.js';
 import { PostgresChangeFeed, type FeedEvent } from '../../src/store/postgres-change-feed.js';
 import { migrate } from '../../src/store/postgres-migrations.js';
 import { openPool } from '../../src/store/postgres-pool.js';

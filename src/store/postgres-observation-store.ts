@@ -1,9 +1,9 @@
 import type pg from 'pg';
-import { announce } from '../store/postgres-change-feed.js';
-import { inTransaction } from '../store/postgres-pool.js';
-import { StoreWriteError } from '../store/store.js';
-import type { ObservationRecord, ResponseRecord, Withdrawal } from './observation-record.js';
-import type { NewObservation, NewResponse, ObservationStore } from './observation-store.js';
+import { announce } from './postgres-change-feed.js';
+import { inTransaction } from './postgres-pool.js';
+import { StoreWriteError } from './store.js';
+import type { ObservationRecord, ResponseRecord, Withdrawal } from '../observations/observation-record.js';
+import type { NewObservation, NewResponse, ObservationStore } from '../observations/observation-store.js';
 
 type Db = pg.Pool | pg.PoolClient;
 

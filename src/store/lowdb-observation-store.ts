@@ -1,11 +1,11 @@
 import { mkdir, readdir, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { Low } from 'lowdb';
-import { DurableJsonFile } from '../store/durable-json-file.js';
-import { SerialQueue } from '../store/serial-queue.js';
-import { StoreOpenError, StoreWriteError } from '../store/store.js';
-import type { ObservationRecord, ResponseRecord, Withdrawal } from './observation-record.js';
-import type { NewObservation, NewResponse, ObservationStore } from './observation-store.js';
+import { DurableJsonFile } from './durable-json-file.js';
+import { SerialQueue } from './serial-queue.js';
+import { StoreOpenError, StoreWriteError } from './store.js';
+import type { ObservationRecord, ResponseRecord, Withdrawal } from '../observations/observation-record.js';
+import type { NewObservation, NewResponse, ObservationStore } from '../observations/observation-store.js';
 
 interface ProviderFile {
   providerId: string;
