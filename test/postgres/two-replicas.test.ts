@@ -177,4 +177,47 @@ describe('two replicas on one database', () => {
     const after = (await write(b, 'kill-alpha', 1000))!;
     expect(after.version).toBe((await versionsOf(a, 'kill-alpha')).length);
   }, 60_000);
+
+  it('loses no acknowledged observation when one replica is killed with SIGKILL during observation writes', async () => {
+    await write(b, 'kill-observed', 0);
+    const minted = await fetch(`${b.url}/v1/keys`, { method: 'POST', headers: { ...admin, 'content-type': 'application/json' }, body: JSON.stringify({ role: 'reviewer', organisation: 'Kill Test Lab' }) });
+    expect(minted.status).toBe(201);
+    const reviewer = { authorization: `Bearer ${((await minted.json()) as { token: string }).token}` };
+    const victim = await startServer({ env: { ...env, DATABASE_URL: db.url } });
+    extra.push(victim);
+    const died = new Promise((resolve) => victim.child.once('exit', resolve));
+    const acked: { id: number; statement: string }[] = [];
+    let next = 0;
+    const client = async () => {
+      while (next < 80) {
+        const i = next++;
+        const statement = `observation #${i} \u{1F50D}`;
+        let res: Response;
+        try {
+          res = await fetch(`${(i % 3 === 0 ? b : victim).url}/v1/providers/kill-observed/observations`, {
+            method: 'POST',
+            headers: { ...reviewer, 'content-type': 'application/json' },
+            body: JSON.stringify({ pointer: '/legalProcess/liveInterception', value: i % 2 ? 'supported' : 'not-supported', statement, observedAt: '2012-07-26', sources: [{ url: 'https://example.org/report', title: 'A report', kind: 'investigative-report' }] }),
+          });
+        } catch {
+          continue; // the replica died mid-request: never acknowledged
+        }
+        const body = (await res.json()) as { id: number };
+        if (res.status >= 500) throw new Error(`answered ${res.status}: ${JSON.stringify(body)}`);
+        expect(res.status).toBe(201);
+        acked.push({ id: body.id, statement });
+        if (acked.length === 20) victim.child.kill('SIGKILL');
+      }
+    };
+    await Promise.all(Array.from({ length: 8 }, client));
+    await died;
+    expect(victim.child.signalCode).toBe('SIGKILL');
+    expect(acked.length).toBeGreaterThanOrEqual(20);
+    expect(new Set(acked.map((x) => x.id)).size).toBe(acked.length);
+    for (const { id, statement } of acked) {
+      const res = await fetch(`${b.url}/v1/providers/kill-observed/observations/${id}`);
+      expect(res.status).toBe(200);
+      expect(((await res.json()) as { statement: string }).statement).toBe(statement);
+    }
+  }, 60_000);
 });
