@@ -48,7 +48,7 @@ function serverEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
 
 const authorization = { authorization: `Bearer ${ADMIN_KEY}` };
 
-/** Rounds of (echo, validate, score), each endpoint's best round kept: noise on a shared machine only ever slows a run down. */
+/** Rounds of (echo, request handling alone, validate, score), each endpoint's best round kept: noise on a shared machine only ever slows a run down. */
 const ROUNDS = 5;
 
 /** The body made unique per request (the provider's name carries a number), so no answer can come from memory. */
@@ -58,12 +58,12 @@ function distinctBodies(body: string, count: number): string[] {
   return Array.from({ length: count }, (_, i) => `${body.slice(0, at + 8)}#${i} ${body.slice(at + 8)}`);
 }
 
-async function throughput(service: RunningServer, echoUrl: string, body: string, profiles: number): Promise<void> {
+async function throughput(service: RunningServer, echoUrl: string, stackUrl: string, body: string, profiles: number): Promise<void> {
   const seconds = Math.max(2, Math.round(SECONDS * 0.4));
-  const targets = { echo: `${echoUrl}/echo`, validate: `${service.url}/v1/validate`, score: `${service.url}/v1/score` };
+  const targets = { echo: `${echoUrl}/echo`, stack: `${stackUrl}/echo`, validate: `${service.url}/v1/validate`, score: `${service.url}/v1/score` };
   const distinct = distinctBodies(body, 20000);
   for (const url of Object.values(targets)) await load({ url, method: 'POST', bodies: distinct, seconds: 1 }); // warm-up
-  const runs: Record<keyof typeof targets, LoadResult[]> = { echo: [], validate: [], score: [] };
+  const runs: Record<keyof typeof targets, LoadResult[]> = { echo: [], stack: [], validate: [], score: [] };
   for (let round = 0; round < ROUNDS; round++) {
     for (const [name, url] of Object.entries(targets) as [keyof typeof targets, string][]) runs[name].push(await load({ url, method: 'POST', bodies: distinct, seconds }));
   }
@@ -83,10 +83,11 @@ async function throughput(service: RunningServer, echoUrl: string, body: string,
     `(a) Throughput with a different body on every request (the largest sample, ${(body.length / 1024).toFixed(1)} KB, made unique; scored against all ${profiles} profiles; 10 connections, ${ROUNDS} interleaved rounds of ${seconds} s)`,
     markdownTable(['endpoint', 'best req/s', 'rounds req/s', '× echo (median of per-round ratios)', 'p50 ms', 'p99 ms', 'non-2xx'], [
       row('bare express JSON echo (plain node)', runs.echo),
+      row("the service's request handling alone (informational: request log, metrics, security headers, JSON inspection; same acknowledgement)", runs.stack),
       row('POST /v1/validate', runs.validate),
       row('POST /v1/score', runs.score),
     ]),
-    'Nothing here can be answered from memory: every body differs. The echo parses the same bodies and answers a small JSON acknowledgement.',
+    'Nothing here can be answered from memory: every body differs. The echo parses the same bodies and answers a small JSON acknowledgement. The second row runs the service\'s own request handling (bench/stack-server.ts) with no work behind it: what validate and score cost beyond it is the cost of their work.',
   );
   // The same body again and again: a client re-checking an unchanged draft gets the remembered answer (informational).
   const echoAgain = await load({ url: targets.echo, method: 'POST', body, seconds });
@@ -134,16 +135,19 @@ async function main(): Promise<void> {
 
     const echo = await startServer({ entry: 'bench/echo-server.ts' });
     servers.push(echo);
+    const stack = await startServer({ entry: 'bench/stack-server.ts' });
+    servers.push(stack);
     const small = await startServer({ dataDir: smallDir, env: serverEnv() });
     servers.push(small);
     const smallRss = await residentMb(small.child.pid);
 
     const body = JSON.stringify(sampleDeclarations().sort((x, y) => JSON.stringify(y).length - JSON.stringify(x).length)[0]);
     const profiles = (await (await fetch(`${small.url}/v1/jurisdictions`)).json()).jurisdictions.length as number;
-    await throughput(small, echo.url, body, profiles);
+    await throughput(small, echo.url, stack.url, body, profiles);
     const smallWrites = await writeLatency(small);
     await small.stop();
     await echo.stop();
+    await stack.stop();
 
     const large = await startServer({ dataDir: largeDir, env: serverEnv() });
     servers.push(large);
