@@ -53,6 +53,17 @@ describe('POST /v1/score', () => {
     expect(a.text).toBe(b.text);
   });
 
+  it('scores the same draft again against a newly published version: its findings compare with the latest', async () => {
+    const { app } = await testService();
+    const draft = validDeclaration('lengthens');
+    draft.dataCategories[1] = { ...draft.dataCategories[1], retention: { kind: 'fixed', duration: 'P1Y' } };
+    const body = JSON.stringify(draft);
+    const rules = async () => ((await request(app).post('/v1/score').set('content-type', 'application/json').send(body).expect(200)).body.findings as { rule: string }[]).map((f) => f.rule);
+    expect(await rules()).not.toContain('retention-lengthened');
+    await authorizedPost(app, '/v1/providers/lengthens/declarations', validDeclaration('lengthens')).expect(201);
+    expect(await rules()).toContain('retention-lengthened');
+  });
+
   it('filters cells by jurisdiction and category, repeatable or comma-separated', async () => {
     const { app } = await testService();
     const body = JSON.stringify(validDeclaration());

@@ -1,11 +1,8 @@
 import { Router } from 'express';
-import { gradeFor, summarizeExposure, disclosureScore, computeExposure, type ExposureResult } from '../../scoring/index.js';
-import type { Declaration } from '../../formats/types.generated.js';
-import type { ValidationIssue } from '../../formats/validation-error.js';
+import { gradeFor, summarizeExposure, disclosureScore, computeExposure } from '../../scoring/index.js';
 import { byteBoundedCache } from '../../service/byte-bounded-cache.js';
 import { contentHash } from '../../store/version-record.js';
 import { draftFindings } from '../../service/draft-findings.js';
-import type { Finding } from '../../findings/rule.js';
 import { InvalidDocumentError } from '../../formats/validation-error.js';
 import { rankedProvider } from '../../service/ranking.js';
 import type { AppContext } from '../context.js';
@@ -18,64 +15,55 @@ import { lawDateParam, threatModelParam } from '../threat-model-param.js';
 import { cellColumns, selectCells } from '../cell-table.js';
 import { todayUtc } from '../../law/in-force.js';
 
-/** A scored draft, remembered by the hash of its body. */
-interface Draft {
-  declaration: Declaration;
-  result: ExposureResult;
-  warnings: ValidationIssue[];
-  findings: Finding[];
-  /** The unfiltered JSON answer, serialised on first use. */
-  json?: Buffer;
-}
-
 /** Exposure: of a draft, of a stored provider, and providers ranked for a threat model. */
 export function exposureRouter(ctx: AppContext): Router {
   const router = Router();
   const reader = ctx.exposure;
   const { params, jurisdictions } = ctx.policy;
 
-  // Drafts are often re-scored unchanged (a form re-submitted, a CI check re-run): scores are a
-  // pure function of the body, the model and the day (warnings compare dates with today), so
-  // identical bodies share one computation.
-  const drafts = byteBoundedCache<Draft>('draft-exposures', 64 * 1024 * 1024);
-  /** A draft's full matrix and its serialised JSON run to a few hundred kilobytes whatever its size. */
-  const draftSize = (rawBody: string) => 512 * 1024 + 4 * rawBody.length;
+  // Drafts are often re-scored unchanged (a form re-submitted, a CI check re-run). The answer is
+  // a pure function of the body, the provider's latest stored version (findings compare with
+  // it), the model, the law date and the day (warnings compare dates with today), so the whole
+  // matrix's JSON is remembered under all of them. Only the serialised bytes are kept: their
+  // size is exact and they hold nothing the garbage collector must walk.
+  const drafts = byteBoundedCache<Buffer>('draft-exposures', 64 * 1024 * 1024);
 
   router.post('/score', requireContentType(), ctx.json, async (req, res) => {
     const model = threatModelParam(req, ctx);
     const lawDate = lawDateParam(req) ?? todayUtc();
     const explain = explainParam(req.query.explain);
-    const key = `${todayUtc()}:${lawDate}:${explain}:${contentHash(req.rawBody ?? '')}`;
-    let draft = drafts.get(key);
-    if (!draft) {
-      const check = ctx.atlas.check(req.body);
-      if (!check.valid) throw new InvalidDocumentError(check.errors);
-      const previous = await ctx.atlas.latestDeclaration(check.declaration.provider.id);
-      const publish = draftFindings(check.declaration, previous, ctx.policy, todayUtc());
-      draft = { declaration: check.declaration, result: computeExposure(check.declaration, jurisdictions, params, { lawDate, explain }), warnings: [...check.warnings, ...publish.warnings], findings: publish.findings };
-      drafts.set(key, draft, { size: draftSize(req.rawBody ?? '') });
-    }
-    const { declaration, result, warnings, findings } = draft;
+    const unfiltered = model.jurisdictions.length === 0 && model.categories.length === 0 && !wantsCsv(req);
+    const claimedId = (req.body as { provider?: { id?: unknown } }).provider?.id;
+    const latestVersion = typeof claimedId === 'string' ? (ctx.atlas.latestOf(claimedId)?.meta.version ?? 0) : 0;
+    const key = `${todayUtc()}:${lawDate}:${explain}:${latestVersion}:${contentHash(req.rawBody ?? '')}`;
+    // A precomputed ETag spares express hashing the whole body on every answer.
+    const send = (json: Buffer) => res.vary('Accept').type('application/json').set('ETag', `W/"${params.modelVersion}|${key}"`).send(json);
+    const remembered = unfiltered ? drafts.get(key) : undefined;
+    if (remembered) return void send(remembered);
+
+    const check = ctx.atlas.check(req.body);
+    if (!check.valid) throw new InvalidDocumentError(check.errors);
+    const { declaration } = check;
+    const previous = await ctx.atlas.latestDeclaration(declaration.provider.id);
+    const publish = draftFindings(declaration, previous, ctx.policy, todayUtc());
+    const result = computeExposure(declaration, jurisdictions, params, { lawDate, explain });
     const cells = selectCells(result.cells, model);
-    const json = () => ({
+    const answer = {
       providerId: declaration.provider.id,
       modelVersion: result.modelVersion,
       lawDate: result.lawDate,
       summary: summarizeExposure(result, params),
       disclosure: disclosureScore(declaration),
-      warnings,
-      findings,
+      warnings: [...check.warnings, ...publish.warnings],
+      findings: publish.findings,
       cells,
-    });
-    const unfiltered = model.jurisdictions.length === 0 && model.categories.length === 0;
-    if (unfiltered && !wantsCsv(req)) {
-      // The whole matrix is a few hundred kilobytes of JSON: serialise it once per draft.
-      draft.json ??= Buffer.from(JSON.stringify(json()), 'utf8');
-      // A precomputed ETag spares express hashing the whole body on every answer.
-      res.vary('Accept').type('application/json').set('ETag', `W/"${params.modelVersion}|${key}"`).send(draft.json);
-      return;
+    };
+    if (unfiltered) {
+      const json = Buffer.from(JSON.stringify(answer), 'utf8');
+      drafts.set(key, json, { size: json.length });
+      return void send(json);
     }
-    sendTable(req, res, { columns: cellColumns(declaration.provider.id, { version: undefined }), rows: cells, filename: `${declaration.provider.id}-exposure`, json: json() });
+    sendTable(req, res, { columns: cellColumns(declaration.provider.id, { version: undefined }), rows: cells, filename: `${declaration.provider.id}-exposure`, json: answer });
   });
 
   router.get('/providers/:providerId/exposure', async (req, res) => {
