@@ -23,7 +23,7 @@ export class RankingCache {
   private readonly cache = byteBoundedCache<{ revision: number; ranking: Ranking }>('rankings', 8 * 1024 * 1024);
   private readonly pages = byteBoundedCache<{ revision: number; page: RankingPage }>('ranking-pages', 4 * 1024 * 1024);
   private readonly tables = byteBoundedCache<CompactScores>('score-tables', 32 * 1024 * 1024, (t) => t.bytes);
-  private readonly columns = new ScoreColumns<LatestEntry<ProviderSummary>>();
+  private readonly columns: ScoreColumns<LatestEntry<ProviderSummary>>;
   /** How many indexed tables were made under each law epoch. */
   private readonly epochs = new Map<string, number>();
 
@@ -32,7 +32,9 @@ export class RankingCache {
     private readonly policy?: PolicyData,
     private readonly epochOf: (date: string) => string = () => '',
   ) {
-    for (const latest of atlas.allLatest()) this.index(latest);
+    const all = atlas.allLatest();
+    this.columns = new ScoreColumns(all.length);
+    for (const latest of all) this.index(latest);
     atlas.onLatest((latest) => this.index(latest));
   }
 

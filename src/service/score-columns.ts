@@ -37,9 +37,15 @@ export class ScoreColumns<T> {
   private readonly items: T[] = [];
   private readonly columnOf = new Map<string, number>();
   private readonly columns: Column[] = [];
-  private established: Uint16Array[] = [];
-  private worstCase: Uint16Array[] = [];
-  private capacity = 0;
+  /**
+   * Each bound of every cell of every provider in one array, column after column (column `c`
+   * is `[c × capacity, (c + 1) × capacity)`): two large allocations that the allocator maps
+   * and unmaps whole, rather than a thousand small ones left to fragment its heap.
+   */
+  private established = new Uint16Array(0);
+  private worstCase = new Uint16Array(0);
+  /** Rows the columns have room for. */
+  private capacity: number;
   /** Each layout's cells mapped to columns (layouts are interned: one per shape of table). */
   private readonly layouts = new WeakMap<ScoreLayout, Int32Array>();
   /** Providers whose latest table holds values other than tenths. */
@@ -49,6 +55,11 @@ export class ScoreColumns<T> {
   private keys = new Uint32Array(0);
   private readonly high = new Uint32Array(0x10000);
   private readonly low = new Uint32Array(0x10000);
+
+  /** `expected`: the providers about to be set (the read model's size), so the columns are not regrown while they are. */
+  constructor(expected = 0) {
+    this.capacity = Math.max(256, expected + (expected >> 4));
+  }
 
   /** Number of providers held. */
   get size(): number {
@@ -62,7 +73,7 @@ export class ScoreColumns<T> {
 
   /** Bytes of the columns. */
   get bytes(): number {
-    return this.columns.length * this.capacity * 4;
+    return this.established.byteLength + this.worstCase.byteLength;
   }
 
   /** The item given with a provider's table. */
@@ -87,7 +98,8 @@ export class ScoreColumns<T> {
       this.byId = undefined;
     }
     this.items[row] = item;
-    for (let c = 0; c < this.columns.length; c++) this.established[c][row] = this.worstCase[c][row] = NONE;
+    const { capacity, established, worstCase } = this;
+    for (let at = row; at < established.length; at += capacity) established[at] = worstCase[at] = NONE;
     const tenths = scores.tenths;
     if (!tenths) {
       this.inexact.add(providerId);
@@ -96,8 +108,9 @@ export class ScoreColumns<T> {
     this.inexact.delete(providerId);
     const columns = this.columnsOfLayout(scores.layout);
     for (let i = 0; i < columns.length; i++) {
-      this.established[columns[i]][row] = tenths.established[i];
-      this.worstCase[columns[i]][row] = tenths.worstCase[i];
+      const at = columns[i] * this.capacity + row;
+      this.established[at] = tenths.established[i];
+      this.worstCase[at] = tenths.worstCase[i];
     }
   }
 
@@ -162,13 +175,14 @@ export class ScoreColumns<T> {
     if (this.keys.length < n) this.keys = new Uint32Array(this.capacity);
     const keys = this.keys.subarray(0, n);
     keys.fill(0);
+    const primary = byEstablished ? this.established : this.worstCase;
+    const other = byEstablished ? this.worstCase : this.established;
     for (const c of selected) {
-      const primary = byEstablished ? this.established[c] : this.worstCase[c];
-      const other = byEstablished ? this.worstCase[c] : this.established[c];
+      const base = c * this.capacity;
       for (let row = 0; row < n; row++) {
-        const p = primary[row];
+        const p = primary[base + row];
         if (p === NONE) continue;
-        const key = p * 0x10000 + other[row] + 1;
+        const key = p * 0x10000 + other[base + row] + 1;
         if (key > keys[row]) keys[row] = key;
       }
     }
@@ -220,38 +234,34 @@ export class ScoreColumns<T> {
   private columnsOfLayout(layout: ScoreLayout): Int32Array {
     let columns = this.layouts.get(layout);
     if (!columns) {
-      columns = new Int32Array(layout.cells);
-      layout.categories.forEach((category, c) =>
-        layout.jurisdictions.forEach((jurisdiction, j) => (columns![c * layout.jurisdictions.length + j] = this.column(category, jurisdiction))),
-      );
+      const cells = layout.categories.flatMap((category) => layout.jurisdictions.map((jurisdiction) => ({ category, jurisdiction })));
+      const added = cells.filter((cell) => !this.columnOf.has(cellKey(cell.category, cell.jurisdiction)));
+      for (const cell of added) {
+        this.columnOf.set(cellKey(cell.category, cell.jurisdiction), this.columns.length);
+        this.columns.push(cell);
+      }
+      if (added.length > 0) this.resize(this.columns.length, this.capacity);
+      columns = Int32Array.from(cells, (cell) => this.columnOf.get(cellKey(cell.category, cell.jurisdiction))!);
       this.layouts.set(layout, columns);
     }
     return columns;
   }
 
-  private column(category: string, jurisdiction: string): number {
-    const key = cellKey(category, jurisdiction);
-    let c = this.columnOf.get(key);
-    if (c === undefined) {
-      c = this.columns.length;
-      this.columnOf.set(key, c);
-      this.columns.push({ category, jurisdiction });
-      this.established.push(new Uint16Array(this.capacity).fill(NONE));
-      this.worstCase.push(new Uint16Array(this.capacity).fill(NONE));
-    }
-    return c;
-  }
-
   /** Room for more rows: an eighth more (at least 256), so the columns stay close to the number of providers. */
   private grow(): void {
-    const capacity = this.capacity + Math.max(256, this.capacity >> 3);
-    const widen = (a: Uint16Array) => {
-      const b = new Uint16Array(capacity).fill(NONE);
-      b.set(a);
-      return b;
+    this.resize(this.columns.length, this.capacity + Math.max(256, this.capacity >> 3));
+  }
+
+  /** Reallocates both bounds for `columns` columns of `capacity` rows, every value kept, new cells missing. */
+  private resize(columns: number, capacity: number): void {
+    const widen = (from: Uint16Array) => {
+      const to = new Uint16Array(columns * capacity).fill(NONE);
+      const old = from.length / this.capacity;
+      for (let c = 0; c < old; c++) to.set(from.subarray(c * this.capacity, c * this.capacity + this.ids.length), c * capacity);
+      return to;
     };
-    this.established = this.established.map(widen);
-    this.worstCase = this.worstCase.map(widen);
+    this.established = widen(this.established);
+    this.worstCase = widen(this.worstCase);
     this.capacity = capacity;
   }
 }
