@@ -133,9 +133,12 @@ export class Atlas<A, S = unknown> {
         ? await this.store.versionsOf(batch)
         : (await Promise.all(batch.map((m) => this.store.version(m.providerId, m.version)))).filter((r): r is VersionRecord => r !== undefined);
       const known = this.cache?.getMany ? await this.cache.getMany(batch) : undefined;
+      // What is remembered is written while the next providers are analysed (a batch of writes in flight at most).
+      const writes: Promise<unknown>[] = [];
       for (const record of records) {
-        await this.remember(record, undefined, known && { analysis: known.get(record.providerId) }, JSON.parse(record.body) as Declaration);
+        await this.remember(record, undefined, known && { analysis: known.get(record.providerId) }, JSON.parse(record.body) as Declaration, writes);
       }
+      await Promise.all(writes);
     }
   }
 
@@ -300,7 +303,7 @@ export class Atlas<A, S = unknown> {
    * parsed, which is not cached: thousands of them passing through the cache would be promoted
    * to the old generation and grow the heap long after they are gone.
    */
-  private async remember(meta: VersionMeta, fresh?: A, lookedUp?: { analysis: A | undefined }, parsed?: Declaration): Promise<void> {
+  private async remember(meta: VersionMeta, fresh?: A, lookedUp?: { analysis: A | undefined }, parsed?: Declaration, writes?: Promise<unknown>[]): Promise<void> {
     const declaration = parsed ?? (await this.declarationAt(meta.providerId, meta.version))!;
     const { body: _body, ...plainMeta } = meta as VersionRecord;
     let analysis: A | undefined = fresh ?? lookedUp?.analysis;
@@ -312,9 +315,13 @@ export class Atlas<A, S = unknown> {
     }
     const summary = this.summarize(plainMeta, declaration, analysis as never);
     const stored = this.codec && this.codec.encode(summary);
-    // The summary is remembered with its analysis, or beside an analysis remembered without one.
-    if (fresh !== undefined || computed) await this.cache?.set(meta.providerId, meta.version, analysis, stored);
-    else if (stored !== undefined) await this.cache?.setSummary?.(meta.providerId, meta.version, stored);
+    // The summary is remembered with its analysis, or beside an analysis remembered without one;
+    // awaited here unless the caller collects the writes (`writes`) to await them later.
+    let write: Promise<unknown> | undefined;
+    if (fresh !== undefined || computed) write = this.cache?.set(meta.providerId, meta.version, analysis, stored);
+    else if (stored !== undefined) write = this.cache?.setSummary?.(meta.providerId, meta.version, stored);
+    if (writes && write) writes.push(write);
+    else await write;
     // A fresh write's analysis is likely read next; a starting read model's are not kept (they are remembered by the cache).
     if (fresh !== undefined && (this.entries.get(meta.providerId)?.meta.version ?? 0) <= meta.version) this.analyses.set(`${meta.providerId}@${meta.version}`, analysis as object);
     this.setLatest(plainMeta, summary);
