@@ -205,7 +205,7 @@ async function main(): Promise<void> {
         [`${LARGE} (first start: every provider analysed)`, large.startupMs.toFixed(0), f1(largeRss), f1(largeRssAfter)],
         [`${LARGE + WRITES + 20} (restart: analyses remembered)`, warm.startupMs.toFixed(0), f1(warmRss), '—'],
       ]),
-      'Start-up includes loading tsx and compiling the schemas (the first row is that fixed cost). The seeded store is written without the service, so its first start analyses every provider; later starts read the remembered analyses (DATA_DIR/analyses, keyed by the policy data and the scoring code).',
+      'Start-up includes loading tsx and compiling the schemas (the first row is that fixed cost). The seeded store is written without the service, so its first start analyses every provider; later starts read only the summaries remembered beside the analyses (DATA_DIR/analyses/summaries, keyed like the analyses by the policy data, the scoring code and the law epoch).',
     );
     checks.push({ id: 'd1', what: `first start-up with ${LARGE} providers`, measured: `${large.startupMs.toFixed(0)} ms`, target: '≤ 15000 ms', pass: large.startupMs <= 15000 });
     checks.push({ id: 'd3', what: `restart with ${LARGE} providers`, measured: `${warm.startupMs.toFixed(0)} ms`, target: '≤ 5000 ms', pass: warm.startupMs <= 5000 });
@@ -257,10 +257,12 @@ async function main(): Promise<void> {
     '  `POST /v1/validate` likewise remembers the check of a body it has seen today (the JSON is still',
     '  parsed and inspected on every request); (a′) shows it with a different body every time.',
     '- (c) asks the same threat model again and again, which is answered from memory until a new version',
-    '  is stored; (c′) rotates through more threat models than are remembered, so every request ranks all',
-    '  providers afresh (about 1.5–2 ms of work each; its p95 under 10 concurrent connections is mostly queueing).',
+    '  is stored; (c′) rotates through more threat models than are remembered, so every request picks its page',
+    '  afresh from the ranking index (columns of every provider\'s scores: a few passes over typed arrays, no sort',
+    '  of every provider); its p95 under 10 concurrent connections is mostly queueing.',
     '- (s) seeds 15, 2,000 and 10,000 providers × 3 versions per store through the store itself, starts each once',
-    '  (every provider analysed and remembered) and measures the restart. At 10,000 that takes many minutes per store',
+    '  (every provider analysed and remembered with its summary) and measures the restart, which reads only the',
+    '  remembered summaries (about 4 KB each), neither bodies nor analyses. At 10,000 that takes many minutes per store',
     '  on a 2-core machine; `BENCH_SCALE=off` skips it, `BENCH_SCALE_PROVIDERS` sets the large size, `BENCH_SCALE_STORES=lowdb` (or `postgres`) runs one store. PostgreSQL runs',
     '  on a throwaway cluster with fsync off, so its write latency is the service\'s, not the disk\'s.',
     '- The machine is shared and noisy: compare ratios within one run, not absolute numbers across runs.',
