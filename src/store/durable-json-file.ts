@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { open, readFile, rename, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import type { Adapter } from 'lowdb';
@@ -17,9 +18,31 @@ export class DurableJsonFile<T> implements Adapter<T> {
     try {
       text = await readFile(this.file, 'utf8');
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-      throw new StoreOpenError(`cannot read store file ${this.file}: ${(error as Error).message}`, this.file);
+      return this.unreadable(error);
     }
+    return this.parse(text);
+  }
+
+  /**
+   * The same as `read`, without a round trip through the thread pool: for a starting store
+   * reading thousands of small files, where the round trips cost several times the reading.
+   */
+  readSync(): T | null {
+    let text: string;
+    try {
+      text = readFileSync(this.file, 'utf8');
+    } catch (error) {
+      return this.unreadable(error);
+    }
+    return this.parse(text);
+  }
+
+  private unreadable(error: unknown): null {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw new StoreOpenError(`cannot read store file ${this.file}: ${(error as Error).message}`, this.file);
+  }
+
+  private parse(text: string): T {
     try {
       return JSON.parse(text) as T;
     } catch (error) {

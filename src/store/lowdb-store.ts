@@ -58,25 +58,20 @@ export class LowdbStore implements Store {
     const entries = await readdir(dir);
     // Safe only because the DATA_DIR lock says no other process is mid-write here.
     for (const orphan of entries.filter((f) => ORPHAN_TEMP.test(f))) await unlink(path.join(dir, orphan)).catch(() => undefined);
-    const open = async (file: string) => {
+    for (const file of entries.filter((f) => PROVIDER_FILE.test(f)).sort()) {
       const providerId = PROVIDER_FILE.exec(file)![1];
       const full = path.join(dir, file);
-      const db = new Low<ProviderIndex>(new DurableJsonFile(full), { format: 2, providerId, versions: [] });
-      await db.read();
+      const adapter = new DurableJsonFile<ProviderIndex>(full);
+      const db = new Low<ProviderIndex>(adapter, { format: 2, providerId, versions: [] });
+      // Read synchronously: thousands of small files cost several times more through the thread pool, and nothing is served yet.
+      db.data = adapter.readSync() ?? db.data;
       const found = readProviderFile(db.data, full, providerId);
       if ('legacy' in found) {
         await migrate(db, found.legacy, bodies, full);
         migrated.push(providerId);
       } else db.data = found.index;
-      return [providerId, db] as const;
-    };
-    // A batch of index files at a time: reads overlap (one at a time, 10,000 providers take seconds), open files stay few.
-    const files = entries.filter((f) => PROVIDER_FILE.test(f)).sort();
-    for (let start = 0; start < files.length; start += 64) {
-      const opened = await Promise.all(files.slice(start, start + 64).map(open));
-      for (const [providerId, db] of opened) dbs.set(providerId, db);
+      dbs.set(providerId, db);
     }
-    migrated.sort();
     return new LowdbStore(dir, bodies, dbs, clock, migrated);
   }
 
