@@ -10,12 +10,29 @@ export interface BrokenRecord {
   broken: string;
 }
 
-/** Characters looked at so far; a test reads it to prove the reader linear. */
+/**
+ * Yielded between records, or in the middle of a long one, whenever the reader has looked at
+ * `chunkChars` characters since it last yielded: a consumer can give the event loop a turn.
+ */
+export interface Pause {
+  pause: true;
+}
+
+/** Characters looked at so far; a test reads it to prove the reader linear and its steps short. */
 export interface ScanMeter {
   chars: number;
 }
 
-const FIELD_END = /[,\r\n]/g;
+export interface ReadOptions {
+  /** Work (characters looked at) between two yields, at most about this much (default 64 Ki). */
+  chunkChars?: number;
+  /** Fields kept per record; a record with more is reported broken (default 1,024). */
+  maxFields?: number;
+}
+
+const PAUSE: Pause = Object.freeze({ pause: true });
+export const DEFAULT_CHUNK_CHARS = 64 * 1024;
+export const DEFAULT_MAX_FIELDS = 1024;
 
 /**
  * Reads CSV text (RFC 4180, comma-separated, any of CRLF/LF/CR) record by record, in one
@@ -27,33 +44,60 @@ const FIELD_END = /[,\r\n]/g;
  * broken and reading resumes on the line after the one the quote opened on. That rescans at
  * most once in a whole file: past a never-closed quote every run of quotes has even length
  * (otherwise its last quote would have closed it), and a cell that opens on an even run
- * closes within it — so no later quote can fail the same way. Work is at most twice the
- * length of the text, whatever it holds, plus one more look at the text of quoted cells
- * for their line breaks (the meter counts both).
+ * closes within it — so no later quote can fail the same way. Work is at most three looks
+ * at each character, whatever the text holds (the meter counts them all).
+ *
+ * No step is long: every scan (for a closing quote, the end of a cell, the end of a line)
+ * goes at most `chunkChars` characters at a time, and the reader yields a Pause whenever it
+ * has done that much work since its last yield — inside a 16 MB quoted cell or a line of a
+ * million commas as well as between records.
  */
-export function* readCsvRecords(text: string, meter: ScanMeter = { chars: 0 }): Generator<CsvRecord | BrokenRecord> {
+export function* readCsvRecords(text: string, meter: ScanMeter = { chars: 0 }, options: ReadOptions = {}): Generator<CsvRecord | BrokenRecord | Pause> {
+  const chunk = Math.max(16, options.chunkChars ?? DEFAULT_CHUNK_CHARS);
+  const maxFields = options.maxFields ?? DEFAULT_MAX_FIELDS;
+  // Sticky runs of at most `chunk` characters: each test stops at the next delimiter or after a chunk.
+  const cellRun = new RegExp(`[^,\\r\\n]{0,${chunk}}`, 'y');
+  const quotedRun = new RegExp(`[^"]{0,${chunk}}`, 'y');
+  const lineRun = new RegExp(`[^\\r\\n]{0,${chunk}}`, 'y');
   const n = text.length;
   let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   let line = 1;
+  /** Work since the last yield. */
+  let work = 0;
+  const look = (chars: number) => {
+    meter.chars += chars;
+    work += chars;
+  };
+  /** Where a run of `re` starting at `from` ends (at most `chunk` characters on). */
+  const runEnd = (re: RegExp, from: number) => {
+    re.lastIndex = from;
+    re.test(text);
+    return re.lastIndex;
+  };
   const lineBreakAt = (k: number) => (text[k] === '\r' && text[k + 1] === '\n' ? 2 : text[k] === '\r' || text[k] === '\n' ? 1 : 0);
   /** Line breaks in text[from, to): CRLF counts once. */
   const breaksIn = (from: number, to: number) => {
-    meter.chars += to - from;
+    look(to - from);
     let count = 0;
     for (let k = from; k < to; k++) if (text[k] === '\n' || (text[k] === '\r' && text[k + 1] !== '\n')) count++;
     return count;
   };
 
   while (i < n) {
+    if (work >= chunk) {
+      yield PAUSE;
+      work = 0;
+    }
     const empty = lineBreakAt(i);
     if (empty > 0) {
-      meter.chars += empty;
+      look(empty);
       i += empty;
       line++;
       continue;
     }
     const startLine = line;
     const fields: string[] = [];
+    let fieldCount = 0;
     let unclosedAt: { index: number; line: number } | undefined;
     for (;;) {
       let cell = '';
@@ -61,18 +105,26 @@ export function* readCsvRecords(text: string, meter: ScanMeter = { chars: 0 }): 
         const open = { index: i, line };
         let j = i + 1;
         for (;;) {
-          const q = text.indexOf('"', j);
-          if (q < 0) {
-            meter.chars += n - j;
+          const q = runEnd(quotedRun, j);
+          look(q - j);
+          line += breaksIn(j, q);
+          if (fieldCount < maxFields) cell += text.slice(j, q);
+          if (q >= n) {
             unclosedAt = open;
             break;
           }
-          meter.chars += q + 1 - j;
-          line += breaksIn(j, q);
-          cell += text.slice(j, q);
+          if (work >= chunk) {
+            yield PAUSE;
+            work = 0;
+          }
+          if (text[q] !== '"') {
+            j = q; // a chunk without a quote: read on
+            continue;
+          }
+          look(1);
           if (text[q + 1] === '"') {
-            cell += '"';
-            meter.chars++;
+            if (fieldCount < maxFields) cell += '"';
+            look(1);
             j = q + 2;
             continue;
           }
@@ -81,38 +133,55 @@ export function* readCsvRecords(text: string, meter: ScanMeter = { chars: 0 }): 
         }
         if (unclosedAt) break;
       }
-      FIELD_END.lastIndex = i;
-      const end = FIELD_END.exec(text)?.index ?? n;
-      meter.chars += end - i;
-      cell += text.slice(i, end);
-      fields.push(cell);
-      i = end;
+      for (;;) {
+        const end = runEnd(cellRun, i);
+        look(end - i);
+        if (fieldCount < maxFields) cell += text.slice(i, end);
+        i = end;
+        if (i >= n || text[i] === ',' || text[i] === '\r' || text[i] === '\n') break;
+        yield PAUSE; // a chunk of one cell without its end: read on after a pause
+        work = 0;
+      }
+      if (fieldCount++ < maxFields) fields.push(cell);
+      if (work >= chunk) {
+        yield PAUSE;
+        work = 0;
+      }
       if (text[i] === ',') {
-        meter.chars++;
+        look(1);
         i++;
         if (i < n) continue;
-        fields.push('');
+        if (fieldCount++ < maxFields) fields.push('');
         break;
       }
       const br = lineBreakAt(i);
-      meter.chars += br;
+      look(br);
       i += br;
       if (br > 0) line++;
       break;
     }
     if (!unclosedAt) {
-      yield { line: startLine, fields };
+      yield fieldCount > maxFields ? { line: startLine, broken: `has more than ${maxFields} fields` } : { line: startLine, fields };
+      work = 0;
       continue;
     }
     const where = unclosedAt.line === startLine ? 'a quote opened on this line' : `a quote opened on line ${unclosedAt.line}`;
     yield { line: startLine, broken: `not valid CSV: ${where} is never closed` };
+    work = 0;
     // Resume on the line after the one the quote opened on.
-    const next = /\r\n|\n|\r/g;
-    next.lastIndex = unclosedAt.index;
-    const found = next.exec(text);
-    if (!found) return;
-    meter.chars += found.index + found[0].length - unclosedAt.index;
-    i = found.index + found[0].length;
+    let k = unclosedAt.index;
+    for (;;) {
+      const end = runEnd(lineRun, k);
+      look(end - k);
+      k = end;
+      if (k >= n) return;
+      if (text[k] === '\r' || text[k] === '\n') break;
+      yield PAUSE;
+      work = 0;
+    }
+    const br = lineBreakAt(k);
+    look(br);
+    i = k + br;
     line = unclosedAt.line + 1;
   }
 }

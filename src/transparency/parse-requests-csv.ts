@@ -1,7 +1,7 @@
 import type { SchemaRegistry } from '../formats/schema-registry.js';
 import type { GovernmentRequest } from '../formats/types.generated.js';
 import { readAtlasRow } from './atlas-row.js';
-import { readCsvRecords, type CsvRecord, type ScanMeter } from './csv-records.js';
+import { readCsvRecords, type CsvRecord, type ReadOptions, type ScanMeter } from './csv-records.js';
 import { checkGovernmentRequests } from './check-requests.js';
 import { CSV_LAYOUTS, detectLayout, headerKey, requiredHeaders, type CsvLayout } from './csv-layouts.js';
 import { readGoogleRow, type RowResult } from './google-row.js';
@@ -36,9 +36,17 @@ export interface ParseOptions {
   meter?: ScanMeter;
   /** Gives the event loop a turn at least this often (ms); the server stays responsive during a 16 MB import. */
   sliceMs?: number;
+  /** How a turn is given (default: the next setImmediate). */
+  turn?: () => Promise<void>;
+  /** The reader's step size and field limit (tests make them small). */
+  read?: ReadOptions;
+  /** More rows than this is an ImportError (default: the 20,000 a declaration holds), found without reading on. */
+  maxRows?: number;
 }
 
-const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+/** `governmentRequests` holds at most this many rows (declaration.schema.json). */
+export const MAX_IMPORT_ROWS = 20_000;
 
 /**
  * Reads a transparency CSV in any known layout. Every data line ends up either in
@@ -48,14 +56,24 @@ const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
  */
 export async function parseRequestsCsv(text: string, tables: ImportTables, registry: SchemaRegistry, options: ParseOptions = {}): Promise<ParsedRequests> {
   const sliceMs = options.sliceMs ?? 5;
+  const turn = options.turn ?? nextTurn;
+  const maxRows = options.maxRows ?? MAX_IMPORT_ROWS;
   const skipped: SkippedRow[] = [];
-  const records = readCsvRecords(text, options.meter);
-  const first = records.next();
+  const records = readCsvRecords(text, options.meter, options.read);
+  let sliceStart = performance.now();
+  let first = records.next();
+  while (!first.done && 'pause' in first.value) {
+    if (performance.now() - sliceStart > sliceMs) {
+      await turn();
+      sliceStart = performance.now();
+    }
+    first = records.next();
+  }
   if (first.done || 'broken' in first.value) {
     if (!first.done && 'broken' in first.value) throw new ImportError('Unknown CSV Layout', `The header row is not valid CSV (${first.value.broken}).`);
     throw new ImportError('Empty File', 'The CSV has no header row.');
   }
-  const header: CsvRecord = first.value;
+  const header = first.value as CsvRecord;
   const layout = detectLayout(header.fields);
   if (!layout)
     throw new ImportError('Unknown CSV Layout', 'The header row matches no known layout.', {
@@ -66,13 +84,13 @@ export async function parseRequestsCsv(text: string, tables: ImportTables, regis
 
   const rows: ParsedRequests['rows'] = [];
   const firstLine = new Map<string, number>();
-  let sliceStart = performance.now();
   let count = 0;
   for (const record of records) {
-    if (++count % 64 === 0 && performance.now() - sliceStart > sliceMs) {
+    if ((++count % 64 === 0 || 'pause' in record) && performance.now() - sliceStart > sliceMs) {
       await turn();
       sliceStart = performance.now();
     }
+    if ('pause' in record) continue;
     if ('broken' in record) {
       skipped.push({ line: record.line, reason: record.broken });
       continue;
@@ -104,6 +122,9 @@ export async function parseRequestsCsv(text: string, tables: ImportTables, regis
       continue;
     }
     firstLine.set(key, line);
+    if (rows.length === maxRows) {
+      throw new ImportError('Too Many Rows', `The CSV holds more than ${maxRows} rows (line ${line} is row ${maxRows + 1}); a declaration holds at most ${maxRows}. Nothing was imported.`, { maxRows, line });
+    }
     rows.push({ line, row: result.row });
   }
   // Records come in line order (one pass), so `skipped` already is: no sort of a possibly huge list.

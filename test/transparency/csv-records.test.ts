@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { loadSchemaRegistry } from '../../src/formats/schema-registry.js';
 import { readCsvRecords, type ScanMeter } from '../../src/transparency/csv-records.js';
+import { ImportError } from '../../src/transparency/import-error.js';
 import { importTables } from '../../src/policies/load-import-tables.js';
 import { parseRequestsCsv } from '../../src/transparency/parse-requests-csv.js';
 
@@ -34,6 +35,57 @@ describe('readCsvRecords', () => {
       { line: 3, fields: ['2', '3'] },
       { line: 4, fields: ['4', '5'] },
     ]);
+  });
+
+  /** Files whose single steps were long: one scan from a quote to the end of the file, or across a whole line. */
+  const longSteps: [string, string][] = [
+    ['a quote never closed, at the start of 1 MB', HEADER + '\n2020-06-30,"' + 'x,'.repeat(500_000)],
+    ['a quoted cell of 1 MB closed at the end, with line breaks in it', '"' + 'ab\r\n'.repeat(250_000) + '",1'],
+    ['a line of 1 MB without a comma', 'x'.repeat(1_000_000)],
+    ['a line of a million commas', ','.repeat(1_000_000)],
+    ['1 MB of empty lines', '\n'.repeat(1_000_000)],
+    ['a never-closed quote on a line of 1 MB', '"' + 'y'.repeat(1_000_000)],
+  ];
+
+  it.each(longSteps)('never looks at more than a few chunks of characters between two yields on %s', (_name, text) => {
+    // Work is counted by the meter at each yield (a record, a broken record or a pause): with
+    // 1,000-character chunks no step may look at more than three chunks' worth.
+    const meter: ScanMeter = { chars: 0 };
+    let before = 0;
+    let longest = 0;
+    let yields = 0;
+    for (const _ of readCsvRecords(text, meter, { chunkChars: 1000 })) {
+      longest = Math.max(longest, meter.chars - before);
+      before = meter.chars;
+      yields++;
+    }
+    longest = Math.max(longest, meter.chars - before);
+    expect(longest).toBeLessThanOrEqual(3 * 1000 + 8);
+    expect(yields).toBeGreaterThanOrEqual(text.length / (3 * 1000 + 8) - 1);
+    expect(meter.chars).toBeLessThanOrEqual(3 * text.length + 10);
+  });
+
+  it('reads the same records whatever the chunk size, and pauses only where asked', () => {
+    const text = 'a,"b\r\nc""d",e\n"' + 'q'.repeat(5000) + '",' + 'r'.repeat(5000) + '\n\n\nx,y\n"open,z\nlast';
+    const records = (chunkChars?: number) => [...readCsvRecords(text, undefined, { chunkChars })].filter((r) => !('pause' in r));
+    expect(records(17)).toEqual(records(undefined));
+    expect(records(undefined)).toEqual([
+      { line: 1, fields: ['a', 'b\r\nc"d', 'e'] },
+      { line: 3, fields: ['q'.repeat(5000), 'r'.repeat(5000)] },
+      { line: 6, fields: ['x', 'y'] },
+      { line: 7, broken: 'not valid CSV: a quote opened on this line is never closed' },
+      { line: 8, fields: ['last'] },
+    ]);
+    expect([...readCsvRecords('a,b\n1,2\n')].some((r) => 'pause' in r)).toBe(false);
+  });
+
+  it('reports a record of more fields than it keeps as broken, keeping none of them', () => {
+    expect(read('h\n' + ','.repeat(1024) + '\nz')).toEqual([
+      { line: 1, fields: ['h'] },
+      { line: 2, broken: 'has more than 1024 fields' },
+      { line: 3, fields: ['z'] },
+    ]);
+    expect(read(','.repeat(1023))[0]).toMatchObject({ line: 1, fields: Array(1024).fill('') });
   });
 
   it.each(pathological)('looks at each character a bounded number of times on a file with %s', (_name, make) => {
@@ -71,6 +123,33 @@ describe('parseRequestsCsv on a pathological upload', () => {
     const parsed = await parseRequestsCsv(text, importTables(), loadSchemaRegistry(), { meter });
     expect(parsed.skipped.find((s) => s.reason.includes('never closed'))).toEqual({ line: 2002, reason: 'not valid CSV: a quote opened on this line is never closed' });
     expect(meter.chars).toBeLessThanOrEqual(3 * text.length);
+  });
+});
+
+describe('parseRequestsCsv turns and limits', () => {
+  it('gives the event loop a turn inside a record that never ends, after each chunk of work', async () => {
+    const text = HEADER + '\n2020-06-30,"' + 'x'.repeat(1_000_000);
+    const meter: ScanMeter = { chars: 0 };
+    const atTurns: number[] = [];
+    // sliceMs -1: every pause of the reader is a turn, so turns count the reader's steps.
+    const turn = async () => void atTurns.push(meter.chars);
+    const parsed = await parseRequestsCsv(text, importTables(), loadSchemaRegistry(), { meter, turn, sliceMs: -1, read: { chunkChars: 10_000 } });
+    expect(parsed.skipped).toEqual([{ line: 2, reason: 'not valid CSV: a quote opened on this line is never closed' }]);
+    const steps = atTurns.map((chars, i) => chars - (atTurns[i - 1] ?? 0));
+    expect(atTurns.length).toBeGreaterThanOrEqual(50);
+    expect(Math.max(...steps)).toBeLessThanOrEqual(3 * 10_000 + 8);
+  });
+
+  it('refuses more rows than a declaration holds as soon as it reads one too many', async () => {
+    const lines = Array.from({ length: 50 }, (_, i) => `${2000 + i}-06-30,Germany,DE,All,1,2,3`);
+    const meter: ScanMeter = { chars: 0 };
+    const error = await parseRequestsCsv([HEADER, ...lines].join('\n'), importTables(), loadSchemaRegistry(), { meter, maxRows: 10 }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ImportError);
+    expect(error).toMatchObject({ title: 'Too Many Rows', extensions: { maxRows: 10, line: 12 } });
+    // It stopped at line 12 rather than reading all 51.
+    expect(meter.chars).toBeLessThan(HEADER.length + 13 * lines[0].length);
+    const fits = await parseRequestsCsv([HEADER, ...lines.slice(0, 10)].join('\n'), importTables(), loadSchemaRegistry(), { maxRows: 10 });
+    expect(fits.rows).toHaveLength(10);
   });
 });
 
