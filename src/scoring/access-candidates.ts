@@ -8,6 +8,7 @@ import { policyPosture } from './provider-posture.js';
 import { exact, fromTri, max, product, span, type Range } from './range.js';
 import type { Posture, ScoringContext } from './scoring-context.js';
 import type { Unknown } from './types.js';
+import { unknown } from './unknowns.js';
 
 /** One way the jurisdiction can demand data of the category from the provider, before readability and window. */
 export interface Candidate {
@@ -21,7 +22,7 @@ export interface Candidate {
   note?: string;
   declaration: string[];
   /** What widens this candidate: lists shared with other candidates (presence, the instrument's own facts). */
-  unknowns: Unknown[][];
+  unknowns: readonly (readonly Unknown[])[];
 }
 
 export const readingOf = (c: Candidate, code: string): string => (c.inst ? describeInstrument(c.inst) : `a power the profile of ${code} does not record (${c.note})`);
@@ -31,7 +32,18 @@ function under(place: string, code: string, union: LawView | undefined): Tri {
   return place === code ? 'yes' : union?.members.get(place)?.tri ?? 'no';
 }
 
+/** Presence in partner states, by category entry (entries live for one computation) and code. */
+const partners = new WeakMap<CategoryEntry, Map<string, Tri>>();
+
 function presentIn(ctx: ScoringContext, ce: CategoryEntry, code: string): Tri {
+  let byCode = partners.get(ce);
+  if (byCode === undefined) partners.set(ce, (byCode = new Map()));
+  let tri = byCode.get(code);
+  if (tri === undefined) byCode.set(code, (tri = presence(ctx, ce, code)));
+  return tri;
+}
+
+function presence(ctx: ScoringContext, ce: CategoryEntry, code: string): Tri {
   const union = ctx.unions.get(code);
   const hq = ctx.decl.provider.headquarters;
   const lists: (readonly string[] | 'undisclosed' | undefined)[] = [hq === undefined || hq === 'undisclosed' ? hq : [hq], ctx.decl.provider.establishments, ce.entry.collected === 'no' ? [] : ce.entry.storageLocations];
@@ -60,6 +72,7 @@ function agreementReach(ctx: ScoringContext, ce: CategoryEntry, law: CategoryLaw
 }
 
 const NO_POSTURE: Posture = { multiplier: exact(1), pointers: [] };
+const NO_POINTERS: string[] = Object.freeze([]) as unknown as string[];
 
 /**
  * Every way the jurisdiction can compel the provider to hand over data of the category: its
@@ -75,30 +88,43 @@ export function accessCandidates(ctx: ScoringContext, index: number, view: LawVi
   const code = view.profile.code;
   const ext = params.instrumentModifiers.extraterritorialReach.value;
   const present = fromTri(presence.tri);
-  const presenceUnknowns = presence.unknowns.list;
+  const presenceUnknowns = presence.unknowns;
   const out: Candidate[] = [];
   const agreementUnknowns: Unknown[] = [];
   const viaAgreement = law.agreements.length === 0 ? undefined : { stored: agreementReach(ctx, ce, law, true, agreementUnknowns), live: agreementReach(ctx, ce, law, false, agreementUnknowns) };
   const hasPolicies = ctx.policies === undefined || ctx.policies.has(code);
-  const presencePointers = presence.tri !== 'no' ? presence.pointers : [];
+  const presencePointers = presence.tri !== 'no' ? presence.pointers : NO_POINTERS;
   let knownStored = false;
   for (const f of law.access) {
     const inst = f.inst;
-    const extra = inst.extraterritorial === true ? exact(ext) : inst.extraterritorial === 'unknown' ? span(0, ext) : exact(0);
-    let reach = max(present, extra);
-    if (viaAgreement) reach = max(reach, f.stored ? viaAgreement.stored : viaAgreement.live);
-    if (reach.hi === 0) continue;
-    const posture = hasPolicies ? policyPosture(ctx, ce.entry.category, code, inst) : NO_POSTURE;
-    const unknowns: Unknown[][] = [f.unknowns];
-    if (reach.lo < reach.hi) unknowns.push(presenceUnknowns, agreementUnknowns);
-    if (posture.unanswered) unknowns.push(posture.unanswered.map((pointer) => ctx.unanswered(pointer, 'policy for this process not disclosed')));
+    // reach = max(present, extraterritorial reach[, agreements]), on each end.
+    let reachLo = Math.max(present.lo, f.extra.lo);
+    let reachHi = Math.max(present.hi, f.extra.hi);
+    if (viaAgreement) {
+      const a = f.stored ? viaAgreement.stored : viaAgreement.live;
+      reachLo = Math.max(reachLo, a.lo);
+      reachHi = Math.max(reachHi, a.hi);
+    }
+    if (reachHi === 0) continue;
+    const posture = hasPolicies ? (ctx.policies === undefined ? ctx.undisclosedPolicies() : policyPosture(ctx, ce.entry.category, code, inst)) : NO_POSTURE;
+    let unknowns: readonly (readonly Unknown[])[] = f.unknownLists;
+    if (reachLo < reachHi || posture.unanswered) {
+      const lists: (readonly Unknown[])[] = [f.unknowns];
+      unknowns = lists;
+      if (reachLo < reachHi) lists.push(presenceUnknowns, agreementUnknowns);
+      if (posture.unanswered) lists.push(posture === ctx.undisclosedPolicies() ? ctx.undisclosedPolicyUnknowns() : posture.unanswered.map((pointer) => ctx.unanswered(pointer, 'policy for this process not disclosed')));
+    }
     if (f.stored && f.applies === 'yes' && presence.tri === 'yes') knownStored = true;
+    const applies = fromTri(f.applies);
+    const m = posture.multiplier;
     out.push({
-      weight: product(f.weight, reach, fromTri(f.applies), posture.multiplier),
+      // The same product, in the same order, as range.ts `product`.
+      weight: { lo: f.weight.lo * reachLo * applies.lo * m.lo, hi: f.weight.hi * reachHi * applies.hi * m.hi },
       stored: f.stored,
       live: f.live,
       pointer: f.at,
       inst,
+      note: undefined,
       declaration: posture.pointers.length > 0 ? [...presencePointers, ...posture.pointers] : presencePointers,
       unknowns,
     });
@@ -111,15 +137,18 @@ export function accessCandidates(ctx: ScoringContext, index: number, view: LawVi
   return out;
 }
 
-const NO_INSTRUMENT: Unknown = { pointer: '/instruments', side: 'jurisdiction', note: 'no recorded instrument in force on the law date reaches this stored data of a provider present here' };
+const NO_INSTRUMENT: Unknown = unknown('jurisdiction', '/instruments', 'no recorded instrument in force on the law date reaches this stored data of a provider present here');
 
 /** A power the profile does not record: nothing established, up to `hi` in the worst case. */
 function unrecorded(unknown: Unknown, hi: number, stored: boolean, live: boolean, presence: Presence): Candidate {
-  return { weight: { lo: 0, hi }, stored, live, pointer: unknown.pointer, note: unknown.note, declaration: presence.tri !== 'no' ? presence.pointers : [], unknowns: [[unknown], presence.unknowns.list] };
+  return { weight: { lo: 0, hi }, stored, live, pointer: unknown.pointer, inst: undefined, note: unknown.note, declaration: presence.tri !== 'no' ? presence.pointers : NO_POINTERS, unknowns: [[unknown], presence.unknowns] };
 }
+
+const NO_POWER = Object.freeze({ tri: 'no' as Tri, pointers: NO_POINTERS, unknowns: Object.freeze([]) as unknown as Unknown[] });
 
 /** Whether an encryption power of the jurisdiction in force reaches the provider for this category. */
 export function encryptionPower(law: CategoryLaw, presence: Presence): { tri: Tri; pointers: string[]; unknowns: Unknown[] } {
+  if (law.encryption.length === 0 && !law.gaps.has('encryption')) return NO_POWER;
   let tri: Tri = 'no';
   const pointers: string[] = [];
   const unknowns: Unknown[] = [];
@@ -130,7 +159,7 @@ export function encryptionPower(law: CategoryLaw, presence: Presence): { tri: Tr
     pointers.push(f.at);
     if (applies === 'unknown') {
       unknowns.push(f.unknown);
-      if (presence.tri === 'unknown') unknowns.push(...presence.unknowns.list);
+      if (presence.tri === 'unknown') unknowns.push(...presence.unknowns);
     }
     tri = or(tri, applies);
   }

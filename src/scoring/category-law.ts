@@ -5,6 +5,7 @@ import { and, reachesCategory, type LawView } from './law-view.js';
 import { exact, span, type Range } from './range.js';
 import { curveFactor } from './retention-curve.js';
 import type { JurisdictionProfile, ModelParameters, Unknown } from './types.js';
+import { unknown } from './unknowns.js';
 
 type Mandate = JurisdictionProfile['retentionMandates'][number];
 type Interception = JurisdictionProfile['interceptionMandates'][number];
@@ -21,6 +22,10 @@ export interface AccessFact {
   live: boolean;
   /** The unknown legal facts of the instrument itself (static: shared by every provider). */
   unknowns: Unknown[];
+  /** `[unknowns]`, the candidate's lists when nothing else widens it. */
+  unknownLists: readonly (readonly Unknown[])[];
+  /** How far its own extraterritorial reach carries it to a provider that is not present. */
+  extra: Range;
 }
 
 export interface MandateFact {
@@ -80,7 +85,7 @@ export interface CategoryLaw {
 const cache = new WeakMap<ModelParameters, WeakMap<LawView, Map<string, CategoryLaw>>>();
 const weights = new WeakMap<ModelParameters, WeakMap<Instrument, Range>>();
 
-const j = (pointer: string, note: string): Unknown => ({ pointer, side: 'jurisdiction', note });
+const j = (pointer: string, note: string): Unknown => unknown('jurisdiction', pointer, note);
 
 function weightOf(inst: Instrument, params: ModelParameters): Range {
   let byInst = weights.get(params);
@@ -106,7 +111,10 @@ function build(view: LawView, category: string, params: ModelParameters): Catego
       if (inst.judicialReview === 'unknown') unknowns.push(j(`${at}/judicialReview`, 'judicial review not known'));
       if (inst.gagOrder === 'unknown') unknowns.push(j(`${at}/gagOrder`, 'gag not known'));
       if (inst.extraterritorial === 'unknown') unknowns.push(j(`${at}/extraterritorial`, 'extraterritorial reach not known'));
-      out.access.push({ at, inst, applies, weight: weightOf(inst, params), stored: inst.reaches !== 'live', live: inst.reaches !== 'stored', unknowns });
+      Object.freeze(unknowns);
+      const ext = params.instrumentModifiers.extraterritorialReach.value;
+      const extra = inst.extraterritorial === true ? exact(ext) : inst.extraterritorial === 'unknown' ? span(0, ext) : exact(0);
+      out.access.push({ at, inst, applies, weight: weightOf(inst, params), stored: inst.reaches !== 'live', live: inst.reaches !== 'stored', unknowns, unknownLists: Object.freeze([unknowns]), extra });
     }
     if (inst.preserves !== undefined)
       out.preservation.push({ at, inst, applies, period: inst.preserves === 'unknown' ? unknownDuration : exact(curveFactor(inst.preserves, params)), unknown: j(at, 'whether and how long this power preserves data here is not fully known') });
@@ -146,11 +154,19 @@ function build(view: LawView, category: string, params: ModelParameters): Catego
 }
 
 export function categoryLaw(view: LawView, category: string, params: ModelParameters): CategoryLaw {
+  return categoryLaws(view, params)(category);
+}
+
+/** The category laws of one profile and date, looked up by category (for the cells of one jurisdiction). */
+export function categoryLaws(view: LawView, params: ModelParameters): (category: string) => CategoryLaw {
   let byView = cache.get(params);
   if (byView === undefined) cache.set(params, (byView = new WeakMap()));
   let byCategory = byView.get(view);
   if (byCategory === undefined) byView.set(view, (byCategory = new Map()));
-  let law = byCategory.get(category);
-  if (law === undefined) byCategory.set(category, (law = build(view, category, params)));
-  return law;
+  const known = byCategory;
+  return (category) => {
+    let law = known.get(category);
+    if (law === undefined) known.set(category, (law = build(view, category, params)));
+    return law;
+  };
 }

@@ -1,20 +1,20 @@
 import { readingOf, type Candidate } from './access-candidates.js';
 import type { Compliance } from './compliance-share.js';
-import { exact, isWide, span, ZERO, type Range } from './range.js';
+import { isWide, ONE, UNIT, ZERO, type Range } from './range.js';
 import type { Window } from './retention-window.js';
 import type { ScoringContext } from './scoring-context.js';
-import { NO_PATHWAY, type RawPathway, type Unknown } from './types.js';
+import { NO_PATHWAY, rawPathway, type RawPathway, type Unknown } from './types.js';
 
 type Protection = 'end-to-end' | 'provider-managed' | 'transport' | 'none' | 'undisclosed' | undefined;
 
 /** Whether the provider itself can read data with this protection: end to end it cannot; unanswered, it may. */
 export function readable(protection: Protection): Range {
-  return protection === 'end-to-end' ? exact(0) : protection === undefined || protection === 'undisclosed' ? span(0, 1) : exact(1);
+  return protection === 'end-to-end' ? ZERO : protection === undefined || protection === 'undisclosed' ? UNIT : ONE;
 }
 
 /** The complement: whether data with this protection is end to end. */
 export function endToEnd(protection: Protection): Range {
-  return protection === 'end-to-end' ? exact(1) : protection === undefined || protection === 'undisclosed' ? span(0, 1) : exact(0);
+  return protection === 'end-to-end' ? ONE : protection === undefined || protection === 'undisclosed' ? UNIT : ZERO;
 }
 
 export interface Demand {
@@ -22,6 +22,8 @@ export interface Demand {
   best?: Candidate;
   stored: boolean;
   live: boolean;
+  /** Shared lists of the candidates that widen it (read first), then single unknowns. */
+  lists: (readonly Unknown[])[];
   unknowns: Unknown[];
 }
 
@@ -42,9 +44,12 @@ export function demand(ctx: ScoringContext, candidates: readonly Candidate[], st
   let lo = 0;
   let hi = 0;
   let best = -1;
-  const his: number[] = new Array(candidates.length);
-  const los: number[] = new Array(candidates.length);
-  for (let i = 0; i < candidates.length; i++) {
+  const n = candidates.length;
+  if (los.length < n) {
+    los = new Float64Array(2 * n);
+    his = new Float64Array(2 * n);
+  }
+  for (let i = 0; i < n; i++) {
     const c = candidates[i];
     const s0 = c.stored ? sLo : 0;
     const s1 = c.stored ? sHi : 0;
@@ -59,24 +64,57 @@ export function demand(ctx: ScoringContext, candidates: readonly Candidate[], st
     if (eLo > lo) lo = eLo;
     if (eHi > hi) hi = eHi;
   }
-  if (best < 0) return { exposure: ZERO, stored: false, live: false, unknowns: [] };
+  if (best < 0) return NO_DEMAND;
   const top = candidates[best];
   const unknowns: Unknown[] = [];
+  const lists: (readonly Unknown[])[] = [];
   if (hi > lo) {
-    const merged = new Set<readonly Unknown[]>();
     let liveOpen = false;
-    for (let i = 0; i < candidates.length; i++) {
+    const windowOpen = sHi > 0 && isWide(window.factor);
+    for (let i = 0; i < n; i++) {
       if (his[i] <= lo || his[i] <= los[i]) continue;
       const c = candidates[i];
-      for (const u of c.unknowns) merged.add(u);
-      if (c.stored && sHi > 0 && isWide(window.factor)) merged.add(window.unknowns.list);
+      // Many candidates share lists (presence, agreements): each list once, where it is first met.
+      for (const list of c.unknowns) once(list, lists);
+      if (c.stored && windowOpen) once(window.unknowns, lists);
       if (c.live && lHi > 0) liveOpen = true;
     }
-    for (const list of merged) for (const u of list) unknowns.push(u);
     if (liveOpen && ctx.live.unanswered) for (const at of ctx.live.unanswered) unknowns.push(ctx.unanswered(at, 'whether the provider can intercept in real time is not disclosed'));
     if (compliance.unknown) unknowns.push(ctx.unanswered(compliance.unknown, 'request figures leave the compliance share open'));
   }
-  return { exposure: { lo, hi }, best: top, stored: top.stored && sHi > 0, live: top.live && lHi > 0, unknowns };
+  return { exposure: { lo, hi }, best: top, stored: top.stored && sHi > 0, live: top.live && lHi > 0, lists, unknowns };
+}
+
+/** Exposure bounds of each candidate of the last `demand` (reused: a demand allocates none per candidate). */
+let los = new Float64Array(32);
+let his = new Float64Array(32);
+
+/** Many candidates share lists (presence, agreements): each list once, where it is first met. */
+function once(list: readonly Unknown[], lists: (readonly Unknown[])[]): void {
+  if (list.length > 0 && !lists.includes(list)) lists.push(list);
+}
+
+const NO_DEMAND: Demand = Object.freeze({ exposure: ZERO, stored: false, live: false, lists: Object.freeze([]) as unknown as Unknown[][], unknowns: Object.freeze([]) as unknown as Unknown[] });
+
+/** What a demand obtains, by stored (1) + live (2). */
+const OBTAINS = ['', 'stored data while it is kept', 'communications in real time', 'stored data while it is kept and communications in real time'];
+
+/** The compact reading of the strongest candidate: one string per instrument (or unrecorded power) and what it obtains, all from the law data. */
+const summaries = new WeakMap<object, string[]>();
+const unrecordedSummaries = new Map<string, string>();
+
+function summaryOf(best: Candidate, stored: boolean, live: boolean): string {
+  const inst = best.inst;
+  if (inst === undefined) {
+    let s = unrecordedSummaries.get(best.pointer);
+    if (s === undefined) unrecordedSummaries.set(best.pointer, (s = `unrecorded power (${best.pointer})`));
+    return s;
+  }
+  let byWhat = summaries.get(inst);
+  if (byWhat === undefined) summaries.set(inst, (byWhat = []));
+  const k = (stored ? 1 : 0) + (live ? 2 : 0);
+  // An instrument sits at one place of its profile, so its pointer is fixed with it.
+  return (byWhat[k] ??= `${inst.kind} (${best.pointer}): ${OBTAINS[k]}`);
 }
 
 /**
@@ -95,16 +133,19 @@ export function compelledPathway(ctx: ScoringContext, index: number, code: strin
     unknowns.push(ctx.unanswered(ce.at.protection, 'protection not disclosed: the provider may be able to read it'));
   if (isWide(d.exposure) && ce.entry.collected !== 'yes') unknowns.push(ctx.unanswered(ce.at.collected, ce.listed ? 'whether it is collected is not disclosed' : `${ce.entry.category} is not listed: whether it is collected is not answered`));
   const best = d.best;
-  const what = [d.stored ? 'stored data while it is kept' : '', d.live ? 'communications in real time' : ''].filter(Boolean).join(' and ');
-  const declaration = [ce.at.category, ce.at.protection, ...best.declaration, ...compliance.pointers];
-  if (d.live) declaration.push(...ctx.live.pointers);
-  if (d.stored) declaration.push(...window.facts.declaration);
-  return {
-    exposure: d.exposure,
-    usesWindow: d.stored,
-    summary: best.inst ? `${best.inst.kind} (${best.pointer}): ${what}` : `unrecorded power (${best.pointer})`,
-    explanation: ctx.full && `The provider ${ce.entry.protection?.atRest === 'end-to-end' && ce.entry.protection?.inTransit === 'end-to-end' ? 'cannot' : 'may be able to'} read ${ce.entry.category}. The weakest safeguard reaching it is ${readingOf(best, code)}, which obtains ${what}; ${compliance.explanation}.`,
-    facts: { declaration, jurisdiction: [best.pointer, ...(d.stored ? window.facts.jurisdiction : [])] },
+  const what = OBTAINS[(d.stored ? 1 : 0) + (d.live ? 2 : 0)];
+  let declaration = ctx.facts.declaration.add(ce.at.category).add(ce.at.protection).addAll(best.declaration).addAll(compliance.pointers);
+  if (d.live) declaration = declaration.addAll(ctx.live.pointers);
+  if (d.stored) declaration = declaration.addAll(window.facts.declaration);
+  let jurisdiction = ctx.facts.jurisdiction.add(best.pointer);
+  if (d.stored) jurisdiction = jurisdiction.addAll(window.facts.jurisdiction);
+  return rawPathway(
+    d.exposure,
+    d.stored,
+    summaryOf(best, d.stored, d.live),
+    ctx.full && `The provider ${ce.entry.protection?.atRest === 'end-to-end' && ce.entry.protection?.inTransit === 'end-to-end' ? 'cannot' : 'may be able to'} read ${ce.entry.category}. The weakest safeguard reaching it is ${readingOf(best, code)}, which obtains ${what}; ${compliance.explanation}.`,
+    ctx.facts.facts(declaration, jurisdiction),
+    d.lists,
     unknowns,
-  };
+  );
 }

@@ -4,7 +4,9 @@ import type { Compliance } from './compliance-share.js';
 import { exact, fromTri, isWide, product } from './range.js';
 import type { Window } from './retention-window.js';
 import type { ScoringContext } from './scoring-context.js';
-import { NO_PATHWAY, type RawPathway, type Unknown } from './types.js';
+import { NO_LISTS, NO_PATHWAY, rawPathway, type RawPathway, type Unknown } from './types.js';
+
+const NO_UNKNOWNS: Unknown[] = Object.freeze([]) as unknown as Unknown[];
 
 /**
  * Encryption powers: an instrument in force that can compel the provider to weaken or bypass its
@@ -21,16 +23,18 @@ export function encryptionPathway(ctx: ScoringContext, index: number, candidates
   const factor = exact(ctx.params.encryptionPowers.factor.value);
   const exposure = product(d.exposure, factor, ctx.encryptionDemands.multiplier, fromTri(power.tri));
   if (exposure.hi === 0) return NO_PATHWAY;
-  const unknowns = isWide(exposure) ? [...d.unknowns, ...power.unknowns] : [];
+  const unknowns = isWide(exposure) ? d.unknowns : NO_UNKNOWNS;
+  if (isWide(exposure)) for (const u of power.unknowns) unknowns.push(u);
   if (isWide(exposure) && ctx.encryptionDemands.unanswered) for (const at of ctx.encryptionDemands.unanswered) unknowns.push(ctx.unanswered(at, 'what the provider does with orders to weaken its encryption is not disclosed'));
   if (isWide(exposure) && (protection?.atRest === undefined || protection.atRest === 'undisclosed' || protection.inTransit === undefined || protection.inTransit === 'undisclosed'))
     unknowns.push(ctx.unanswered(ce.at.protection, 'protection not disclosed: it may be end to end'));
-  return {
+  return rawPathway(
     exposure,
-    usesWindow: d.stored,
-    summary: 'an order to weaken or bypass the provider\'s encryption',
-    explanation: ctx.full && `${ce.entry.category} is (or may be) end-to-end encrypted, but an instrument of ${code} can compel the provider to weaken or bypass its encryption; with ${readingOf(d.best!, code)} that would obtain it, weighed at ${ctx.params.encryptionPowers.factor.value} of a demand for readable data${ctx.encryptionDemands.unanswered ? ', and the provider does not say whether it would refuse' : ''}.`,
-    facts: { declaration: [ce.at.category, ce.at.protection, '/legalProcess/encryptionDemands', ...d.best.declaration], jurisdiction: [...power.pointers, d.best.pointer] },
+    d.stored,
+    'an order to weaken or bypass the provider\'s encryption',
+    ctx.full && `${ce.entry.category} is (or may be) end-to-end encrypted, but an instrument of ${code} can compel the provider to weaken or bypass its encryption; with ${readingOf(d.best!, code)} that would obtain it, weighed at ${ctx.params.encryptionPowers.factor.value} of a demand for readable data${ctx.encryptionDemands.unanswered ? ', and the provider does not say whether it would refuse' : ''}.`,
+    ctx.facts.facts(ctx.facts.declaration.add(ce.at.category).add(ce.at.protection).add('/legalProcess/encryptionDemands').addAll(d.best.declaration), ctx.facts.jurisdiction.addAll(power.pointers).add(d.best.pointer)),
+    isWide(exposure) ? d.lists : NO_LISTS,
     unknowns,
-  };
+  );
 }

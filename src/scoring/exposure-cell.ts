@@ -1,29 +1,61 @@
 import { accessCandidates, encryptionPower } from './access-candidates.js';
-import { categoryLaw } from './category-law.js';
+import type { CategoryLaw } from './category-law.js';
 import { compelledPathway } from './compelled-pathway.js';
 import type { Compliance } from './compliance-share.js';
 import { encryptionPathway } from './encryption-pathway.js';
-import { normalizeFacts } from './facts.js';
 import { gradeFor } from './grade.js';
 import type { LawView } from './law-view.js';
 import { providerPresence } from './legal-reach.js';
 import { round1 } from './numbers.js';
-import { anyOf, clamp01, isWide, span, type Range } from './range.js';
+import { clamp01, isWide, ONE, UNIT, type Range } from './range.js';
 import { retentionWindow } from './retention-window.js';
 import type { ScoringContext } from './scoring-context.js';
 import { thirdPartyPathway } from './third-party-pathway.js';
 import { transitPathway } from './transit-pathway.js';
 import type { Cell, ExplainLevel, PathwayId, PathwayResult, RawPathway, Unknown } from './types.js';
-import { sortedUnknowns } from './unknowns.js';
+import { UnknownSet } from './unknowns.js';
+
+const MANDATES = ['/retentionMandates'];
+
+/** The access pathways, in the order a cell lists them. */
+const PATHWAYS: readonly PathwayId[] = ['compelled-provider', 'third-party', 'interception-in-transit', 'encryption-powers'];
+
+/** `window 85–98.8% of indefinite`: one string per pair of bounds (the same few recur in every matrix). */
+const windowShares = new Map<number, string>();
+function windowShare(we: number, ww: number): string {
+  const a = Math.round(we * 10);
+  const b = Math.round(ww * 10);
+  const key = a >= 0 && a < 4096 && b >= 0 && b < 4096 ? a * 4096 + b : -1;
+  let s = key < 0 ? undefined : windowShares.get(key);
+  if (s === undefined) {
+    s = `window ${we === ww ? `${ww}%` : `${we}–${ww}%`} of indefinite`;
+    if (key >= 0 && windowShares.size < 50_000) windowShares.set(key, s);
+  }
+  return s;
+}
 
 const pct = (x: number, sensitivity: number) => round1(100 * clamp01(sensitivity) * clamp01(x));
 
+const gathered = new UnknownSet();
+const seen: (readonly Unknown[])[] = [];
+
 /** What widens a cell: the unknowns of its wide pathways, and an unanswered `collected`; one per side and pointer. */
-function cellUnknowns(ctx: ScoringContext, raw: [PathwayId, RawPathway][], ce: ScoringContext['entries'][number], collected: Range, explain: ExplainLevel): Unknown[] {
-  const all: Unknown[] = [];
-  for (const [, p] of raw) if (isWide(p.exposure)) for (const u of p.unknowns) all.push(u);
-  if (collected.lo < collected.hi) all.push(ctx.unanswered(ce.at.collected, ce.listed ? 'whether it is collected is not disclosed' : 'the category is not listed: whether it is collected is not answered'));
-  return sortedUnknowns(all, explain === 'full');
+function cellUnknowns(ctx: ScoringContext, raw: readonly RawPathway[], ce: ScoringContext['entries'][number], collected: Range, explain: ExplainLevel): Unknown[] {
+  gathered.clear();
+  seen.length = 0;
+  for (let i = 0; i < raw.length; i++) {
+    const p = raw[i];
+    if (!isWide(p.exposure)) continue;
+    // A shared list met again adds nothing: its unknowns are in already, ahead of anything after it.
+    for (const list of p.lists)
+      if (!seen.includes(list)) {
+        seen.push(list);
+        gathered.addAll(list);
+      }
+    gathered.addAll(p.unknowns);
+  }
+  if (collected.lo < collected.hi) gathered.add(ctx.unanswered(ce.at.collected, ce.listed ? 'whether it is collected is not disclosed' : 'the category is not listed: whether it is collected is not answered'));
+  return gathered.sorted(explain === 'full' ? undefined : ctx.compactUnknowns);
 }
 
 /** A category declared not collected: both bounds 0 everywhere (P2). */
@@ -38,41 +70,48 @@ function nothingHeld(category: Cell['category'], jurisdiction: string, ctx: Scor
  * (1 − Π(1 − pathway exposure)), the pathways' `lo` ends giving `established` and their `hi`
  * ends `worstCase`.
  */
-export function exposureCell(ctx: ScoringContext, index: number, view: LawView, compliance: Compliance, explain: ExplainLevel): Cell {
+export function exposureCell(ctx: ScoringContext, index: number, view: LawView, law: CategoryLaw, compliance: Compliance, explain: ExplainLevel): Cell {
   const { params } = ctx;
   const ce = ctx.entries[index];
   const code = view.profile.code;
   if (ce.entry.collected === 'no') return nothingHeld(ce.entry.category, code, ctx);
-  const law = categoryLaw(view, ce.entry.category, params);
   const presence = providerPresence(ctx, ce, view);
   const window = retentionWindow(ctx, index, law, presence.tri);
   const candidates = accessCandidates(ctx, index, view, law, presence);
-  const raw: [PathwayId, RawPathway][] = [
-    ['compelled-provider', compelledPathway(ctx, index, code, candidates, window, compliance)],
-    ['third-party', thirdPartyPathway(ctx, index, view, law)],
-    ['interception-in-transit', transitPathway(ctx, index, view, law)],
-    ['encryption-powers', encryptionPathway(ctx, index, candidates, encryptionPower(law, presence), code, window, compliance)],
+  const raw: RawPathway[] = [
+    compelledPathway(ctx, index, code, candidates, window, compliance),
+    thirdPartyPathway(ctx, index, view, law),
+    transitPathway(ctx, index, view, law),
+    encryptionPathway(ctx, index, candidates, encryptionPower(law, presence), code, window, compliance),
   ];
   // Collected: yes counts in full; an unanswered category may not be collected at all.
-  const collected: Range = ce.entry.collected === 'yes' ? { lo: 1, hi: 1 } : span(0, 1);
-  const combined = anyOf(raw.map(([, p]) => p.exposure));
+  const collected: Range = ce.entry.collected === 'yes' ? ONE : UNIT;
+  let lo = 1;
+  let hi = 1;
+  let usesWindow = false;
+  for (let i = 0; i < raw.length; i++) {
+    const e = raw[i].exposure;
+    lo *= 1 - clamp01(e.lo);
+    hi *= 1 - clamp01(e.hi);
+    if (raw[i].usesWindow && e.hi > 0) usesWindow = true;
+  }
   const s = ce.sensitivity;
-  const established = pct(combined.lo * collected.lo, s);
-  const worstCase = pct(combined.hi * collected.hi, s);
+  const established = pct((1 - lo) * collected.lo, s);
+  const worstCase = pct((1 - hi) * collected.hi, s);
   const pathways: PathwayResult[] = [];
-  const declPointers = ctx.declarationPointers;
-  for (const [pathway, p] of raw) {
+  for (let i = 0; i < raw.length; i++) {
+    const p = raw[i];
     if (p.exposure.hi <= 0) continue;
     const pe = pct(p.exposure.lo * collected.lo, s);
     const pw = pct(p.exposure.hi * collected.hi, s);
-    pathways.push({ pathway, established: pe, worstCase: pw, score: pw, explanation: p.explanation || p.summary, facts: normalizeFacts(p.facts, declPointers) });
+    pathways.push({ pathway: PATHWAYS[i], established: pe, worstCase: pw, score: pw, explanation: p.explanation || p.summary, facts: p.facts });
   }
   // The window only matters when something can demand what is stored.
-  if (worstCase > 0 && raw.some(([, p]) => p.usesWindow && p.exposure.hi > 0) && window.factor.hi > 0) {
-    const ownFacts = window.facts.jurisdiction.length > 0 ? window.facts : { declaration: window.facts.declaration, jurisdiction: ['/retentionMandates'] };
+  if (worstCase > 0 && usesWindow && window.factor.hi > 0) {
+    const facts = ctx.facts.facts(ctx.facts.declaration.addAll(window.facts.declaration), ctx.facts.jurisdiction.addAll(window.facts.jurisdiction.length > 0 ? window.facts.jurisdiction : MANDATES));
     const we = round1(100 * window.factor.lo);
     const ww = round1(100 * window.factor.hi);
-    pathways.push({ pathway: 'retention-window', established: we, worstCase: ww, score: ww, explanation: explain === 'full' ? `${window.explanation} Stored data is exposed in proportion to this window (${we === ww ? `${ww}%` : `${we}–${ww}%`} of indefinite).` : `window ${we === ww ? `${ww}%` : `${we}–${ww}%`} of indefinite`, facts: normalizeFacts(ownFacts, declPointers) });
+    pathways.push({ pathway: 'retention-window', established: we, worstCase: ww, score: ww, explanation: explain === 'full' ? `${window.explanation} Stored data is exposed in proportion to this window (${we === ww ? `${ww}%` : `${we}–${ww}%`} of indefinite).` : windowShare(we, ww), facts });
   }
   return {
     category: ce.entry.category,

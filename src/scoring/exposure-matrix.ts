@@ -1,4 +1,5 @@
 import { todayUtc } from '../law/in-force.js';
+import { categoryLaws } from './category-law.js';
 import { complianceShare, rowsByCountry } from './compliance-share.js';
 import { exposureCell } from './exposure-cell.js';
 import { scoringContext } from './scoring-context.js';
@@ -16,9 +17,12 @@ export function computeExposure(decl: Declaration, jurisdictions: readonly Juris
   // Compliance depends on the jurisdiction only: read the request figures once per profile.
   const byCountry = rowsByCountry(decl);
   const compliance = ctx.views.map((v) => complianceShare(decl, v.profile.code, params, byCountry));
-  const cells: Cell[] = [];
-  ctx.entries.forEach((_, index) => {
-    ctx.views.forEach((view, j) => cells.push(exposureCell(ctx, index, view, compliance[j], explain)));
-  });
+  const cells: Cell[] = new Array(ctx.entries.length * ctx.views.length);
+  const laws = ctx.views.map((view) => categoryLaws(view, params));
+  let k = 0;
+  for (let index = 0; index < ctx.entries.length; index++) {
+    const category = ctx.entries[index].entry.category;
+    for (let j = 0; j < ctx.views.length; j++) cells[k++] = exposureCell(ctx, index, ctx.views[j], laws[j](category), compliance[j], explain);
+  }
   return { modelVersion: params.modelVersion, lawDate, cells };
 }

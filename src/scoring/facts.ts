@@ -67,3 +67,70 @@ export function indexed(base: string, i: number): string {
   if (list === undefined) indexPointers.set(base, (list = []));
   return (list[i] ??= `${base}/${i}`);
 }
+
+const NONE: readonly string[] = Object.freeze([]);
+
+/**
+ * A list of pointers being cited, as a node of a trie: each `add` steps to the list with one
+ * more pointer, made to resolve (declaration side), the root dropped, duplicates removed. The
+ * lists are frozen and shared: equal citations of many cells are one array.
+ */
+export class Citation {
+  private readonly next = new Map<string, Citation>();
+  /** The last step taken from here: cells of one category cite the same pointers in a row. */
+  private lastPointer: string | undefined;
+  private lastStep: Citation = this;
+  /** The facts objects pairing this list with profile lists, and the last one asked for. */
+  pairs: Map<Citation, Facts> | undefined;
+  lastJurisdiction: Citation | undefined;
+  lastFacts: Facts | undefined;
+  constructor(
+    readonly list: readonly string[],
+    private readonly index: PointerIndex | undefined,
+  ) {}
+
+  add(ptr: string): Citation {
+    if (ptr === this.lastPointer) return this.lastStep;
+    let n = this.next.get(ptr);
+    if (n === undefined) {
+      const e = this.index ? this.index.existing(ptr) : ptr;
+      n = e === '' || this.list.includes(e) ? this : new Citation(Object.freeze([...this.list, e]), this.index);
+      this.next.set(ptr, n);
+    }
+    this.lastPointer = ptr;
+    this.lastStep = n;
+    return n;
+  }
+
+  addAll(ptrs: readonly string[]): Citation {
+    let n: Citation = this;
+    for (let i = 0; i < ptrs.length; i++) n = n.add(ptrs[i]);
+    return n;
+  }
+}
+
+/** Profile pointers are built from the facts a profile has: the same lists serve every computation. */
+const profileRoot = new Citation(NONE, undefined);
+
+/**
+ * The facts of one computation: declaration citations resolved against its document, profile
+ * citations shared, and one frozen `Facts` object per pair of lists.
+ */
+export class FactsIndex {
+  readonly declaration: Citation;
+  readonly jurisdiction: Citation = profileRoot;
+
+  constructor(doc: unknown) {
+    this.declaration = new Citation(NONE, new PointerIndex(doc));
+  }
+
+  facts(declaration: Citation, jurisdiction: Citation): Facts {
+    if (declaration.lastJurisdiction === jurisdiction) return declaration.lastFacts!;
+    const pairs = (declaration.pairs ??= new Map());
+    let f = pairs.get(jurisdiction);
+    if (f === undefined) pairs.set(jurisdiction, (f = Object.freeze({ declaration: declaration.list, jurisdiction: jurisdiction.list }) as unknown as Facts));
+    declaration.lastJurisdiction = jurisdiction;
+    declaration.lastFacts = f;
+    return f;
+  }
+}

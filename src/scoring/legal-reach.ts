@@ -2,14 +2,14 @@ import type { Tri } from '../law/in-force.js';
 import type { CategoryEntry } from './category-entries.js';
 import type { LawView } from './law-view.js';
 import type { ScoringContext } from './scoring-context.js';
-import { Unknowns } from './unknowns.js';
+import type { Unknown } from './types.js';
+import { unknown } from './unknowns.js';
 
 /** Whether the provider is present in a jurisdiction for one category, why, and what is not known. */
 export interface Presence {
   tri: Tri;
-  reasons: string[];
   pointers: string[];
-  unknowns: Unknowns;
+  unknowns: Unknown[];
 }
 
 /**
@@ -31,25 +31,46 @@ function better(a: Tri, b: Tri): Tri {
   return a === 'yes' || b === 'yes' ? 'yes' : a === 'unknown' || b === 'unknown' ? 'unknown' : 'no';
 }
 
+/** Whether a union named as a place puts data under the law of one of its members: law data only, one object per view and place. */
+const membership = new WeakMap<LawView, Map<string, Unknown>>();
+
+function memberUnknown(view: LawView, place: string, lawDate: string): Unknown {
+  let byPlace = membership.get(view);
+  if (byPlace === undefined) membership.set(view, (byPlace = new Map()));
+  let u = byPlace.get(place);
+  if (u === undefined) byPlace.set(place, (u = unknown('jurisdiction', '/memberStates', `whether ${place} places data under the law of ${view.profile.code} on ${lawDate} is not known`)));
+  return u;
+}
+
 type Places = readonly string[] | 'undisclosed' | undefined;
 
 function check(places: Places, what: string, at: string, items: readonly string[], view: LawView, ctx: ScoringContext, out: Presence): void {
   const code = view.profile.code;
   if (places === undefined || places === 'undisclosed') {
-    if (out.tri !== 'yes') out.unknowns.declaration(at, `${what} not disclosed: may include ${code}`);
+    if (out.tri !== 'yes') out.unknowns.push(ctx.undisclosedPlaces(at, what, code));
     out.tri = better(out.tri, 'unknown');
-    out.reasons.push(`${what} not disclosed, so possibly in ${code}`);
     out.pointers.push(at);
     return;
   }
-  places.forEach((place, k) => {
+  for (let k = 0; k < places.length; k++) {
+    const place = places[k];
     const tri = placeUnder(place, view, ctx);
-    if (tri === 'no') return;
+    if (tri === 'no') continue;
     out.tri = better(out.tri, tri);
-    if (tri === 'unknown') out.unknowns.jurisdiction('/memberStates', `whether ${place} places data under the law of ${code} on ${ctx.lawDate} is not known`);
-    out.reasons.push(place === code ? `${what} in ${code}` : `${what} in ${place}, ${tri === 'yes' ? 'under' : 'possibly under'} the law of ${code}`);
+    if (tri === 'unknown') out.unknowns.push(memberUnknown(view, place, ctx.lawDate));
     out.pointers.push(items[k] ?? at);
-  });
+  }
+}
+
+const HQ = ['/provider/headquarters'];
+const NO_UNKNOWNS: Unknown[] = Object.freeze([]) as unknown as Unknown[];
+
+/** Presence in a jurisdiction by headquarters and establishments only (before any category's storage). */
+export function ownPresence(ctx: ScoringContext, view: LawView): Presence {
+  const out: Presence = { tri: 'no', pointers: [], unknowns: [] };
+  check(ctx.headquarters, 'headquarters', '/provider/headquarters', HQ, view, ctx, out);
+  check(ctx.decl.provider.establishments, 'establishments', '/provider/establishments', ctx.establishments, view, ctx, out);
+  return out;
 }
 
 /**
@@ -59,13 +80,11 @@ function check(places: Places, what: string, at: string, items: readonly string[
  * provider that is not present; that is decided per instrument.
  */
 export function providerPresence(ctx: ScoringContext, ce: CategoryEntry, view: LawView): Presence {
-  const { decl } = ctx;
-  const out: Presence = { tri: 'no', reasons: [], pointers: [], unknowns: new Unknowns() };
-  const hq = decl.provider.headquarters;
-  check(hq === undefined || hq === 'undisclosed' ? hq : [hq], 'headquarters', '/provider/headquarters', ['/provider/headquarters'], view, ctx, out);
-  check(decl.provider.establishments, 'establishments', '/provider/establishments', ctx.establishments, view, ctx, out);
+  // Headquarters and establishments are the same for every category: read once per jurisdiction.
+  const own = ctx.ownPresence(view);
+  const out: Presence = { tri: own.tri, pointers: own.pointers.slice(), unknowns: own.unknowns.slice() };
   if (ce.entry.collected !== 'no') check(ce.entry.storageLocations, 'storage', ce.at.storageLocations, ce.at.storage, view, ctx, out);
   // Once presence is known, the unknowns that could only have made it possible no longer widen anything.
-  if (out.tri === 'yes') out.unknowns.list.length = 0;
+  if (out.tri === 'yes' || out.unknowns.length === 0) out.unknowns = NO_UNKNOWNS;
   return out;
 }

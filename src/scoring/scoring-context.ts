@@ -1,10 +1,16 @@
 import type { Tri } from '../law/in-force.js';
 import { categoryEntries, type CategoryEntry } from './category-entries.js';
 import { declaredWindow, type DeclaredWindow } from './declared-retention.js';
-import { PointerIndex } from './facts.js';
+import { FactsIndex } from './facts.js';
+import type { Instrument } from './instrument-weight.js';
+import { ownPresence, type Presence } from './legal-reach.js';
+import { policyPosture } from './provider-posture.js';
+import { thirdPartyFacts, type ThirdPartyFacts } from './third-party-facts.js';
+import { statutePosition, type StatutePosition } from './transit-pathway.js';
 import { lawView, type LawView } from './law-view.js';
 import { exact, span, type Range } from './range.js';
 import type { Declaration, JurisdictionProfile, ModelParameters, Unknown } from './types.js';
+import { CompactForms, unknown } from './unknowns.js';
 
 type Policy = NonNullable<NonNullable<Declaration['legalProcess']>['policies']>[number];
 
@@ -41,7 +47,23 @@ export interface ScoringContext {
   /** Policies by the jurisdiction they name, with their index, in document order; undefined when the list is absent. */
   policies: Map<string, { policy: Policy; at: number }[]> | undefined;
   establishments: string[];
-  declarationPointers: PointerIndex;
+  /** Citations of this computation: declaration pointers resolved against `decl`. */
+  facts: FactsIndex;
+  /** Declared third parties as every cell reads them. */
+  thirdParties: ThirdPartyFacts[];
+  /** Headquarters as a list of places (or unanswered). */
+  headquarters: readonly string[] | 'undisclosed' | undefined;
+  /** The provider's position on a jurisdiction's interception statutes, once per jurisdiction. */
+  statutes(view: LawView): StatutePosition;
+  /** Presence by headquarters and establishments, once per jurisdiction (never edited: cells copy it). */
+  ownPresence(view: LawView): Presence;
+  /** The posture when the declaration has no list of policies, and its unknowns (one of each per computation). */
+  undisclosedPolicies(): Posture;
+  undisclosedPolicyUnknowns(): readonly Unknown[];
+  /** "<what> not disclosed: may include <code>", one object per pointer and jurisdiction. */
+  undisclosedPlaces(at: string, what: string, code: string): Unknown;
+  /** The published forms of unknowns without notes (`explain=compact`), for this computation. */
+  compactUnknowns: CompactForms;
   /** One object per unanswered question of the declaration, so cells deduplicate unknowns by identity. */
   unanswered(pointer: string, note: string): Unknown;
 }
@@ -85,8 +107,9 @@ export function scoringContext(decl: Declaration, profiles: readonly Jurisdictio
   }
   const sorted = [...profiles].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
   const views = sorted.map((p) => lawView(p, lawDate));
-  const entries = categoryEntries(decl, params.categories);
-  return {
+  const entries = categoryEntries(decl, params);
+  const hq = decl.provider.headquarters;
+  const ctx: ScoringContext = {
     decl,
     params,
     lawDate,
@@ -101,8 +124,45 @@ export function scoringContext(decl: Declaration, profiles: readonly Jurisdictio
     declared: entries.map((e) => declaredWindow(e.entry.retention, params)),
     policies,
     establishments: Array.isArray(decl.provider.establishments) ? decl.provider.establishments.map((_, k) => `/provider/establishments/${k}`) : [],
-    declarationPointers: new PointerIndex(decl),
+    facts: new FactsIndex(decl),
+    thirdParties: thirdPartyFacts(decl, params),
+    headquarters: hq === undefined || hq === 'undisclosed' ? hq : [hq],
+    ownPresence: memo<LawView, Presence>((view) => ownPresence(ctx, view)),
+    statutes: memo<LawView, StatutePosition>((view) => statutePosition(ctx, view.profile.code)),
+    undisclosedPlaces: internPlaces(),
+    undisclosedPolicies: once(() => policyPosture(ctx, 'subscriber-info', '', UNUSED_INSTRUMENT)),
+    undisclosedPolicyUnknowns: once(() => ctx.undisclosedPolicies().unanswered!.map((pointer) => ctx.unanswered(pointer, 'policy for this process not disclosed'))),
     unanswered: internUnknowns(),
+    compactUnknowns: new CompactForms(),
+  };
+  return ctx;
+}
+
+/** Without a list of policies, the posture does not depend on the category, jurisdiction or instrument. */
+const UNUSED_INSTRUMENT = {} as Instrument;
+
+function once<V>(compute: () => V): () => V {
+  let v: V | undefined;
+  return () => (v ??= compute());
+}
+
+function memo<K, V>(compute: (key: K) => V): (key: K) => V {
+  const known = new Map<K, V>();
+  return (key) => {
+    let v = known.get(key);
+    if (v === undefined) known.set(key, (v = compute(key)));
+    return v;
+  };
+}
+
+function internPlaces(): (at: string, what: string, code: string) => Unknown {
+  const known = new Map<string, Map<string, Unknown>>();
+  return (at, what, code) => {
+    let byCode = known.get(at);
+    if (byCode === undefined) known.set(at, (byCode = new Map()));
+    let u = byCode.get(code);
+    if (u === undefined) byCode.set(code, (u = unknown('declaration', at, `${what} not disclosed: may include ${code}`)));
+    return u;
   };
 }
 
@@ -111,7 +171,7 @@ function internUnknowns(): (pointer: string, note: string) => Unknown {
   const known = new Map<string, Unknown>();
   return (pointer, note) => {
     let u = known.get(pointer);
-    if (u === undefined) known.set(pointer, (u = { pointer, side: 'declaration', note }));
+    if (u === undefined) known.set(pointer, (u = unknown('declaration', pointer, note)));
     return u;
   };
 }

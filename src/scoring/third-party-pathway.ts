@@ -4,35 +4,15 @@ import { indexed } from './facts.js';
 import type { CategoryLaw } from './category-law.js';
 import type { LawView } from './law-view.js';
 import { placeUnder } from './legal-reach.js';
-import { anyOf, exact, fromTri, isWide, max, product, span, times, ZERO, type Range } from './range.js';
+import { fromTri, isWide, times, ZERO, type Range } from './range.js';
 import { mandateFloor } from './retention-window.js';
 import type { ScoringContext } from './scoring-context.js';
-import { NO_PATHWAY, type Declaration, type ModelParameters, type RawPathway } from './types.js';
-import { Unknowns } from './unknowns.js';
+import type { ThirdParty } from './third-party-facts.js';
+import { NO_LISTS, NO_PATHWAY, rawPathway, type RawPathway, type Unknown } from './types.js';
+import { unknown } from './unknowns.js';
 
-type ThirdParty = NonNullable<Declaration['thirdParties']>[number];
-
-/** What a third party can do: plain access, OR-ed with each declared capability; undisclosed up to the worst. */
-function capabilityFactor(tp: ThirdParty, params: ModelParameters): { factor: Range; reading: string; retains: Range; unanswered: boolean } {
-  const t = params.thirdParty;
-  const caps = tp.capabilities;
-  const known = Array.isArray(caps) ? caps.filter((c): c is Exclude<typeof c, 'undisclosed'> => c !== 'undisclosed') : [];
-  const base = anyOf([exact(t.access.value), ...known.map((c) => exact(t.capabilities[c].value))]);
-  const retains = known.includes('content-retention');
-  if (caps === undefined || caps === 'undisclosed' || caps.includes('undisclosed'))
-    return { factor: span(base.lo, Math.max(base.hi, t.capabilities.undisclosed.value)), reading: 'its capabilities are not (fully) disclosed', retains: retains ? exact(1) : span(0, 1), unanswered: true };
-  return { factor: base, reading: known.length > 0 ? `it can do ${known.join(', ')}` : 'it has access, with no declared surveillance capability', retains: exact(retains ? 1 : 0), unanswered: false };
-}
-
-/** Whether end-to-end protection shields the category from this party: not if it ships the client. */
-function shieldedFrom(tp: ThirdParty | undefined, e2e: Range): { open: Range; unanswered: boolean } {
-  const ships = tp?.distributesClient;
-  const shipsTri: Tri = ships === true ? 'yes' : ships === false ? 'no' : 'unknown';
-  // Readable by the party = not end to end, or it ships the client.
-  const notE2e = { lo: 1 - e2e.hi, hi: 1 - e2e.lo };
-  const s = fromTri(shipsTri);
-  return { open: { lo: Math.max(notE2e.lo, s.lo), hi: Math.max(notE2e.hi, s.hi) }, unanswered: shipsTri === 'unknown' && e2e.hi > 0 };
-}
+const NO_UNKNOWNS: Unknown[] = Object.freeze([]) as unknown as Unknown[];
+const THIRD_PARTIES_UNDECLARED: Unknown[] = Object.freeze([unknown('declaration', '/thirdParties', 'third parties not declared (an empty list would say there are none)')]) as unknown as Unknown[];
 
 /**
  * A declaration without a `thirdParties` section does not answer question 4: there may be none
@@ -45,20 +25,34 @@ function unansweredThirdParties(ctx: ScoringContext, index: number, view: LawVie
   const relationship = Math.max(...Object.values(t.relationship).map((r) => r.value));
   const worst = relationship * t.capabilities.undisclosed.value * (t.retentionFloor.value + (1 - t.retentionFloor.value) * params.retention.indefinite.value);
   const ce = ctx.entries[index];
-  return {
-    exposure: { lo: 0, hi: worst },
-    usesWindow: true,
-    summary: 'third parties not declared',
-    explanation: ctx.full && `The declaration has no thirdParties section, so it does not say whether licensees, processors or partners under the law of ${view.profile.code} can reach ${ce.entry.category}: none at best, a licensee that ships the client and keeps everything at worst (write an empty list to declare none).`,
-    facts: { declaration: [ce.at.category, '/thirdParties'], jurisdiction: ['/code'] },
-    unknowns: [{ pointer: '/thirdParties', side: 'declaration', note: 'third parties not declared (an empty list would say there are none)' }],
-  };
+  return rawPathway(
+    { lo: 0, hi: worst },
+    true,
+    'third parties not declared',
+    ctx.full && `The declaration has no thirdParties section, so it does not say whether licensees, processors or partners under the law of ${view.profile.code} can reach ${ce.entry.category}: none at best, a licensee that ships the client and keeps everything at worst (write an empty list to declare none).`,
+    ctx.facts.facts(ctx.facts.declaration.add(ce.at.category).add('/thirdParties'), ctx.facts.jurisdiction.add('/code')),
+    NO_LISTS,
+    THIRD_PARTIES_UNDECLARED,
+  );
 }
 
 /** The fact of the profile that puts a third party's seat under its law: a member listed by the union, or its own code. */
 function seatPointer(seat: string | undefined, view: LawView): string {
   const member = seat === undefined ? undefined : view.members.get(seat);
   return member !== undefined ? indexed('/memberStates/members', member.at) : '/code';
+}
+
+/** The retention mandates that bind a local company whatever their scope: law data only, worked out once per category law. */
+const localFloors = new WeakMap<CategoryLaw, { factor: Range; at?: string; unknowns: Unknown[] }>();
+
+function localFloor(law: CategoryLaw): { factor: Range; at?: string; unknowns: Unknown[] } {
+  let floor = localFloors.get(law);
+  if (floor === undefined) {
+    const unknowns: Unknown[] = [];
+    const f = mandateFloor(law, () => 'yes', unknowns);
+    localFloors.set(law, (floor = { factor: f.factor, at: f.at, unknowns }));
+  }
+  return floor;
 }
 
 /**
@@ -78,55 +72,75 @@ export function thirdPartyPathway(ctx: ScoringContext, index: number, view: LawV
   const protection = ce.entry.protection;
   // Shielded only when the content never exists in readable form outside the clients.
   const e2e = times(endToEnd(protection?.atRest), endToEnd(protection?.inTransit));
-  let exposure: Range = ZERO;
-  let best: { i: number; tp: ThirdParty; reading: string; seat: string; which: string } | undefined;
-  let floorAt: string | undefined;
-  const all = new Unknowns();
-  decl.thirdParties.forEach((tp, i) => {
-    const at = indexed('/thirdParties', i);
+  const e2eWide = isWide(e2e);
+  // Readable by the party = not end to end, or it ships the client.
+  const notE2eLo = 1 - e2e.hi;
+  const notE2eHi = 1 - e2e.lo;
+  const floor = localFloor(law);
+  const held: Range = { lo: Math.max(declared.factor.lo, floor.factor.lo), hi: Math.max(declared.factor.hi, floor.factor.hi) };
+  const indefinite = params.retention.indefinite.value;
+  const rf = t.retentionFloor.value;
+  let lo = 0;
+  let hi = 0;
+  let best = -1;
+  let all: Unknown[] | undefined;
+  const parties = ctx.thirdParties;
+  for (let i = 0; i < parties.length; i++) {
+    const p = parties[i];
+    const tp = p.tp;
     const seat = tp.jurisdiction;
     const here: Tri = seat === undefined || seat === 'undisclosed' ? 'unknown' : placeUnder(seat, view, ctx);
     const reaches: Tri = tp.categories === undefined ? 'unknown' : tp.categories.includes(ce.entry.category) ? 'yes' : 'no';
-    if (here === 'no' || reaches === 'no') return;
-    const caps = capabilityFactor(tp, params);
-    const unknowns = new Unknowns();
-    const floor = mandateFloor(law, () => 'yes', unknowns);
-    const held = max(declared.factor, floor.factor);
-    const window = max(held, times(caps.retains, exact(params.retention.indefinite.value)));
-    const shield = shieldedFrom(tp, e2e);
-    const rf = t.retentionFloor.value;
-    const kept = { lo: rf + (1 - rf) * window.lo, hi: rf + (1 - rf) * window.hi };
-    const e = product(exact(t.relationship[tp.relationship].value), caps.factor, fromTri(here), fromTri(reaches), shield.open, kept);
-    if (e.hi === 0) return;
-    if (isWide(e) && e.hi > exposure.lo) {
-      if (here === 'unknown') unknowns.declaration(`${at}/jurisdiction`, `seat of ${tp.name} not disclosed`);
-      if (reaches === 'unknown') unknowns.declaration(`${at}/categories`, `which categories ${tp.name} can access is not disclosed`);
-      if (caps.unanswered) unknowns.declaration(`${at}/capabilities`, `capabilities of ${tp.name} not disclosed`);
-      if (shield.unanswered) unknowns.declaration(`${at}/distributesClient`, `whether ${tp.name} ships the client is not disclosed`);
-      if (isWide(e2e)) unknowns.declaration(ce.at.protection, 'protection not disclosed: it may not be end to end');
-      if (declared.unanswered) unknowns.declaration(ce.at.retention, 'retention not disclosed');
-      all.merge(unknowns);
+    if (here === 'no' || reaches === 'no') continue;
+    const caps = p.caps;
+    const windowLo = Math.max(held.lo, caps.retains.lo * indefinite);
+    const windowHi = Math.max(held.hi, caps.retains.hi * indefinite);
+    const ships = tp.distributesClient;
+    const s = fromTri(ships === true ? 'yes' : ships === false ? 'no' : 'unknown');
+    const shieldUnanswered = ships !== true && ships !== false && e2e.hi > 0;
+    const h = fromTri(here);
+    const r = fromTri(reaches);
+    const rel = t.relationship[tp.relationship].value;
+    // The same product, in the same order, as range.ts `product`.
+    const eLo = rel * caps.factor.lo * h.lo * r.lo * Math.max(notE2eLo, s.lo) * (rf + (1 - rf) * windowLo);
+    const eHi = rel * caps.factor.hi * h.hi * r.hi * Math.max(notE2eHi, s.hi) * (rf + (1 - rf) * windowHi);
+    if (eHi === 0) continue;
+    if (eHi > eLo && eHi > lo) {
+      all ??= [];
+      for (const u of floor.unknowns) if (!all.includes(u)) all.push(u);
+      if (here === 'unknown') all.push(p.unknowns.jurisdiction);
+      if (reaches === 'unknown') all.push(p.unknowns.categories);
+      if (caps.unanswered) all.push(p.unknowns.capabilities);
+      if (shieldUnanswered) all.push(p.unknowns.distributesClient);
+      // The same objects for every party: once is enough (the first of each pointer is the one kept).
+      if (e2eWide && !all.includes(ce.unknowns.protection)) all.push(ce.unknowns.protection);
+      if (declared.unanswered && !all.includes(ce.unknowns.retention)) all.push(ce.unknowns.retention);
     }
-    if (best === undefined || e.hi > exposure.hi) {
-      const where = seat === undefined || seat === 'undisclosed' ? `its seat is not disclosed, so it may be in ${view.profile.code}` : `it operates under the law of ${view.profile.code} (${seat})`;
-      const which = tp.categories === undefined ? `it does not say which categories, so ${ce.entry.category} may be among them` : `it has access to ${ce.entry.category}`;
-      best = { i, tp, reading: caps.reading, seat: where, which };
-      floorAt = floor.at !== undefined && floor.factor.hi > declared.factor.lo ? floor.at : undefined;
-    }
-    exposure = max(exposure, e);
-  });
-  if (best === undefined) return NO_PATHWAY;
-  const b = best as { i: number; tp: ThirdParty; reading: string; seat: string; which: string };
-  const at = indexed('/thirdParties', b.i);
-  return {
+    if (best < 0 || eHi > hi) best = i;
+    lo = Math.max(lo, eLo);
+    hi = Math.max(hi, eHi);
+  }
+  if (best < 0) return NO_PATHWAY;
+  const b = parties[best];
+  const floorAt = floor.at !== undefined && floor.factor.hi > declared.factor.lo ? floor.at : undefined;
+  let jurisdiction = ctx.facts.jurisdiction.add(seatPointer(b.tp.jurisdiction === 'undisclosed' ? undefined : b.tp.jurisdiction, view));
+  if (floorAt !== undefined) jurisdiction = jurisdiction.add(floorAt);
+  const exposure = { lo, hi };
+  return rawPathway(
     exposure,
-    usesWindow: true,
-    summary: `${b.tp.name} (${b.tp.relationship})`,
-    explanation: ctx.full && `${b.tp.name} is a ${b.tp.relationship}: ${b.seat}; ${b.which}; ${b.reading}${b.tp.distributesClient === true ? '; it ships the client users run, so end-to-end encryption does not protect against it' : ''}.`,
-    facts: {
-      declaration: [ce.at.category, at, `${at}/capabilities`, ce.at.retention],
-      jurisdiction: [seatPointer(b.tp.jurisdiction === 'undisclosed' ? undefined : b.tp.jurisdiction, view), ...(floorAt !== undefined ? [floorAt] : [])],
-    },
-    unknowns: isWide(exposure) ? all.list : [],
-  };
+    true,
+    b.summary,
+    ctx.full && explanation(ctx, index, view, b.tp, b.caps.reading),
+    ctx.facts.facts(ctx.facts.declaration.add(ce.at.category).add(b.at).add(b.capabilitiesAt).add(ce.at.retention), jurisdiction),
+    NO_LISTS,
+    isWide(exposure) && all !== undefined ? all : NO_UNKNOWNS,
+  );
+}
+
+function explanation(ctx: ScoringContext, index: number, view: LawView, tp: ThirdParty, reading: string): string {
+  const ce = ctx.entries[index];
+  const seat = tp.jurisdiction;
+  const where = seat === undefined || seat === 'undisclosed' ? `its seat is not disclosed, so it may be in ${view.profile.code}` : `it operates under the law of ${view.profile.code} (${seat})`;
+  const which = tp.categories === undefined ? `it does not say which categories, so ${ce.entry.category} may be among them` : `it has access to ${ce.entry.category}`;
+  return `${tp.name} is a ${tp.relationship}: ${where}; ${which}; ${reading}${tp.distributesClient === true ? '; it ships the client users run, so end-to-end encryption does not protect against it' : ''}.`;
 }

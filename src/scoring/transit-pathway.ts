@@ -2,43 +2,62 @@ import type { Tri } from '../law/in-force.js';
 import { indexed } from './facts.js';
 import type { CategoryLaw } from './category-law.js';
 import { and, type LawView } from './law-view.js';
-import { anyOf, exact, fromTri, isWide, max, span, times, ZERO, type Range } from './range.js';
+import { exact, fromTri, isWide, max, span, times, ZERO, type Range } from './range.js';
 import type { ScoringContext } from './scoring-context.js';
-import { NO_PATHWAY, type RawPathway } from './types.js';
-import { Unknowns } from './unknowns.js';
+import { NO_LISTS, NO_PATHWAY, rawPathway, type RawPathway, type Unknown } from './types.js';
+
+type Mandate = CategoryLaw['interception'][number]['m'];
+interface Strongest {
+  weight: Range;
+  at?: string;
+  m?: Mandate;
+  unknowns: Unknown[];
+}
+
+/** The strongest mandates of a category law, by whether telecom-scoped mandates bind the provider: law data only, worked out once. */
+const strongest = new WeakMap<CategoryLaw, Partial<Record<Tri, Strongest>>>();
 
 /** The strongest interception mandate in force on the law date that reaches the category and applies to the provider. */
-function strongestMandate(ctx: ScoringContext, law: CategoryLaw, unknowns: Unknowns): { weight: Range; at?: string; m?: CategoryLaw['interception'][number]['m'] } {
-  let best: { weight: Range; at?: string; m?: CategoryLaw['interception'][number]['m'] } = { weight: ZERO };
+function strongestMandate(law: CategoryLaw, telecom: Tri): Strongest {
+  let byTelecom = strongest.get(law);
+  if (byTelecom === undefined) strongest.set(law, (byTelecom = {}));
+  let best = byTelecom[telecom];
+  if (best !== undefined) return best;
+  best = { weight: ZERO, unknowns: [] };
   for (const f of law.interception) {
-    const applies: Tri = f.m.appliesTo === 'telecom-operators' ? ctx.telecom : f.m.appliesTo === 'unknown' ? 'unknown' : 'yes';
+    const applies: Tri = f.m.appliesTo === 'telecom-operators' ? telecom : f.m.appliesTo === 'unknown' ? 'unknown' : 'yes';
     const tri = and(f.applies, applies);
     if (tri === 'no') continue;
     const w = times(fromTri(tri), f.kind);
     if (w.hi <= best.weight.lo) continue;
-    if (isWide(w)) unknowns.list.push(f.unknown);
-    best = w.hi >= best.weight.hi ? { weight: max(best.weight, w), at: f.at, m: f.m } : { ...best, weight: max(best.weight, w) };
+    if (isWide(w)) best.unknowns.push(f.unknown);
+    best = w.hi >= best.weight.hi ? { weight: max(best.weight, w), at: f.at, m: f.m, unknowns: best.unknowns } : { ...best, weight: max(best.weight, w) };
   }
+  byTelecom[telecom] = best;
   return best;
 }
 
 /** Multiplier when the provider says it is not subject to this jurisdiction's interception statutes. */
-function statutePosition(ctx: ScoringContext, code: string, unknowns: Unknowns): { factor: Range; pointers: string[] } {
+export interface StatutePosition {
+  factor: Range;
+  pointers: string[];
+  unknowns: Unknown[];
+}
+
+export function statutePosition(ctx: ScoringContext, code: string): StatutePosition {
   const notSubject = ctx.params.transit.notSubject.value;
   const statutes = ctx.decl.legalProcess?.interceptionStatutes;
-  if (statutes === undefined) {
-    unknowns.declaration('/legalProcess/interceptionStatutes', 'interception statutes not answered');
-    return { factor: span(notSubject, 1), pointers: ['/legalProcess/interceptionStatutes'] };
-  }
+  if (statutes === undefined) return { factor: span(notSubject, 1), pointers: ['/legalProcess/interceptionStatutes'], unknowns: [ctx.unanswered('/legalProcess/interceptionStatutes', 'interception statutes not answered')] };
   let best = { factor: exact(1) as Range, pointers: [] as string[] };
+  const unknowns: Unknown[] = [];
   statutes.forEach((s, i) => {
     if (s.jurisdiction !== code) return;
     const at = indexed('/legalProcess/interceptionStatutes', i);
     const f = s.position === 'not-subject' ? exact(notSubject) : s.position === 'undisclosed' ? span(notSubject, 1) : exact(1);
-    if (s.position === 'undisclosed') unknowns.declaration(`${at}/position`, 'position on the statute not disclosed');
+    if (s.position === 'undisclosed') unknowns.push(ctx.unanswered(`${at}/position`, 'position on the statute not disclosed'));
     if (f.lo < best.factor.lo || f.hi < best.factor.hi) best = { factor: { lo: Math.min(f.lo, best.factor.lo), hi: Math.min(f.hi, best.factor.hi) }, pointers: [at] };
   });
-  return best;
+  return { ...best, unknowns };
 }
 
 /**
@@ -52,41 +71,56 @@ export function transitPathway(ctx: ScoringContext, index: number, view: LawView
   const entry = ce.entry;
   if (entry.collected === 'no') return NO_PATHWAY;
   const t = ctx.params.transit;
-  const unknowns = new Unknowns();
   const inTransit = entry.protection?.inTransit;
   const unanswered = inTransit === undefined || inTransit === 'undisclosed';
   // Unanswered protection lies between end to end (nothing to see) and none.
   const protection = unanswered ? span(t.protection['end-to-end'].value, Math.max(t.protection.none.value, t.protection.undisclosed.value)) : exact(t.protection[inTransit].value);
   if (protection.hi === 0) return NO_PATHWAY;
-  if (unanswered) unknowns.declaration(ce.at.inTransit, 'protection in transit not disclosed');
-  const mandate = strongestMandate(ctx, law, unknowns);
-  const statute = statutePosition(ctx, view.profile.code, unknowns);
-  let observers: { weight: Range; at: number };
-  if (entry.interception === undefined) {
-    observers = { weight: span(0, t.observers.undisclosed.value), at: -1 };
-    unknowns.declaration(ce.at.interception, 'who can intercept it on the way is not answered');
-  } else
-    observers = entry.interception.reduce(
-      (best, e, i) => {
-        if (e.party === 'provider') return best;
-        const w = e.capability === 'undisclosed' ? span(0, t.observers.undisclosed.value) : exact(t.observers[e.capability].value);
-        if (e.capability === 'undisclosed') unknowns.declaration(indexed(`${ce.at.interception}`, i), 'capability not disclosed');
-        return w.hi > best.weight.hi ? { weight: max(best.weight, w), at: i } : { weight: max(best.weight, w), at: best.at };
-      },
-      { weight: ZERO as Range, at: -1 },
-    );
-  const exposure = times(protection, anyOf([times(mandate.weight, statute.factor), times(observers.weight, exact(t.observerReach.value))]));
-  if (exposure.hi <= 0) return NO_PATHWAY;
+  const mandate = strongestMandate(law, ctx.telecom);
+  const statute = ctx.statutes(view);
+  const observers = ce.observers;
+  const reach = t.observerReach.value;
+  // anyOf of the mandate (scaled by the statute position) and the observers, then times the protection (range.ts operations, inlined).
+  const mLo = mandate.weight.lo * statute.factor.lo;
+  const mHi = mandate.weight.hi * statute.factor.hi;
+  const oLo = observers.weight.lo * reach;
+  const oHi = observers.weight.hi * reach;
+  const lo = protection.lo * (1 - (1 - clamp01(mLo)) * (1 - clamp01(oLo)));
+  const hi = protection.hi * (1 - (1 - clamp01(mHi)) * (1 - clamp01(oHi)));
+  if (hi <= 0) return NO_PATHWAY;
+  const exposure = { lo, hi };
+  let unknowns: Unknown[] = NO_UNKNOWNS;
+  if (hi > lo) {
+    unknowns = [];
+    if (unanswered) unknowns.push(ce.unknowns.inTransit);
+    for (const u of mandate.unknowns) unknowns.push(u);
+    for (const u of statute.unknowns) unknowns.push(u);
+    for (const u of observers.unknowns) unknowns.push(u);
+  }
   const m = mandate.m;
-  const protectionReading = unanswered ? 'its protection in transit is not disclosed' : inTransit === 'none' ? 'it travels unencrypted' : 'it travels with transport encryption only, not end to end';
-  return {
+  let declaration = ctx.facts.declaration.add(ce.at.category).add(ce.at.inTransit).add(observers.at >= 0 ? indexed(ce.at.interception, observers.at) : ce.at.interception);
+  declaration = declaration.addAll(statute.pointers);
+  return rawPathway(
     exposure,
-    summary: m ? `${m.name}` : 'observers on the path',
-    explanation: ctx.full && `${entry.category}: ${protectionReading}; ${m ? `${m.name} obliges operators in ${view.profile.code} to be able to intercept it` : `no interception mandate of ${view.profile.code} reaches it`}${observers.weight.hi > 0 ? (entry.interception === undefined ? '; the provider does not say who can intercept it on the way' : observers.at >= 0 ? `; the provider says a ${entry.interception[observers.at].party} can ${entry.interception[observers.at].capability} it on the way` : '') : ''}.`,
-    facts: {
-      declaration: [ce.at.category, ce.at.inTransit, observers.at >= 0 ? indexed(ce.at.interception, observers.at) : ce.at.interception, ...statute.pointers],
-      jurisdiction: [mandate.at ?? '/interceptionMandates'],
-    },
-    unknowns: isWide(exposure) ? unknowns.list : [],
-  };
+    false,
+    m ? m.name : 'observers on the path',
+    ctx.full && explanation(ctx, index, view, m, observers),
+    ctx.facts.facts(declaration, ctx.facts.jurisdiction.add(mandate.at ?? '/interceptionMandates')),
+    NO_LISTS,
+    unknowns,
+  );
+}
+
+const NO_UNKNOWNS: Unknown[] = Object.freeze([]) as unknown as Unknown[];
+
+function clamp01(x: number): number {
+  return Number.isFinite(x) ? Math.min(1, Math.max(0, x)) : 1;
+}
+
+function explanation(ctx: ScoringContext, index: number, view: LawView, m: Mandate | undefined, observers: { weight: Range; at: number }): string {
+  const entry = ctx.entries[index].entry;
+  const inTransit = entry.protection?.inTransit;
+  const unanswered = inTransit === undefined || inTransit === 'undisclosed';
+  const protectionReading = unanswered ? 'its protection in transit is not disclosed' : inTransit === 'none' ? 'it travels unencrypted' : 'it travels with transport encryption only, not end to end';
+  return `${entry.category}: ${protectionReading}; ${m ? `${m.name} obliges operators in ${view.profile.code} to be able to intercept it` : `no interception mandate of ${view.profile.code} reaches it`}${observers.weight.hi > 0 ? (entry.interception === undefined ? '; the provider does not say who can intercept it on the way' : observers.at >= 0 ? `; the provider says a ${entry.interception[observers.at].party} can ${entry.interception[observers.at].capability} it on the way` : '') : ''}.`;
 }

@@ -73,15 +73,18 @@ export interface RawPathway {
   /** The full explanation, built only when asked for (`explain=full`); false otherwise. */
   explanation: string | false;
   facts: Facts;
+  /** What widens it: lists shared with other pathways and cells (read first, never edited), then its own. */
+  lists: readonly (readonly Unknown[])[];
   unknowns: Unknown[];
   /** True when part of the exposure scales with the retention window (stored data). */
-  usesWindow?: boolean;
+  usesWindow: boolean;
 }
 
-export const NO_PATHWAY: RawPathway = Object.freeze({
-  exposure: { lo: 0, hi: 0 },
-  summary: '',
-  explanation: false,
-  facts: { declaration: [], jurisdiction: [] },
-  unknowns: [],
-}) as RawPathway;
+/** Every pathway is built by this one function, so cells read them all alike (one object shape). */
+export function rawPathway(exposure: Range, usesWindow: boolean, summary: string, explanation: string | false, facts: Facts, lists: readonly (readonly Unknown[])[], unknowns: Unknown[]): RawPathway {
+  return { exposure, usesWindow, summary, explanation, facts, lists, unknowns };
+}
+
+export const NO_LISTS: readonly (readonly Unknown[])[] = Object.freeze([]);
+
+export const NO_PATHWAY: RawPathway = rawPathway({ lo: 0, hi: 0 }, false, '', false, { declaration: [], jurisdiction: [] }, NO_LISTS, Object.freeze([]) as unknown as Unknown[]);
