@@ -4,7 +4,7 @@ import { contentCategoryIds } from '../findings/content-categories.js';
 import { findingsOf } from '../findings/find-issues.js';
 import type { Finding } from '../findings/rule.js';
 import type { Analyzer } from './atlas.js';
-import { lawEpoch } from '../law/law-epoch.js';
+import { epochMemo } from '../law/law-epoch.js';
 import { todayUtc } from '../law/in-force.js';
 
 /** `[established, worstCase]` of every cell, by category then jurisdiction: compact enough to keep for every provider. */
@@ -42,6 +42,8 @@ export function scoreTable(cells: readonly { category: string; jurisdiction: str
 }
 
 export function makeAnalyzer(policy: PolicyData): Analyzer<Analysis> {
+  // The law epoch depends on the day only: hashed once a day, not once per analysis (a first start makes thousands).
+  const epochOf = epochMemo(policy.jurisdictions);
   return (declaration: Declaration, previous: Declaration | undefined): Analysis => {
     const lawDate = todayUtc();
     const result = computeExposure(declaration, policy.jurisdictions, policy.params, { lawDate });
@@ -52,7 +54,7 @@ export function makeAnalyzer(policy: PolicyData): Analyzer<Analysis> {
       categoriesCollected: declaration.dataCategories.filter((c) => c.collected !== 'no').length,
       modelVersion: result.modelVersion,
       lawDate,
-      lawEpoch: lawEpoch(policy.jurisdictions, lawDate),
+      lawEpoch: epochOf(lawDate),
       grade: summary.overall.grade,
       exposureScore: summary.overall.score,
       disclosureScore: disclosure.score,
