@@ -112,7 +112,7 @@ export function accessCandidates(ctx: ScoringContext, index: number, view: LawVi
       const lists: (readonly Unknown[])[] = [f.unknowns];
       unknowns = lists;
       if (reachLo < reachHi) lists.push(presenceUnknowns, agreementUnknowns);
-      if (posture.unanswered) lists.push(posture === ctx.undisclosedPolicies() ? ctx.undisclosedPolicyUnknowns() : posture.unanswered.map((pointer) => ctx.unanswered(pointer, 'policy for this process not disclosed')));
+      if (posture.unanswered) lists.push(posture === ctx.undisclosedPolicies() ? ctx.undisclosedPolicyUnknowns() : policyUnknowns(ctx, posture.unanswered));
     }
     if (f.stored && f.applies === 'yes' && presence.tri === 'yes') knownStored = true;
     const applies = fromTri(f.applies);
@@ -134,6 +134,12 @@ export function accessCandidates(ctx: ScoringContext, index: number, view: LawVi
   for (const u of law.gaps.get('stored-access') ?? []) out.push(unrecorded(u, unknownLaw * present.hi, true, false, presence));
   for (const u of law.gaps.get('live-interception') ?? []) out.push(unrecorded(u, unknownLaw * present.hi, false, true, presence));
   for (const u of law.gaps.get('cross-border') ?? []) out.push(unrecorded(u, unknownLaw * ext, true, true, presence));
+  return out;
+}
+
+function policyUnknowns(ctx: ScoringContext, pointers: readonly string[]): Unknown[] {
+  const out: Unknown[] = [];
+  for (const pointer of pointers) out.push(ctx.unanswered(pointer, 'policy for this process not disclosed'));
   return out;
 }
 

@@ -154,19 +154,20 @@ function build(view: LawView, category: string, params: ModelParameters): Catego
 }
 
 export function categoryLaw(view: LawView, category: string, params: ModelParameters): CategoryLaw {
-  return categoryLaws(view, params)(category);
+  return lawOf(view, categoryLaws(view, params), category, params);
 }
 
-/** The category laws of one profile and date, looked up by category (for the cells of one jurisdiction). */
-export function categoryLaws(view: LawView, params: ModelParameters): (category: string) => CategoryLaw {
+/** The category laws of one profile and date, by category (for the cells of one jurisdiction: see `lawOf`). */
+export function categoryLaws(view: LawView, params: ModelParameters): Map<string, CategoryLaw> {
   let byView = cache.get(params);
   if (byView === undefined) cache.set(params, (byView = new WeakMap()));
   let byCategory = byView.get(view);
   if (byCategory === undefined) byView.set(view, (byCategory = new Map()));
-  const known = byCategory;
-  return (category) => {
-    let law = known.get(category);
-    if (law === undefined) known.set(category, (law = build(view, category, params)));
-    return law;
-  };
+  return byCategory;
+}
+
+export function lawOf(view: LawView, laws: Map<string, CategoryLaw>, category: string, params: ModelParameters): CategoryLaw {
+  let law = laws.get(category);
+  if (law === undefined) laws.set(category, (law = build(view, category, params)));
+  return law;
 }

@@ -44,6 +44,8 @@ export interface Compliance {
   unknown?: string;
 }
 
+const pct = (x: number) => `${Math.round(x * 100)}%`;
+
 /**
  * The share of a jurisdiction's requests the provider complies with, as a range, and the
  * multiplier it gives the compelled pathway.
@@ -86,7 +88,6 @@ export function complianceShare(decl: Declaration, code: string, params: ModelPa
   const share = { lo, hi: Math.max(lo, hi) };
   const floor = params.providerPosture.complianceFloor.value;
   const multiplier = { lo: floor + (1 - floor) * share.lo, hi: floor + (1 - floor) * share.hi };
-  const pct = (x: number) => `${Math.round(x * 100)}%`;
   const explanation = pointers.length === 0
     ? answered ? `its figures show no usable requests from ${code}, so full compliance is assumed` : `it publishes no request figures, so its compliance share for ${code} is not known (0–100%)`
     : share.lo === share.hi

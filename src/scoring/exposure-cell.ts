@@ -41,7 +41,7 @@ const seen: (readonly Unknown[])[] = [];
 
 /** What widens a cell: the unknowns of its wide pathways, and an unanswered `collected`; one per side and pointer. */
 function cellUnknowns(ctx: ScoringContext, raw: readonly RawPathway[], ce: ScoringContext['entries'][number], collected: Range, explain: ExplainLevel): Unknown[] {
-  gathered.clear();
+  gathered.clear(ctx.unknownOrder);
   seen.length = 0;
   for (let i = 0; i < raw.length; i++) {
     const p = raw[i];
@@ -55,7 +55,7 @@ function cellUnknowns(ctx: ScoringContext, raw: readonly RawPathway[], ce: Scori
     gathered.addAll(p.unknowns);
   }
   if (collected.lo < collected.hi) gathered.add(ctx.unanswered(ce.at.collected, ce.listed ? 'whether it is collected is not disclosed' : 'the category is not listed: whether it is collected is not answered'));
-  return gathered.sorted(explain === 'full' ? undefined : ctx.compactUnknowns);
+  return gathered.sorted(explain === 'full');
 }
 
 /** A category declared not collected: both bounds 0 everywhere (P2). */

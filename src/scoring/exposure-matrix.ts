@@ -1,6 +1,6 @@
 import { todayUtc } from '../law/in-force.js';
-import { categoryLaws } from './category-law.js';
-import { complianceShare, rowsByCountry } from './compliance-share.js';
+import { categoryLaws, lawOf, type CategoryLaw } from './category-law.js';
+import { complianceShare, rowsByCountry, type Compliance } from './compliance-share.js';
 import { exposureCell } from './exposure-cell.js';
 import { scoringContext } from './scoring-context.js';
 import type { Cell, Declaration, ExposureOptions, ExposureResult, JurisdictionProfile, ModelParameters } from './types.js';
@@ -16,13 +16,15 @@ export function computeExposure(decl: Declaration, jurisdictions: readonly Juris
   const ctx = scoringContext(decl, jurisdictions, params, lawDate, explain === 'full');
   // Compliance depends on the jurisdiction only: read the request figures once per profile.
   const byCountry = rowsByCountry(decl);
-  const compliance = ctx.views.map((v) => complianceShare(decl, v.profile.code, params, byCountry));
+  const compliance: Compliance[] = [];
+  for (const v of ctx.views) compliance.push(complianceShare(decl, v.profile.code, params, byCountry));
   const cells: Cell[] = new Array(ctx.entries.length * ctx.views.length);
-  const laws = ctx.views.map((view) => categoryLaws(view, params));
+  const laws: Map<string, CategoryLaw>[] = [];
+  for (const view of ctx.views) laws.push(categoryLaws(view, params));
   let k = 0;
   for (let index = 0; index < ctx.entries.length; index++) {
     const category = ctx.entries[index].entry.category;
-    for (let j = 0; j < ctx.views.length; j++) cells[k++] = exposureCell(ctx, index, ctx.views[j], laws[j](category), compliance[j], explain);
+    for (let j = 0; j < ctx.views.length; j++) cells[k++] = exposureCell(ctx, index, ctx.views[j], lawOf(ctx.views[j], laws[j], category, params), compliance[j], explain);
   }
   return { modelVersion: params.modelVersion, lawDate, cells };
 }

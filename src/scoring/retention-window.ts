@@ -36,16 +36,16 @@ function bindsProvider(m: Mandate, ctx: ScoringContext): Tri {
 
 /**
  * The longest retention mandate in force on the law date that reaches the category and binds
- * the holder (`binds`: the provider's presence and the mandate's scope; a local third party is
- * bound whatever the scope), as a range, with the unknowns that widen it (added to `unknowns`).
+ * the holder (`present`, and with `ctx` the mandate's scope as it reads the provider's services;
+ * without, a local third party, bound whatever the scope), as a range, with the unknowns that widen it (added to `unknowns`).
  */
-export function mandateFloor(law: CategoryLaw, binds: (m: Mandate) => Tri, unknowns: Unknown[]): { factor: Range; at?: string; m?: Mandate } {
+export function mandateFloor(law: CategoryLaw, present: Tri, ctx: ScoringContext | undefined, unknowns: Unknown[]): { factor: Range; at?: string; m?: Mandate } {
   let lo = 0;
   let hi = 0;
   let at: string | undefined;
   let m: Mandate | undefined;
   for (const f of law.mandates) {
-    const applies = and(f.applies, binds(f.m));
+    const applies = and(f.applies, ctx === undefined ? present : and(present, bindsProvider(f.m, ctx)));
     if (applies === 'no') continue;
     const t = fromTri(applies);
     const fLo = t.lo * f.duration.lo;
@@ -75,7 +75,7 @@ export function retentionWindow(ctx: ScoringContext, index: number, law: Categor
   const declared = ctx.declared[index];
   const unknowns: Unknown[] = [];
   if (declared.unanswered) unknowns.push(ce.unknowns.retention);
-  const floor = law.mandates.length === 0 ? NO_FLOOR : mandateFloor(law, (m) => and(present, bindsProvider(m, ctx)), unknowns);
+  const floor = law.mandates.length === 0 ? NO_FLOOR : mandateFloor(law, present, ctx, unknowns);
   let factor = max(declared.factor, floor.factor);
   let declaration = ce.retentionFacts;
   let jurisdiction: string[] | undefined;

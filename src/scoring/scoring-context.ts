@@ -10,7 +10,7 @@ import { statutePosition, type StatutePosition } from './transit-pathway.js';
 import { lawView, type LawView } from './law-view.js';
 import { exact, span, type Range } from './range.js';
 import type { Declaration, JurisdictionProfile, ModelParameters, Unknown } from './types.js';
-import { CompactForms, unknown } from './unknowns.js';
+import { unknown, UnknownOrder } from './unknowns.js';
 
 type Policy = NonNullable<NonNullable<Declaration['legalProcess']>['policies']>[number];
 
@@ -62,8 +62,8 @@ export interface ScoringContext {
   undisclosedPolicyUnknowns(): readonly Unknown[];
   /** "<what> not disclosed: may include <code>", one object per pointer and jurisdiction. */
   undisclosedPlaces(at: string, what: string, code: string): Unknown;
-  /** The published forms of unknowns without notes (`explain=compact`), for this computation. */
-  compactUnknowns: CompactForms;
+  /** The order of this computation's unknowns, and their forms without notes (`explain=compact`). */
+  unknownOrder: UnknownOrder;
   /** One object per unanswered question of the declaration, so cells deduplicate unknowns by identity. */
   unanswered(pointer: string, note: string): Unknown;
 }
@@ -133,7 +133,7 @@ export function scoringContext(decl: Declaration, profiles: readonly Jurisdictio
     undisclosedPolicies: once(() => policyPosture(ctx, 'subscriber-info', '', UNUSED_INSTRUMENT)),
     undisclosedPolicyUnknowns: once(() => ctx.undisclosedPolicies().unanswered!.map((pointer) => ctx.unanswered(pointer, 'policy for this process not disclosed'))),
     unanswered: internUnknowns(),
-    compactUnknowns: new CompactForms(),
+    unknownOrder: new UnknownOrder(),
   };
   return ctx;
 }

@@ -49,7 +49,7 @@ function localFloor(law: CategoryLaw): { factor: Range; at?: string; unknowns: U
   let floor = localFloors.get(law);
   if (floor === undefined) {
     const unknowns: Unknown[] = [];
-    const f = mandateFloor(law, () => 'yes', unknowns);
+    const f = mandateFloor(law, 'yes', undefined, unknowns);
     localFloors.set(law, (floor = { factor: f.factor, at: f.at, unknowns }));
   }
   return floor;

@@ -1,27 +1,6 @@
 import type { Side, Unknown } from './types.js';
 
 /**
- * What widens a range, collected while a pathway is computed. Pointers say where the answer or
- * the legal fact is (or would be, when missing); a pathway reports its unknowns only when its
- * own range is wide, so a cell never lists an unknown that could not have moved it.
- */
-export class Unknowns {
-  readonly list: Unknown[] = [];
-  add(side: Side, pointer: string, note: string): void {
-    this.list.push(unknown(side, pointer, note));
-  }
-  declaration(pointer: string, note: string): void {
-    this.add('declaration', pointer, note);
-  }
-  jurisdiction(pointer: string, note: string): void {
-    this.add('jurisdiction', pointer, note);
-  }
-  merge(other: Unknowns): void {
-    for (const u of other.list) this.list.push(u);
-  }
-}
-
-/**
  * An unknown as the model tracks it, frozen: it is published as it is (`explain=full`), so one
  * object can stand in many cells, and it must never change.
  */
@@ -29,27 +8,59 @@ export function unknown(side: Side, pointer: string, note: string): Unknown {
   return Object.freeze({ pointer, side, note });
 }
 
-/**
- * The published forms without a note (`explain=compact`): they depend on side and pointer only,
- * so one frozen object per pointer serves every cell. Profile pointers come from the law data
- * (shared by every computation); declaration pointers are kept for one computation only.
- */
-export class CompactForms {
-  private static readonly profile = new Map<string, Unknown>();
-  private readonly declaration = new Map<string, Unknown>();
-
-  of(u: Unknown): Unknown {
-    const forms = u.side === 'jurisdiction' ? CompactForms.profile : this.declaration;
-    let c = forms.get(u.pointer);
-    if (c === undefined) forms.set(u.pointer, (c = Object.freeze({ pointer: u.pointer, side: u.side })));
-    return c;
+/** One side and pointer: its place in the order of a computation's unknowns, and its form without a note. */
+class Key {
+  order = 0;
+  readonly compact: Unknown;
+  constructor(side: Side, pointer: string) {
+    this.compact = Object.freeze({ pointer, side });
   }
 }
 
-/** -1, 0 or 1: by side, then by pointer (code unit order). */
-function compare(a: Unknown, b: Unknown): number {
-  if (a.side !== b.side) return a.side < b.side ? -1 : 1;
-  return a.pointer === b.pointer ? 0 : a.pointer < b.pointer ? -1 : 1;
+/** Declaration unknowns come before profile unknowns; this is more than any computation has pointers. */
+const SIDE_STEP = 2 ** 30;
+
+/** Keys of one side in order: pointers sorted, with their keys. */
+interface Keys {
+  map: Map<string, Key>;
+  pointers: string[];
+  keys: Key[];
+}
+
+const keys = (): Keys => ({ map: new Map(), pointers: [], keys: [] });
+
+/**
+ * The order of unknowns (by side, then pointer in code unit order) as numbers: every side and
+ * pointer met gets a key, renumbered as new pointers fall between (which keeps the order of the
+ * keys already given out), so cells compare numbers instead of strings. Declaration pointers
+ * live for one computation; profile pointers come from the law data and are shared.
+ */
+export class UnknownOrder {
+  private static readonly profile = keys();
+  private readonly declaration = keys();
+
+  key(u: Unknown): Key {
+    const side = u.side === 'declaration' ? this.declaration : UnknownOrder.profile;
+    const k = side.map.get(u.pointer);
+    return k !== undefined ? k : UnknownOrder.insert(side, u.side === 'declaration' ? 0 : SIDE_STEP, u);
+  }
+
+  private static insert(side: Keys, base: number, u: Unknown): Key {
+    const k = new Key(u.side, u.pointer);
+    side.map.set(u.pointer, k);
+    const { pointers, keys } = side;
+    let a = 0;
+    let b = pointers.length;
+    while (a < b) {
+      const m = (a + b) >> 1;
+      if (pointers[m] < u.pointer) a = m + 1;
+      else b = m;
+    }
+    pointers.splice(a, 0, u.pointer);
+    keys.splice(a, 0, k);
+    for (let i = a; i < keys.length; i++) keys[i].order = base + i;
+    return k;
+  }
 }
 
 /**
@@ -58,35 +69,45 @@ function compare(a: Unknown, b: Unknown): number {
  */
 export class UnknownSet {
   private readonly items: Unknown[] = [];
+  private readonly keys: Key[] = [];
   private n = 0;
+  private order: UnknownOrder = new UnknownOrder();
 
-  clear(): void {
+  /** Empties the set for the unknowns of one computation. */
+  clear(order: UnknownOrder): void {
     this.n = 0;
+    this.order = order;
   }
 
   add(u: Unknown): void {
-    const items = this.items;
+    const k = this.order.key(u);
+    const keys = this.keys;
     let i = this.n;
     // Insertion from the end: lists arrive mostly in order, and are short.
     while (i > 0) {
-      const c = compare(items[i - 1], u);
-      if (c === 0) return;
-      if (c < 0) break;
+      const o = keys[i - 1];
+      if (o === k) return;
+      if (o.order < k.order) break;
       i--;
     }
-    for (let k = this.n; k > i; k--) items[k] = items[k - 1];
-    items[i] = u;
+    // The order may have been renumbered meanwhile: it stays the same order, so the items stay sorted.
+    for (let j = this.n; j > i; j--) {
+      keys[j] = keys[j - 1];
+      this.items[j] = this.items[j - 1];
+    }
+    keys[i] = k;
+    this.items[i] = u;
     this.n++;
   }
 
   addAll(list: readonly Unknown[]): void {
-    for (let k = 0; k < list.length; k++) this.add(list[k]);
+    for (let j = 0; j < list.length; j++) this.add(list[j]);
   }
 
-  /** The published list: with notes, or without them when `compact` forms are given. */
-  sorted(compact?: CompactForms): Unknown[] {
-    const out: Unknown[] = new Array(this.n);
-    for (let k = 0; k < this.n; k++) out[k] = compact === undefined ? this.items[k] : compact.of(this.items[k]);
+  /** The published list: with notes, or without them (`withNotes` false). */
+  sorted(withNotes: boolean): Unknown[] {
+    const out: Unknown[] = [];
+    for (let j = 0; j < this.n; j++) out.push(withNotes ? this.items[j] : this.keys[j].compact);
     return out;
   }
 }
@@ -95,5 +116,5 @@ export class UnknownSet {
 export function sortedUnknowns(all: readonly Unknown[], withNotes: boolean): Unknown[] {
   const set = new UnknownSet();
   set.addAll(all);
-  return set.sorted(withNotes ? undefined : new CompactForms());
+  return set.sorted(withNotes);
 }
