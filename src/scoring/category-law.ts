@@ -80,6 +80,8 @@ export interface CategoryLaw {
   encryption: EncryptionFact[];
   /** Coverage gaps by kind of power that may reach the category. */
   gaps: Map<string, Unknown[]>;
+  /** Worked out from the above when first asked for, by the pathways that read them (law data only). */
+  derived: Partial<Record<string, unknown>>;
 }
 
 const cache = new WeakMap<ModelParameters, WeakMap<LawView, Map<string, CategoryLaw>>>();
@@ -97,7 +99,7 @@ function weightOf(inst: Instrument, params: ModelParameters): Range {
 
 function build(view: LawView, category: string, params: ModelParameters): CategoryLaw {
   const p = view.profile;
-  const out: CategoryLaw = { access: [], mandates: [], preservation: [], interception: [], agreements: [], encryption: [], gaps: new Map() };
+  const out: CategoryLaw = { access: [], mandates: [], preservation: [], interception: [], agreements: [], encryption: [], gaps: new Map(), derived: {} };
   const unknownDuration = span(params.retention.points[0].factor, params.retention.indefinite.value);
   p.instruments.forEach((inst, i) => {
     const at = indexed('/instruments', i);
@@ -151,10 +153,6 @@ function build(view: LawView, category: string, params: ModelParameters): Catego
     }
   });
   return out;
-}
-
-export function categoryLaw(view: LawView, category: string, params: ModelParameters): CategoryLaw {
-  return lawOf(view, categoryLaws(view, params), category, params);
 }
 
 /** The category laws of one profile and date, by category (for the cells of one jurisdiction: see `lawOf`). */

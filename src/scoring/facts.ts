@@ -32,33 +32,6 @@ export class PointerIndex {
   }
 }
 
-/** The nearest pointer that exists in `doc` (one-off; matrices use a `PointerIndex`). */
-export function existingPointer(doc: unknown, ptr: string): string {
-  return new PointerIndex(doc).existing(ptr);
-}
-
-/**
- * Pointers made to resolve (when an index is given), the root dropped and duplicates removed,
- * in the order the pathway cites them. That order is fixed by the code, so equal inputs give
- * byte-identical facts without sorting (facts are built for every pathway of every cell).
- */
-function clean(ptrs: string[], index?: PointerIndex): string[] {
-  const out: string[] = [];
-  for (const p of ptrs) {
-    const e = index ? index.existing(p) : p;
-    if (e !== '' && !out.includes(e)) out.push(e);
-  }
-  return out;
-}
-
-/**
- * Declaration pointers may name an answer the document leaves out (cited by the object that
- * omits it); profile pointers are built from the facts the profile has, so they always resolve.
- */
-export function normalizeFacts(facts: Facts, declaration: PointerIndex): Facts {
-  return { declaration: clean(facts.declaration, declaration), jurisdiction: clean(facts.jurisdiction) };
-}
-
 const indexPointers = new Map<string, string[]>();
 
 /** `/<base>/<i>`, built once per process for each base and index (pointers are immutable strings). */

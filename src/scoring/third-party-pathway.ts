@@ -42,15 +42,15 @@ function seatPointer(seat: string | undefined, view: LawView): string {
   return member !== undefined ? indexed('/memberStates/members', member.at) : '/code';
 }
 
-/** The retention mandates that bind a local company whatever their scope: law data only, worked out once per category law. */
-const localFloors = new WeakMap<CategoryLaw, { factor: Range; at?: string; unknowns: Unknown[] }>();
+type LocalFloor = { factor: Range; at?: string; unknowns: Unknown[] };
 
-function localFloor(law: CategoryLaw): { factor: Range; at?: string; unknowns: Unknown[] } {
-  let floor = localFloors.get(law);
+/** The retention mandates that bind a local company whatever their scope: law data only, worked out once per category law. */
+function localFloor(law: CategoryLaw): LocalFloor {
+  let floor = law.derived.localFloor as LocalFloor | undefined;
   if (floor === undefined) {
     const unknowns: Unknown[] = [];
     const f = mandateFloor(law, 'yes', undefined, unknowns);
-    localFloors.set(law, (floor = { factor: f.factor, at: f.at, unknowns }));
+    law.derived.localFloor = floor = { factor: f.factor, at: f.at, unknowns };
   }
   return floor;
 }

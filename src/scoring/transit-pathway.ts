@@ -14,13 +14,11 @@ interface Strongest {
   unknowns: Unknown[];
 }
 
-/** The strongest mandates of a category law, by whether telecom-scoped mandates bind the provider: law data only, worked out once. */
-const strongest = new WeakMap<CategoryLaw, Partial<Record<Tri, Strongest>>>();
 
 /** The strongest interception mandate in force on the law date that reaches the category and applies to the provider. */
 function strongestMandate(law: CategoryLaw, telecom: Tri): Strongest {
-  let byTelecom = strongest.get(law);
-  if (byTelecom === undefined) strongest.set(law, (byTelecom = {}));
+  // By whether telecom-scoped mandates bind the provider: law data only, worked out once.
+  const byTelecom = (law.derived.strongestInterception ??= {}) as Partial<Record<Tri, Strongest>>;
   let best = byTelecom[telecom];
   if (best !== undefined) return best;
   best = { weight: ZERO, unknowns: [] };

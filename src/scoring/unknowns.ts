@@ -111,10 +111,3 @@ export class UnknownSet {
     return out;
   }
 }
-
-/** Sorted by side then pointer, one per side and pointer (the first note kept); notes only when asked for. */
-export function sortedUnknowns(all: readonly Unknown[], withNotes: boolean): Unknown[] {
-  const set = new UnknownSet();
-  set.addAll(all);
-  return set.sorted(withNotes);
-}
