@@ -1,15 +1,16 @@
-import express, { Router, type RequestHandler } from 'express';
+import { Router, type Request, type RequestHandler } from 'express';
 import type { GovernmentRequest } from '../../formats/types.generated.js';
 import { aggregateRequests } from '../../transparency/aggregate-requests.js';
 import { checkGovernmentRequests } from '../../transparency/check-requests.js';
-import { decodeTextInSlices } from '../../transparency/decode-text.js';
 import { ImportError } from '../../transparency/import-error.js';
-import { importTables } from '../../policies/load-import-tables.js';
-import { parseRequestsCsv, type SkippedRow } from '../../transparency/parse-requests-csv.js';
+import type { SkippedRow } from '../../transparency/parse-requests-csv.js';
 import { REQUEST_COLUMNS } from '../../transparency/request-columns.js';
 import { requestRowKey } from '../../transparency/request-row-key.js';
 import { importRequests } from '../../service/import-requests.js';
 import type { AppContext } from '../context.js';
+import { MAX_SKIPPED_LISTED } from '../csv-thread/csv-figures.js';
+import { csvThread } from '../csv-thread/csv-thread.js';
+import { streamCsvUpload } from '../csv-thread/stream-upload.js';
 import { sendTable } from '../csv-response.js';
 import { HttpError, badRequest, invalidDocument, notFound } from '../http-error.js';
 import { JSON_TYPES, requireContentType } from '../json-body.js';
@@ -17,14 +18,15 @@ import { listParam, pageParams, providerIdParam } from '../params.js';
 import { versionLocation } from '../provider-view.js';
 
 const CSV_TYPES = ['text/csv', 'application/csv'];
-/** A full Google export is a few megabytes; CSV uploads get their own, larger limit. */
-const CSV_LIMIT = '16mb';
+/** A full Google export is a few megabytes; CSV uploads get their own, larger limit (16 MiB). */
+const CSV_LIMIT = 16 * 1024 * 1024;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const MAX_SKIPPED_LISTED = 1000;
 
 interface ImportedFigures {
   rows: GovernmentRequest[];
+  /** The first MAX_SKIPPED_LISTED skipped lines. */
   skipped: SkippedRow[];
+  skippedTotal: number;
   layout: string;
   encoding?: string;
 }
@@ -38,12 +40,11 @@ function dateParam(name: string, value: unknown): string | undefined {
   return text;
 }
 
-async function fromCsv(bytes: Buffer, charset: string | undefined, ctx: AppContext): Promise<ImportedFigures> {
-  if (bytes.length === 0) throw badRequest('The request body is empty.');
-  const { text, encoding } = await decodeTextInSlices(bytes, charset);
+/** The body streams to the CSV thread, which decodes and reads it: a 16 MB upload never holds the event loop. */
+async function fromCsv(req: Request): Promise<ImportedFigures> {
+  const charset = /charset=([^;]+)/i.exec(req.get('content-type') ?? '')?.[1]?.replace(/"/g, '');
   try {
-    const parsed = await parseRequestsCsv(text, importTables(), ctx.atlas.registry);
-    return { rows: parsed.rows.map((r) => r.row), skipped: parsed.skipped, layout: parsed.layout, encoding };
+    return await streamCsvUpload(req, CSV_LIMIT, csvThread(), charset);
   } catch (error) {
     if (error instanceof ImportError) throw new HttpError(422, error.title, error.detail, error.extensions);
     throw error;
@@ -61,15 +62,15 @@ function fromJson(body: unknown, ctx: AppContext): ImportedFigures {
     else errors.push({ pointer: `/${i}`, keyword: 'duplicateRow', message: `same period, country and process as row ${earlier}` });
   });
   if (errors.length > 0) throw invalidDocument(errors, 'Some rows do not satisfy the governmentRequests format; nothing was imported.');
-  return { rows: body as GovernmentRequest[], skipped: [], layout: 'json' };
+  return { rows: body as GovernmentRequest[], skipped: [], skippedTotal: 0, layout: 'json' };
 }
 
 /** Government-request figures: import into a new declaration version, and totals across providers. */
 export function transparencyRouter(ctx: AppContext): Router {
   const router = Router();
   const { atlas } = ctx;
-  const csvBody = express.raw({ type: CSV_TYPES, limit: CSV_LIMIT });
-  const body: RequestHandler = (req, res, next) => (req.is(CSV_TYPES) ? csvBody(req, res, next) : ctx.json(req, res, next));
+  // A CSV body is read by the handler itself, streamed to the CSV thread; JSON is parsed here.
+  const body: RequestHandler = (req, res, next) => (req.is(CSV_TYPES) ? next() : ctx.json(req, res, next));
 
   router.post(
     '/providers/:providerId/transparency',
@@ -78,9 +79,7 @@ export function transparencyRouter(ctx: AppContext): Router {
     body,
     async (req, res) => {
       const providerId = providerIdParam(String(req.params.providerId));
-      const figures = req.is(CSV_TYPES)
-        ? await fromCsv(Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0), /charset=([^;]+)/i.exec(req.get('content-type') ?? '')?.[1]?.replace(/"/g, ''), ctx)
-        : fromJson(req.body, ctx);
+      const figures = req.is(CSV_TYPES) ? await fromCsv(req) : fromJson(req.body, ctx);
       const outcome = await importRequests(atlas, providerId, figures.rows, res.locals.keyId);
       const location = versionLocation(providerId, outcome.version);
       if (outcome.created) res.status(201).location(location);
@@ -97,7 +96,7 @@ export function transparencyRouter(ctx: AppContext): Router {
         unchanged: outcome.unchanged,
         // The first lines only: a file of 200,000 bad lines must not buy a 10 MB answer.
         skipped: figures.skipped.slice(0, MAX_SKIPPED_LISTED),
-        skippedTotal: figures.skipped.length,
+        skippedTotal: figures.skippedTotal,
       });
     },
   );
