@@ -6,6 +6,7 @@ const url = process.env.ATTACK_URL!;
 const auth = { authorization: `Bearer ${process.env.ATTACK_TOKEN}` };
 const history = Number(process.env.ATTACK_HISTORY ?? 1000);
 const CSV_LIMIT = 16 * 1024 * 1024;
+const bytes = (text: string) => new TextEncoder().encode(text);
 
 function brokenCsv(bytes: number): string {
   const parts = ['Period Ending,Country/Region,CLDR Territory Code,Legal Process,User Data Requests,Percentage disclosed,Accounts\n'];
@@ -22,15 +23,16 @@ interface Attack {
   name: string;
   path: string;
   type?: string;
-  body?: string;
+  /** Encoded once: the attackers measure the server, not their own UTF-8 encoding of 16 MB. */
+  body?: Uint8Array<ArrayBuffer>;
   authorized?: boolean;
 }
 
 const corpus: Attack[] = [
-  { name: '1 MB of nested arrays', path: '/v1/validate', type: 'application/json', body: '['.repeat(500_000) + ']'.repeat(500_000) },
-  { name: '20,001-item array', path: '/v1/validate', type: 'application/json', body: `{"dataCategories":[${Array.from({ length: 20_001 }, () => '0').join(',')}]}` },
-  { name: 'CSV of broken quotes, 1 MB', path: '/v1/providers/long-history/transparency', type: 'text/csv', body: brokenCsv(1024 * 1024), authorized: true },
-  { name: 'CSV of broken quotes, 16 MB (the limit)', path: '/v1/providers/long-history/transparency', type: 'text/csv', body: brokenCsv(CSV_LIMIT - 1024), authorized: true },
+  { name: '1 MB of nested arrays', path: '/v1/validate', type: 'application/json', body: bytes('['.repeat(500_000) + ']'.repeat(500_000)) },
+  { name: '20,001-item array', path: '/v1/validate', type: 'application/json', body: bytes(`{"dataCategories":[${Array.from({ length: 20_001 }, () => '0').join(',')}]}`) },
+  { name: 'CSV of broken quotes, 1 MB', path: '/v1/providers/long-history/transparency', type: 'text/csv', body: bytes(brokenCsv(1024 * 1024)), authorized: true },
+  { name: 'CSV of broken quotes, 16 MB (the limit)', path: '/v1/providers/long-history/transparency', type: 'text/csv', body: bytes(brokenCsv(CSV_LIMIT - 1024)), authorized: true },
   { name: `feed of a ${history}-version history`, path: '/v1/providers/long-history/feed.atom' },
 ];
 
