@@ -110,15 +110,17 @@ export async function parseRequestsCsv(text: string, tables: ImportTables, regis
       skipped.push({ line, reason: result.reason });
       continue;
     }
-    const issues = checkGovernmentRequests(registry, [result.row]);
-    if (issues.length > 0) {
-      skipped.push({ line, reason: issues.map(issueText).join('; ') });
-      continue;
-    }
+    // A repeat of a row already kept is skipped whatever its figures: looked up before the
+    // (far dearer) row check, so a file of one row repeated costs a lookup a line.
     const key = requestRowKey(result.row);
     const earlier = firstLine.get(key);
     if (earlier !== undefined) {
       skipped.push({ line, reason: `same period, country and process as line ${earlier}` });
+      continue;
+    }
+    const issues = checkGovernmentRequests(registry, [result.row]);
+    if (issues.length > 0) {
+      skipped.push({ line, reason: issues.map(issueText).join('; ') });
       continue;
     }
     firstLine.set(key, line);

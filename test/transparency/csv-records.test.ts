@@ -140,6 +140,21 @@ describe('parseRequestsCsv turns and limits', () => {
     expect(Math.max(...steps)).toBeLessThanOrEqual(3 * 10_000 + 8);
   });
 
+  it('checks a repeated row once: a repeat is skipped before the row check', async () => {
+    const registry = loadSchemaRegistry();
+    let checks = 0;
+    const counting = { ...registry, validator: (name: string) => {
+      const validate = registry.validator(name);
+      return Object.assign((data: unknown) => (checks++, validate(data)), validate);
+    } } as typeof registry;
+    const text = [HEADER, ...Array.from({ length: 1000 }, () => '2020-06-30,Germany,DE,All,1,2,3')].join('\n');
+    const parsed = await parseRequestsCsv(text, importTables(), counting);
+    expect(parsed.rows).toHaveLength(1);
+    expect(parsed.skipped).toHaveLength(999);
+    expect(parsed.skipped[0]).toEqual({ line: 3, reason: 'same period, country and process as line 2' });
+    expect(checks).toBe(1);
+  });
+
   it('refuses more rows than a declaration holds as soon as it reads one too many', async () => {
     const lines = Array.from({ length: 50 }, (_, i) => `${2000 + i}-06-30,Germany,DE,All,1,2,3`);
     const meter: ScanMeter = { chars: 0 };
