@@ -1,4 +1,5 @@
 import { pointer } from '../formats/json-pointer.js';
+import type { Citation } from './facts.js';
 import { observersOf, type Observers } from './observers.js';
 import type { Declaration, ModelParameters, Unknown } from './types.js';
 import { unknown } from './unknowns.js';
@@ -35,6 +36,8 @@ export interface CategoryEntry {
   };
   /** Who can observe it on the way (not read for a category not collected). */
   observers: Observers;
+  /** Citations every cell of the category starts with, made when first needed (see facts.ts). */
+  cites: { protection?: Citation; inTransit?: Citation; retention?: Citation; retentionServices?: Citation };
 }
 
 function withPointers(entry: DataCategory, listed: boolean, sensitivity: number, at: CategoryEntry['at'], params: ModelParameters): CategoryEntry {
@@ -53,6 +56,7 @@ function withPointers(entry: DataCategory, listed: boolean, sensitivity: number,
       protection: unknown('declaration', at.protection, 'protection not disclosed: it may not be end to end'),
     },
     observers: observersOf(entry, at.interception, interception, params),
+    cites: {},
   };
 }
 

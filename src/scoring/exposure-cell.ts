@@ -1,5 +1,6 @@
 import { accessCandidates, encryptionPower } from './access-candidates.js';
 import type { CategoryLaw } from './category-law.js';
+import type { Citation } from './facts.js';
 import { compelledPathway } from './compelled-pathway.js';
 import type { Compliance } from './compliance-share.js';
 import { encryptionPathway } from './encryption-pathway.js';
@@ -16,6 +17,11 @@ import type { Cell, ExplainLevel, PathwayId, PathwayResult, RawPathway, Unknown 
 import { UnknownSet } from './unknowns.js';
 
 const MANDATES = ['/retentionMandates'];
+
+/** What the window cites of the declaration: one of two lists of the entry. */
+function windowCitation(ctx: ScoringContext, ce: ScoringContext['entries'][number], declaration: readonly string[]): Citation {
+  return declaration === ce.retentionFacts ? (ce.cites.retention ??= ctx.facts.declaration.addAll(declaration)) : declaration === ce.retentionServicesFacts ? (ce.cites.retentionServices ??= ctx.facts.declaration.addAll(declaration)) : ctx.facts.declaration.addAll(declaration);
+}
 
 /** The access pathways, in the order a cell lists them. */
 const PATHWAYS: readonly PathwayId[] = ['compelled-provider', 'third-party', 'interception-in-transit', 'encryption-powers'];
@@ -108,7 +114,7 @@ export function exposureCell(ctx: ScoringContext, index: number, view: LawView, 
   }
   // The window only matters when something can demand what is stored.
   if (worstCase > 0 && usesWindow && window.factor.hi > 0) {
-    const facts = ctx.facts.facts(ctx.facts.declaration.addAll(window.facts.declaration), ctx.facts.jurisdiction.addAll(window.facts.jurisdiction.length > 0 ? window.facts.jurisdiction : MANDATES));
+    const facts = ctx.facts.facts(windowCitation(ctx, ce, window.facts.declaration), ctx.facts.jurisdiction.addAll(window.facts.jurisdiction.length > 0 ? window.facts.jurisdiction : MANDATES));
     const we = round1(100 * window.factor.lo);
     const ww = round1(100 * window.factor.hi);
     pathways.push({ pathway: 'retention-window', established: we, worstCase: ww, score: ww, explanation: explain === 'full' ? `${window.explanation} Stored data is exposed in proportion to this window (${we === ww ? `${ww}%` : `${we}–${ww}%`} of indefinite).` : windowShare(we, ww), facts });

@@ -96,7 +96,7 @@ export function transitPathway(ctx: ScoringContext, index: number, view: LawView
     for (const u of observers.unknowns) unknowns.push(u);
   }
   const m = mandate.m;
-  let declaration = ctx.facts.declaration.add(ce.at.category).add(ce.at.inTransit).add(observers.at >= 0 ? indexed(ce.at.interception, observers.at) : ce.at.interception);
+  let declaration = (ce.cites.inTransit ??= ctx.facts.declaration.add(ce.at.category).add(ce.at.inTransit)).add(observers.at >= 0 ? indexed(ce.at.interception, observers.at) : ce.at.interception);
   declaration = declaration.addAll(statute.pointers);
   return rawPathway(
     exposure,
