@@ -4,7 +4,7 @@ import type { CsvFigures, CsvMessage, CsvOutcome } from './csv-figures.js';
 
 /** One upload on its way to the CSV thread. */
 export interface CsvUpload {
-  /** Hands over the next bytes (copied: the caller may reuse its buffer). */
+  /** Hands over the next bytes: the caller must not use them afterwards (their memory may move to the thread). */
   write(bytes: Uint8Array): void;
   /** No more bytes: the thread reads the upload. */
   end(): Promise<CsvFigures>;
@@ -68,11 +68,13 @@ export class CsvThread {
     const post = (message: CsvMessage, transfer: ArrayBuffer[] = []) => worker.postMessage(message, transfer);
     post({ type: 'open', id, charset });
     return {
-      // A chunk may be a view of a larger buffer (a socket's read buffer), and posting a view
-      // clones all of its buffer: copy just these bytes and hand the copy over.
+      // A chunk that owns its memory (what the HTTP parser hands over) moves to the thread without
+      // a copy. One that views part of a larger buffer (inflated output) would clone all of that
+      // buffer, and moving it would take the rest from its owner: just its bytes are copied.
       write: (bytes) => {
-        const copy = new Uint8Array(bytes);
-        post({ type: 'chunk', id, bytes: copy }, [copy.buffer]);
+        const owns = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer;
+        const moved = owns ? bytes : new Uint8Array(bytes);
+        post({ type: 'chunk', id, bytes: moved }, [moved.buffer as ArrayBuffer]);
       },
       end: () => {
         if (this.worker !== worker) return Promise.reject(new Error('the CSV thread stopped during the upload'));
