@@ -265,6 +265,10 @@ async function main(): Promise<void> {
     '  remembered summaries (about 4 KB each), neither bodies nor analyses. At 10,000 that takes many minutes per store',
     '  on a 2-core machine; `BENCH_SCALE=off` skips it, `BENCH_SCALE_PROVIDERS` sets the large size, `BENCH_SCALE_STORES=lowdb` (or `postgres`) runs one store. PostgreSQL runs',
     '  on a throwaway cluster with fsync off, so its write latency is the service\'s, not the disk\'s.',
+    '- (r1) polls `/healthz` every 5 ms from the bench process (after a second of warm-up, not counted): at rest, then while',
+    '  three attackers in another process send the corpus in a loop. CSV bodies stream to the CSV thread, which decodes and',
+    '  reads them; what stays on the event loop is receiving the bytes, the merge and the answer. The machine has 2 cores, so',
+    '  the CSV thread, the attackers and the poller share them with the server: the ratio also measures that sharing.',
     '- The machine is shared and noisy: compare ratios within one run, not absolute numbers across runs.',
     '',
   ].join('\n');
