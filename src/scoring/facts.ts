@@ -18,7 +18,8 @@ export class PointerIndex {
   existing(ptr: string): string {
     const hit = this.known.get(ptr);
     if (hit !== undefined) return hit;
-    const segments = parsePointer(ptr);
+    // Pointers without `~` have nothing to unescape (the cells' pointers are built without any).
+    const segments = ptr.indexOf('~') === -1 ? (ptr === '' ? [] : ptr.slice(1).split('/')) : parsePointer(ptr);
     let node: unknown = this.doc;
     let found = '';
     for (const seg of segments) {

@@ -82,8 +82,15 @@ export function ownPresence(ctx: ScoringContext, view: LawView): Presence {
 export function providerPresence(ctx: ScoringContext, ce: CategoryEntry, view: LawView): Presence {
   // Headquarters and establishments are the same for every category: read once per jurisdiction.
   const own = ctx.ownPresence(view);
-  const out: Presence = { tri: own.tri, pointers: own.pointers.slice(), unknowns: own.unknowns.slice() };
-  if (ce.entry.collected !== 'no') check(ce.entry.storageLocations, 'storage', ce.at.storageLocations, ce.at.storage, view, ctx, out);
+  const out: Presence = { tri: own.tri, pointers: own.pointers, unknowns: own.unknowns };
+  if (ce.entry.collected !== 'no') {
+    // The storage's own part, then joined to the shared lists (copied only when it adds to them).
+    const storage: Presence = { tri: own.tri, pointers: [], unknowns: [] };
+    check(ce.entry.storageLocations, 'storage', ce.at.storageLocations, ce.at.storage, view, ctx, storage);
+    out.tri = storage.tri;
+    if (storage.pointers.length > 0) out.pointers = own.pointers.concat(storage.pointers);
+    if (storage.unknowns.length > 0) out.unknowns = own.unknowns.concat(storage.unknowns);
+  }
   // Once presence is known, the unknowns that could only have made it possible no longer widen anything.
   if (out.tri === 'yes' || out.unknowns.length === 0) out.unknowns = NO_UNKNOWNS;
   return out;

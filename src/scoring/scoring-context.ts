@@ -129,7 +129,7 @@ export function scoringContext(decl: Declaration, profiles: readonly Jurisdictio
     headquarters: hq === undefined || hq === 'undisclosed' ? hq : [hq],
     ownPresence: memo<LawView, Presence>((view) => ownPresence(ctx, view)),
     statutes: memo<LawView, StatutePosition>((view) => statutePosition(ctx, view.profile.code)),
-    undisclosedPlaces: internPlaces(),
+    undisclosedPlaces: full ? internPlaces() : internPlacesCompact(),
     undisclosedPolicies: once(() => policyPosture(ctx, 'subscriber-info', '', UNUSED_INSTRUMENT)),
     undisclosedPolicyUnknowns: once(() => ctx.undisclosedPolicies().unanswered!.map((pointer) => ctx.unanswered(pointer, 'policy for this process not disclosed'))),
     unanswered: internUnknowns(),
@@ -162,6 +162,19 @@ function internPlaces(): (at: string, what: string, code: string) => Unknown {
     if (byCode === undefined) known.set(at, (byCode = new Map()));
     let u = byCode.get(code);
     if (u === undefined) byCode.set(code, (u = unknown('declaration', at, `${what} not disclosed: may include ${code}`)));
+    return u;
+  };
+}
+
+/**
+ * Without notes (`explain=compact`) an unknown is published as its side and pointer only, so
+ * one object per pointer serves every jurisdiction (it is never read for its note).
+ */
+function internPlacesCompact(): (at: string, what: string, code: string) => Unknown {
+  const known = new Map<string, Unknown>();
+  return (at, what) => {
+    let u = known.get(at);
+    if (u === undefined) known.set(at, (u = unknown('declaration', at, `${what} not disclosed`)));
     return u;
   };
 }

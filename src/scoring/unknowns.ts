@@ -11,6 +11,8 @@ export function unknown(side: Side, pointer: string, note: string): Unknown {
 /** One side and pointer: its place in the order of a computation's unknowns, and its form without a note. */
 class Key {
   order = 0;
+  /** The gathering it was last added to (see `UnknownSet`). */
+  mark = 0;
   readonly compact: Unknown;
   constructor(side: Side, pointer: string) {
     this.compact = Object.freeze({ pointer, side });
@@ -38,7 +40,6 @@ const keys = (): Keys => ({ map: new Map(), pointers: [], keys: [] });
 export class UnknownOrder {
   private static readonly profile = keys();
   private readonly declaration = keys();
-
   key(u: Unknown): Key {
     const side = u.side === 'declaration' ? this.declaration : UnknownOrder.profile;
     const k = side.map.get(u.pointer);
@@ -63,6 +64,9 @@ export class UnknownOrder {
   }
 }
 
+/** Marks of gatherings, unique across every set (keys of profile pointers are shared by all of them). */
+let nextMark = 1;
+
 /**
  * Gathers unknowns sorted by side then pointer, one per side and pointer: the first added
  * stays (its note is the one published). Reused across cells: `sorted` hands out a copy.
@@ -72,22 +76,28 @@ export class UnknownSet {
   private readonly keys: Key[] = [];
   private n = 0;
   private order: UnknownOrder = new UnknownOrder();
+  private mark = 0;
 
-  /** Empties the set for the unknowns of one computation. */
+  /** Empties the set for unknowns ordered by `order` (of one computation). */
   clear(order: UnknownOrder): void {
     this.n = 0;
     this.order = order;
+    this.mark = nextMark++;
   }
 
   add(u: Unknown): void {
-    const k = this.order.key(u);
+    this.put(this.order.key(u), u);
+  }
+
+  private put(k: Key, u: Unknown): void {
+    // Already in: the first added stays.
+    if (k.mark === this.mark) return;
+    k.mark = this.mark;
     const keys = this.keys;
     let i = this.n;
     // Insertion from the end: lists arrive mostly in order, and are short.
     while (i > 0) {
-      const o = keys[i - 1];
-      if (o === k) return;
-      if (o.order < k.order) break;
+      if (keys[i - 1].order < k.order) break;
       i--;
     }
     // The order may have been renumbered meanwhile: it stays the same order, so the items stay sorted.
