@@ -16,6 +16,8 @@ import { createMetrics } from './http/metrics.js';
 import { packageVersion } from './package-version.js';
 import { MemoryObservationStore, type ObservationStore } from './observations/observation-store.js';
 import { ObservationService } from './service/observation-service.js';
+import { warmUp } from './service/warm-up.js';
+import { readSampleDeclarations } from './policies/load-sample-declarations.js';
 
 export interface Service {
   app: Express;
@@ -33,6 +35,8 @@ export interface ServiceOptions extends Partial<AppOptions> {
   analysisCacheDir?: string;
   /** Where analyses are remembered instead (the database), given the key they are valid under. */
   analysisCache?: (key: string) => AnalysisCache<Analysis>;
+  /** Analyse the shipped sample declarations a few times before serving (the server does; tests need not). */
+  warmUp?: boolean;
 }
 
 export async function buildService(store: Store, options: ServiceOptions = {}): Promise<Service> {
@@ -42,7 +46,9 @@ export async function buildService(store: Store, options: ServiceOptions = {}): 
   const key = analysisKey(policy, packageVersion(), lawEpoch(policy.jurisdictions, todayUtc()));
   const cache = options.analysisCache ? options.analysisCache(key) : options.analysisCacheDir ? new FileAnalysisCache<Analysis>(options.analysisCacheDir, key) : undefined;
   const metrics = options.metrics ?? createMetrics();
-  const atlas = await Atlas.open(metrics.timeAppends(store), registry, makeAnalyzer(policy), cache, summarizeProvider, providerSummaryCodec);
+  const analyze = makeAnalyzer(policy);
+  if (options.warmUp) warmUp(analyze, readSampleDeclarations(registry));
+  const atlas = await Atlas.open(metrics.timeAppends(store), registry, analyze, cache, summarizeProvider, providerSummaryCodec);
   const openapi = options.openapi ?? (await loadOpenApiDocument());
   const observations = await ObservationService.open(options.observationStore ?? new MemoryObservationStore(), registry, atlas, categories.map((c) => c.id), options.auth?.clock);
   const app = createApp({ ...options, metrics, atlas, categories, openapi, policy, observations });

@@ -87,6 +87,7 @@ async function main(): Promise<void> {
     rateLimitPerMinute: config.rateLimitPerMinute,
     corsOrigins: config.corsOrigins,
     trustProxy: config.trustProxy,
+    warmUp: true,
   });
   backend.follow(atlas, observations);
   if (config.loadSamples) {
