@@ -79,9 +79,11 @@ export function parseJsonDocument(body: Uint8Array | string, maxDepth = DEFAULT_
   if (text[start] !== '{' && text[start] !== '[') {
     throw new JsonInputError('malformed', 'syntax', 'The body must be a JSON object or array.');
   }
-  // One pass over the text before parsing: too deep is refused before JSON.parse runs.
+  // One pass over the text before parsing: too deep or too many items is refused before
+  // JSON.parse builds anything (the pass stops at the first level or item too many).
   const issue = safeInspect(text, maxDepth, maxItems);
   if (issue?.keyword === 'maxDepth') throw new JsonInputError('malformed', issue.keyword, issue.message, issue.pointer);
+  if (issue?.keyword === 'maxItems') throw new JsonInputError('refused', issue.keyword, issue.message, issue.pointer);
   let value: unknown;
   try {
     value = JSON.parse(text);

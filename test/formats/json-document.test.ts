@@ -53,6 +53,12 @@ describe('parseJsonDocument', () => {
     expect(refusal('['.repeat(65) + '"never closed')).toMatchObject({ kind: 'malformed', keyword: 'maxDepth' });
   });
 
+  it('refuses an array of too many items before parsing the rest, whatever the rest is', () => {
+    const items = Array.from({ length: 20_001 }, (_, i) => i).join(',');
+    expect(refusal(`{"rows":[${items}]}`)).toMatchObject({ kind: 'refused', keyword: 'maxItems', pointer: '/rows' });
+    expect(refusal(`{"rows":[${items},"never closed`)).toMatchObject({ kind: 'refused', keyword: 'maxItems', pointer: '/rows' });
+  });
+
   it('answers malformed text exactly as JSON.parse judges it: a syntax error, never a refusal of its keys', () => {
     expect(refusal('{"a":1,"a":2')).toMatchObject({ kind: 'malformed', keyword: 'syntax' });
     expect(refusal('{"__proto__":1,')).toMatchObject({ kind: 'malformed', keyword: 'syntax' });
