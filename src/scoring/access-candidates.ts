@@ -20,7 +20,9 @@ export interface Candidate {
   /** The instrument (undefined for an unrecorded power) and its reading, built only when shown. */
   inst?: Instrument;
   note?: string;
-  declaration: string[];
+  /** What it cites of the declaration: the presence pointers, then the posture's (`policy`; two shared lists, not joined). */
+  declaration: readonly string[];
+  policy: readonly string[];
   /** What widens this candidate: lists shared with other candidates (presence, the instrument's own facts). */
   unknowns: readonly (readonly Unknown[])[];
 }
@@ -125,7 +127,8 @@ export function accessCandidates(ctx: ScoringContext, index: number, view: LawVi
       pointer: f.at,
       inst,
       note: undefined,
-      declaration: posture.pointers.length > 0 ? [...presencePointers, ...posture.pointers] : presencePointers,
+      declaration: presencePointers,
+      policy: posture.pointers,
       unknowns,
     });
   }
@@ -147,7 +150,7 @@ const NO_INSTRUMENT: Unknown = unknown('jurisdiction', '/instruments', 'no recor
 
 /** A power the profile does not record: nothing established, up to `hi` in the worst case. */
 function unrecorded(unknown: Unknown, hi: number, stored: boolean, live: boolean, presence: Presence): Candidate {
-  return { weight: { lo: 0, hi }, stored, live, pointer: unknown.pointer, inst: undefined, note: unknown.note, declaration: presence.tri !== 'no' ? presence.pointers : NO_POINTERS, unknowns: [[unknown], presence.unknowns] };
+  return { weight: { lo: 0, hi }, stored, live, pointer: unknown.pointer, inst: undefined, note: unknown.note, declaration: presence.tri !== 'no' ? presence.pointers : NO_POINTERS, policy: NO_POINTERS, unknowns: [[unknown], presence.unknowns] };
 }
 
 const NO_POWER = Object.freeze({ tri: 'no' as Tri, pointers: NO_POINTERS, unknowns: Object.freeze([]) as unknown as Unknown[] });

@@ -134,7 +134,7 @@ export function compelledPathway(ctx: ScoringContext, index: number, code: strin
   if (isWide(d.exposure) && ce.entry.collected !== 'yes') unknowns.push(ctx.unanswered(ce.at.collected, ce.listed ? 'whether it is collected is not disclosed' : `${ce.entry.category} is not listed: whether it is collected is not answered`));
   const best = d.best;
   const what = OBTAINS[(d.stored ? 1 : 0) + (d.live ? 2 : 0)];
-  let declaration = (ce.cites.protection ??= ctx.facts.declaration.add(ce.at.category).add(ce.at.protection)).addAll(best.declaration).addAll(compliance.pointers);
+  let declaration = (ce.cites.protection ??= ctx.facts.declaration.add(ce.at.category).add(ce.at.protection)).addAll(best.declaration).addAll(best.policy).addAll(compliance.pointers);
   if (d.live) declaration = declaration.addAll(ctx.live.pointers);
   if (d.stored) declaration = declaration.addAll(window.facts.declaration);
   let jurisdiction = ctx.facts.jurisdiction.add(best.pointer);

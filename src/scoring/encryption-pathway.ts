@@ -33,7 +33,7 @@ export function encryptionPathway(ctx: ScoringContext, index: number, candidates
     d.stored,
     'an order to weaken or bypass the provider\'s encryption',
     ctx.full && `${ce.entry.category} is (or may be) end-to-end encrypted, but an instrument of ${code} can compel the provider to weaken or bypass its encryption; with ${readingOf(d.best!, code)} that would obtain it, weighed at ${ctx.params.encryptionPowers.factor.value} of a demand for readable data${ctx.encryptionDemands.unanswered ? ', and the provider does not say whether it would refuse' : ''}.`,
-    ctx.facts.facts((ce.cites.protection ??= ctx.facts.declaration.add(ce.at.category).add(ce.at.protection)).add('/legalProcess/encryptionDemands').addAll(d.best.declaration), ctx.facts.jurisdiction.addAll(power.pointers).add(d.best.pointer)),
+    ctx.facts.facts((ce.cites.protection ??= ctx.facts.declaration.add(ce.at.category).add(ce.at.protection)).add('/legalProcess/encryptionDemands').addAll(d.best.declaration).addAll(d.best.policy), ctx.facts.jurisdiction.addAll(power.pointers).add(d.best.pointer)),
     isWide(exposure) ? d.lists : NO_LISTS,
     unknowns,
   );
