@@ -5,7 +5,38 @@ import type { Side, Unknown } from './types.js';
  * object can stand in many cells, and it must never change.
  */
 export function unknown(side: Side, pointer: string, note: string): Unknown {
-  return Object.freeze({ pointer, side, note });
+  return new Tracked(pointer, side, note);
+}
+
+/**
+ * An unknown that remembers its key in the order it was last looked up in (private fields:
+ * neither published nor compared, and writable though the unknown is frozen), so an unknown
+ * met again in a computation costs no lookup by pointer.
+ */
+class Tracked implements Unknown {
+  readonly pointer: string;
+  readonly side: Side;
+  readonly note: string;
+  #owner: object | undefined = undefined;
+  #key: Key | undefined = undefined;
+
+  constructor(pointer: string, side: Side, note: string) {
+    this.pointer = pointer;
+    this.side = side;
+    this.note = note;
+    Object.freeze(this);
+  }
+
+  static keyIn(u: Unknown, owner: object): Key | undefined {
+    return u instanceof Tracked && u.#owner === owner ? u.#key : undefined;
+  }
+
+  static remember(u: Unknown, owner: object, key: Key): void {
+    if (u instanceof Tracked) {
+      u.#owner = owner;
+      u.#key = key;
+    }
+  }
 }
 
 /** One side and pointer: its place in the order of a computation's unknowns, and its form without a note. */
@@ -41,9 +72,13 @@ export class UnknownOrder {
   private static readonly profile = keys();
   private readonly declaration = keys();
   key(u: Unknown): Key {
+    // Keys of profile pointers are shared by every computation, those of declaration pointers are this one's.
     const side = u.side === 'declaration' ? this.declaration : UnknownOrder.profile;
-    const k = side.map.get(u.pointer);
-    return k !== undefined ? k : UnknownOrder.insert(side, u.side === 'declaration' ? 0 : SIDE_STEP, u);
+    let k = Tracked.keyIn(u, side);
+    if (k !== undefined) return k;
+    k = side.map.get(u.pointer) ?? UnknownOrder.insert(side, u.side === 'declaration' ? 0 : SIDE_STEP, u);
+    Tracked.remember(u, side, k);
+    return k;
   }
 
   private static insert(side: Keys, base: number, u: Unknown): Key {
