@@ -22,7 +22,7 @@ export interface Demand {
   best?: Candidate;
   stored: boolean;
   live: boolean;
-  /** Shared lists of the candidates that widen it (read first), then single unknowns. */
+  /** Shared lists of the candidates that widen it (read first; a list may recur: only where it is first met counts), then single unknowns. */
   lists: (readonly Unknown[])[];
   unknowns: Unknown[];
 }
@@ -74,9 +74,10 @@ export function demand(ctx: ScoringContext, candidates: readonly Candidate[], st
     for (let i = 0; i < n; i++) {
       if (his[i] <= lo || his[i] <= los[i]) continue;
       const c = candidates[i];
-      // Many candidates share lists (presence, agreements): each list once, where it is first met.
-      for (const list of c.unknowns) once(list, lists);
-      if (c.stored && windowOpen) once(window.unknowns, lists);
+      // Many candidates share lists (presence, agreements): the cell reads each list once, where it is first met.
+      const own = c.unknowns;
+      for (let j = 0; j < own.length; j++) if (own[j].length > 0) lists.push(own[j]);
+      if (c.stored && windowOpen && window.unknowns.length > 0) lists.push(window.unknowns);
       if (c.live && lHi > 0) liveOpen = true;
     }
     if (liveOpen && ctx.live.unanswered) for (const at of ctx.live.unanswered) unknowns.push(ctx.unanswered(at, 'whether the provider can intercept in real time is not disclosed'));
@@ -88,11 +89,6 @@ export function demand(ctx: ScoringContext, candidates: readonly Candidate[], st
 /** Exposure bounds of each candidate of the last `demand` (reused: a demand allocates none per candidate). */
 let los = new Float64Array(32);
 let his = new Float64Array(32);
-
-/** Many candidates share lists (presence, agreements): each list once, where it is first met. */
-function once(list: readonly Unknown[], lists: (readonly Unknown[])[]): void {
-  if (list.length > 0 && !lists.includes(list)) lists.push(list);
-}
 
 const NO_DEMAND: Demand = Object.freeze({ exposure: ZERO, stored: false, live: false, lists: Object.freeze([]) as unknown as Unknown[][], unknowns: Object.freeze([]) as unknown as Unknown[] });
 
