@@ -9,5 +9,6 @@ export default {
   },
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
   testMatch: ['<rootDir>/test/**/*.test.ts'],
+  setupFilesAfterEnv: ['<rootDir>/test/support/close-csv-thread.ts'],
   testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/browser/'],
 };
