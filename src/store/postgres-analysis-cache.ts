@@ -27,18 +27,8 @@ export class PostgresAnalysisCache<A> implements AnalysisCache<A> {
   }
 
   async getMany(versions: { providerId: string; version: number }[]): Promise<Map<string, A>> {
-    const found = new Map<string, A>();
-    try {
-      const { rows } = await this.pool.query<{ provider_id: string; version: number; analysis: string }>(
-        'SELECT provider_id, version, analysis FROM analyses WHERE cache_key = $1 AND provider_id = ANY($2::text[])',
-        [this.key, versions.map((v) => v.providerId)],
-      );
-      const wanted = new Map(versions.map((v) => [v.providerId, v.version]));
-      for (const row of rows) if (wanted.get(row.provider_id) === row.version) found.set(row.provider_id, JSON.parse(row.analysis) as A);
-    } catch {
-      // Unreadable: every analysis is recomputed, nothing more.
-    }
-    return found;
+    // Unreadable: every analysis is recomputed, nothing more.
+    return (await this.columnOf('analysis', versions)) as Map<string, A>;
   }
 
   async set(providerId: string, version: number, analysis: A, summary?: unknown): Promise<void> {
@@ -58,16 +48,22 @@ export class PostgresAnalysisCache<A> implements AnalysisCache<A> {
 
   /** Summaries only (a few kilobytes each, not the analyses): one query for a page of providers. */
   async getSummaries(versions: { providerId: string; version: number }[]): Promise<Map<string, unknown>> {
+    // Unreadable: the summaries are made again from the analyses.
+    return this.columnOf('summary', versions);
+  }
+
+  /** One JSON column of the rows remembered for exactly these versions under this key. */
+  private async columnOf(column: 'analysis' | 'summary', versions: { providerId: string; version: number }[]): Promise<Map<string, unknown>> {
     const found = new Map<string, unknown>();
     try {
-      const { rows } = await this.pool.query<{ provider_id: string; version: number; summary: string }>(
-        'SELECT provider_id, version, summary FROM analyses WHERE cache_key = $1 AND provider_id = ANY($2::text[]) AND summary IS NOT NULL',
+      const { rows } = await this.pool.query<{ provider_id: string; version: number; value: string }>(
+        `SELECT provider_id, version, ${column} AS value FROM analyses WHERE cache_key = $1 AND provider_id = ANY($2::text[]) AND ${column} IS NOT NULL`,
         [this.key, versions.map((v) => v.providerId)],
       );
       const wanted = new Map(versions.map((v) => [v.providerId, v.version]));
-      for (const row of rows) if (wanted.get(row.provider_id) === row.version) found.set(row.provider_id, JSON.parse(row.summary));
+      for (const row of rows) if (wanted.get(row.provider_id) === row.version) found.set(row.provider_id, JSON.parse(row.value));
     } catch {
-      // Unreadable: the summaries are made again from the analyses.
+      // Unreadable: what was read so far is kept, the rest is made again.
     }
     return found;
   }
