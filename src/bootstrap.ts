@@ -14,7 +14,12 @@ import { analysisKey, FileAnalysisCache, type AnalysisCache } from './service/an
 import type { Store } from './store/store.js';
 import { createMetrics } from './http/metrics.js';
 import { packageVersion } from './package-version.js';
-import { MemoryObservationStore, type ObservationStore } from './observations/observation-store.js';
+import { MemoryObservationStore, MemoryRecordStore, type ObservationStore } from './observations/observation-store.js';
+import type { AssessmentRecord, AssessmentStore } from './assessments/assessment-record.js';
+import { MemoryCampaignStore, type CampaignStore } from './campaigns/campaign-store.js';
+import { AssessmentService } from './service/assessment-service.js';
+import { CampaignService } from './service/campaign-service.js';
+import { ExposureReader } from './service/exposure-reader.js';
 import { ObservationService } from './service/observation-service.js';
 import { warmUp } from './service/warm-up.js';
 import { readSampleDeclarations } from './policies/load-sample-declarations.js';
@@ -25,12 +30,18 @@ export interface Service {
   registry: SchemaRegistry;
   policy: PolicyData;
   observations: ObservationService;
+  assessments: AssessmentService;
+  campaigns: CampaignService;
 }
 
 /** Everything but listening: schemas, policies, the read model over the store, the app. */
 export interface ServiceOptions extends Partial<AppOptions> {
   /** Where observations live (DATA_DIR/observations); in memory when absent. */
   observationStore?: ObservationStore;
+  /** Where assessments live (DATA_DIR/assessments); in memory when absent. */
+  assessmentStore?: AssessmentStore;
+  /** Where campaigns live (DATA_DIR/campaigns.json); in memory when absent. */
+  campaignStore?: CampaignStore;
   /** Where analyses are remembered between runs (DATA_DIR/analyses); none in tests. */
   analysisCacheDir?: string;
   /** Where analyses are remembered instead (the database), given the key they are valid under. */
@@ -51,6 +62,11 @@ export async function buildService(store: Store, options: ServiceOptions = {}): 
   const atlas = await Atlas.open(metrics.timeAppends(store), registry, analyze, cache, summarizeProvider, providerSummaryCodec);
   const openapi = options.openapi ?? (await loadOpenApiDocument());
   const observations = await ObservationService.open(options.observationStore ?? new MemoryObservationStore(), registry, atlas, categories.map((c) => c.id), options.auth?.clock);
-  const app = createApp({ ...options, metrics, atlas, categories, openapi, policy, observations });
-  return { app, atlas, registry, policy, observations };
+  const assessments = await AssessmentService.open(options.assessmentStore ?? new MemoryRecordStore<AssessmentRecord>(), registry, atlas, options.auth?.clock);
+  observations.attach(assessments);
+  const exposure = new ExposureReader(atlas, policy);
+  const known = (id: string) => atlas.latestOf(id) !== undefined || observations.hasEvidence(id);
+  const campaigns = new CampaignService(options.campaignStore ?? new MemoryCampaignStore(), registry, atlas, exposure, known, categories.map((c) => c.id), options.auth?.clock);
+  const app = createApp({ ...options, metrics, atlas, categories, openapi, policy, observations, assessments, campaigns, exposure });
+  return { app, atlas, registry, policy, observations, assessments, campaigns };
 }

@@ -35,14 +35,21 @@ export interface ObservedFact extends Pick<Observation, 'pointer' | 'value' | 's
   organisation: string;
   place: FormatPlace;
   responses: { statement: string; sources: EvidenceSource[] }[];
+  /** For a fact of an assessment: its number (`id` is then the fact's number within it). */
+  assessment?: number;
+  /** Its lists read as "at least these items" (an assessment's). */
+  atLeast?: boolean;
 }
 
 /** The evidence behind a finding about an observation: pointers to both sides, the sources, the answers. */
 export interface FindingEvidence {
+  /** The observation's number; for a fact of an assessment, the fact's number within it. */
   observation: number;
+  /** The assessment the fact comes from, when it does. */
+  assessment?: number;
   /** The observation's own key-addressed pointer. */
   pointer: string;
-  /** Where the observation is read (`/v1/providers/{id}/observations/{n}`). */
+  /** Where the observation is read (`/v1/providers/{id}/observations/{n}`, or `…/assessments/{n}`). */
   location: string;
   organisation: string;
   statement: string;

@@ -1110,3 +1110,135 @@ export interface ObservationResponse {
    */
   sources: EvidenceSource[];
 }
+/**
+ * @maxItems 50
+ */
+export type Services = string[];
+/**
+ * @maxItems 50
+ */
+export type Purposes = string[];
+/**
+ * @maxItems 200
+ */
+export type ThirdParties = ThirdParty[];
+/**
+ * A reviewer's assessment of a provider (an advocacy group documenting a provider that has not declared, or reading one that has): any part of a declaration (`document`, format 1.x), what it describes as of `observedAt`, in the reviewer's words (`statement`) and from `sources`. Its facts act as observations. Its lists read as "at least these items": an assessment never claims that a list is complete. The organisation comes from the key that records it.
+ */
+export interface Assessment {
+  document: DeclarationFragment;
+  observedAt: IsoDate1;
+  /**
+   * What the assessment finds, in the reviewer's words (plain text; rendered escaped).
+   */
+  statement: string;
+  /**
+   * @minItems 1
+   * @maxItems 50
+   */
+  sources: [EvidenceSource, ...EvidenceSource[]];
+  /**
+   * How the facts were established (read the privacy policy, tested the client, read court records…), in the reviewer's words.
+   */
+  method?: string;
+  /**
+   * The number of an earlier assessment of the same organisation about the same provider that this one replaces.
+   */
+  supersedes?: number;
+}
+/**
+ * Any part of a declaration, as the declaration format states it, with nothing required: `provider` (its `name` names a provider that has not declared; `id`, when given, must be the provider of the path), `dataCategories` (each with its `category`), `thirdParties`, `legalProcess`. Not `format`, `asOf` (the assessment has `observedAt`), `sources` (the assessment has its own) nor `governmentRequests` (the provider's own counts, imported, never assessed).
+ */
+export interface DeclarationFragment {
+  provider?: {
+    id?: Slug;
+    name?: string;
+    /**
+     * Jurisdiction of the provider's head office.
+     */
+    headquarters?: Jurisdiction | 'undisclosed';
+    establishments?: Jurisdiction[] | 'undisclosed';
+    services?: Services;
+    /**
+     * An absolute http or https URL (other schemes, such as javascript: or data:, are refused so that no client renders an active link from a declaration).
+     */
+    website?: string;
+  };
+  /**
+   * @minItems 1
+   * @maxItems 13
+   */
+  dataCategories?: [
+    {
+      category: CategoryId;
+      collected?: 'yes' | 'no' | 'undisclosed';
+      description?: string;
+      purposes?: Purposes;
+      retention?: Retention;
+      storageLocations?: Jurisdiction[] | 'undisclosed';
+      protection?: Protection;
+      interception?: Interception;
+      sources?: Sources;
+    },
+    ...{
+      category: CategoryId;
+      collected?: 'yes' | 'no' | 'undisclosed';
+      description?: string;
+      purposes?: Purposes;
+      retention?: Retention;
+      storageLocations?: Jurisdiction[] | 'undisclosed';
+      protection?: Protection;
+      interception?: Interception;
+      sources?: Sources;
+    }[]
+  ];
+  thirdParties?: ThirdParties;
+  legalProcess?: LegalProcess;
+}
+export interface Interception1 {
+  party: 'network-operator' | 'provider' | 'third-party' | 'attacker';
+  capability: 'observe' | 'retain' | 'none' | 'undisclosed';
+  note?: string;
+}
+/**
+ * Questions an organisation sent to providers on a date, with a reply deadline: each ask names the places of the declaration format that answer it, and the scorecard judges every provider's declarations against them. The organisation comes from the key that creates it.
+ */
+export interface Campaign {
+  id: Slug;
+  title: string;
+  /**
+   * @minItems 1
+   * @maxItems 50
+   */
+  asks: [CampaignAsk, ...CampaignAsk[]];
+  /**
+   * The providers the asks were sent to (ids of providers with a declaration, observations or assessments).
+   *
+   * @minItems 1
+   * @maxItems 500
+   */
+  providers: [Slug, ...Slug[]];
+  sentOn: IsoDate;
+  replyDueBy: IsoDate1;
+  /**
+   * Where the campaign can be read (the letter as published).
+   *
+   * @maxItems 50
+   */
+  sources: EvidenceSource[];
+}
+export interface CampaignAsk {
+  id: Slug;
+  title: string;
+  /**
+   * The question as sent (plain text; rendered escaped).
+   */
+  text: string;
+  /**
+   * Where a declaration answers the ask: JSON Pointers into the declaration format with list items by key, as observations address them, and `*` for every item (`/dataCategories/* /retention`: every taxonomy category; a category missing from the declaration is unanswered). A pointer may stop at a list (`/governmentRequests`, `/thirdParties`).
+   *
+   * @minItems 1
+   * @maxItems 50
+   */
+  pointers: [string, ...string[]];
+}

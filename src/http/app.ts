@@ -34,6 +34,11 @@ import { observationsRouter } from './routes/observations.js';
 import { observedExposureRouter } from './routes/observed-exposure.js';
 import { ObservedReader } from '../service/observed-reader.js';
 import type { ObservationService } from '../service/observation-service.js';
+import type { AssessmentService } from '../service/assessment-service.js';
+import type { CampaignService } from '../service/campaign-service.js';
+import { assessmentsRouter } from './routes/assessments.js';
+import { campaignsRouter } from './routes/campaigns.js';
+import { campaignPagesRouter } from './routes/campaign-pages.js';
 import { ExposureReader } from '../service/exposure-reader.js';
 import { RankingCache } from '../service/ranking-cache.js';
 import type { Logger } from 'pino';
@@ -43,6 +48,12 @@ import { createMetrics, type Metrics } from './metrics.js';
 export interface AppOptions {
   /** Observations about providers (evidence beside claims). */
   observations: ObservationService;
+  /** Reviewers' assessments (their facts read with the observations). */
+  assessments: AssessmentService;
+  /** Campaigns: asks sent to providers, and their scorecards. */
+  campaigns: CampaignService;
+  /** Full exposure matrices of stored versions (shared with the campaigns' scorecards); made here when absent. */
+  exposure?: ExposureReader;
   atlas: Atlas<Analysis, ProviderSummary>;
   categories: Category[];
   policy: PolicyData;
@@ -102,12 +113,14 @@ export function createApp(options: AppOptions): Express {
     atlas: options.atlas,
     categories: options.categories,
     policy: options.policy,
-    exposure: new ExposureReader(options.atlas, options.policy),
+    exposure: options.exposure ?? new ExposureReader(options.atlas, options.policy),
     rankings,
     openapi: options.openapi,
     guardWrite: writeGuard(auth.authenticator, auth.audit, log),
     guard: (permits) => writeGuard(auth.authenticator, auth.audit, log, permits),
     observations: options.observations,
+    assessments: options.assessments,
+    campaigns: options.campaigns,
     observed: new ObservedReader(options.atlas, options.observations, options.policy, rankings),
     requireAdmin: requireAdmin(auth.authenticator),
     auth,
@@ -133,6 +146,8 @@ export function createApp(options: AppOptions): Express {
   v1.use(validateRouter(ctx));
   v1.use(providersRouter(ctx));
   v1.use(observationsRouter(ctx));
+  v1.use(assessmentsRouter(ctx));
+  v1.use(campaignsRouter(ctx));
   v1.use(referenceRouter(ctx));
   v1.use(observedExposureRouter(ctx));
   v1.use(exposureRouter(ctx));
@@ -149,6 +164,7 @@ export function createApp(options: AppOptions): Express {
   // After /v1: API requests, the busiest, are not matched against every page route first.
   app.use(docsRouter(ctx));
   app.use(pagesRouter(ctx));
+  app.use(campaignPagesRouter(ctx));
 
   const allowedMethods = methodsByPath(options.openapi);
   app.use((req) => {

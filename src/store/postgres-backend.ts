@@ -2,7 +2,9 @@ import type pg from 'pg';
 import { PostgresAuditLog } from '../audit/postgres-audit-log.js';
 import { PostgresKeyStore } from '../auth/postgres-key-store.js';
 import { PostgresRateLimitStore } from '../http/postgres-rate-limit-store.js';
-import { PostgresObservationStore } from './postgres-observation-store.js';
+import { ASSESSMENT_TABLES, PostgresObservationStore, PostgresRecordStore } from './postgres-observation-store.js';
+import { PostgresCampaignStore } from './postgres-campaign-store.js';
+import type { AssessmentRecord } from '../assessments/assessment-record.js';
 import { PostgresAnalysisCache } from './postgres-analysis-cache.js';
 import { PostgresChangeFeed } from './postgres-change-feed.js';
 import { migrate } from './postgres-migrations.js';
@@ -15,6 +17,8 @@ export interface PostgresBackend {
   pool: pg.Pool;
   store: PostgresStore;
   observations: PostgresObservationStore;
+  assessments: PostgresRecordStore<AssessmentRecord>;
+  campaigns: PostgresCampaignStore;
   keys: PostgresKeyStore;
   audit: PostgresAuditLog;
   rateLimits: PostgresRateLimitStore;
@@ -65,6 +69,8 @@ export async function openPostgresBackend(url: string, options: BackendOptions =
     pool,
     store: new PostgresStore(pool),
     observations: new PostgresObservationStore(pool),
+    assessments: new PostgresRecordStore<AssessmentRecord>(pool, ASSESSMENT_TABLES),
+    campaigns: new PostgresCampaignStore(pool),
     keys: new PostgresKeyStore(pool),
     audit: new PostgresAuditLog(pool),
     rateLimits: new PostgresRateLimitStore(pool),

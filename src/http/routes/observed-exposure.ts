@@ -41,7 +41,7 @@ export function observedExposureRouter(ctx: AppContext): Router {
     const providerId = providerIdParam(String(req.params.providerId));
     const latest = atlas.latestOf(providerId);
     if (latest && basis === 'declared') return next();
-    if (!latest && observations.list(providerId).length === 0) {
+    if (!latest && !observations.hasEvidence(providerId)) {
       if (basis === 'declared') return next();
       throw notFound(`No provider "${providerId}".`);
     }
