@@ -72,7 +72,10 @@ export class CampaignService {
     if (caller.role !== 'admin' && caller.organisation !== current.organisation) throw new CampaignForbidden(`Campaign "${campaignId}" is ${current.organisation}'s; only its organisation (or an admin) revises it.`);
     if (current.status === 'withdrawn') throw new ObservationError(409, `Campaign "${campaignId}" is withdrawn; it is kept as it was.`);
     const revision = body as CampaignRevision;
-    const { action: _a, note: _n, ...changes } = revision;
+    const { action, note: _n, ...changes } = revision;
+    if (action === 'amend' && Object.keys(changes).length === 0) {
+      throw new InvalidDocumentError([{ pointer: '', keyword: 'required', message: 'an amendment changes at least one of title, asks, providers, sentOn, replyDueBy, sources' }], 'The revision changes nothing.');
+    }
     this.checkMeaning({ ...current, ...changes } as Campaign);
     const stored = (await this.store.revise(campaignId, { ...revision, at: this.clock().toISOString(), by: caller.keyId }))!;
     return { campaign: currentCampaign((await this.store.get(campaignId)) as CampaignRecord), revision: stored };
