@@ -65,6 +65,8 @@ export interface CheckResult {
   paths: Segment[][];
   jurisdiction?: string;
   evidence?: FindingEvidence;
+  /** For a conflict between two pieces of evidence: the other one (`evidence` is the later). */
+  conflictsWith?: FindingEvidence;
 }
 
 /** A rule is data plus one small pure check function. */
@@ -87,4 +89,6 @@ export interface Finding {
   jurisdiction?: string;
   /** For findings about evidence: the observation behind it. */
   evidence?: FindingEvidence;
+  /** For a conflict between two pieces of evidence: the earlier one (`evidence` is the later, which the observed view uses). */
+  conflictsWith?: FindingEvidence;
 }

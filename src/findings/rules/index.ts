@@ -1,5 +1,6 @@
 import type { Rule } from '../rule.js';
 import { contradictedByEvidence } from './contradicted-by-evidence.js';
+import { observationsConflict } from './observations-conflict.js';
 import { protectionWeakened } from './protection-weakened.js';
 import { requestsAnsweredBeyondDeclaration } from './requests-answered-beyond-declaration.js';
 import { retentionBelowMandate } from './retention-below-mandate.js';
@@ -17,4 +18,5 @@ export const RULES: Rule[] = [
   protectionWeakened,
   // Runs only where observations are passed in (the findings of a provider read with its evidence).
   contradictedByEvidence,
+  observationsConflict,
 ];
