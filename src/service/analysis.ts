@@ -51,7 +51,7 @@ export function makeAnalyzer(policy: PolicyData): Analyzer<Analysis> {
     const disclosure = disclosureScore(declaration);
     const scores = scoreTable(result.cells);
     return {
-      categoriesCollected: declaration.dataCategories.filter((c) => c.collected !== 'no').length,
+      categoriesCollected: declaration.dataCategories.filter((c) => c.collected === 'yes').length,
       modelVersion: result.modelVersion,
       lawDate,
       lawEpoch: epochOf(lawDate),
