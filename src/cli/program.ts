@@ -4,6 +4,7 @@ import { registerImportTransparency } from './import-transparency-command.js';
 import { registerKeys } from './keys-command.js';
 import { registerMigrate } from './migrate-command.js';
 import { registerObservations } from './observations-command.js';
+import { registerAuthors } from './authors-commands.js';
 import { registerScore } from './score-command.js';
 import { registerServe } from './serve-command.js';
 import { registerSubmit } from './submit-command.js';
@@ -22,6 +23,7 @@ export function buildProgram(ctx: CliContext): Command {
   registerImportTransparency(program, ctx);
   registerKeys(program, ctx);
   registerObservations(program, ctx);
+  registerAuthors(program, ctx);
   registerMigrate(program, ctx);
   registerServe(program);
   return program;

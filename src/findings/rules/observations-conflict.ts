@@ -33,14 +33,14 @@ function placeKey(f: ObservedFact): string {
   return last?.kind === 'append' ? `${f.pointer.slice(0, -1)}${itemKey(f.value, last.fields) ?? ''}` : f.pointer;
 }
 
-const evidence = (f: ObservedFact): FindingEvidence => ({
+const evidence = (f: ObservedFact, declared: unknown): FindingEvidence => ({
   observation: f.id,
   ...(f.assessment !== undefined ? { assessment: f.assessment } : {}),
   pointer: f.pointer,
   location: f.assessment !== undefined ? `/v1/providers/${f.providerId}/assessments/${f.assessment}` : `/v1/providers/${f.providerId}/observations/${f.id}`,
   organisation: f.organisation,
   statement: f.statement,
-  declared: undefined,
+  declared: declared ?? null,
   observed: f.value,
   sources: f.sources,
   responses: f.responses,
@@ -59,12 +59,13 @@ function check({ declaration, observations = [] }: FindingContext): CheckResult[
       for (let j = i + 1; j < sorted.length; j++) {
         const [older, newer] = [sorted[i], sorted[j]];
         if (!disagree(older.value, newer.value, older.atLeast ?? false, newer.atLeast ?? false)) continue;
-        const path = compareObserved(declaration, newer.place, newer.value)?.path ?? parsePointer(place);
+        const comparison = compareObserved(declaration, newer.place, newer.value);
+        const path = comparison?.path ?? parsePointer(place);
         results.push({
           message: `evidence disagrees at ${place}: ${older.organisation} observed ${show(older.value)} (${which(older)}, ${older.observedAt}); ${newer.organisation} observed ${show(newer.value)} (${which(newer)}, ${newer.observedAt}). The observed view uses the later one; both stand until one is withdrawn or superseded.`,
           paths: [path],
-          evidence: evidence(newer),
-          conflictsWith: evidence(older),
+          evidence: evidence(newer, comparison?.declared),
+          conflictsWith: evidence(older, comparison?.declared),
         });
       }
     }
