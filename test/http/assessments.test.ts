@@ -43,6 +43,7 @@ describe('assessments of a provider that never declared', () => {
 
   it('make the provider known to provider reads, marked not declared, naming who assessed it', async () => {
     const res = await request(service.app).get('/v1/providers/skype-2013').expect(200);
+    check('get', '/v1/providers/{providerId}', res);
     expect(res.body).toEqual(expect.objectContaining({ providerId: 'skype-2013', name: 'Skype (2013)', declaredByProvider: false, assessedBy: ['Open Rights Lab'], assessments: 1 }));
     const all = await request(service.app).get('/v1/providers').expect(200);
     expect(all.body.notDeclaredByProvider.map((p: { providerId: string }) => p.providerId)).toContain('skype-2013');
@@ -58,7 +59,16 @@ describe('assessments of a provider that never declared', () => {
     expect(cell.established).toBeGreaterThan(0);
     expect(cell.worstCase).toBe(100);
     const rank = await request(service.app).get('/v1/exposure?basis=observed').expect(200);
-    expect(rank.body.items).toEqual(expect.arrayContaining([expect.objectContaining({ providerId: 'skype-2013', declaredByProvider: false })]));
+    check('get', '/v1/exposure', rank);
+    expect(rank.body.items).toEqual(expect.arrayContaining([expect.objectContaining({ providerId: 'skype-2013', declaredByProvider: false, assessedBy: ['Open Rights Lab'] })]));
+    for (const basis of ['declared', 'observed']) {
+      const compared = await request(service.app).get(`/v1/compare?providers=veritalk,skype-2013&basis=${basis}`).expect(200);
+      check('get', '/v1/compare', compared);
+      expect(compared.body.providers).toEqual([
+        expect.objectContaining({ providerId: 'veritalk', declaredByProvider: true }),
+        expect.objectContaining({ providerId: 'skype-2013', declaredByProvider: false, assessedBy: ['Open Rights Lab'] }),
+      ]);
+    }
   });
 
   it('the first one must name the provider; the document is checked as a fragment, 422 at the bad field', async () => {

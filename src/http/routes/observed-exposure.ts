@@ -134,6 +134,7 @@ export function observedExposureRouter(ctx: AppContext): Router {
       ...rankedProvider(r),
       latestVersion: r.declaredByProvider ? r.latest.meta.version : null,
       declaredByProvider: r.declaredByProvider,
+      ...(r.declaredByProvider ? {} : { assessedBy: observations.assessedBy(r.latest.meta.providerId) }),
       observations: r.observations,
       grade: gradeFor(r.worstCase, params),
       establishedGrade: gradeFor(r.established, params),
