@@ -88,4 +88,14 @@ describe('POST /v1/providers/{providerId}/declarations?dryRun=true', () => {
     check('post', '/v1/providers/{providerId}/declarations', bad);
     expect((await service.store.history('othertalk')).length).toBe(1);
   });
+
+  it('needs no key, since it stores nothing; the write itself still does', async () => {
+    const draft = validDeclaration('othertalk');
+    draft.asOf = '2025-01-01';
+    const anonymous = await request(service.app).post('/v1/providers/othertalk/declarations?dryRun=true').set('content-type', 'application/json').send(JSON.stringify(draft));
+    expect(anonymous.status).toBe(200);
+    expect(anonymous.body).toMatchObject({ providerId: 'othertalk', wouldCreate: true });
+    expect((await request(service.app).post('/v1/providers/othertalk/declarations').set('content-type', 'application/json').send(JSON.stringify(draft))).status).toBe(401);
+    expect((await service.store.history('othertalk')).length).toBe(1);
+  });
 });
