@@ -58,6 +58,9 @@ describe('assessments of a provider that never declared', () => {
     // TOM ships the client and keeps content in China: established rises above 0; the unnamed parties keep the worst case at the top.
     expect(cell.established).toBeGreaterThan(0);
     expect(cell.worstCase).toBe(100);
+    check('get', '/v1/providers/{providerId}/exposure', observed);
+    expect(observed.body.observations.assessed).toEqual(expect.arrayContaining([{ assessment: 1, fact: expect.any(Number), applied: true }]));
+    expect(observed.body.differences).toEqual(expect.arrayContaining([expect.objectContaining({ category: 'message-content', jurisdiction: 'CN', assessments: [1] })]));
     const rank = await request(service.app).get('/v1/exposure?basis=observed').expect(200);
     check('get', '/v1/exposure', rank);
     expect(rank.body.items).toEqual(expect.arrayContaining([expect.objectContaining({ providerId: 'skype-2013', declaredByProvider: false, assessedBy: ['Open Rights Lab'] })]));

@@ -67,7 +67,7 @@ export function observedExposureRouter(ctx: AppContext): Router {
         modelVersion: result.modelVersion,
         lawDate: result.lawDate,
         summary: summarizeExposure(result, params),
-        observations: { applied: view.observed.applied, unapplied: view.observed.unapplied },
+        observations: { applied: view.observed.applied, unapplied: view.observed.unapplied, assessed: view.observed.assessed },
         differences: differences(declared!, view.observed).filter((d) => selectCells([{ category: d.category, jurisdiction: d.jurisdiction } as Cell], model).length > 0),
         cells,
       },
