@@ -71,22 +71,24 @@ async function lockRecord(t: RecordTables, client: pg.PoolClient, providerId: st
 }
 
 /**
- * Stores an observation exactly as given — number, responses, withdrawal — inside the
- * caller's transaction: for copying an instance. Numbers continue after the highest copied.
+ * Stores a record exactly as given — number, responses, withdrawal — inside the caller's
+ * transaction: for copying an instance. Numbers continue after the highest copied.
  */
-export async function insertObservationExact(client: pg.PoolClient, record: ObservationRecord): Promise<void> {
+export async function insertRecordExact(t: RecordTables, client: pg.PoolClient, record: NumberedRecord): Promise<void> {
   const { providerId, id, responses, withdrawn, ...stored } = record;
   await client.query(
-    `INSERT INTO observation_counters (provider_id, latest_id) VALUES ($1, $2)
-     ON CONFLICT (provider_id) DO UPDATE SET latest_id = GREATEST(observation_counters.latest_id, EXCLUDED.latest_id)`,
+    `INSERT INTO ${t.counters} (provider_id, latest_id) VALUES ($1, $2)
+     ON CONFLICT (provider_id) DO UPDATE SET latest_id = GREATEST(${t.counters}.latest_id, EXCLUDED.latest_id)`,
     [providerId, id],
   );
-  await client.query('INSERT INTO observations (provider_id, id, record) VALUES ($1, $2, $3)', [providerId, id, JSON.stringify(stored)]);
+  await client.query(`INSERT INTO ${t.records} (provider_id, id, record) VALUES ($1, $2, $3)`, [providerId, id, JSON.stringify(stored)]);
   for (const { id: responseId, ...response } of responses) {
-    await client.query('INSERT INTO observation_responses (provider_id, observation_id, id, record) VALUES ($1, $2, $3, $4)', [providerId, id, responseId, JSON.stringify(response)]);
+    await client.query(`INSERT INTO ${t.responses} (provider_id, ${t.recordColumn}, id, record) VALUES ($1, $2, $3, $4)`, [providerId, id, responseId, JSON.stringify(response)]);
   }
-  if (withdrawn) await client.query('INSERT INTO observation_withdrawals (provider_id, observation_id, record) VALUES ($1, $2, $3)', [providerId, id, JSON.stringify(withdrawn)]);
+  if (withdrawn) await client.query(`INSERT INTO ${t.withdrawals} (provider_id, ${t.recordColumn}, record) VALUES ($1, $2, $3)`, [providerId, id, JSON.stringify(withdrawn)]);
 }
+
+export const insertObservationExact = (client: pg.PoolClient, record: ObservationRecord) => insertRecordExact(OBSERVATION_TABLES, client, record);
 
 /**
  * Numbered records (observations, assessments) in PostgreSQL, shared by every replica. Each
