@@ -15,9 +15,7 @@ import type { BrowserEnv, E2eModule } from './env.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const artifacts = path.resolve(here, '../../artifacts');
-// `npm run test:browser -- campaigns.e2e.ts` runs only the files named.
-const only = process.argv.slice(2).filter((a) => a.endsWith('.e2e.ts'));
-const files = (await readdir(here)).filter((f) => f.endsWith('.e2e.ts') && (only.length === 0 || only.includes(f))).sort();
+const files = (await readdir(here)).filter((f) => f.endsWith('.e2e.ts')).sort();
 const modules = await Promise.all(files.map(async (f) => [f, (await import(pathToFileURL(path.join(here, f)).href)) as E2eModule] as const));
 
 const ADMIN_TOKEN = 'ra_browser_test_admin_token_0123456789abcdef';
