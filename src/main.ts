@@ -15,7 +15,7 @@ import { LowdbObservationStore } from './store/lowdb-observation-store.js';
 import { LowdbStore } from './store/lowdb-store.js';
 import { lockDataDir } from './store/data-dir-lock.js';
 import { StoreOpenError } from './store/store.js';
-import { openPostgresBackend, redactedUrl } from './store/postgres-backend.js';
+import { openPostgresBackend, redactedUrl } from './backends/postgres-backend.js';
 import { followChanges } from './store/postgres-replica-sync.js';
 
 /** How long SIGTERM waits for in-flight requests before closing connections anyway. */

@@ -3,7 +3,7 @@ import type pg from 'pg';
 import { loadSchemaRegistry } from '../../src/formats/schema-registry.js';
 import type { Declaration } from '../../src/formats/types.generated.js';
 import { Atlas } from '../../src/service/atlas.js';
-import { PostgresAnalysisCache } from '../../src/store/postgres-analysis-cache.js';
+import { PostgresAnalysisCache } from '../../src/service/postgres-analysis-cache.js';
 import { migrate } from '../../src/store/postgres-migrations.js';
 import { openPool } from '../../src/store/postgres-pool.js';
 import { PostgresStore } from '../../src/store/postgres-store.js';

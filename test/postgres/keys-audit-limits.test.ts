@@ -5,7 +5,7 @@ import { Authenticator } from '../../src/auth/authenticator.js';
 import { PostgresKeyStore } from '../../src/auth/postgres-key-store.js';
 import { mintToken } from '../../src/auth/token.js';
 import { PostgresRateLimitStore } from '../../src/http/postgres-rate-limit-store.js';
-import { PostgresAnalysisCache } from '../../src/store/postgres-analysis-cache.js';
+import { PostgresAnalysisCache } from '../../src/service/postgres-analysis-cache.js';
 import { migrate } from '../../src/store/postgres-migrations.js';
 import { openPool } from '../../src/store/postgres-pool.js';
 import { startTestDatabase, type TestDatabase } from './test-database.js';

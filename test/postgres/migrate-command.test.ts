@@ -9,7 +9,7 @@ import { PostgresKeyStore } from '../../src/auth/postgres-key-store.js';
 import { mintToken } from '../../src/auth/token.js';
 import { LowdbObservationStore } from '../../src/store/lowdb-observation-store.js';
 import { PostgresObservationStore } from '../../src/store/postgres-observation-store.js';
-import { verifyCopy } from '../../src/store/postgres-copy.js';
+import { verifyCopy } from '../../src/backends/postgres-copy.js';
 import { newObservation } from '../observations/observation-store-contract.js';
 import { LowdbStore } from '../../src/store/lowdb-store.js';
 import { openPool } from '../../src/store/postgres-pool.js';

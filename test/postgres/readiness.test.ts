@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import request from 'supertest';
-import { openPostgresBackend, type PostgresBackend } from '../../src/store/postgres-backend.js';
+import { openPostgresBackend, type PostgresBackend } from '../../src/backends/postgres-backend.js';
 import { testService } from '../support/service.js';
 import { startTestDatabase, type TestDatabase } from './test-database.js';
 

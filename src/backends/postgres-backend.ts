@@ -2,13 +2,13 @@ import type pg from 'pg';
 import { PostgresAuditLog } from '../audit/postgres-audit-log.js';
 import { PostgresKeyStore } from '../auth/postgres-key-store.js';
 import { PostgresRateLimitStore } from '../http/postgres-rate-limit-store.js';
-import { PostgresObservationStore } from './postgres-observation-store.js';
-import { PostgresAnalysisCache } from './postgres-analysis-cache.js';
-import { PostgresChangeFeed } from './postgres-change-feed.js';
-import { migrate } from './postgres-migrations.js';
-import { openPool } from './postgres-pool.js';
-import { PostgresStore } from './postgres-store.js';
-import { StoreOpenError } from './store.js';
+import { PostgresObservationStore } from '../store/postgres-observation-store.js';
+import { PostgresAnalysisCache } from '../service/postgres-analysis-cache.js';
+import { PostgresChangeFeed } from '../store/postgres-change-feed.js';
+import { migrate } from '../store/postgres-migrations.js';
+import { openPool } from '../store/postgres-pool.js';
+import { PostgresStore } from '../store/postgres-store.js';
+import { StoreOpenError } from '../store/store.js';
 
 /** Everything one replica keeps in PostgreSQL, on one pool, plus its change feed. */
 export interface PostgresBackend {
