@@ -1,6 +1,7 @@
 import { STATUS_CODES } from 'node:http';
 import type { ErrorRequestHandler, Response } from 'express';
 import { UnknownProviderError } from '../service/import-requests.js';
+import { DamagedVersionError } from '../store/damaged-version.js';
 import { StoreWriteError, VersionConflictError } from '../store/store.js';
 import { InvalidDocumentError } from '../formats/validation-error.js';
 import { HttpError, invalidDocument } from './http-error.js';
@@ -69,6 +70,12 @@ export function errorHandler(log: (message: string, error: unknown) => void = co
       problem = new HttpError(409, 'Conflict', `Other writes to "${error.providerId}" kept landing first (it is now at version ${error.actual}); nothing was stored. Send the request again.`, {
         providerId: error.providerId,
         latestVersion: error.actual,
+      });
+    } else if (error instanceof DamagedVersionError) {
+      // Logged and counted where it was found (the store's reads); never served.
+      problem = new HttpError(500, 'Damaged Version', `Version ${error.version} of "${error.providerId}" is stored damaged (${error.reason}) and cannot be served until it is restored.`, {
+        providerId: error.providerId,
+        version: error.version,
       });
     } else if (error instanceof StoreWriteError) {
       log('write failed', error);

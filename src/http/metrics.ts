@@ -1,5 +1,5 @@
 import type { RequestHandler } from 'express';
-import { Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import { cacheSizes } from '../service/byte-bounded-cache.js';
 import { VersionConflictError, type Store } from '../store/store.js';
 
@@ -10,10 +10,19 @@ export interface Metrics {
   middleware: RequestHandler;
   /** Wraps a store so every append is timed. */
   timeAppends(store: Store): Store;
+  /** Counts one read that found a damaged stored version (`damaged_versions_total`). */
+  countDamaged(): void;
 }
 
 export function createMetrics(): Metrics {
   const registry = new Registry();
+  // The process's own health: resident memory, heap, event-loop lag, GC pauses, open handles.
+  collectDefaultMetrics({ register: registry });
+  const damaged = new Counter({
+    name: 'damaged_versions_total',
+    help: 'Reads that found a stored version whose bytes no longer match its recorded hash (never served)',
+    registers: [registry],
+  });
   const requests = new Counter({ name: 'http_requests_total', help: 'Answered HTTP requests', labelNames: ['method', 'route', 'status'], registers: [registry] });
   const latency = new Histogram({
     name: 'http_request_duration_seconds',
@@ -86,5 +95,5 @@ export function createMetrics(): Metrics {
     },
   });
 
-  return { registry, middleware, timeAppends };
+  return { registry, middleware, timeAppends, countDamaged: () => damaged.inc() };
 }
