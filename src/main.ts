@@ -24,7 +24,7 @@ const SHUTDOWN_GRACE_MS = 10_000;
 /** The stores of this process: PostgreSQL when DATABASE_URL is set (replicas share it), else files in DATA_DIR. */
 async function openBackend(config: Config) {
   if (config.databaseUrl) {
-    const db = await openPostgresBackend(config.databaseUrl, { poolMax: config.pgPoolMax });
+    const db = await openPostgresBackend(config.databaseUrl, { poolMax: config.pgPoolMax, migrationUrl: config.databaseMigrationUrl });
     if (db.migrationsApplied.length > 0) console.log(`database migrations applied: ${db.migrationsApplied.join(', ')}`);
     return {
       ...db,

@@ -44,7 +44,10 @@ async function readObservations(db: Db, providerId: string | null, id?: number):
 
 /** Locks one observation's row for this transaction; false when there is no such observation. */
 async function lockObservation(client: pg.PoolClient, providerId: string, observationId: number): Promise<boolean> {
-  const { rowCount } = await client.query('SELECT 1 FROM observations WHERE provider_id = $1 AND id = $2 FOR UPDATE', [providerId, observationId]);
+  // An advisory lock, not SELECT … FOR UPDATE: a row lock needs UPDATE privilege, which the
+  // runtime role never has on this append-only table (DATABASE_MIGRATION_URL).
+  await client.query('SELECT pg_advisory_xact_lock(hashtext($1), $2)', [providerId, observationId]);
+  const { rowCount } = await client.query('SELECT 1 FROM observations WHERE provider_id = $1 AND id = $2', [providerId, observationId]);
   return rowCount === 1;
 }
 

@@ -14,35 +14,6 @@ BEGIN
 END;
 $$;
 
--- Versions and the audit trail join the observations as append-only: UPDATE, DELETE and
--- TRUNCATE are refused on every one of them (TRUNCATE fires no row trigger, hence the
--- statement triggers). With a separate owner role (DATABASE_MIGRATION_URL) the runtime role
--- also lacks the privileges and cannot disable these triggers; see docs/operations.md.
-CREATE OR REPLACE FUNCTION retention_atlas_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-  RAISE EXCEPTION '% is append-only: rows are never changed or deleted', TG_TABLE_NAME;
-END;
-$$;
-
-DROP TRIGGER IF EXISTS versions_append_only ON versions;
-CREATE TRIGGER versions_append_only BEFORE UPDATE OR DELETE ON versions
-  FOR EACH ROW EXECUTE FUNCTION retention_atlas_append_only();
-DROP TRIGGER IF EXISTS audit_entries_append_only ON audit_entries;
-CREATE TRIGGER audit_entries_append_only BEFORE UPDATE OR DELETE ON audit_entries
-  FOR EACH ROW EXECUTE FUNCTION retention_atlas_append_only();
-
-DROP TRIGGER IF EXISTS versions_no_truncate ON versions;
-CREATE TRIGGER versions_no_truncate BEFORE TRUNCATE ON versions
-  FOR EACH STATEMENT EXECUTE FUNCTION retention_atlas_append_only();
-DROP TRIGGER IF EXISTS audit_entries_no_truncate ON audit_entries;
-CREATE TRIGGER audit_entries_no_truncate BEFORE TRUNCATE ON audit_entries
-  FOR EACH STATEMENT EXECUTE FUNCTION retention_atlas_append_only();
-DROP TRIGGER IF EXISTS observations_no_truncate ON observations;
-CREATE TRIGGER observations_no_truncate BEFORE TRUNCATE ON observations
-  FOR EACH STATEMENT EXECUTE FUNCTION retention_atlas_append_only();
-DROP TRIGGER IF EXISTS observation_responses_no_truncate ON observation_responses;
-CREATE TRIGGER observation_responses_no_truncate BEFORE TRUNCATE ON observation_responses
-  FOR EACH STATEMENT EXECUTE FUNCTION retention_atlas_append_only();
-DROP TRIGGER IF EXISTS observation_withdrawals_no_truncate ON observation_withdrawals;
-CREATE TRIGGER observation_withdrawals_no_truncate BEFORE TRUNCATE ON observation_withdrawals
-  FOR EACH STATEMENT EXECUTE FUNCTION retention_atlas_append_only();
+-- The append-only triggers (UPDATE and DELETE of a row, TRUNCATE of the table) are made for
+-- every table of the declared list in src/store/postgres-roles.ts after the migrations run,
+-- so a table added later is protected by naming it there.
