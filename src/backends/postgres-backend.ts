@@ -2,6 +2,7 @@ import type pg from 'pg';
 import { PostgresAuditLog } from '../audit/postgres-audit-log.js';
 import { PostgresKeyStore } from '../auth/postgres-key-store.js';
 import { PostgresRateLimitStore } from '../http/postgres-rate-limit-store.js';
+import { NotReady } from '../http/readiness.js';
 import { PostgresObservationStore } from '../store/postgres-observation-store.js';
 import { PostgresAnalysisCache } from '../service/postgres-analysis-cache.js';
 import { PostgresChangeFeed } from '../store/postgres-change-feed.js';
@@ -109,7 +110,7 @@ export async function openPostgresBackend(url: string, options: BackendOptions =
     },
     async check() {
       await pool.query('SELECT 1');
-      if (!feed.listening) throw new Error('the change feed is reconnecting');
+      if (!feed.listening) throw new NotReady('the change feed is reconnecting');
     },
     async close() {
       await feed.close();

@@ -124,7 +124,7 @@ export function createApp(options: AppOptions): Express {
   });
   // Ready once the read model is built (every latest analysis loaded) and the store answers.
   // (With PostgreSQL the caller's `database` check stands for the store.)
-  app.get('/readyz', readiness(options.readinessChecks ?? { store: async () => void (await options.atlas.store.providerIds()) }));
+  app.get('/readyz', readiness(options.readinessChecks ?? { store: async () => void (await options.atlas.store.providerIds()) }, log));
   app.get('/metrics', async (_req, res) => {
     res.set('Cache-Control', 'no-store').type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });
