@@ -77,4 +77,15 @@ describe('keys, audit trail, analyses and rate limits shared through PostgreSQL'
     await storeA.resetKey('ip:1.2.3.4');
     expect(await storeB.get('ip:1.2.3.4')).toBeUndefined();
   });
+
+  it('prunes counters whose window ended long ago, keeping current ones', async () => {
+    const store = new PostgresRateLimitStore(replicaA);
+    store.init({ windowMs: 60_000 } as never);
+    for (let i = 0; i < 50; i++) await store.increment(`ip:10.0.0.${i}`);
+    await replicaA.query("UPDATE rate_limit_hits SET reset_at = now() - interval '5 minutes' WHERE client_key LIKE 'ip:10.0.0.%'");
+    await store.increment('ip:current');
+    expect(await store.prune()).toBe(50);
+    const { rows } = await replicaA.query<{ client_key: string }>("SELECT client_key FROM rate_limit_hits WHERE client_key LIKE 'ip:%'");
+    expect(rows.map((r) => r.client_key)).toEqual(['ip:current']);
+  });
 });
