@@ -68,7 +68,7 @@ export async function robustnessBenchmarks(): Promise<{ sections: string[]; chec
   const checks: RobustnessCheck[] = [];
   const server = await (async () => {
     await seed(scratch);
-    return startServer({ dataDir: scratch, env: { LOAD_SAMPLE_DATA: 'false', ADMIN_API_KEY: ADMIN_KEY, RATE_LIMIT_PER_MINUTE: '0', NODE_ENV: 'production', LOG_LEVEL: 'warn' } });
+    return startServer({ dataDir: scratch, env: { LOAD_SAMPLE_DATA: 'false', ADMIN_API_KEY: ADMIN_KEY, RATE_LIMIT_PER_MINUTE: '0', VERSION_QUOTA_PER_HOUR: '0', VERSION_QUOTA_PER_DAY: '0', NODE_ENV: 'production', LOG_LEVEL: 'warn' } });
   })();
   try {
     // (r2) Appends: alternately to a provider with 1 version and to the one with 1,000.

@@ -43,7 +43,7 @@ function section(title: string, table: string, note = ''): void {
 
 function serverEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
   // The per-client rate limit would turn a load test into a test of the limiter.
-  return { LOAD_SAMPLE_DATA: 'false', ADMIN_API_KEY: ADMIN_KEY, RATE_LIMIT_PER_MINUTE: '0', NODE_ENV: 'production', ...extra };
+  return { LOAD_SAMPLE_DATA: 'false', ADMIN_API_KEY: ADMIN_KEY, RATE_LIMIT_PER_MINUTE: '0', VERSION_QUOTA_PER_HOUR: '0', VERSION_QUOTA_PER_DAY: '0', NODE_ENV: 'production', ...extra };
 }
 
 const authorization = { authorization: `Bearer ${ADMIN_KEY}` };

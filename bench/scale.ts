@@ -71,7 +71,7 @@ async function rankingPaths(): Promise<string[]> {
   return jurisdictions.flatMap((j) => categories.map((c) => `/v1/exposure?jurisdiction=${j}&category=${c}`));
 }
 
-const env = (extra: NodeJS.ProcessEnv) => ({ LOAD_SAMPLE_DATA: 'false', ADMIN_API_KEY: ADMIN_KEY, RATE_LIMIT_PER_MINUTE: '0', NODE_ENV: 'production', ...extra });
+const env = (extra: NodeJS.ProcessEnv) => ({ LOAD_SAMPLE_DATA: 'false', ADMIN_API_KEY: ADMIN_KEY, RATE_LIMIT_PER_MINUTE: '0', VERSION_QUOTA_PER_HOUR: '0', VERSION_QUOTA_PER_DAY: '0', NODE_ENV: 'production', ...extra });
 
 /** Seeds, starts once (analyses computed and remembered), restarts (measured), then writes and ranks. */
 async function measure(kind: Kind, role: Role, count: number, scratch: string, databases: TestDatabase[], timeoutMs: number): Promise<Measured> {

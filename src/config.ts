@@ -15,6 +15,9 @@ export interface Config {
   /** Origins allowed to call the API from a browser (`*` for any). */
   corsOrigins: string[];
   trustProxy?: boolean | number | string;
+  /** Versions one provider may add per rolling hour / day (0: no limit); admin keys are exempt. */
+  versionQuotaPerHour: number;
+  versionQuotaPerDay: number;
   /** PostgreSQL connection string; when set, everything lives there instead of DATA_DIR. */
   databaseUrl?: string;
   /** The owner role's connection string: it migrates and grants the `databaseUrl` role only what the service needs. */
@@ -53,6 +56,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     rateLimitPerMinute: nonNegativeInt('RATE_LIMIT_PER_MINUTE', env.RATE_LIMIT_PER_MINUTE, 600),
     corsOrigins: (env.CORS_ORIGINS ?? '').split(',').map((o) => o.trim()).filter((o) => o !== ''),
     trustProxy: trustProxy(env.TRUST_PROXY),
+    versionQuotaPerHour: nonNegativeInt('VERSION_QUOTA_PER_HOUR', env.VERSION_QUOTA_PER_HOUR, 30),
+    versionQuotaPerDay: nonNegativeInt('VERSION_QUOTA_PER_DAY', env.VERSION_QUOTA_PER_DAY, 200),
     databaseUrl: env.DATABASE_URL || undefined,
     databaseMigrationUrl: env.DATABASE_MIGRATION_URL || undefined,
     pgPoolMax: nonNegativeInt('PG_POOL_MAX', env.PG_POOL_MAX, 10) || 10,

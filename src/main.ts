@@ -85,6 +85,7 @@ async function main(): Promise<void> {
     bodyLimit: config.bodyLimit,
     auth: { keys, audit, adminToken: config.adminApiKey },
     rateLimitPerMinute: config.rateLimitPerMinute,
+    versionQuota: { perHour: config.versionQuotaPerHour, perDay: config.versionQuotaPerDay },
     corsOrigins: config.corsOrigins,
     trustProxy: config.trustProxy,
     warmUp: true,
