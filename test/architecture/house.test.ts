@@ -1,7 +1,7 @@
 import { describe, expect, test } from '@jest/globals';
 import path from 'node:path';
 import { projectRoot } from '../../src/paths.js';
-import { importGraph } from './import-graph.js';
+import { cycles, importGraph } from './import-graph.js';
 
 /**
  * The layout of the house, checked on the import graph (type-only imports included): the
@@ -27,5 +27,9 @@ describe('the house', () => {
 
   test.each(['scoring', 'findings', 'diff', 'transparency', 'formats'])('the pure core room %s imports no shell', (core) => {
     expect(importsFrom(core, ['http', 'cli', 'report', 'store', 'service', 'backends', 'auth', 'audit'])).toEqual([]);
+  });
+
+  test('no file imports itself through others (type-only imports included): the shape of the scoring context lives apart from its builder', () => {
+    expect(cycles(graph)).toEqual([]);
   });
 });
