@@ -17,6 +17,7 @@ import { lockDataDir } from './store/data-dir-lock.js';
 import { StoreOpenError } from './store/store.js';
 import { openPostgresBackend, redactedUrl } from './backends/postgres-backend.js';
 import { followChanges } from './store/postgres-replica-sync.js';
+import { createMetrics } from './http/metrics.js';
 
 /** How long SIGTERM waits for in-flight requests before closing connections anyway. */
 const SHUTDOWN_GRACE_MS = 10_000;
@@ -26,6 +27,13 @@ async function openBackend(config: Config) {
   if (config.databaseUrl) {
     const db = await openPostgresBackend(config.databaseUrl, { poolMax: config.pgPoolMax, migrationUrl: config.databaseMigrationUrl });
     if (db.migrationsApplied.length > 0) console.log(`database migrations applied: ${db.migrationsApplied.join(', ')}`);
+    const metrics = createMetrics();
+    metrics.observeDatabase({
+      feedAttempts: () => db.feed.attempts,
+      feedListening: () => db.feed.listening,
+      poolTotal: () => db.pool.totalCount,
+      poolWaiting: () => db.pool.waitingCount,
+    });
     return {
       ...db,
       where: `database ${redactedUrl(config.databaseUrl)}`,
@@ -33,6 +41,7 @@ async function openBackend(config: Config) {
         analysisCache: (key: string) => db.analysisCache<Analysis>(key),
         rateLimitStore: db.rateLimits,
         readinessChecks: { database: db.check },
+        metrics,
         observationStore: db.observations,
       },
       follow: (atlas: Atlas<Analysis, ProviderSummary>, observations: ObservationService) => {

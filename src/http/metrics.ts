@@ -12,6 +12,18 @@ export interface Metrics {
   timeAppends(store: Store): Store;
   /** Counts one read that found a damaged stored version (`damaged_versions_total`). */
   countDamaged(): void;
+  /** Publishes the state of a PostgreSQL replica: its change feed and its connection pool. */
+  observeDatabase(database: DatabaseState): void;
+}
+
+/** What a replica on PostgreSQL reports about its connections. */
+export interface DatabaseState {
+  /** Connection attempts of the change feed since start (one loop with backoff while the database is away). */
+  feedAttempts(): number;
+  feedListening(): boolean;
+  /** Connections the pool holds now (idle and in use) and requests waiting for one. */
+  poolTotal(): number;
+  poolWaiting(): number;
 }
 
 export function createMetrics(): Metrics {
@@ -95,5 +107,21 @@ export function createMetrics(): Metrics {
     },
   });
 
-  return { registry, middleware, timeAppends, countDamaged: () => damaged.inc() };
+  const observeDatabase = (database: DatabaseState) => {
+    const gauge = (name: string, help: string, read: () => number) =>
+      new Gauge({
+        name,
+        help,
+        registers: [registry],
+        collect() {
+          this.set(read());
+        },
+      });
+    gauge('change_feed_connect_attempts', 'Connection attempts of the change feed since start (counted, never reset)', database.feedAttempts);
+    gauge('change_feed_listening', '1 while the change feed listens, 0 while it reconnects', () => (database.feedListening() ? 1 : 0));
+    gauge('db_pool_connections', 'Connections the PostgreSQL pool holds (bounded by PG_POOL_MAX)', database.poolTotal);
+    gauge('db_pool_waiting', 'Requests waiting for a pooled connection', database.poolWaiting);
+  };
+
+  return { registry, middleware, timeAppends, countDamaged: () => damaged.inc(), observeDatabase };
 }
