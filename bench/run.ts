@@ -8,7 +8,8 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { projectRoot } from '../src/paths.js';
-import { startServer, type RunningServer } from '../test/support/running-server.js';
+import type { RunningServer } from '../test/support/running-server.js';
+import { ensureCompiled, startLogged } from './service-entry.js';
 import { load, pct, sequentialLatencies, type LoadResult } from './load.js';
 import { markdownTable } from './markdown-table.js';
 import { residentMb } from './process-memory.js';
@@ -122,6 +123,7 @@ async function writeLatency(service: RunningServer): Promise<{ p50: number; p95:
 }
 
 async function main(): Promise<void> {
+  ensureCompiled();
   const started = performance.now();
   const scratch = await mkdtemp(path.join(os.tmpdir(), 'atlas-bench-'));
   const servers: RunningServer[] = [];
@@ -133,11 +135,11 @@ async function main(): Promise<void> {
     await seedStore(largeDir, LARGE);
     console.log(`seeded ${SMALL} and ${LARGE} providers in ${((performance.now() - seedStarted) / 1000).toFixed(1)} s`);
 
-    const echo = await startServer({ entry: 'bench/echo-server.ts' });
+    const echo = await startLogged(scratch, { entry: 'bench/echo-server.ts' });
     servers.push(echo);
-    const stack = await startServer({ entry: 'bench/stack-server.ts' });
+    const stack = await startLogged(scratch, { entry: 'bench/stack-server.ts' });
     servers.push(stack);
-    const small = await startServer({ dataDir: smallDir, env: serverEnv() });
+    const small = await startLogged(scratch, { dataDir: smallDir, env: serverEnv() });
     servers.push(small);
     const smallRss = await residentMb(small.child.pid);
 
@@ -149,7 +151,7 @@ async function main(): Promise<void> {
     await echo.stop();
     await stack.stop();
 
-    const large = await startServer({ dataDir: largeDir, env: serverEnv() });
+    const large = await startLogged(scratch, { dataDir: largeDir, env: serverEnv() });
     servers.push(large);
     const largeRss = await residentMb(large.child.pid);
     const largeWrites = await writeLatency(large);
@@ -193,7 +195,7 @@ async function main(): Promise<void> {
     const largeRssAfter = await residentMb(large.child.pid);
     await large.stop();
     // A restart finds every analysis remembered in DATA_DIR/analyses and skips the scoring.
-    const warm = await startServer({ dataDir: largeDir, env: serverEnv() });
+    const warm = await startLogged(scratch, { dataDir: largeDir, env: serverEnv() });
     servers.push(warm);
     const warmRss = await residentMb(warm.child.pid);
     await warm.stop();

@@ -1,5 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import { ImportError } from '../../transparency/import-error.js';
+import { threadEntry } from '../../threads/thread-entry.js';
 import type { CsvFigures, CsvMessage, CsvOutcome } from './csv-figures.js';
 
 /** One upload on its way to the CSV thread. */
@@ -26,7 +27,7 @@ export class CsvThread {
   private readonly pending = new Map<number, { resolve: (figures: CsvFigures) => void; reject: (error: unknown) => void }>();
   private nextId = 1;
 
-  constructor(private readonly entry = new URL('./csv-worker-entry.mjs', import.meta.url)) {}
+  constructor(private readonly entry = threadEntry('csv-worker', import.meta.url)) {}
 
   private start(): Promise<void> {
     if (this.ready) return this.ready;
