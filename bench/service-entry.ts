@@ -17,6 +17,6 @@ export function ensureCompiled(): void {
 let started = 0;
 /** Starts a server (the compiled service unless `entry` says otherwise) with its log in `logDir`. */
 export function startLogged(logDir: string, options: StartOptions = {}): Promise<RunningServer> {
-  const name = path.basename(options.entry ?? SERVICE_ENTRY).replace(/\.[jt]s$/, '');
+  const name = path.basename(options.entry ?? SERVICE_ENTRY).replace(/\.m?[jt]s$/, '');
   return startServer({ entry: SERVICE_ENTRY, ...options, logFile: path.join(logDir, `${name}-${++started}.log`) });
 }

@@ -37,7 +37,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const entry = options.entry ?? 'src/main.ts';
   // A log file keeps the server's lines out of this process (a load generator that reads every
   // log line shares the cores with the server it measures); readiness is then read from the file.
-  const logFd = options.logFile === undefined ? undefined : openSync(options.logFile, 'a');
+  const logFd = options.logFile === undefined ? undefined : openSync(options.logFile, 'w');
   const child = spawn(process.execPath, entry.endsWith('.ts') ? ['--import', 'tsx', entry] : [entry], {
     cwd: projectRoot,
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, ...options.env },
