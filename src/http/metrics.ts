@@ -71,6 +71,21 @@ export function createMetrics(): Metrics {
     },
   });
 
+  // prom-client hashes a labels object on every inc/observe; the children of the few label
+  // sets a service sees are looked up once and kept (routes are templates: the set stays small).
+  const children = new Map<string, { count: () => void; time: (seconds: number) => void }>();
+  const childFor = (method: string, route: string, status: string) => {
+    const key = `${method} ${route} ${status}`;
+    let child = children.get(key);
+    if (child === undefined) {
+      const counter = requests.labels(method, route, status);
+      const timer = latency.labels(method, route);
+      child = { count: () => counter.inc(), time: (seconds) => timer.observe(seconds) };
+      children.set(key, child);
+    }
+    return child;
+  };
+
   const middleware: RequestHandler = (req, res, next) => {
     const started = process.hrtime.bigint();
     res.once('finish', () => {
@@ -80,8 +95,9 @@ export function createMetrics(): Metrics {
       const path = req.route?.path !== undefined ? String(req.route.path) : undefined;
       const mount = req.baseUrl || (path && !path.startsWith('/v1') && /^\/v1(\/|$)/.test(req.originalUrl) ? '/v1' : '');
       const route = path !== undefined ? `${mount}${path}` : 'unmatched';
-      requests.inc({ method: req.method, route, status: String(res.statusCode) });
-      latency.observe({ method: req.method, route }, Number(process.hrtime.bigint() - started) / 1e9);
+      const child = childFor(req.method, route, String(res.statusCode));
+      child.count();
+      child.time(Number(process.hrtime.bigint() - started) / 1e9);
     });
     next();
   };

@@ -1,6 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import { ImportError } from '../../transparency/import-error.js';
 import { HttpError } from '../http-error.js';
+import { threadEntry } from '../../threads/thread-entry.js';
 import type { CsvFigures, CsvMessage, CsvOutcome } from './csv-figures.js';
 
 /** One upload on its way to the CSV thread. */
@@ -43,7 +44,7 @@ export class CsvThread {
   private inFlight = 0;
 
   constructor(
-    private readonly entry = new URL('./csv-worker-entry.mjs', import.meta.url),
+    private readonly entry = threadEntry('csv-worker', import.meta.url),
     private readonly maxInFlight = CSV_UPLOADS_IN_FLIGHT,
     private readonly heapMb = CSV_THREAD_HEAP_MB,
   ) {}
