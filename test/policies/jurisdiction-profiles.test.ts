@@ -12,7 +12,7 @@ const registry = loadSchemaRegistry();
 const profiles = loadJurisdictions(registry);
 const by = new Map(profiles.map((p) => [p.code as string, p]));
 /** Reviewed again, fact by fact, against the outside legal review of 2026-12-07 (issue 20). */
-const REVIEWED_AGAIN = ['AE', 'BY', 'CN', 'EG', 'ET', 'HK', 'ID', 'IL', 'IR', 'IT', 'KE', 'KZ', 'MM', 'NG', 'PK', 'RU', 'SA', 'SG', 'TH', 'VN'];
+const REVIEWED_AGAIN = ['AE', 'BY', 'CA', 'CH', 'CN', 'EG', 'ET', 'FR', 'GB', 'HK', 'ID', 'IL', 'IN', 'IR', 'IT', 'KE', 'KR', 'KZ', 'LU', 'MM', 'NG', 'PK', 'RU', 'SA', 'SE', 'SG', 'TH', 'US', 'VN', 'ZA'];
 const REVIEWED = ['US', 'GB', 'EU', 'DE', 'FR', 'NL', 'LU', 'IE', 'SE', 'CH', 'CN', 'RU', 'IN', 'BR', 'AU', 'CA', 'JP', 'KR', 'TR', 'AE'];
 
 function profile(code: string): JurisdictionProfile {
