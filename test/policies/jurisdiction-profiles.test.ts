@@ -12,7 +12,7 @@ const registry = loadSchemaRegistry();
 const profiles = loadJurisdictions(registry);
 const by = new Map(profiles.map((p) => [p.code as string, p]));
 /** Reviewed again, fact by fact, against the outside legal review of 2026-12-07 (issue 20). */
-const REVIEWED_AGAIN = ['AE', 'BY', 'CA', 'CH', 'CN', 'EG', 'ET', 'FR', 'GB', 'HK', 'ID', 'IL', 'IN', 'IR', 'IT', 'KE', 'KR', 'KZ', 'LU', 'MM', 'NG', 'PK', 'RU', 'SA', 'SE', 'SG', 'TH', 'US', 'VN', 'ZA'];
+const REVIEWED_AGAIN = ['AE', 'AU', 'AZ', 'BR', 'BY', 'CA', 'CH', 'CN', 'CO', 'DE', 'EG', 'ES', 'ET', 'EU', 'FR', 'GB', 'HK', 'HU', 'ID', 'IE', 'IL', 'IN', 'IR', 'IT', 'JP', 'KE', 'KR', 'KZ', 'LU', 'MM', 'MX', 'NG', 'NL', 'PH', 'PK', 'PL', 'RU', 'SA', 'SE', 'SG', 'TH', 'TR', 'US', 'VN', 'ZA'];
 const REVIEWED = ['US', 'GB', 'EU', 'DE', 'FR', 'NL', 'LU', 'IE', 'SE', 'CH', 'CN', 'RU', 'IN', 'BR', 'AU', 'CA', 'JP', 'KR', 'TR', 'AE'];
 
 function profile(code: string): JurisdictionProfile {
