@@ -690,7 +690,7 @@ export interface Membership {
   note?: string;
 }
 /**
- * A citation. `kind: official` is the legislation or gazette site or the court's own judgment; `unofficial-copy` is the best available copy where no official text is published online (say so in the fact's note); `secondary` is commentary and never stands alone where an official text exists. For documented practice (`legalBasis: documented-practice`): `report` is an NGO, UN or academic technical report, `court-finding` a judgment that finds facts about a state's practice, `regulator` a regulator's own document. `accessed` is given only for a text actually read (`verified: true`); `readFrom` says whether it was read on the live site or in a stored copy.
+ * A citation. `kind: official` is the legislation or gazette site or the court's own judgment; `unofficial-copy` is the best available copy where no official text is published online (say so in the fact's note); `secondary` is commentary and never stands alone where an official text exists. For documented practice (`legalBasis: documented-practice`): `report` is an NGO, UN or academic technical report, `court-finding` a judgment that finds facts about a state's practice, `regulator` a regulator's own document. `verified: true` means the text of the law itself (or an official translation, or a faithful copy) was actually read, at a deep link to the act or article: never a site's home page, never commentary (`secondary`); the loader refuses both. `accessed` is given only for a text actually read; `readFrom` says whether it was read on the live site or in a stored copy, and `readAt` names the copy read when it was not the official site (a mirror of the national portal in a public Git repository, say).
  */
 export interface FactSource {
   /**
@@ -713,6 +713,10 @@ export interface FactSource {
    * Where it was read: the live site, or a stored copy of it.
    */
   readFrom?: 'live' | 'stored-copy';
+  /**
+   * The copy actually read when it was not the official site (a public mirror of the national portal, with the file or version read); only with `verified: true`.
+   */
+  readAt?: string;
 }
 export interface Instrument {
   id: Slug;
