@@ -6,7 +6,8 @@
  * checks that the page still contains exactly this output, so the page cannot drift from the code.
  */
 import { pathToFileURL } from 'node:url';
-import type { Declaration, JurisdictionProfile, ModelParameters } from '../src/formats/types.generated.js';
+import type { Declaration, InForce, JurisdictionProfile, ModelParameters } from '../src/formats/types.generated.js';
+import { categoriesWords, kindWords, mandateDurationsWords } from '../src/law/partial-knowledge.js';
 import { computeExposure, type Cell, type ExposureResult } from '../src/scoring/index.js';
 import { round1 } from '../src/scoring/numbers.js';
 import { curveFactor } from '../src/scoring/retention-curve.js';
@@ -39,10 +40,10 @@ export const exampleland: JurisdictionProfile = {
   name: 'Exampleland',
   reviewed: '2026-11-01',
   instruments: [
-    { id: 'production-order', name: 'Production order', kind: 'court-order', reaches: 'stored', judicialReview: true, gagOrder: false, categories: ['subscriber-info', 'message-content'], extraterritorial: false, inForce: { from: '2015-03-01' }, sources: source },
-    { id: 'interception-warrant', name: 'Interception warrant', kind: 'warrant', reaches: 'live', judicialReview: true, gagOrder: true, categories: ['message-content'], extraterritorial: false, inForce: { from: '2015-03-01' }, sources: source },
-    { id: 'capability-notice', name: 'Technical capability notice', kind: 'technical-assistance', reaches: 'both', judicialReview: false, gagOrder: true, categories: ['message-content'], extraterritorial: false, weakensEncryption: true, inForce: { from: '2019-01-01' }, sources: source },
-    { id: 'police-subpoena', name: 'Police subpoena', kind: 'subpoena', reaches: 'stored', judicialReview: false, gagOrder: false, categories: ['subscriber-info'], extraterritorial: false, inForce: { from: '2010-01-01', until: '2021-04-01', ended: 'struck-down' }, sources: source },
+    { id: 'production-order', name: 'Production order', kind: 'court-order', reaches: 'stored', authorisation: ['court-before'], gagOrder: false, categories: ['subscriber-info', 'message-content'], extraterritorial: false, inForce: { from: '2015-03-01' }, sources: source },
+    { id: 'interception-warrant', name: 'Interception warrant', kind: 'warrant', reaches: 'live', authorisation: ['court-before'], gagOrder: true, categories: ['message-content'], extraterritorial: false, inForce: { from: '2015-03-01' }, sources: source },
+    { id: 'capability-notice', name: 'Technical capability notice', kind: 'technical-assistance', reaches: 'both', authorisation: ['executive'], gagOrder: true, categories: ['message-content'], extraterritorial: false, weakensEncryption: true, inForce: { from: '2019-01-01' }, sources: source },
+    { id: 'police-subpoena', name: 'Police subpoena', kind: 'subpoena', reaches: 'stored', authorisation: ['prosecutor'], gagOrder: false, categories: ['subscriber-info'], extraterritorial: false, inForce: { from: '2010-01-01', until: '2021-04-01', ended: 'struck-down' }, sources: source },
   ],
   retentionMandates: [{ id: 'subscriber-records', name: 'Subscriber records duty', categories: ['subscriber-info'], duration: 'P2Y', scope: 'all-providers', inForce: { from: '2016-01-01' }, sources: source }],
   localisation: [],
@@ -113,16 +114,17 @@ function pretty(x: unknown, indent = ''): string {
 const json = (x: unknown): string => ['```json', pretty(x), '```'].join('\n');
 
 const yesNo = (x: boolean | 'unknown'): string => (x === true ? 'yes' : x === false ? 'no' : 'unknown');
-const period = (f: { from: string | number; until?: string | number; ended?: string }): string => (f.until === undefined ? `from ${f.from}` : `${f.from} to ${f.until} (${f.ended ?? 'ended'})`);
+const point = (x: InForce['from'] | InForce['until']): string => (typeof x === 'object' ? ('noLaterThan' in x ? `no later than ${x.noLaterThan}` : `no earlier than ${x.noEarlierThan}`) : String(x));
+const period = (f: InForce): string => (f.until === undefined ? `from ${point(f.from)}` : `${point(f.from)} to ${point(f.until)} (${f.ended ?? 'ended'})`);
 
 /** Example B's profile as a table a reader can check by eye (the exact JSON is in this script). */
 function profileTable(p: JurisdictionProfile): string[] {
   return [
-    '| fact | kind | reaches | judge | gag | categories | in force |',
+    '| fact | kind | reaches | authorised by | gag | categories | in force |',
     '|---|---|---|---|---|---|---|',
-    ...p.instruments.map((i, k) => `| \`/instruments/${k}\` ${i.name}${i.weakensEncryption === true ? ' (can compel weakening encryption)' : ''} | ${i.kind} | ${i.reaches} | ${yesNo(i.judicialReview)} | ${yesNo(i.gagOrder)} | ${i.categories === 'unknown' ? 'unknown' : i.categories.join(', ')} | ${period(i.inForce)} |`),
-    ...p.retentionMandates.map((m, k) => `| \`/retentionMandates/${k}\` ${m.name} | keep ${m.duration}, binds ${m.scope} | — | — | — | ${m.categories === 'unknown' ? 'unknown' : m.categories.join(', ')} | ${period(m.inForce)} |`),
-    ...p.interceptionMandates.map((m, k) => `| \`/interceptionMandates/${k}\` ${m.name} | ${m.kind}, binds ${m.appliesTo} | live | — | — | ${m.categories === 'unknown' ? 'unknown' : m.categories.join(', ')} | ${period(m.inForce)} |`),
+    ...p.instruments.map((i, k) => `| \`/instruments/${k}\` ${i.name}${i.weakensEncryption === true ? ' (can compel weakening encryption)' : ''} | ${kindWords(i.kind)} | ${i.reaches} | ${i.authorisation.join(' or ')} | ${yesNo(i.gagOrder)} | ${categoriesWords(i.categories)} | ${period(i.inForce)} |`),
+    ...p.retentionMandates.map((m, k) => `| \`/retentionMandates/${k}\` ${m.name} | keep ${mandateDurationsWords(m)}, binds ${m.scope} | — | — | — | ${categoriesWords(m.categories)} | ${period(m.inForce)} |`),
+    ...p.interceptionMandates.map((m, k) => `| \`/interceptionMandates/${k}\` ${m.name} | ${kindWords(m.kind)}, binds ${m.appliesTo} | live | — | — | ${categoriesWords(m.categories)} | ${period(m.inForce)} |`),
   ];
 }
 

@@ -13,6 +13,8 @@ import { todayUtc } from './law/in-force.js';
 import { analysisKey, FileAnalysisCache, type AnalysisCache } from './service/analysis-cache.js';
 import type { Store } from './store/store.js';
 import { createMetrics } from './http/metrics.js';
+import { createLogger } from './http/logger.js';
+import { verifiedReads, type DamagedVersionError } from './store/damaged-version.js';
 import { packageVersion } from './package-version.js';
 import { MemoryObservationStore, MemoryRecordStore, type ObservationStore } from './observations/observation-store.js';
 import type { AssessmentRecord, AssessmentStore } from './assessments/assessment-record.js';
@@ -59,7 +61,13 @@ export async function buildService(store: Store, options: ServiceOptions = {}): 
   const metrics = options.metrics ?? createMetrics();
   const analyze = makeAnalyzer(policy);
   if (options.warmUp) warmUp(analyze, readSampleDeclarations(registry));
-  const atlas = await Atlas.open(metrics.timeAppends(store), registry, analyze, cache, summarizeProvider, providerSummaryCodec);
+  const logger = options.logger ?? createLogger();
+  // Every body read is checked against its hash; a damaged version is logged, counted and never served.
+  const onDamaged = (error: DamagedVersionError) => {
+    metrics.countDamaged();
+    logger.error({ providerId: error.providerId, version: error.version, reason: error.reason }, 'damaged stored version refused');
+  };
+  const atlas = await Atlas.open(verifiedReads(metrics.timeAppends(store), onDamaged), registry, analyze, cache, summarizeProvider, providerSummaryCodec);
   const openapi = options.openapi ?? (await loadOpenApiDocument());
   const observations = await ObservationService.open(options.observationStore ?? new MemoryObservationStore(), registry, atlas, categories.map((c) => c.id), options.auth?.clock);
   const assessments = await AssessmentService.open(options.assessmentStore ?? new MemoryRecordStore<AssessmentRecord>(), registry, atlas, options.auth?.clock);
@@ -67,6 +75,6 @@ export async function buildService(store: Store, options: ServiceOptions = {}): 
   const exposure = new ExposureReader(atlas, policy);
   const known = (id: string) => atlas.latestOf(id) !== undefined || observations.hasEvidence(id);
   const campaigns = new CampaignService(options.campaignStore ?? new MemoryCampaignStore(), registry, atlas, exposure, known, categories.map((c) => c.id), options.auth?.clock);
-  const app = createApp({ ...options, metrics, atlas, categories, openapi, policy, observations, assessments, campaigns, exposure });
+  const app = createApp({ ...options, logger, metrics, atlas, categories, openapi, policy, observations, assessments, campaigns, exposure });
   return { app, atlas, registry, policy, observations, assessments, campaigns };
 }

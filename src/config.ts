@@ -15,8 +15,13 @@ export interface Config {
   /** Origins allowed to call the API from a browser (`*` for any). */
   corsOrigins: string[];
   trustProxy?: boolean | number | string;
+  /** Versions one provider may add per rolling hour / day (0: no limit); admin keys are exempt. */
+  versionQuotaPerHour: number;
+  versionQuotaPerDay: number;
   /** PostgreSQL connection string; when set, everything lives there instead of DATA_DIR. */
   databaseUrl?: string;
+  /** The owner role's connection string: it migrates and grants the `databaseUrl` role only what the service needs. */
+  databaseMigrationUrl?: string;
   /** Connections this process may hold in its PostgreSQL pool. */
   pgPoolMax: number;
 }
@@ -40,6 +45,7 @@ function trustProxy(value: string | undefined): boolean | number | string | unde
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = Number(env.PORT ?? 3000);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, got "${env.PORT}"`);
+  if (env.DATABASE_MIGRATION_URL && !env.DATABASE_URL) throw new Error('DATABASE_MIGRATION_URL names the owner role of the database DATABASE_URL names: set DATABASE_URL too');
   return {
     port,
     host: env.HOST ?? '127.0.0.1',
@@ -50,7 +56,10 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     rateLimitPerMinute: nonNegativeInt('RATE_LIMIT_PER_MINUTE', env.RATE_LIMIT_PER_MINUTE, 600),
     corsOrigins: (env.CORS_ORIGINS ?? '').split(',').map((o) => o.trim()).filter((o) => o !== ''),
     trustProxy: trustProxy(env.TRUST_PROXY),
+    versionQuotaPerHour: nonNegativeInt('VERSION_QUOTA_PER_HOUR', env.VERSION_QUOTA_PER_HOUR, 30),
+    versionQuotaPerDay: nonNegativeInt('VERSION_QUOTA_PER_DAY', env.VERSION_QUOTA_PER_DAY, 200),
     databaseUrl: env.DATABASE_URL || undefined,
+    databaseMigrationUrl: env.DATABASE_MIGRATION_URL || undefined,
     pgPoolMax: nonNegativeInt('PG_POOL_MAX', env.PG_POOL_MAX, 10) || 10,
   };
 }

@@ -18,8 +18,9 @@ import { loadSampleCampaign } from './service/sample-campaign.js';
 import { LowdbStore } from './store/lowdb-store.js';
 import { lockDataDir } from './store/data-dir-lock.js';
 import { StoreOpenError } from './store/store.js';
-import { openPostgresBackend, redactedUrl } from './store/postgres-backend.js';
+import { openPostgresBackend, redactedUrl } from './backends/postgres-backend.js';
 import { followChanges } from './store/postgres-replica-sync.js';
+import { createMetrics } from './http/metrics.js';
 
 /** How long SIGTERM waits for in-flight requests before closing connections anyway. */
 const SHUTDOWN_GRACE_MS = 10_000;
@@ -27,8 +28,15 @@ const SHUTDOWN_GRACE_MS = 10_000;
 /** The stores of this process: PostgreSQL when DATABASE_URL is set (replicas share it), else files in DATA_DIR. */
 async function openBackend(config: Config) {
   if (config.databaseUrl) {
-    const db = await openPostgresBackend(config.databaseUrl, { poolMax: config.pgPoolMax });
+    const db = await openPostgresBackend(config.databaseUrl, { poolMax: config.pgPoolMax, migrationUrl: config.databaseMigrationUrl });
     if (db.migrationsApplied.length > 0) console.log(`database migrations applied: ${db.migrationsApplied.join(', ')}`);
+    const metrics = createMetrics();
+    metrics.observeDatabase({
+      feedAttempts: () => db.feed.attempts,
+      feedListening: () => db.feed.listening,
+      poolTotal: () => db.pool.totalCount,
+      poolWaiting: () => db.pool.waitingCount,
+    });
     return {
       ...db,
       where: `database ${redactedUrl(config.databaseUrl)}`,
@@ -36,6 +44,7 @@ async function openBackend(config: Config) {
         analysisCache: (key: string) => db.analysisCache<Analysis>(key),
         rateLimitStore: db.rateLimits,
         readinessChecks: { database: db.check },
+        metrics,
         observationStore: db.observations,
         assessmentStore: db.assessments,
         campaignStore: db.campaigns,
@@ -95,6 +104,7 @@ async function main(): Promise<void> {
     bodyLimit: config.bodyLimit,
     auth: { keys, audit, adminToken: config.adminApiKey },
     rateLimitPerMinute: config.rateLimitPerMinute,
+    versionQuota: { perHour: config.versionQuotaPerHour, perDay: config.versionQuotaPerDay },
     corsOrigins: config.corsOrigins,
     trustProxy: config.trustProxy,
     warmUp: true,

@@ -9,6 +9,7 @@ import { registerScore } from './score-command.js';
 import { registerServe } from './serve-command.js';
 import { registerSubmit } from './submit-command.js';
 import { registerValidate } from './validate-command.js';
+import { registerVerify } from './verify-command.js';
 
 /** The command tree. Each command lives in its own file and is a thin shell over the core. */
 export function buildProgram(ctx: CliContext): Command {
@@ -25,6 +26,7 @@ export function buildProgram(ctx: CliContext): Command {
   registerObservations(program, ctx);
   registerAuthors(program, ctx);
   registerMigrate(program, ctx);
+  registerVerify(program, ctx);
   registerServe(program);
   return program;
 }

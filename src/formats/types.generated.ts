@@ -530,7 +530,7 @@ export type DateOrYear = IsoDate1 | number | Unknown;
  */
 export type IsoDate1 = string;
 /**
- * Not known to the profile's authors. The model treats it as an unknown legal fact: the least exposing honest value for `established`, the most exposing for `worstCase`.
+ * Nothing is known of this fact. The model treats it as an unknown legal fact: the least exposing honest value for `established`, the most exposing for `worstCase`. Where a fact is known in part, say so (`atLeast`, `noLaterThan`, `noEarlierThan`, a list of authorisation routes) instead: the known part then counts toward `established`.
  */
 export type Unknown = 'unknown';
 /**
@@ -547,13 +547,79 @@ export type IsoDate2 = string;
  */
 export type IsoDate3 = string;
 /**
- * Taxonomy ids of the data categories the rule reaches; "unknown" is scored as every category.
+ * Taxonomy ids of the data categories the rule reaches: a list; "all"; `{ "atLeast": [...] }` when it reaches at least these (perhaps more); "unknown" only when nothing is known (reaches no category for `established`, every category for `worstCase`).
  */
-export type Categories = [CategoryId, ...CategoryId[]] | Unknown;
+export type Categories =
+  | CategoryList
+  | 'all'
+  | {
+      atLeast: CategoryList;
+    }
+  | Unknown;
+/**
+ * @minItems 1
+ * @maxItems 13
+ */
+export type CategoryList = [CategoryId, ...CategoryId[]];
 /**
  * true when the instrument can compel a provider to weaken, remove or bypass its own encryption, or to hand over keys or plaintext (technical capability notices, key-disclosure orders, traceability rules). Absent: false.
  */
 export type WeakensEncryption = boolean | Unknown;
+/**
+ * What the fact rests on: a statute, a regulation, a licence condition, case law, or `documented-practice` — what the state is credibly reported to do without (or beyond) a published text. A documented-practice fact cites at least two independent sources (different sites) of the kinds `report`, `court-finding` or `regulator`, needs no official text, and counts toward `established` like any other fact. Absent: not recorded.
+ */
+export type LegalBasis = 'statute' | 'regulation' | 'licence-condition' | 'case-law' | 'documented-practice';
+/**
+ * A year, a month or a day: YYYY, YYYY-MM or YYYY-MM-DD.
+ */
+export type PartialDate = string;
+/**
+ * A rule that obliges providers to keep data: one `duration`, or `durations` per group of categories (exactly one of the two).
+ */
+export type RetentionMandate = {
+  id: Slug;
+  name: string;
+  categories: Categories;
+  /**
+   * How long the data must be kept (the longest period where the rule gives a range); unknown is scored between the shortest period and indefinite. Give `durations` instead where the law sets different periods for different categories.
+   */
+  duration?: IsoDuration | Unknown;
+  /**
+   * Where the law sets different periods for different categories (IR art. 668: six months for user information, fifteen days for content): one entry per group. Every category the rule lists is in exactly one group; a category the rule reaches but no group names (with `all`, `atLeast` or `unknown` categories) has a period that is not known.
+   *
+   * @minItems 2
+   * @maxItems 13
+   */
+  durations?: [
+    {
+      categories: CategoryList;
+      duration: IsoDuration | Unknown;
+    },
+    {
+      categories: CategoryList;
+      duration: IsoDuration | Unknown;
+    },
+    ...{
+      categories: CategoryList;
+      duration: IsoDuration | Unknown;
+    }[]
+  ];
+  /**
+   * Whom it binds: every communications or online service provider; operators of public telecommunications networks and services; online communication services that are not telecom operators (RU: organisers of information dissemination); or hosting, cloud, VPN and data-centre providers (IN CERT-In).
+   */
+  scope: 'all-providers' | 'telecom-operators' | 'online-services' | 'infrastructure-providers' | 'unknown';
+  legalBasis?: LegalBasis;
+  inForce: InForce;
+  note?: string;
+  sources: FactSources;
+} & RetentionMandate1;
+export type RetentionMandate1 =
+  | {
+      duration: unknown;
+    }
+  | {
+      durations: unknown;
+    };
 /**
  * Sources for the profile as a whole (overviews); each fact cites its own.
  *
@@ -562,7 +628,7 @@ export type WeakensEncryption = boolean | Unknown;
  */
 export type FactSources1 = [FactSource, ...FactSource[]];
 /**
- * The legal access regime of one jurisdiction: how its authorities obtain stored data and live communications from providers, what it makes providers retain, where it makes them store data, what interception capability it mandates, which powers can compel a provider to weaken its encryption, and which agreements let it obtain data held in other states. Every fact is dated (when it was in force) and cites the official text; what the profile does not cover is listed in `coverage` and scored as unknown, never as safe.
+ * The legal access regime of one jurisdiction: how its authorities obtain stored data and live communications from providers, what it makes providers retain, where it makes them store data, what interception capability it mandates, which powers can compel a provider to weaken its encryption, and which agreements let it obtain data held in other states. Every fact is dated (when it was in force) and cites the official text (or, for documented practice, at least two independent reports, court findings or regulator documents), and says how much of it is known (profile schema 3: `atLeast`, `noLaterThan`, `noEarlierThan`, authorisation routes); what the profile does not cover is listed in `coverage` and scored as unknown, never as safe.
  */
 export interface JurisdictionProfile {
   code: Jurisdiction;
@@ -624,7 +690,7 @@ export interface Membership {
   note?: string;
 }
 /**
- * A citation. `kind: official` is the legislation or gazette site or the court's own judgment; `unofficial-copy` is the best available copy where no official text is published online (say so in the fact's note); `secondary` is commentary and never stands alone where an official text exists. `accessed` is given only for a text actually read (`verified: true`); `readFrom` says whether it was read on the live site or in a stored copy.
+ * A citation. `kind: official` is the legislation or gazette site or the court's own judgment; `unofficial-copy` is the best available copy where no official text is published online (say so in the fact's note); `secondary` is commentary and never stands alone where an official text exists. For documented practice (`legalBasis: documented-practice`): `report` is an NGO, UN or academic technical report, `court-finding` a judgment that finds facts about a state's practice, `regulator` a regulator's own document. `verified: true` means the text of the law itself (or an official translation, or a faithful copy) was actually read, at a deep link to the act or article: never a site's home page, never commentary (`secondary`); the loader refuses both. `accessed` is given only for a text actually read; `readFrom` says whether it was read on the live site or in a stored copy, and `readAt` names the copy read when it was not the official site (a mirror of the national portal in a public Git repository, say).
  */
 export interface FactSource {
   /**
@@ -632,7 +698,7 @@ export interface FactSource {
    */
   url: string;
   title: string;
-  kind: 'official' | 'unofficial-copy' | 'secondary';
+  kind: 'official' | 'unofficial-copy' | 'secondary' | 'report' | 'court-finding' | 'regulator';
   /**
    * Article, section or paragraph cited ("s. 253(8)", "art. 64").
    */
@@ -647,33 +713,55 @@ export interface FactSource {
    * Where it was read: the live site, or a stored copy of it.
    */
   readFrom?: 'live' | 'stored-copy';
+  /**
+   * The copy actually read when it was not the official site (a public mirror of the national portal, with the file or version read); only with `verified: true`.
+   */
+  readAt?: string;
 }
 export interface Instrument {
   id: Slug;
   name: string;
   /**
-   * The kind of legal process, from the strongest safeguard (a judicial warrant) to the weakest (direct access). `technical-assistance` compels a capability (a technical capability notice) and `preservation` compels keeping data: neither is by itself an access instrument. `unknown` is scored between the strongest and the weakest.
+   * The kind of legal process, from the strongest safeguard (a judicial warrant) to the weakest (direct access). `technical-assistance` compels a capability (a technical capability notice) and `preservation` compels keeping data: neither is by itself an access instrument. `unknown` (nothing known, not even that it is an access power) is scored between no access power and the weakest safeguard; `{ "atLeast": kind }` between that kind and the weakest safeguard.
    */
   kind:
-    | 'warrant'
-    | 'court-order'
-    | 'subpoena'
-    | 'administrative-request'
-    | 'national-security-letter'
-    | 'programmatic-bulk'
-    | 'preservation'
-    | 'key-disclosure'
-    | 'technical-assistance'
-    | 'direct-access'
-    | 'unknown';
+    | (
+        | 'warrant'
+        | 'court-order'
+        | 'subpoena'
+        | 'administrative-request'
+        | 'national-security-letter'
+        | 'programmatic-bulk'
+        | 'preservation'
+        | 'key-disclosure'
+        | 'technical-assistance'
+        | 'direct-access'
+        | 'unknown'
+      )
+    | {
+        atLeast:
+          | 'warrant'
+          | 'court-order'
+          | 'subpoena'
+          | 'administrative-request'
+          | 'national-security-letter'
+          | 'programmatic-bulk'
+          | 'direct-access';
+      };
   /**
    * Whether it obtains data already stored, communications in real time, or both.
    */
   reaches: 'stored' | 'live' | 'both';
   /**
-   * true when a judge (or judicial commissioner) authorises it before use.
+   * Who authorises its use, as the list of routes open to the state, in rising order of exposure: `court-before` (a judge or judicial commissioner before use) < `court-after` (a judge confirms after use) < `commission` (an independent non-judicial body: G10 commission, CNCTR) < `prosecutor` < `executive` (a minister or the agency itself) < `none` (no authorisation per use). `not-court`: known not to need a court, route not read (scored as `commission` for `established`, `none` for `worstCase`); `unknown`: not known (widens `worstCase` up to `none`). Every listed route is open to the state, so the most exposing known route drives both bounds.
+   *
+   * @minItems 1
+   * @maxItems 7
    */
-  judicialReview: boolean | Unknown;
+  authorisation: [
+    'court-before' | 'court-after' | 'commission' | 'prosecutor' | 'executive' | 'none' | 'not-court' | 'unknown',
+    ...('court-before' | 'court-after' | 'commission' | 'prosecutor' | 'executive' | 'none' | 'not-court' | 'unknown')[]
+  ];
   /**
    * true when the provider is, or is routinely, forbidden to tell the user.
    */
@@ -688,43 +776,36 @@ export interface Instrument {
    * For a preservation power: how long it can make a provider keep data it already holds (including renewals), which stretches a short retention window.
    */
   preserves?: IsoDuration | Unknown;
+  legalBasis?: LegalBasis;
   inForce: InForce;
   note?: string;
   sources: FactSources;
 }
 /**
- * When the fact was law. In force on date D when `from` ≤ D and D < `until`. A year means some day of that year (a date inside it is an unknown legal fact); "unknown" is unknown. No `until`: still in force when the profile was reviewed.
+ * When the fact was law. In force on date D when `from` ≤ D and D < `until`. A year means some day of that year (a date inside it is an unknown legal fact); `{ "noLaterThan": X }` in `from` means in force by the end of X at the latest (a long-standing power whose first date was not read: settled from the end of X on); `{ "noEarlierThan": X }` in `until` means still in force at least until the start of X; "unknown" is unknown. No `until`: still in force when the profile was reviewed.
  */
 export interface InForce {
   /**
-   * A date (YYYY-MM-DD), a year where only the year is known, or "unknown".
+   * First day in force (entry into force or application, not enactment).
    */
-  from: IsoDate1 | number | Unknown;
+  from:
+    | DateOrYear
+    | {
+        noLaterThan: PartialDate;
+      };
   /**
-   * A date (YYYY-MM-DD), a year where only the year is known, or "unknown".
+   * First day no longer in force.
    */
-  until?: IsoDate1 | number | Unknown;
+  until?:
+    | DateOrYear
+    | {
+        noEarlierThan: PartialDate;
+      };
   /**
    * Why it stopped: with `until`.
    */
   ended?: 'struck-down' | 'held-inapplicable' | 'repealed' | 'expired' | 'suspended' | 'superseded' | 'unknown';
   note?: string;
-}
-export interface RetentionMandate {
-  id: Slug;
-  name: string;
-  categories: Categories;
-  /**
-   * How long the data must be kept (the longest period where the rule gives a range); unknown is scored as indefinite.
-   */
-  duration: IsoDuration | Unknown;
-  /**
-   * Whom it binds: every communications or online service provider; operators of public telecommunications networks and services; online communication services that are not telecom operators (RU: organisers of information dissemination); or hosting, cloud, VPN and data-centre providers (IN CERT-In).
-   */
-  scope: 'all-providers' | 'telecom-operators' | 'online-services' | 'infrastructure-providers' | 'unknown';
-  inForce: InForce;
-  note?: string;
-  sources: FactSources;
 }
 export interface LocalisationRule {
   id: Slug;
@@ -734,6 +815,7 @@ export interface LocalisationRule {
    * local-copy: a copy must be kept in the jurisdiction; local-only: the data may not leave it; transfer-restriction: transfers abroad need a legal basis or approval.
    */
   requirement: 'local-copy' | 'local-only' | 'transfer-restriction' | 'unknown';
+  legalBasis?: LegalBasis;
   inForce: InForce;
   note?: string;
   sources: FactSources;
@@ -742,11 +824,16 @@ export interface InterceptionMandate {
   id: Slug;
   name: string;
   /**
-   * capability: operators must build interception capability and execute orders; technical-assistance: authorities may order a provider to build or give help case by case; direct-access: authorities hold equipment or access that lets them intercept without asking the operator each time. unknown is scored between the weakest and the strongest kind.
+   * capability: operators must build interception capability and execute orders; technical-assistance: authorities may order a provider to build or give help case by case; direct-access: authorities hold equipment or access that lets them intercept without asking the operator each time. unknown is scored between the weakest and the strongest kind; `{ "atLeast": kind }` between that kind and the strongest.
    */
-  kind: 'capability' | 'technical-assistance' | 'direct-access' | 'unknown';
+  kind:
+    | ('capability' | 'technical-assistance' | 'direct-access' | 'unknown')
+    | {
+        atLeast: 'technical-assistance' | 'capability' | 'direct-access';
+      };
   appliesTo: 'telecom-operators' | 'all-providers' | 'unknown';
   categories: Categories;
+  legalBasis?: LegalBasis;
   inForce: InForce;
   note?: string;
   sources: FactSources;
@@ -851,7 +938,17 @@ export interface ModelParameters {
     'direct-access': Param;
   };
   instrumentModifiers: {
-    noJudicialReview: Param;
+    /**
+     * The step each authorisation route adds to an instrument's weight, in rising order of exposure (checked at load: the steps never fall along court-before < court-after < commission < prosecutor < executive < none). An instrument's most exposing known route decides; `not-court` lies between commission and none, `unknown` between its known routes and none.
+     */
+    authorisation: {
+      'court-before': Param;
+      'court-after': Param;
+      commission: Param;
+      prosecutor: Param;
+      executive: Param;
+      none: Param;
+    };
     gagOrder: Param;
     extraterritorialReach: Param;
   };

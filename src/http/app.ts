@@ -30,6 +30,8 @@ import { findingsRouter } from './routes/findings.js';
 import { tiltRouter } from './routes/tilt.js';
 import { validateRouter } from './routes/validate.js';
 import { writeGuard } from './write-guard.js';
+import { versionQuotaGuard } from './version-quota-guard.js';
+import type { VersionQuota } from '../service/version-quota.js';
 import { observationsRouter } from './routes/observations.js';
 import { observedExposureRouter } from './routes/observed-exposure.js';
 import { ObservedReader } from '../service/observed-reader.js';
@@ -62,6 +64,8 @@ export interface AppOptions {
   bodyLimit?: string | number;
   /** API keys and the audit trail; without it no write is allowed. */
   auth?: AuthOptions;
+  /** Versions a provider may add per hour and per day (admin keys exempt); absent or 0: unlimited. */
+  versionQuota?: VersionQuota;
   /** Requests per client per minute on /v1 (admin keys exempt); 0 or absent: unlimited. */
   rateLimitPerMinute?: number;
   /** Where rate-limit counters live when shared by replicas (PostgreSQL); default: this process. */
@@ -98,6 +102,9 @@ function methodsByPath(openapi: object): (path: string) => string[] | undefined 
   return (path) => routes.find((r) => r.pattern.test(path))?.methods;
 }
 
+/** Files the pages load (no computation): outside the rate limit like /docs. */
+const STATIC_PAGE_FILES = /^\/(assets|guide)\//;
+
 /** Builds the express app; it never listens (main.ts and tests decide that). */
 export function createApp(options: AppOptions): Express {
   const app = express();
@@ -125,6 +132,7 @@ export function createApp(options: AppOptions): Express {
     requireAdmin: requireAdmin(auth.authenticator),
     auth,
     json: jsonBody(options.bodyLimit ?? '1mb'),
+    versionQuota: versionQuotaGuard(options.atlas, options.versionQuota, options.auth?.clock),
   };
 
   app.use(requestLogging(logger));
@@ -137,12 +145,14 @@ export function createApp(options: AppOptions): Express {
   });
   // Ready once the read model is built (every latest analysis loaded) and the store answers.
   // (With PostgreSQL the caller's `database` check stands for the store.)
-  app.get('/readyz', readiness(options.readinessChecks ?? { store: async () => void (await options.atlas.store.providerIds()) }));
+  app.get('/readyz', readiness(options.readinessChecks ?? { store: async () => void (await options.atlas.store.providerIds()) }, log));
   app.get('/metrics', async (_req, res) => {
     res.set('Cache-Control', 'no-store').type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });
   const v1 = express.Router();
-  if (options.rateLimitPerMinute) v1.use(rateLimitPerClient(options.rateLimitPerMinute, auth.authenticator, options.rateLimitStore));
+  // One budget per client for the API and the pages, badges and SVGs (each a computation as costly as its API answer).
+  const limit = options.rateLimitPerMinute ? rateLimitPerClient(options.rateLimitPerMinute, auth.authenticator, options.rateLimitStore) : undefined;
+  if (limit) v1.use(limit);
   v1.use(validateRouter(ctx));
   v1.use(providersRouter(ctx));
   v1.use(observationsRouter(ctx));
@@ -163,6 +173,8 @@ export function createApp(options: AppOptions): Express {
   app.use('/v1', v1);
   // After /v1: API requests, the busiest, are not matched against every page route first.
   app.use(docsRouter(ctx));
+  // The docs (static) are answered above, uncounted; so are the pages' stylesheet and guide.
+  if (limit) app.use((req, res, next) => (STATIC_PAGE_FILES.test(req.path) ? next() : limit(req, res, next)));
   app.use(pagesRouter(ctx));
   app.use(campaignPagesRouter(ctx));
 

@@ -38,6 +38,8 @@ export interface AppContext {
   /** Admin-only reads (keys, audit trail). */
   requireAdmin: RequestHandler;
   auth: AuthContext;
+  /** Refuses a write beyond the provider's version quota (after the write guard; admins exempt). */
+  versionQuota: RequestHandler;
   /** Parses JSON bodies within the configured limit. */
   json: RequestHandler;
 }

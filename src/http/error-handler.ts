@@ -1,11 +1,16 @@
 import { STATUS_CODES } from 'node:http';
 import type { ErrorRequestHandler, Response } from 'express';
 import { UnknownProviderError } from '../service/import-requests.js';
+import { QuotaExceededError } from '../service/version-quota.js';
+import { DamagedVersionError } from '../store/damaged-version.js';
+import { isConnectionError } from '../store/postgres-pool.js';
 import { StoreWriteError, VersionConflictError } from '../store/store.js';
 import { InvalidDocumentError } from '../formats/validation-error.js';
 import { HttpError, invalidDocument } from './http-error.js';
 
 const PROBLEM_TYPE_BASE = 'https://retention-atlas.example/problems/';
+/** A database restart takes seconds; replicas reconnect on their own (backoff up to 10 s). */
+const DATABASE_RETRY_AFTER_S = 5;
 
 export function sendProblem(res: Response, error: HttpError, instance?: string): void {
   for (const [name, value] of Object.entries(error.headers)) res.setHeader(name, value);
@@ -70,6 +75,29 @@ export function errorHandler(log: (message: string, error: unknown) => void = co
         providerId: error.providerId,
         latestVersion: error.actual,
       });
+    } else if (error instanceof QuotaExceededError) {
+      problem = new HttpError(
+        429,
+        'Quota Exceeded',
+        `Provider "${error.providerId}" has added ${error.limit} versions in the last ${error.window}, its quota; nothing was stored. Retry after the time in Retry-After.`,
+        { providerId: error.providerId, window: error.window, limit: error.limit },
+        { 'Retry-After': String(error.retryAfterSeconds) },
+      );
+    } else if (error instanceof DamagedVersionError) {
+      // Logged and counted where it was found (the store's reads); never served.
+      problem = new HttpError(500, 'Damaged Version', `Version ${error.version} of "${error.providerId}" is stored damaged (${error.reason}) and cannot be served until it is restored.`, {
+        providerId: error.providerId,
+        version: error.version,
+      });
+    } else if (isConnectionError(error)) {
+      log(`database unreachable on ${req.method} ${req.originalUrl}`, error);
+      problem = new HttpError(
+        503,
+        'Database Unavailable',
+        'The database cannot be reached right now; nothing was stored. Send the request again after the time in Retry-After.',
+        {},
+        { 'Retry-After': String(DATABASE_RETRY_AFTER_S) },
+      );
     } else if (error instanceof StoreWriteError) {
       log('write failed', error);
       problem = new HttpError(503, 'Service Unavailable', 'The write could not be stored durably; nothing was saved. Reads still work.', {}, { 'Retry-After': '30' });

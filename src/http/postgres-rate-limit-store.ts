@@ -22,7 +22,22 @@ export class PostgresRateLimitStore implements Store {
     return rows[0] ? { totalHits: rows[0].hits, resetTime: rows[0].reset_at } : undefined;
   }
 
+  /** When this replica last removed expired counters (at most once a window, see prune). */
+  private prunedAt = 0;
+
+  /**
+   * Removes counters whose window ended a window ago or more: without it every client
+   * address ever seen keeps a row. Run from `increment` at most once per window per replica,
+   * without the request waiting for it.
+   */
+  async prune(): Promise<number> {
+    this.prunedAt = Date.now();
+    const { rowCount } = await this.pool.query(`DELETE FROM rate_limit_hits WHERE reset_at < now() - $1 * interval '1 millisecond'`, [this.windowMs]);
+    return rowCount ?? 0;
+  }
+
   async increment(key: string): Promise<ClientRateLimitInfo> {
+    if (Date.now() - this.prunedAt >= this.windowMs) void this.prune().catch(() => undefined);
     const { rows } = await this.pool.query<{ hits: number; reset_at: Date }>(
       `INSERT INTO rate_limit_hits (client_key, hits, reset_at) VALUES ($1, 1, now() + $2 * interval '1 millisecond')
        ON CONFLICT (client_key) DO UPDATE SET

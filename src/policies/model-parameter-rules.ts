@@ -1,6 +1,7 @@
 import { pointer } from '../formats/json-pointer.js';
 import type { ModelParameters } from '../formats/types.generated.js';
 import type { ValidationIssue } from '../formats/validation-error.js';
+import { ACCESS_KIND_ORDER, MANDATE_KIND_ORDER, ROUTE_ORDER } from '../law/partial-knowledge.js';
 import { durationDays } from '../scoring/iso-duration.js';
 
 const TAXONOMY_SIZE = 13;
@@ -8,7 +9,9 @@ const TAXONOMY_SIZE = 13;
 /**
  * Rules of the parameters the schema cannot express, on which the model's properties rest:
  * every category once; a retention curve that never falls (longer retention never scores
- * lower) and stays between `none` and `indefinite`; grade bands in ascending order.
+ * lower) and stays between `none` and `indefinite`; grade bands in ascending order; weights
+ * that never fall along the orders a profile's partial knowledge is read in (access kinds for
+ * `kind: { atLeast }`, interception-mandate kinds, authorisation routes).
  */
 export function modelParameterIssues(p: ModelParameters): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
@@ -33,6 +36,13 @@ export function modelParameterIssues(p: ModelParameters): ValidationIssue[] {
     const prev = i > 0 ? p.grades[i - 1].below : null;
     if (i > 0 && g.below !== null && prev !== null && g.below <= prev) add(pointer('grades', i, 'below'), 'bands', 'bands must ascend');
   });
+  const ascending = (at: string[], values: number[], order: readonly string[]) =>
+    values.forEach((v, i) => {
+      if (i > 0 && v < values[i - 1]) add(pointer(...at, order[i], 'value'), 'order', `must not be below ${order[i - 1]} (${order.join(' < ')})`);
+    });
+  ascending(['instrumentKinds'], ACCESS_KIND_ORDER.map((k) => p.instrumentKinds[k].value), ACCESS_KIND_ORDER);
+  ascending(['transit', 'mandateKinds'], MANDATE_KIND_ORDER.map((k) => p.transit.mandateKinds[k].value), MANDATE_KIND_ORDER);
+  ascending(['instrumentModifiers', 'authorisation'], ROUTE_ORDER.map((r) => p.instrumentModifiers.authorisation[r].value), ROUTE_ORDER);
   if (p.transit.protection['end-to-end'].value !== 0) add('/transit/protection/end-to-end/value', 'e2e', 'end-to-end protection must remove the transit pathway (0)');
   return issues;
 }

@@ -37,7 +37,7 @@ export interface HeatmapLabels {
  * screen reader reads both bounds. Every cell links to its page (pathways and facts), so
  * the page stays light however many jurisdictions there are, and works without script.
  */
-export function heatmapTable(grid: ExposureGrid, labels: HeatmapLabels, caption: string): Html {
+export function heatmapTable(grid: ExposureGrid, labels: HeatmapLabels, caption: Html | string): Html {
   const head = grid.jurisdictions.map((j) => html`<th scope="col"><abbr title="${labels.jurisdiction(j)}">${j}</abbr></th>`);
   const rows = grid.categories.map(
     (category) =>

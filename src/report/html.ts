@@ -15,9 +15,13 @@ export type HtmlValue = Html | string | number | boolean | null | undefined | re
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
-/** Escapes text for HTML and XML (SVG) content and double- or single-quoted attribute values. */
+/**
+ * Escapes text for HTML and XML (SVG) content and double- or single-quoted attribute values.
+ * Control characters XML forbids (C0 but tab, line feed and carriage return; U+FFFE, U+FFFF)
+ * are dropped: one of them in a provider's name would make a whole SVG unreadable.
+ */
 export function escapeText(value: string): string {
-  return value.replace(/[&<>"']/g, (c) => ESCAPES[c]);
+  return value.replace(/[&<>"'\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, (c) => ESCAPES[c] ?? '');
 }
 
 function render(value: HtmlValue): string {

@@ -95,7 +95,7 @@ function exposure(d: ProviderPageData, id: string): Html {
     d.grid.cells.length === 0
       ? html`<p class="empty">No cells for this selection.</p>`
       : html`${heatmapLegend()}
-${heatmapTable(d.grid, { category: d.categoryLabel, jurisdiction: d.jurisdictionName, href: (c, j) => `/providers/${enc}/cells/${c}/${j}` }, `Exposure of ${d.declaration.provider.name}, data category × jurisdiction (${d.grid.cells.length} cells): worst case, or established–worst case where the declaration leaves a range open. Each cell links to its pathways.`)}
+${heatmapTable(d.grid, { category: d.categoryLabel, jurisdiction: d.jurisdictionName, href: (c, j) => `/providers/${enc}/cells/${c}/${j}` }, html`Exposure of ${isolated(d.declaration.provider.name)}, data category × jurisdiction (${d.grid.cells.length} cells): worst case, or established–worst case where the declaration leaves a range open. Each cell links to its pathways.`)}
 <p class="muted">Also as data: <a href="${csv}">CSV</a> · <a href="/v1/providers/${enc}/exposure">JSON</a> · <a href="/providers/${enc}/heatmap.svg">the heatmap as an SVG picture</a></p>`;
   return html`<h2 id="exposure">Exposure by category and jurisdiction</h2>
 ${filterForm(d.filter)}

@@ -3,10 +3,9 @@ import type { CategoryEntry } from './category-entries.js';
 import type { CategoryLaw } from './category-law.js';
 import { describeInstrument, type Instrument } from './instrument-weight.js';
 import { and, or, type LawView } from './law-view.js';
-import type { Presence } from './legal-reach.js';
 import { policyPosture } from './provider-posture.js';
 import { exact, fromTri, max, product, span, type Range } from './range.js';
-import type { Posture, ScoringContext } from './scoring-context.js';
+import type { Posture, Presence, ScoringContext } from './scoring-context.js';
 import type { Unknown } from './types.js';
 import { unknown } from './unknowns.js';
 

@@ -1,5 +1,6 @@
 import type { Tri } from '../law/in-force.js';
 import { indexed } from './facts.js';
+import { kindsAtLeast, MANDATE_KIND_ORDER, mandateDuration, routeBounds } from '../law/partial-knowledge.js';
 import { instrumentWeight, isAccessInstrument, type Instrument } from './instrument-weight.js';
 import { and, reachesCategory, type LawView } from './law-view.js';
 import { exact, span, type Range } from './range.js';
@@ -33,6 +34,8 @@ export interface MandateFact {
   m: Mandate;
   applies: Tri;
   duration: Range;
+  /** The period it sets for this category ("P6M"), or "unknown". */
+  period: string;
   unknown: Unknown;
 }
 
@@ -103,16 +106,17 @@ function build(view: LawView, category: string, params: ModelParameters): Catego
   const unknownDuration = span(params.retention.points[0].factor, params.retention.indefinite.value);
   p.instruments.forEach((inst, i) => {
     const at = indexed('/instruments', i);
-    const applies = and(view.instruments[i], reachesCategory(inst.categories, category));
+    const reach = reachesCategory(inst.categories, category);
+    const applies = and(view.instruments[i], reach);
     if (applies === 'no') return;
     if (isAccessInstrument(inst)) {
       const unknowns: Unknown[] = [];
       if (view.instruments[i] === 'unknown') unknowns.push(j(`${at}/inForce`, 'whether it was in force on the law date is not known'));
-      if (inst.categories === 'unknown') unknowns.push(j(`${at}/categories`, 'which categories it reaches is not known'));
+      if (reach === 'unknown') unknowns.push(j(`${at}/categories`, inst.categories === 'unknown' ? 'which categories it reaches is not known' : 'whether it reaches this category (beyond those it reaches at least) is not known'));
       if (inst.kind === 'unknown') unknowns.push(j(`${at}/kind`, 'kind of process not known'));
-      if (inst.judicialReview === 'unknown') unknowns.push(j(`${at}/judicialReview`, 'judicial review not known'));
-      if (inst.gagOrder === 'unknown') unknowns.push(j(`${at}/gagOrder`, 'gag not known'));
-      if (inst.extraterritorial === 'unknown') unknowns.push(j(`${at}/extraterritorial`, 'extraterritorial reach not known'));
+      else if (typeof inst.kind === 'object' && inst.kind.atLeast !== 'direct-access') unknowns.push(j(`${at}/kind`, `kind of process known only as at least ${inst.kind.atLeast}`));
+      const routes = routeBounds(inst.authorisation);
+      if (routes.lo !== routes.hi) unknowns.push(j(`${at}/authorisation`, 'which authorisation route is used is not fully known'));
       Object.freeze(unknowns);
       const ext = params.instrumentModifiers.extraterritorialReach.value;
       const extra = inst.extraterritorial === true ? exact(ext) : inst.extraterritorial === 'unknown' ? span(0, ext) : exact(0);
@@ -128,15 +132,17 @@ function build(view: LawView, category: string, params: ModelParameters): Catego
     const applies = and(view.retentionMandates[i], reachesCategory(m.categories, category));
     if (applies === 'no') return;
     const at = indexed('/retentionMandates', i);
-    out.mandates.push({ at, m, applies, duration: m.duration === 'unknown' ? unknownDuration : exact(curveFactor(m.duration, params)), unknown: j(at, 'whether and how long this mandate binds here on the law date is not fully known') });
+    const period = mandateDuration(m, category);
+    out.mandates.push({ at, m, applies, duration: period === 'unknown' ? unknownDuration : exact(curveFactor(period, params)), period, unknown: j(at, 'whether and how long this mandate binds here on the law date is not fully known') });
   });
   const kinds = params.transit.mandateKinds;
-  const known = [kinds.capability.value, kinds['technical-assistance'].value, kinds['direct-access'].value];
+  const known = MANDATE_KIND_ORDER.map((k) => kinds[k].value);
+  const atLeast = (k: (typeof MANDATE_KIND_ORDER)[number]) => span(kinds[k].value, Math.max(...kindsAtLeast(MANDATE_KIND_ORDER, k).map((x) => kinds[x].value)));
   p.interceptionMandates.forEach((m, i) => {
     const applies = and(view.interceptionMandates[i], reachesCategory(m.categories, category));
     if (applies === 'no') return;
     const at = indexed('/interceptionMandates', i);
-    out.interception.push({ at, m, applies, kind: m.kind === 'unknown' ? span(Math.min(...known), Math.max(...known)) : exact(kinds[m.kind].value), unknown: j(at, 'kind or application of this mandate not fully known') });
+    out.interception.push({ at, m, applies, kind: m.kind === 'unknown' ? span(Math.min(...known), Math.max(...known)) : typeof m.kind === 'object' ? atLeast(m.kind.atLeast) : exact(kinds[m.kind].value), unknown: j(at, 'kind or application of this mandate not fully known') });
   });
   (p.agreements ?? []).forEach((a, i) => {
     const applies = and(view.agreements[i], reachesCategory(a.categories, category));

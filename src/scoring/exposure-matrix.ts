@@ -2,7 +2,7 @@ import { todayUtc } from '../law/in-force.js';
 import { categoryLaws, lawOf, type CategoryLaw } from './category-law.js';
 import { complianceShare, rowsByCountry, type Compliance } from './compliance-share.js';
 import { exposureCell } from './exposure-cell.js';
-import { scoringContext } from './scoring-context.js';
+import { scoringContext } from './build-scoring-context.js';
 import type { Cell, Declaration, ExposureOptions, ExposureResult, JurisdictionProfile, ModelParameters } from './types.js';
 
 /**

@@ -45,6 +45,13 @@ export function indexed(base: string, i: number): string {
 const NONE: readonly string[] = Object.freeze([]);
 
 /**
+ * The most declaration pointers one list cites. A cell can rest on every request row of its
+ * country; citing thousands of rows says no more than the first ones and a count, and copying
+ * an ever longer list per row made scoring quadratic in the rows of one country.
+ */
+export const MAX_CITED = 64;
+
+/**
  * A list of pointers being cited, as a node of a trie: each `add` steps to the list with one
  * more pointer, made to resolve (declaration side), the root dropped, duplicates removed. The
  * lists are frozen and shared: equal citations of many cells are one array.
@@ -61,6 +68,8 @@ export class Citation {
   constructor(
     readonly list: readonly string[],
     private readonly index: PointerIndex | undefined,
+    /** Further pointers cited beyond the first `MAX_CITED`, counted, not listed (each distinct step counts once). */
+    readonly omitted = 0,
   ) {}
 
   add(ptr: string): Citation {
@@ -68,7 +77,9 @@ export class Citation {
     let n = this.next.get(ptr);
     if (n === undefined) {
       const e = this.index ? this.index.existing(ptr) : ptr;
-      n = e === '' || this.list.includes(e) ? this : new Citation(Object.freeze([...this.list, e]), this.index);
+      if (e === '' || this.list.includes(e)) n = this;
+      else if (this.list.length >= MAX_CITED) n = new Citation(this.list, this.index, this.omitted + 1);
+      else n = new Citation(Object.freeze([...this.list, e]), this.index);
       this.next.set(ptr, n);
     }
     this.lastPointer = ptr;
@@ -102,7 +113,10 @@ export class FactsIndex {
     if (declaration.lastJurisdiction === jurisdiction) return declaration.lastFacts!;
     const pairs = (declaration.pairs ??= new Map());
     let f = pairs.get(jurisdiction);
-    if (f === undefined) pairs.set(jurisdiction, (f = Object.freeze({ declaration: declaration.list, jurisdiction: jurisdiction.list }) as unknown as Facts));
+    if (f === undefined) {
+      const facts = declaration.omitted === 0 ? { declaration: declaration.list, jurisdiction: jurisdiction.list } : { declaration: declaration.list, jurisdiction: jurisdiction.list, omitted: declaration.omitted };
+      pairs.set(jurisdiction, (f = Object.freeze(facts) as unknown as Facts));
+    }
     declaration.lastJurisdiction = jurisdiction;
     declaration.lastFacts = f;
     return f;

@@ -1,4 +1,5 @@
 import { inForceOn, type Tri } from '../law/in-force.js';
+import { reaches, type Categories } from '../law/partial-knowledge.js';
 import type { JurisdictionProfile } from './types.js';
 
 /**
@@ -42,9 +43,9 @@ export function lawView(profile: JurisdictionProfile, date: string): LawView {
   return view;
 }
 
-/** Whether a rule with these categories reaches `category`: a list answers; "unknown" is not known. */
-export function reachesCategory(categories: readonly string[] | 'unknown', category: string): Tri {
-  return categories === 'unknown' ? 'unknown' : categories.includes(category) ? 'yes' : 'no';
+/** Whether a rule with these categories reaches `category`: a list or "all" answers; `atLeast` answers for what it lists; "unknown" is not known. */
+export function reachesCategory(categories: Categories, category: string): Tri {
+  return reaches(categories, category);
 }
 
 export function and(a: Tri, b: Tri): Tri {

@@ -1,16 +1,9 @@
 import type { Tri } from '../law/in-force.js';
 import type { CategoryEntry } from './category-entries.js';
 import type { LawView } from './law-view.js';
-import type { ScoringContext } from './scoring-context.js';
+import type { Presence, ScoringContext } from './scoring-context.js';
 import type { Unknown } from './types.js';
 import { unknown } from './unknowns.js';
-
-/** Whether the provider is present in a jurisdiction for one category, why, and what is not known. */
-export interface Presence {
-  tri: Tri;
-  pointers: string[];
-  unknowns: Unknown[];
-}
 
 /**
  * Whether a place the provider names falls under the law of `view`'s jurisdiction on the law

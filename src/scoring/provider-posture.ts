@@ -1,3 +1,4 @@
+import { routeBounds } from '../law/partial-knowledge.js';
 import { indexed } from './facts.js';
 import type { Instrument } from './instrument-weight.js';
 import { exact, span, type Range } from './range.js';
@@ -25,12 +26,14 @@ export function policyPosture(ctx: ScoringContext, category: CategoryId, code: s
   const unanswered: string[] = [];
   for (const { policy, at } of policies) {
     const kinds = p.processKinds[policy.process] ?? [];
-    if (!policy.categories.includes(category) || !(kinds as string[]).includes(instrument.kind)) continue;
+    if (!policy.categories.includes(category) || typeof instrument.kind === 'object' || !(kinds as string[]).includes(instrument.kind)) continue;
     const pointer = indexed('/legalProcess/policies', at);
     const undisclosed = policy.userNotification === 'undisclosed';
     const notify: Range = undisclosed ? span(Math.min(notifications.always.value, notifications['unless-prohibited'].value), notifications.undisclosed.value) : exact(notifications[policy.userNotification].value);
     const insists = policy.requiresJudicialReview === true;
-    const review: Range = !insists || instrument.judicialReview === true ? exact(1) : instrument.judicialReview === false ? exact(p.requiresJudicialReview.value) : span(p.requiresJudicialReview.value, 1);
+    // A provider that insists on a judge holds back where no judge authorises before use: on a bound, where that bound's route is not court-before.
+    const routes = insists ? routeBounds(instrument.authorisation) : undefined;
+    const review: Range = routes === undefined || routes.hi === 'court-before' ? exact(1) : routes.lo !== 'court-before' ? exact(p.requiresJudicialReview.value) : span(p.requiresJudicialReview.value, 1);
     // The most protective matching policy applies, on each bound.
     if (notify.lo * review.lo < lo) lo = notify.lo * review.lo;
     if (notify.hi * review.hi < hi) {

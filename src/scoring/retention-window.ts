@@ -39,11 +39,12 @@ function bindsProvider(m: Mandate, ctx: ScoringContext): Tri {
  * the holder (`present`, and with `ctx` the mandate's scope as it reads the provider's services;
  * without, a local third party, bound whatever the scope), as a range, with the unknowns that widen it (added to `unknowns`).
  */
-export function mandateFloor(law: CategoryLaw, present: Tri, ctx: ScoringContext | undefined, unknowns: Unknown[]): { factor: Range; at?: string; m?: Mandate } {
+export function mandateFloor(law: CategoryLaw, present: Tri, ctx: ScoringContext | undefined, unknowns: Unknown[]): { factor: Range; at?: string; m?: Mandate; period?: string } {
   let lo = 0;
   let hi = 0;
   let at: string | undefined;
   let m: Mandate | undefined;
+  let period: string | undefined;
   for (const f of law.mandates) {
     const applies = and(f.applies, ctx === undefined ? present : and(present, bindsProvider(f.m, ctx)));
     if (applies === 'no') continue;
@@ -55,14 +56,15 @@ export function mandateFloor(law: CategoryLaw, present: Tri, ctx: ScoringContext
     if (fHi > hi || at === undefined) {
       at = f.at;
       m = f.m;
+      period = f.period;
     }
     lo = Math.max(fLo, lo);
     hi = Math.max(fHi, hi);
   }
-  return at === undefined ? NO_FLOOR : { factor: { lo, hi }, at, m };
+  return at === undefined ? NO_FLOOR : { factor: { lo, hi }, at, m, period };
 }
 
-const NO_FLOOR: { factor: Range; at?: string; m?: Mandate } = Object.freeze({ factor: ZERO });
+const NO_FLOOR: { factor: Range; at?: string; m?: Mandate; period?: string } = Object.freeze({ factor: ZERO });
 
 /**
  * How long the category exists to be demanded from the provider in this jurisdiction: the
@@ -84,7 +86,7 @@ export function retentionWindow(ctx: ScoringContext, index: number, law: Categor
     const m = floor.m;
     jurisdiction = [floor.at];
     if (m.scope === 'telecom-operators' || m.scope === 'infrastructure-providers') declaration = ce.retentionServicesFacts;
-    notes?.push(`${m.name} ${floor.factor.lo > declared.factor.hi ? 'obliges' : 'may oblige'} the provider to keep it for ${m.duration === 'unknown' ? 'a period not known' : m.duration}.`);
+    notes?.push(`${m.name} ${floor.factor.lo > declared.factor.hi ? 'obliges' : 'may oblige'} the provider to keep it for ${floor.period === 'unknown' ? 'a period not known' : floor.period}.`);
   }
   // Preservation powers: a short window stretched by an order to keep what is already stored.
   for (const f of law.preservation) {

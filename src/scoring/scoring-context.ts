@@ -1,18 +1,34 @@
 import type { Tri } from '../law/in-force.js';
-import { categoryEntries, type CategoryEntry } from './category-entries.js';
-import { declaredWindow, type DeclaredWindow } from './declared-retention.js';
-import { FactsIndex } from './facts.js';
-import type { Instrument } from './instrument-weight.js';
-import { ownPresence, type Presence } from './legal-reach.js';
-import { policyPosture } from './provider-posture.js';
-import { thirdPartyFacts, type ThirdPartyFacts } from './third-party-facts.js';
-import { statutePosition, type StatutePosition } from './transit-pathway.js';
-import { lawView, type LawView } from './law-view.js';
-import { exact, span, type Range } from './range.js';
-import type { Declaration, JurisdictionProfile, ModelParameters, Unknown } from './types.js';
-import { unknown, UnknownOrder } from './unknowns.js';
+import type { CategoryEntry } from './category-entries.js';
+import type { DeclaredWindow } from './declared-retention.js';
+import type { FactsIndex } from './facts.js';
+import type { LawView } from './law-view.js';
+import type { Range } from './range.js';
+import type { ThirdPartyFacts } from './third-party-facts.js';
+import type { Declaration, ModelParameters, Unknown } from './types.js';
+import type { UnknownOrder } from './unknowns.js';
+
+/*
+ * The shape of a matrix computation's shared reading of the declaration (types only). It is built
+ * by `build-scoring-context.ts`; the pathways read it. Keeping the shape apart from the builder
+ * keeps the imports one way: builder -> pathways -> this file (no circle).
+ */
 
 type Policy = NonNullable<NonNullable<Declaration['legalProcess']>['policies']>[number];
+
+/** Whether the provider is present in a jurisdiction for one category, why, and what is not known. */
+export interface Presence {
+  tri: Tri;
+  pointers: string[];
+  unknowns: Unknown[];
+}
+
+/** The provider's position on a jurisdiction's interception statutes. */
+export interface StatutePosition {
+  factor: Range;
+  pointers: string[];
+  unknowns: Unknown[];
+}
 
 /** A multiplier the provider's own answers put on a pathway, as a range, with what it cites. */
 export interface Posture {
@@ -66,125 +82,4 @@ export interface ScoringContext {
   unknownOrder: UnknownOrder;
   /** One object per unanswered question of the declaration, so cells deduplicate unknowns by identity. */
   unanswered(pointer: string, note: string): Unknown;
-}
-
-/** Whether the declared services include one of `words`: no services named may be any of them. */
-function offers(decl: Declaration, words: readonly string[]): Tri {
-  const services = decl.provider.services;
-  if (services === undefined) return 'unknown';
-  const set = new Set(words);
-  if (services.some((s) => set.has(s.toLowerCase()))) return 'yes';
-  return services.some((s) => s === 'undisclosed') ? 'unknown' : 'no';
-}
-
-function liveCapability(decl: Declaration, params: ModelParameters): Posture {
-  const answer = decl.legalProcess?.liveInterception;
-  const notSupported = params.providerPosture.liveInterceptionNotSupported.value;
-  const at = '/legalProcess/liveInterception';
-  if (answer === 'not-supported') return { multiplier: exact(notSupported), pointers: [at] };
-  if (answer === 'supported') return { multiplier: exact(1), pointers: [at] };
-  return { multiplier: span(notSupported, 1), pointers: [at], unanswered: [at] };
-}
-
-function encryptionDemands(decl: Declaration, params: ModelParameters): Posture {
-  const d = params.encryptionPowers.demands;
-  const answer = decl.legalProcess?.encryptionDemands;
-  const at = '/legalProcess/encryptionDemands';
-  if (answer === 'refuse-or-withdraw' || answer === 'comply') return { multiplier: exact(d[answer].value), pointers: [at] };
-  return { multiplier: span(d['refuse-or-withdraw'].value, d.comply.value), pointers: [at], unanswered: [at] };
-}
-
-export function scoringContext(decl: Declaration, profiles: readonly JurisdictionProfile[], params: ModelParameters, lawDate: string, full = false): ScoringContext {
-  const listed = decl.legalProcess?.policies;
-  let policies: ScoringContext['policies'];
-  if (listed !== undefined) {
-    policies = new Map();
-    listed.forEach((policy, at) => {
-      const list = policies!.get(policy.jurisdiction) ?? [];
-      list.push({ policy, at });
-      policies!.set(policy.jurisdiction, list);
-    });
-  }
-  const sorted = [...profiles].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
-  const views = sorted.map((p) => lawView(p, lawDate));
-  const entries = categoryEntries(decl, params);
-  const hq = decl.provider.headquarters;
-  const ctx: ScoringContext = {
-    decl,
-    params,
-    lawDate,
-    full,
-    views,
-    unions: new Map(views.filter((v) => v.profile.memberStates !== undefined).map((v) => [v.profile.code as string, v])),
-    entries,
-    telecom: offers(decl, params.retention.telecomServices.words),
-    infrastructure: offers(decl, params.retention.infrastructureServices.words),
-    live: liveCapability(decl, params),
-    encryptionDemands: encryptionDemands(decl, params),
-    declared: entries.map((e) => declaredWindow(e.entry.retention, params)),
-    policies,
-    establishments: Array.isArray(decl.provider.establishments) ? decl.provider.establishments.map((_, k) => `/provider/establishments/${k}`) : [],
-    facts: new FactsIndex(decl),
-    thirdParties: thirdPartyFacts(decl, params),
-    headquarters: hq === undefined || hq === 'undisclosed' ? hq : [hq],
-    ownPresence: memo<LawView, Presence>((view) => ownPresence(ctx, view)),
-    statutes: memo<LawView, StatutePosition>((view) => statutePosition(ctx, view.profile.code)),
-    undisclosedPlaces: full ? internPlaces() : internPlacesCompact(),
-    undisclosedPolicies: once(() => policyPosture(ctx, 'subscriber-info', '', UNUSED_INSTRUMENT)),
-    undisclosedPolicyUnknowns: once(() => ctx.undisclosedPolicies().unanswered!.map((pointer) => ctx.unanswered(pointer, 'policy for this process not disclosed'))),
-    unanswered: internUnknowns(),
-    unknownOrder: new UnknownOrder(),
-  };
-  return ctx;
-}
-
-/** Without a list of policies, the posture does not depend on the category, jurisdiction or instrument. */
-const UNUSED_INSTRUMENT = {} as Instrument;
-
-function once<V>(compute: () => V): () => V {
-  let v: V | undefined;
-  return () => (v ??= compute());
-}
-
-function memo<K, V>(compute: (key: K) => V): (key: K) => V {
-  const known = new Map<K, V>();
-  return (key) => {
-    let v = known.get(key);
-    if (v === undefined) known.set(key, (v = compute(key)));
-    return v;
-  };
-}
-
-function internPlaces(): (at: string, what: string, code: string) => Unknown {
-  const known = new Map<string, Map<string, Unknown>>();
-  return (at, what, code) => {
-    let byCode = known.get(at);
-    if (byCode === undefined) known.set(at, (byCode = new Map()));
-    let u = byCode.get(code);
-    if (u === undefined) byCode.set(code, (u = unknown('declaration', at, `${what} not disclosed: may include ${code}`)));
-    return u;
-  };
-}
-
-/**
- * Without notes (`explain=compact`) an unknown is published as its side and pointer only, so
- * one object per pointer serves every jurisdiction (it is never read for its note).
- */
-function internPlacesCompact(): (at: string, what: string, code: string) => Unknown {
-  const known = new Map<string, Unknown>();
-  return (at, what) => {
-    let u = known.get(at);
-    if (u === undefined) known.set(at, (u = unknown('declaration', at, `${what} not disclosed`)));
-    return u;
-  };
-}
-
-/** Unknown objects of the declaration side, one per pointer, for the life of one computation. */
-function internUnknowns(): (pointer: string, note: string) => Unknown {
-  const known = new Map<string, Unknown>();
-  return (pointer, note) => {
-    let u = known.get(pointer);
-    if (u === undefined) known.set(pointer, (u = unknown('declaration', pointer, note)));
-    return u;
-  };
 }

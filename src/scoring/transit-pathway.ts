@@ -3,7 +3,7 @@ import { indexed } from './facts.js';
 import type { CategoryLaw } from './category-law.js';
 import { and, type LawView } from './law-view.js';
 import { exact, fromTri, isWide, max, span, times, ZERO, type Range } from './range.js';
-import type { ScoringContext } from './scoring-context.js';
+import type { ScoringContext, StatutePosition } from './scoring-context.js';
 import { NO_LISTS, NO_PATHWAY, rawPathway, type RawPathway, type Unknown } from './types.js';
 
 type Mandate = CategoryLaw['interception'][number]['m'];
@@ -36,12 +36,6 @@ function strongestMandate(law: CategoryLaw, telecom: Tri): Strongest {
 }
 
 /** Multiplier when the provider says it is not subject to this jurisdiction's interception statutes. */
-export interface StatutePosition {
-  factor: Range;
-  pointers: string[];
-  unknowns: Unknown[];
-}
-
 export function statutePosition(ctx: ScoringContext, code: string): StatutePosition {
   const notSubject = ctx.params.transit.notSubject.value;
   const statutes = ctx.decl.legalProcess?.interceptionStatutes;

@@ -20,6 +20,8 @@ export interface Unknown {
 export interface Facts {
   declaration: string[];
   jurisdiction: string[];
+  /** Declaration pointers cited beyond the first 64 (rows of one country, say): counted, not listed. */
+  omitted?: number;
 }
 
 /**

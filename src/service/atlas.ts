@@ -3,6 +3,7 @@ import type { Declaration } from '../formats/types.generated.js';
 import { checkDeclaration, type DeclarationCheck } from '../formats/validate-declaration.js';
 import { InvalidDocumentError } from '../formats/validation-error.js';
 import { VersionConflictError, type Store, type VersionMeta, type VersionRecord } from '../store/store.js';
+import { DamagedVersionError } from '../store/damaged-version.js';
 import { SerialQueue } from '../store/serial-queue.js';
 import { contentHash } from '../store/version-record.js';
 import type { AnalysisCache } from './analysis-cache.js';
@@ -131,12 +132,13 @@ export class Atlas<A, S = unknown> {
       const batch = missing.slice(start, start + ANALYSE_PAGE);
       const records = this.store.versionsOf
         ? await this.store.versionsOf(batch)
-        : (await Promise.all(batch.map((m) => this.store.version(m.providerId, m.version)))).filter((r): r is VersionRecord => r !== undefined);
+        : (await Promise.all(batch.map((m) => this.store.version(m.providerId, m.version).catch(skipDamaged)))).filter((r): r is VersionRecord => r !== undefined);
       const known = this.cache?.getMany ? await this.cache.getMany(batch) : undefined;
       // What is remembered is written while the next providers are analysed (a batch of writes in flight at most).
       const writes: Promise<unknown>[] = [];
       for (const record of records) {
-        await this.remember(record, undefined, known && { analysis: known.get(record.providerId) }, JSON.parse(record.body) as Declaration, writes);
+        // A damaged previous version (its findings compare with it) leaves the provider out too.
+        await this.remember(record, undefined, known && { analysis: known.get(record.providerId) }, JSON.parse(record.body) as Declaration, writes).catch(skipDamaged);
       }
       await Promise.all(writes);
     }
@@ -337,6 +339,16 @@ export class Atlas<A, S = unknown> {
     this.entries.set(meta.providerId, entry);
     for (const listener of this.listeners) listener(entry);
   }
+}
+
+/**
+ * A damaged latest version (reported where it was read) leaves its provider out of the read
+ * model, as `versionsOf` leaves it out, instead of stopping the start: its pages are never built
+ * from bytes that are not the ones recorded; `retention-atlas verify` names it.
+ */
+function skipDamaged(error: unknown): undefined {
+  if (error instanceof DamagedVersionError) return undefined;
+  throw error;
 }
 
 /** Every provider's latest version (metadata only), in id order: one query when the store offers it. */

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { Low } from 'lowdb';
 import { PROVIDER_ID_SOURCE } from '../formats/provider-id.js';
 import { BodyFiles } from './body-files.js';
+import { DamagedVersionError } from './damaged-version.js';
 import { DurableJsonFile } from './durable-json-file.js';
 import { readProviderFile, type LegacyProviderFile, type ProviderIndex } from './provider-index.js';
 import { SerialQueue } from './serial-queue.js';
@@ -86,7 +87,12 @@ export class LowdbStore implements Store {
   async version(providerId: string, version: number): Promise<VersionRecord | undefined> {
     const meta = this.dbs.get(providerId)?.data.versions[version - 1];
     if (!meta) return undefined;
-    return { ...meta, body: await this.bodies.read(meta.hash) };
+    const body = await this.bodies.read(meta.hash).catch((error: NodeJS.ErrnoException) => {
+      // The index names a body that is gone (a partial restore, a deleted file): damaged, never "not found".
+      if (error.code === 'ENOENT') throw new DamagedVersionError(providerId, version, 'body-missing');
+      throw error;
+    });
+    return { ...meta, body };
   }
 
   append(providerId: string, input: AppendInput): Promise<VersionRecord> {

@@ -24,7 +24,7 @@ async function readCampaigns(db: Db, campaignId: string | null): Promise<Campaig
 }
 
 /**
- * Campaigns in PostgreSQL (migration 005): a row per campaign as created and a row per
+ * Campaigns in PostgreSQL (migration 006): a row per campaign as created and a row per
  * revision, both only ever inserted (the schema refuses UPDATE and DELETE). A revision is
  * numbered under a transaction-scoped advisory lock on its campaign, so the runtime role
  * needs SELECT and INSERT only. Each write announces the campaign on the change feed.

@@ -14,7 +14,15 @@ export type Change =
 /** `resync`: the feed was interrupted and may have missed changes; re-read everything. */
 export type FeedEvent = Change | { kind: 'resync' };
 
-const RECONNECT_MS = 500;
+/** Reconnect delays: exponential from the first to the cap, each with full jitter (replicas do not retry in step). */
+export const RECONNECT_FIRST_MS = 250;
+export const RECONNECT_MAX_MS = 10_000;
+
+/** The delay before attempt `n` (0-based): uniformly random up to min(cap, first · 2^n). */
+export function reconnectDelay(attempt: number, random: () => number = Math.random): number {
+  const ceiling = Math.min(RECONNECT_MAX_MS, RECONNECT_FIRST_MS * 2 ** Math.min(attempt, 20));
+  return Math.max(RECONNECT_FIRST_MS / 2, Math.round(ceiling * random()));
+}
 
 /**
  * LISTEN on a connection of its own (a pooled connection would be handed to others).
@@ -24,6 +32,11 @@ const RECONNECT_MS = 500;
 export class PostgresChangeFeed {
   private client: pg.Client | undefined;
   private closed = false;
+  /** At most one reconnect loop at a time: a lost connection starts it, only the loop schedules attempts. */
+  private reconnecting = false;
+  private timer: NodeJS.Timeout | undefined;
+  /** Connection attempts since the feed opened (for tests and metrics). */
+  attempts = 0;
   private readonly listeners: ((event: FeedEvent) => void)[] = [];
 
   private constructor(
@@ -48,6 +61,7 @@ export class PostgresChangeFeed {
 
   async close(): Promise<void> {
     this.closed = true;
+    if (this.timer) clearTimeout(this.timer);
     const client = this.client;
     this.client = undefined;
     await client?.end().catch(() => undefined);
@@ -59,11 +73,13 @@ export class PostgresChangeFeed {
     const onLost = (error?: unknown) => {
       if (lost) return;
       lost = true;
-      if (this.client === client) this.client = undefined;
+      // Only a connection that was listening starts the loop; a failed attempt is the loop's to retry.
+      const wasListening = this.client === client;
+      if (wasListening) this.client = undefined;
       void client.end().catch(() => undefined);
-      if (!this.closed) {
+      if (wasListening && !this.closed) {
         this.log('change feed connection lost; reconnecting', error);
-        setTimeout(() => void this.reconnect(), RECONNECT_MS).unref();
+        this.startReconnecting();
       }
     };
     client.on('error', onLost);
@@ -76,20 +92,46 @@ export class PostgresChangeFeed {
         this.log('ignored an unreadable change notification', error);
       }
     });
-    await client.connect();
-    await client.query(`LISTEN ${CHANGES_CHANNEL}`);
+    this.attempts++;
+    try {
+      await client.connect();
+      await client.query(`LISTEN ${CHANGES_CHANNEL}`);
+    } catch (error) {
+      lost = true;
+      await client.end().catch(() => undefined);
+      throw error;
+    }
+    if (this.closed) {
+      lost = true;
+      await client.end().catch(() => undefined);
+      return;
+    }
     this.client = client;
   }
 
-  private async reconnect(): Promise<void> {
+  private startReconnecting(): void {
+    if (this.reconnecting || this.closed) return;
+    this.reconnecting = true;
+    this.schedule(0);
+  }
+
+  private schedule(attempt: number): void {
+    this.timer = setTimeout(() => void this.attempt(attempt), reconnectDelay(attempt));
+    this.timer.unref();
+  }
+
+  private async attempt(attempt: number): Promise<void> {
+    this.timer = undefined;
     if (this.closed) return;
     try {
       await this.connect();
-      this.emit({ kind: 'resync' });
     } catch (error) {
-      this.log('change feed could not reconnect; retrying', error);
-      setTimeout(() => void this.reconnect(), RECONNECT_MS).unref();
+      if (attempt === 0 || attempt % 10 === 0) this.log(`change feed could not reconnect (attempt ${attempt + 1}); retrying with backoff`, error);
+      this.schedule(attempt + 1);
+      return;
     }
+    this.reconnecting = false;
+    if (!this.closed) this.emit({ kind: 'resync' });
   }
 
   private emit(event: FeedEvent): void {

@@ -64,9 +64,14 @@ async function readRecords<R extends NumberedRecord>(t: RecordTables, db: Db, pr
   })) as unknown as R[];
 }
 
-/** Locks one record's row for this transaction; false when there is no such record. */
+/** Locks one record for this transaction; false when there is no such record. */
 async function lockRecord(t: RecordTables, client: pg.PoolClient, providerId: string, recordId: number): Promise<boolean> {
-  const { rowCount } = await client.query(`SELECT 1 FROM ${t.records} WHERE provider_id = $1 AND id = $2 FOR UPDATE`, [providerId, recordId]);
+  // An advisory lock, not SELECT … FOR UPDATE: a row lock needs UPDATE privilege, which the
+  // runtime role never has on these append-only tables (DATABASE_MIGRATION_URL). Observations
+  // keep the key they always had; other kinds add their table's name.
+  const key = t.records === 'observations' ? providerId : `${t.records}:${providerId}`;
+  await client.query('SELECT pg_advisory_xact_lock(hashtext($1), $2)', [key, recordId]);
+  const { rowCount } = await client.query(`SELECT 1 FROM ${t.records} WHERE provider_id = $1 AND id = $2`, [providerId, recordId]);
   return rowCount === 1;
 }
 

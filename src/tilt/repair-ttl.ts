@@ -84,6 +84,9 @@ function fromWords(text: string): string | undefined {
   return durationOf(amounts);
 }
 
+/** The longest ttl looked at: twice what the declaration schema accepts, room for a start time or words. */
+export const MAX_TTL_LENGTH = 128;
+
 /**
  * A TILT `ttl` as an ISO 8601 duration. Common slips are repaired and reported:
  * lower-case designators (`P14m` → `P14M`, months as ISO reads an M before T), time parts
@@ -92,6 +95,9 @@ function fromWords(text: string): string | undefined {
  * duration is dropped. Anything else (a date, other free text) is refused.
  */
 export function repairTtl(ttl: string): TtlResult {
+  // Bounded before any pattern runs: several patterns below are linear only on short input
+  // (the word split backtracks over a run of spaces), and no duration needs more.
+  if (ttl.length > MAX_TTL_LENGTH) return { ok: false, reason: `ttl is ${ttl.length} characters long; a duration has at most ${MAX_TTL_LENGTH}` };
   const text = ttl.trim();
   if (valid(text)) return { ok: true, duration: text };
   // A start time glued to a duration, as TILT's own example writes it

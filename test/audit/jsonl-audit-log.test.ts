@@ -16,6 +16,22 @@ afterEach(async () => {
 const entry = (n: number) => ({ keyId: `key_${n}`, role: 'admin', method: 'POST', path: `/v1/x/${n}`, status: 201 });
 
 describe('the JSON Lines audit log', () => {
+  it('keeps only the newest entries in memory and reads older pages from the file', async () => {
+    const lines = Array.from({ length: 2500 }, (_, i) => JSON.stringify({ seq: i + 1, at: '2026-01-01T00:00:00.000Z', ...entry(i + 1) }) + '\n');
+    await writeFile(path.join(dir, 'audit.jsonl'), lines.join(''));
+    const log = await JsonlAuditLog.open(dir);
+    expect((log as unknown as { recent: unknown[] }).recent.length).toBeLessThanOrEqual(1000);
+    expect((await log.append(entry(2501))).seq).toBe(2501);
+    const newest = await log.list({ limit: 3, offset: 0 });
+    expect(newest.total).toBe(2501);
+    expect(newest.items.map((e) => e.seq)).toEqual([2501, 2500, 2499]);
+    const deep = await log.list({ limit: 3, offset: 2400 });
+    expect(deep.total).toBe(2501);
+    expect(deep.items.map((e) => e.seq)).toEqual([101, 100, 99]);
+    expect((await log.list({ limit: 5, offset: 2499 })).items.map((e) => e.seq)).toEqual([2, 1]);
+    await log.close();
+  });
+
   it('appends in order, survives a reopen and pages newest first', async () => {
     const log = await JsonlAuditLog.open(dir);
     await Promise.all([1, 2, 3].map((n) => log.append(entry(n))));

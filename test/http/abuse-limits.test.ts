@@ -77,6 +77,20 @@ describe('rate limiting', () => {
     }
   });
 
+  it('counts pages, badges and SVGs in the same budget as the API', async () => {
+    const { app } = await testService(undefined, { rateLimitPerMinute: 4 });
+    await request(app).get('/v1/providers').expect(200);
+    await request(app).get('/').expect(200);
+    expect((await request(app).get('/badges/veritalk.svg')).status).not.toBe(429);
+    expect((await request(app).get('/providers/veritalk/heatmap.svg')).status).not.toBe(429);
+    for (const path of ['/', '/badges/veritalk.svg', '/providers/veritalk/heatmap.svg', '/v1/providers']) {
+      const res = await request(app).get(path);
+      expect(res.status).toBe(429);
+      expect(Number(res.headers['retry-after'])).toBeGreaterThan(0);
+    }
+    await request(app).get('/assets/report.css').expect(200);
+  });
+
   it('leaves /healthz and /docs alone', async () => {
     const { app } = await testService(undefined, { rateLimitPerMinute: 1 });
     for (let i = 0; i < 3; i++) await request(app).get('/healthz').expect(200);

@@ -3,12 +3,12 @@ import type pg from 'pg';
 import { loadSchemaRegistry } from '../../src/formats/schema-registry.js';
 import type { Declaration } from '../../src/formats/types.generated.js';
 import { Atlas } from '../../src/service/atlas.js';
-import { PostgresAnalysisCache } from '../../src/store/postgres-analysis-cache.js';
+import { PostgresAnalysisCache } from '../../src/service/postgres-analysis-cache.js';
 import { migrate } from '../../src/store/postgres-migrations.js';
 import { openPool } from '../../src/store/postgres-pool.js';
 import { PostgresStore } from '../../src/store/postgres-store.js';
 import { validDeclaration } from '../support/service.js';
-import { startTestDatabase, type TestDatabase } from './test-database.js';
+import { emptyTables, startTestDatabase, type TestDatabase } from './test-database.js';
 
 let db: TestDatabase;
 let pool: pg.Pool;
@@ -36,7 +36,7 @@ function countingPool(): { pool: pg.Pool; queries: () => number } {
 }
 
 async function seed(count: number): Promise<string[]> {
-  await pool.query('TRUNCATE versions, providers, analyses');
+  await emptyTables(pool, ['versions', 'providers', 'analyses']);
   const store = new PostgresStore(pool);
   const ids = Array.from({ length: count }, (_, i) => `startup-${String(i).padStart(3, '0')}`);
   for (const id of ids) {

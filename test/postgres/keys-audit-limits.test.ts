@@ -5,7 +5,7 @@ import { Authenticator } from '../../src/auth/authenticator.js';
 import { PostgresKeyStore } from '../../src/auth/postgres-key-store.js';
 import { mintToken } from '../../src/auth/token.js';
 import { PostgresRateLimitStore } from '../../src/http/postgres-rate-limit-store.js';
-import { PostgresAnalysisCache } from '../../src/store/postgres-analysis-cache.js';
+import { PostgresAnalysisCache } from '../../src/service/postgres-analysis-cache.js';
 import { migrate } from '../../src/store/postgres-migrations.js';
 import { openPool } from '../../src/store/postgres-pool.js';
 import { startTestDatabase, type TestDatabase } from './test-database.js';
@@ -76,5 +76,16 @@ describe('keys, audit trail, analyses and rate limits shared through PostgreSQL'
     expect((await storeB.increment('ip:1.2.3.4')).totalHits).toBe(1);
     await storeA.resetKey('ip:1.2.3.4');
     expect(await storeB.get('ip:1.2.3.4')).toBeUndefined();
+  });
+
+  it('prunes counters whose window ended long ago, keeping current ones', async () => {
+    const store = new PostgresRateLimitStore(replicaA);
+    store.init({ windowMs: 60_000 } as never);
+    for (let i = 0; i < 50; i++) await store.increment(`ip:10.0.0.${i}`);
+    await replicaA.query("UPDATE rate_limit_hits SET reset_at = now() - interval '5 minutes' WHERE client_key LIKE 'ip:10.0.0.%'");
+    await store.increment('ip:current');
+    expect(await store.prune()).toBe(50);
+    const { rows } = await replicaA.query<{ client_key: string }>("SELECT client_key FROM rate_limit_hits WHERE client_key LIKE 'ip:%'");
+    expect(rows.map((r) => r.client_key)).toEqual(['ip:current']);
   });
 });

@@ -15,7 +15,7 @@ import type { AssessmentRecord } from '../../src/assessments/assessment-record.j
 import { newAssessment } from '../assessments/assessment-store-contract.js';
 import { newCampaign } from '../campaigns/campaign-store-contract.js';
 import { PostgresObservationStore } from '../../src/store/postgres-observation-store.js';
-import { verifyCopy } from '../../src/store/postgres-copy.js';
+import { verifyCopy } from '../../src/backends/postgres-copy.js';
 import { newObservation } from '../observations/observation-store-contract.js';
 import { LowdbStore } from '../../src/store/lowdb-store.js';
 import { openPool } from '../../src/store/postgres-pool.js';

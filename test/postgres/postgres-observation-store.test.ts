@@ -7,7 +7,7 @@ import { migrate } from '../../src/store/postgres-migrations.js';
 import { openPool } from '../../src/store/postgres-pool.js';
 import { StoreWriteError } from '../../src/store/store.js';
 import { describeObservationStoreContract, newObservation } from '../observations/observation-store-contract.js';
-import { startTestDatabase, type TestDatabase } from './test-database.js';
+import { emptyTables, startTestDatabase, type TestDatabase } from './test-database.js';
 
 let db: TestDatabase;
 let pool: pg.Pool;
@@ -21,7 +21,7 @@ afterAll(async () => {
   await db?.stop();
 });
 
-const empty = () => pool.query('TRUNCATE observation_withdrawals, observation_responses, observations, observation_counters');
+const empty = () => emptyTables(pool, ['observation_withdrawals', 'observation_responses', 'observations', 'observation_counters']);
 
 // The contract's tests run one after another in this file, so emptying the tables gives each a fresh backing.
 describeObservationStoreContract('PostgresObservationStore', async () => ({

@@ -4,7 +4,7 @@ import { migrate } from '../../src/store/postgres-migrations.js';
 import { openPool } from '../../src/store/postgres-pool.js';
 import { PostgresStore } from '../../src/store/postgres-store.js';
 import { describeStoreContract } from '../store/store-contract.js';
-import { startTestDatabase, type TestDatabase } from './test-database.js';
+import { emptyTables, startTestDatabase, type TestDatabase } from './test-database.js';
 
 let db: TestDatabase;
 let pool: pg.Pool;
@@ -23,6 +23,6 @@ describeStoreContract('PostgresStore', async () => ({
   persistent: true,
   open: async (clock) => new PostgresStore(pool, clock),
   dispose: async () => {
-    await pool.query('TRUNCATE versions, providers');
+    await emptyTables(pool, ['versions', 'providers']);
   },
 }));

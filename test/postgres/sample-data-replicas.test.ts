@@ -2,7 +2,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { policiesDir } from '../../src/paths.js';
-import { openPostgresBackend } from '../../src/store/postgres-backend.js';
+import { openPostgresBackend } from '../../src/backends/postgres-backend.js';
 import { startServer, type RunningServer } from '../support/running-server.js';
 import { startTestDatabase, type TestDatabase } from './test-database.js';
 

@@ -3,7 +3,7 @@ import request from 'supertest';
 import { MemoryAuditLog } from '../../src/audit/audit-log.js';
 import { MemoryKeyStore } from '../../src/auth/key-store.js';
 import { buildService } from '../../src/bootstrap.js';
-import { openPostgresBackend, type PostgresBackend } from '../../src/store/postgres-backend.js';
+import { openPostgresBackend, type PostgresBackend } from '../../src/backends/postgres-backend.js';
 import { ADMIN_TOKEN, adminAuth, validDeclaration } from '../support/service.js';
 import { startTestDatabase, type TestDatabase } from './test-database.js';
 

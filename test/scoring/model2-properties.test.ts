@@ -22,7 +22,7 @@ describe('model 2 properties', () => {
         const a = run(d);
         expect(JSON.stringify(run(clone(d)))).toBe(JSON.stringify(a));
         expect(a.cells).toHaveLength(params.categories.length * jurisdictions.length);
-        expect(a.modelVersion).toMatch(/^exposure\/2\./);
+        expect(a.modelVersion).toMatch(/^exposure\/3\./);
         expect(a.lawDate).toBe(LAW_DATE);
         for (const c of a.cells) {
           expect(c.established).toBeGreaterThanOrEqual(0);
@@ -159,7 +159,7 @@ describe('model 2 properties', () => {
   test('P10 complete means exact, and P12 law in time: a fact not yet in force drives nothing', () => {
     const profile: JurisdictionProfile = {
       code: 'ZZ' as never, name: 'Known land', reviewed: '2026-12-02',
-      instruments: [{ id: 'order', name: 'Production order', kind: 'court-order', reaches: 'stored', judicialReview: true, gagOrder: false, categories: ['message-content'], extraterritorial: false, inForce: { from: '2020-01-01' }, sources: [{ url: 'https://example.org/a', title: 'Act', kind: 'official', verified: false }] }],
+      instruments: [{ id: 'order', name: 'Production order', kind: 'court-order', reaches: 'stored', authorisation: ['court-before'], gagOrder: false, categories: ['message-content'], extraterritorial: false, inForce: { from: '2020-01-01' }, sources: [{ url: 'https://example.org/a', title: 'Act', kind: 'official', verified: false }] }],
       retentionMandates: [], localisation: [], interceptionMandates: [], coverage: { gaps: [] },
     };
     const d: Declaration = {

@@ -2,6 +2,7 @@ import { describe, expect, test } from '@jest/globals';
 import type { Declaration, JurisdictionProfile } from '../../src/formats/types.generated.js';
 import { computeExposure } from '../../src/scoring/index.js';
 import { inForceOn } from '../../src/law/in-force.js';
+import { reaches } from '../../src/law/partial-knowledge.js';
 import { jurisdictions, params } from './scoring-fixture.js';
 
 /**
@@ -37,9 +38,9 @@ describe('every shipped profile reaches a provider present there', () => {
     // A power recorded in force (on a known date) that demands stored subscriber data: established.
     const recorded = profile.instruments.some(
       (i) =>
-        !['technical-assistance', 'preservation', 'unknown'].includes(i.kind) &&
+        (typeof i.kind === 'object' || !['technical-assistance', 'preservation', 'unknown'].includes(i.kind)) &&
         i.reaches !== 'live' &&
-        Array.isArray(i.categories) && i.categories.includes('subscriber-info') &&
+        reaches(i.categories, 'subscriber-info') === 'yes' &&
         inForceOn(i.inForce, LAW_DATE) === 'yes',
     );
     if (recorded) expect(compelled!.established).toBeGreaterThan(0);

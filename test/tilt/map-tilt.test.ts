@@ -151,3 +151,16 @@ describe('mapTilt', () => {
     expect(check.valid ? [] : check.errors).toEqual([]);
   });
 });
+
+describe('a hostile ttl', () => {
+  it('a long run of whitespace is refused by its length before any pattern looks at it', () => {
+    for (const ttl of [`P1D${' '.repeat(100_000)}x`, ` ${'\t '.repeat(60_000)}1 day`, 'P'.padEnd(129, '1')]) {
+      const result = repairTtl(ttl);
+      expect(result).toEqual({ ok: false, reason: expect.stringContaining('characters long') });
+    }
+  });
+
+  it('a ttl at the bound is still repaired', () => {
+    expect(repairTtl(`28 Tage${' '.repeat(121)}`)).toEqual({ ok: true, duration: 'P28D', repairedFrom: '28 Tage' });
+  });
+});

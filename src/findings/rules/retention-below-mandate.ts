@@ -1,5 +1,6 @@
 import type { DataCategory, Declaration, JurisdictionProfile, RetentionMandate } from '../../formats/types.generated.js';
 import { inForceOn } from '../../law/in-force.js';
+import { mandateDuration, reaches as reachesCategory } from '../../law/partial-knowledge.js';
 import { durationDays } from '../../scoring/iso-duration.js';
 import type { CheckResult, FindingContext, Rule } from '../rule.js';
 
@@ -19,12 +20,25 @@ function declaredMaximumDays(category: DataCategory): number | undefined {
   return undefined;
 }
 
-const reaches = (m: RetentionMandate, category: string) => m.categories === 'unknown' || m.categories.includes(category as never);
-
-/** A mandate in force on a date, with a known duration: what the rule compares a declared limit with. */
+/** A mandate in force on a date: what the rule compares a declared limit with, per category it may reach with a known period. */
 interface Duty {
   mandate: RetentionMandate;
-  days: number;
+  /** Days it sets for a category, or undefined when it does not reach it or its period there is not known. */
+  days: (category: string) => number | undefined;
+}
+
+function dutyOf(mandate: RetentionMandate): Duty {
+  const days = new Map<string, number | undefined>();
+  return {
+    mandate,
+    days: (category) => {
+      if (!days.has(category)) {
+        const period = reachesCategory(mandate.categories, category) === 'no' ? 'unknown' : mandateDuration(mandate, category);
+        days.set(category, period === 'unknown' ? undefined : durationDays(period));
+      }
+      return days.get(category);
+    },
+  };
 }
 
 /** The profiles whose law covers a place on a date (its own profile, and the union it was a member of then), with their duties then. */
@@ -45,7 +59,7 @@ function dutiesOn(jurisdictions: readonly JurisdictionProfile[], date: string): 
   for (const profile of jurisdictions) {
     const duties = profile.retentionMandates
       .filter((m) => inForceOn(m.inForce, date) === 'yes' && m.duration !== 'unknown')
-      .map((mandate) => ({ mandate, days: durationDays(mandate.duration as string) }));
+      .map(dutyOf);
     if (duties.length === 0) continue;
     const places = [profile.code, ...(profile.memberStates?.members ?? []).filter((m) => inForceOn(m, date) === 'yes').map((m) => m.code)];
     for (const place of new Set(places)) {
@@ -79,11 +93,12 @@ function check({ declaration, jurisdictions }: FindingContext): CheckResult[] {
     }
     for (const [profile, { duties: list, places }] of where) {
       for (const { mandate, days } of list) {
-        if (kept >= days || !reaches(mandate, category.category)) continue;
+        const required = days(category.category);
+        if (required === undefined || kept >= required) continue;
         const declared = category.retention?.kind === 'none' ? 'not to keep it' : `to keep it for ${(category.retention as { duration: string }).duration}`;
         const scope = mandate.scope === 'telecom-operators' ? ' (binds telecom operators)' : '';
         results.push({
-          message: `${category.category}: ${mandate.name}${scope} in ${profile.name} requires keeping it for ${mandate.duration}, but the declaration says ${declared} (stored or established in ${places.join(', ')})`,
+          message: `${category.category}: ${mandate.name}${scope} in ${profile.name} requires keeping it for ${mandateDuration(mandate, category.category)}, but the declaration says ${declared} (stored or established in ${places.join(', ')})`,
           paths: [['dataCategories', i, 'retention']],
           jurisdiction: profile.code,
         });

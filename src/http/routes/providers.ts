@@ -41,6 +41,7 @@ export function providersRouter(ctx: AppContext): Router {
   router.post(
     '/providers/:providerId/declarations',
     ctx.guardWrite,
+    ctx.versionQuota,
     requireContentType(),
     ctx.json,
     dryRun(ctx),

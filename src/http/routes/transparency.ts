@@ -75,6 +75,7 @@ export function transparencyRouter(ctx: AppContext): Router {
   router.post(
     '/providers/:providerId/transparency',
     ctx.guardWrite,
+    ctx.versionQuota,
     requireContentType([...CSV_TYPES, ...JSON_TYPES]),
     body,
     async (req, res) => {

@@ -2,15 +2,17 @@ import type pg from 'pg';
 import { PostgresAuditLog } from '../audit/postgres-audit-log.js';
 import { PostgresKeyStore } from '../auth/postgres-key-store.js';
 import { PostgresRateLimitStore } from '../http/postgres-rate-limit-store.js';
-import { ASSESSMENT_TABLES, PostgresObservationStore, PostgresRecordStore } from './postgres-observation-store.js';
-import { PostgresCampaignStore } from './postgres-campaign-store.js';
+import { NotReady } from '../http/readiness.js';
+import { ASSESSMENT_TABLES, PostgresObservationStore, PostgresRecordStore } from '../store/postgres-observation-store.js';
+import { PostgresCampaignStore } from '../store/postgres-campaign-store.js';
 import type { AssessmentRecord } from '../assessments/assessment-record.js';
-import { PostgresAnalysisCache } from './postgres-analysis-cache.js';
-import { PostgresChangeFeed } from './postgres-change-feed.js';
-import { migrate } from './postgres-migrations.js';
-import { openPool } from './postgres-pool.js';
-import { PostgresStore } from './postgres-store.js';
-import { StoreOpenError } from './store.js';
+import { PostgresAnalysisCache } from '../service/postgres-analysis-cache.js';
+import { PostgresChangeFeed } from '../store/postgres-change-feed.js';
+import { migrate } from '../store/postgres-migrations.js';
+import { grantRuntime } from '../store/postgres-roles.js';
+import { openPool } from '../store/postgres-pool.js';
+import { PostgresStore } from '../store/postgres-store.js';
+import { StoreOpenError } from '../store/store.js';
 
 /** Everything one replica keeps in PostgreSQL, on one pool, plus its change feed. */
 export interface PostgresBackend {
@@ -35,6 +37,11 @@ export interface PostgresBackend {
 
 export interface BackendOptions {
   poolMax?: number;
+  /**
+   * DATABASE_MIGRATION_URL: the owner role, which runs the migrations and grants the runtime
+   * role (the one of `url`) only what it needs. Absent: the runtime role migrates (and owns).
+   */
+  migrationUrl?: string;
   log?: (message: string, error?: unknown) => void;
 }
 
@@ -52,6 +59,26 @@ export function redactedUrl(url: string): string {
   }
 }
 
+/** The owner applies the migrations and grants the runtime role (whoever `runtime` logs in as) its privileges. */
+async function migrateAsOwner(migrationUrl: string, runtime: pg.Pool): Promise<string[]> {
+  const { rows } = await runtime.query<{ role: string }>('SELECT current_user AS role');
+  const owner = openPool(migrationUrl, { max: 1, log: () => undefined });
+  try {
+    const applied = await migrate(owner);
+    const client = await owner.connect();
+    try {
+      await grantRuntime(client, rows[0].role);
+    } finally {
+      client.release();
+    }
+    return applied;
+  } catch (error) {
+    throw new Error(`as the owner role (${redactedUrl(migrationUrl)}): ${(error as Error).message}`, { cause: error });
+  } finally {
+    await owner.end();
+  }
+}
+
 /** Connects, applies pending migrations (safe when replicas start at once) and starts listening. */
 export async function openPostgresBackend(url: string, options: BackendOptions = {}): Promise<PostgresBackend> {
   const log = options.log ?? console.error;
@@ -59,7 +86,7 @@ export async function openPostgresBackend(url: string, options: BackendOptions =
   let feed: PostgresChangeFeed;
   let applied: string[];
   try {
-    applied = await migrate(pool);
+    applied = options.migrationUrl ? await migrateAsOwner(options.migrationUrl, pool) : await migrate(pool);
     feed = await PostgresChangeFeed.open(url, log);
   } catch (error) {
     await pool.end().catch(() => undefined);
@@ -89,7 +116,7 @@ export async function openPostgresBackend(url: string, options: BackendOptions =
     },
     async check() {
       await pool.query('SELECT 1');
-      if (!feed.listening) throw new Error('the change feed is reconnecting');
+      if (!feed.listening) throw new NotReady('the change feed is reconnecting');
     },
     async close() {
       await feed.close();

@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import type { AnalysisCache } from '../service/analysis-cache.js';
+import type { AnalysisCache } from './analysis-cache.js';
 
 /**
  * Analyses of latest versions remembered in PostgreSQL, shared by every replica, so a

@@ -6,14 +6,14 @@ import type { KeyStore } from '../auth/key-store.js';
 import { PostgresAuditLog } from '../audit/postgres-audit-log.js';
 import { PostgresKeyStore } from '../auth/postgres-key-store.js';
 import type { ObservationStore } from '../observations/observation-store.js';
-import { ASSESSMENT_TABLES, insertObservationExact, insertRecordExact, PostgresObservationStore, PostgresRecordStore } from './postgres-observation-store.js';
-import { PostgresCampaignStore } from './postgres-campaign-store.js';
+import { ASSESSMENT_TABLES, insertObservationExact, insertRecordExact, PostgresObservationStore, PostgresRecordStore } from '../store/postgres-observation-store.js';
+import { PostgresCampaignStore } from '../store/postgres-campaign-store.js';
 import type { AssessmentRecord, AssessmentStore } from '../assessments/assessment-record.js';
 import type { CampaignStore } from '../campaigns/campaign-store.js';
-import { inTransaction } from './postgres-pool.js';
-import { PostgresStore } from './postgres-store.js';
-import type { Store, VersionRecord } from './store.js';
-import { contentHash } from './version-record.js';
+import { inTransaction } from '../store/postgres-pool.js';
+import { PostgresStore } from '../store/postgres-store.js';
+import type { Store, VersionRecord } from '../store/store.js';
+import { contentHash } from '../store/version-record.js';
 
 /** An instance's record: every version, the keys, the audit trail and the observations (analyses are a cache and are recomputed). */
 export interface Instance {

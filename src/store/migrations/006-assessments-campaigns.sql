@@ -3,7 +3,7 @@
 -- Written so that running it again changes nothing (IF NOT EXISTS, OR REPLACE).
 
 -- One row per assessed provider: the row an append bumps to number the next assessment
--- (the only table of this file that is ever updated).
+-- (the only table of this file whose rows are ever updated).
 CREATE TABLE IF NOT EXISTS assessment_counters (
   provider_id text    PRIMARY KEY,
   latest_id   integer NOT NULL CHECK (latest_id > 0)
@@ -49,19 +49,6 @@ CREATE TABLE IF NOT EXISTS campaign_revisions (
   PRIMARY KEY (campaign_id, n)
 );
 
--- What was recorded stays recorded (the function comes from 002-observations.sql).
-DROP TRIGGER IF EXISTS assessments_append_only ON assessments;
-CREATE TRIGGER assessments_append_only BEFORE UPDATE OR DELETE ON assessments
-  FOR EACH ROW EXECUTE FUNCTION retention_atlas_append_only();
-DROP TRIGGER IF EXISTS assessment_responses_append_only ON assessment_responses;
-CREATE TRIGGER assessment_responses_append_only BEFORE UPDATE OR DELETE ON assessment_responses
-  FOR EACH ROW EXECUTE FUNCTION retention_atlas_append_only();
-DROP TRIGGER IF EXISTS assessment_withdrawals_append_only ON assessment_withdrawals;
-CREATE TRIGGER assessment_withdrawals_append_only BEFORE UPDATE OR DELETE ON assessment_withdrawals
-  FOR EACH ROW EXECUTE FUNCTION retention_atlas_append_only();
-DROP TRIGGER IF EXISTS campaigns_append_only ON campaigns;
-CREATE TRIGGER campaigns_append_only BEFORE UPDATE OR DELETE ON campaigns
-  FOR EACH ROW EXECUTE FUNCTION retention_atlas_append_only();
-DROP TRIGGER IF EXISTS campaign_revisions_append_only ON campaign_revisions;
-CREATE TRIGGER campaign_revisions_append_only BEFORE UPDATE OR DELETE ON campaign_revisions
-  FOR EACH ROW EXECUTE FUNCTION retention_atlas_append_only();
+-- What was recorded stays recorded: the append-only triggers (UPDATE, DELETE, TRUNCATE refused)
+-- are made for these tables from the declared list in src/store/postgres-roles.ts, which also
+-- grants the runtime role SELECT and INSERT on them (and UPDATE on assessment_counters only).
