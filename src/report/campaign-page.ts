@@ -49,6 +49,7 @@ export function campaignPage(data: CampaignPageData): Html {
 <h1>${c.title}</h1>
 <p class="lede">${c.organisation} sent ${c.asks.length} asks to ${c.providers.length} providers on ${date(c.sentOn)}; replies were due by ${date(c.replyDueBy)}${c.replyDueBy < data.today ? ' (passed)' : ''}.${c.status === 'withdrawn' ? html` <strong>Withdrawn</strong> by its organisation; kept as it was.` : ''}</p>
 <p class="muted">An ask is answered when no unanswered-question warning of the provider's latest declaration names any of its places. Judged under the law as of ${date(card.lawDate)}. Data: <a href="/v1/campaigns/${c.id}">JSON</a> · <a href="/v1/campaigns/${c.id}?format=csv">CSV</a> · <a href="/v1/campaigns/${c.id}/feed.atom">Atom feed</a></p>
+<form class="filters" method="get" action="/campaigns/${c.id}"><label>Law as of <input type="date" name="lawDate" value="${card.lawDate}"></label><button type="submit">Show</button></form>
 <h2 id="asks">The asks</h2>
 <ol>${c.asks.map((a) => html`<li id="ask-${a.id}"><strong>${a.title}</strong><p>${a.text}</p><p class="muted">Answered at: ${a.pointers.map((p, i) => html`${i > 0 ? ', ' : ''}<code>${p}</code>`)}</p></li>`)}</ol>
 <h2 id="providers">Providers</h2>

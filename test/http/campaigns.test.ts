@@ -110,5 +110,9 @@ describe('campaigns', () => {
     expect(page.text).toContain('href="/providers/veritalk#findings"');
     expect(page.text).toMatch(/unanswered \(2\. data collected and its retention\)/);
     expect(Buffer.byteLength(page.text)).toBeLessThan(250 * 1024);
+    // The law-date control, as the API's lawDate.
+    const dated = await request(service.app).get('/campaigns/letter-2013?lawDate=2013-01-31').expect(200);
+    expect(dated.text).toContain('name="lawDate" value="2013-01-31"');
+    expect(dated.text).toContain('<time datetime="2013-01-31">2013-01-31</time>');
   });
 });
