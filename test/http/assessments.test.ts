@@ -51,6 +51,7 @@ describe('assessments of a provider that never declared', () => {
 
   it('act as observations: listed with them, and the party counts as observed, with parties not named left open', async () => {
     const list = await request(service.app).get('/v1/providers/skype-2013/observations').expect(200);
+    check('get', '/v1/providers/{providerId}/observations', list);
     expect(list.body.items).toEqual([]);
     expect(list.body.assessed).toEqual(expect.arrayContaining([expect.objectContaining({ assessment: 1, pointer: '/thirdParties/-', value: TOM, atLeast: true, organisation: 'Open Rights Lab' })]));
     const observed = await request(service.app).get('/v1/providers/skype-2013/exposure?basis=observed&jurisdiction=CN&category=message-content').expect(200);
