@@ -19,6 +19,7 @@ import { packageVersion } from './package-version.js';
 import { MemoryObservationStore, type ObservationStore } from './observations/observation-store.js';
 import { ObservationService } from './service/observation-service.js';
 import { warmUp } from './service/warm-up.js';
+import { AnalysisPool } from './service/analysis-pool.js';
 import { readSampleDeclarations } from './policies/load-sample-declarations.js';
 
 export interface Service {
@@ -39,6 +40,11 @@ export interface ServiceOptions extends Partial<AppOptions> {
   analysisCache?: (key: string) => AnalysisCache<Analysis>;
   /** Analyse the shipped sample declarations a few times before serving (the server does; tests need not). */
   warmUp?: boolean;
+  /**
+   * Threads that analyse the providers a starting read model must analyse (ANALYSIS_WORKERS;
+   * the server passes the available cores by default). 0 or absent: the main thread analyses them.
+   */
+  analysisWorkers?: number;
 }
 
 export async function buildService(store: Store, options: ServiceOptions = {}): Promise<Service> {
@@ -56,7 +62,16 @@ export async function buildService(store: Store, options: ServiceOptions = {}): 
     metrics.countDamaged();
     logger.error({ providerId: error.providerId, version: error.version, reason: error.reason }, 'damaged stored version refused');
   };
-  const atlas = await Atlas.open(verifiedReads(metrics.timeAppends(store), onDamaged), registry, analyze, cache, summarizeProvider, providerSummaryCodec);
+  // Started only when a start has enough providers to analyse, and ended once the read model is built.
+  let pool: AnalysisPool | undefined;
+  const workers = options.analysisWorkers ?? 0;
+  const startAnalyzer = workers > 0 ? (declaration: string, previous: string | undefined) => (pool ??= new AnalysisPool(workers)).analyze(declaration, previous) : undefined;
+  let atlas: Atlas<Analysis, ProviderSummary>;
+  try {
+    atlas = await Atlas.open(verifiedReads(metrics.timeAppends(store), onDamaged), registry, analyze, cache, summarizeProvider, providerSummaryCodec, startAnalyzer);
+  } finally {
+    await (pool as AnalysisPool | undefined)?.close();
+  }
   const openapi = options.openapi ?? (await loadOpenApiDocument());
   const observations = await ObservationService.open(options.observationStore ?? new MemoryObservationStore(), registry, atlas, categories.map((c) => c.id), options.auth?.clock);
   const app = createApp({ ...options, logger, metrics, atlas, categories, openapi, policy, observations });

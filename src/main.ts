@@ -98,6 +98,7 @@ async function main(): Promise<void> {
     corsOrigins: config.corsOrigins,
     trustProxy: config.trustProxy,
     warmUp: true,
+    analysisWorkers: config.analysisWorkers,
   });
   backend.follow(atlas, observations);
   if (config.loadSamples) {

@@ -25,6 +25,15 @@ export interface LatestEntry<S> {
   summary: S;
 }
 
+/**
+ * Analyses a stored version off the event loop (its text, and its previous version's text for
+ * the findings): what a starting read model uses for the providers it must analyse, when given.
+ */
+export type StartAnalyzer<A> = (declaration: string, previous: string | undefined) => Promise<A>;
+
+/** Analyses to make before a starting read model hands them to the StartAnalyzer (a thread's start costs more than a few analyses). */
+const THREADED_FROM = 32;
+
 /** Makes the compact summary the read model keeps from a version's analysis. */
 export type Summarizer<A, S> = (meta: VersionMeta, declaration: Declaration, analysis: A) => S;
 
@@ -106,10 +115,11 @@ export class Atlas<A, S = unknown> {
     cache?: AnalysisCache<A>,
     summarize?: Summarizer<A, S>,
     codec?: SummaryCodec<S>,
+    startAnalyzer?: StartAnalyzer<A>,
   ): Promise<Atlas<A, S>> {
     const atlas = new Atlas<A, S>(store, registry, analyze, cache, summarize, codec);
     const latest = await latestVersionsOf(store);
-    for (let start = 0; start < latest.length; start += START_PAGE) await atlas.load(latest.slice(start, start + START_PAGE));
+    for (let start = 0; start < latest.length; start += START_PAGE) await atlas.load(latest.slice(start, start + START_PAGE), startAnalyzer);
     return atlas;
   }
 
@@ -118,8 +128,11 @@ export class Atlas<A, S = unknown> {
     this.listeners.push(listener as LatestListener<unknown>);
   }
 
-  /** Makes each of `versions` its provider's latest: from its remembered summary, else from its analysis. */
-  private async load(versions: VersionMeta[]): Promise<void> {
+  /**
+   * Makes each of `versions` its provider's latest: from its remembered summary, else from its
+   * analysis (remembered, or made now: by `startAnalyzer` when given and there are enough to make).
+   */
+  private async load(versions: VersionMeta[], startAnalyzer?: StartAnalyzer<A>): Promise<void> {
     const remembered = this.codec && this.cache?.getSummaries ? await this.cache.getSummaries(versions) : undefined;
     const missing: VersionMeta[] = [];
     for (const meta of versions) {
@@ -134,11 +147,25 @@ export class Atlas<A, S = unknown> {
         ? await this.store.versionsOf(batch)
         : (await Promise.all(batch.map((m) => this.store.version(m.providerId, m.version).catch(skipDamaged)))).filter((r): r is VersionRecord => r !== undefined);
       const known = this.cache?.getMany ? await this.cache.getMany(batch) : undefined;
+      // Every analysis this batch must make, sent at once to the analysis threads (each thread takes its share).
+      const unknown = records.filter((r) => known?.get(r.providerId) === undefined);
+      const made = new Map<string, Promise<A>>();
+      if (startAnalyzer && missing.length >= THREADED_FROM) {
+        for (const record of unknown) {
+          const job = (async () => startAnalyzer(record.body, record.version > 1 ? (await this.store.version(record.providerId, record.version - 1))?.body : undefined))();
+          job.catch(() => undefined); // awaited below, in order; a failure is handled there
+          made.set(record.providerId, job);
+        }
+      }
       // What is remembered is written while the next providers are analysed (a batch of writes in flight at most).
       const writes: Promise<unknown>[] = [];
       for (const record of records) {
+        const making = made.get(record.providerId);
         // A damaged previous version (its findings compare with it) leaves the provider out too.
-        await this.remember(record, undefined, known && { analysis: known.get(record.providerId) }, JSON.parse(record.body) as Declaration, writes).catch(skipDamaged);
+        await (async () => {
+          const lookedUp = making ? { analysis: await making, computed: true } : known && { analysis: known.get(record.providerId) };
+          await this.remember(record, undefined, lookedUp, JSON.parse(record.body) as Declaration, writes);
+        })().catch(skipDamaged);
       }
       await Promise.all(writes);
     }
@@ -305,12 +332,13 @@ export class Atlas<A, S = unknown> {
    * parsed, which is not cached: thousands of them passing through the cache would be promoted
    * to the old generation and grow the heap long after they are gone.
    */
-  private async remember(meta: VersionMeta, fresh?: A, lookedUp?: { analysis: A | undefined }, parsed?: Declaration, writes?: Promise<unknown>[]): Promise<void> {
+  private async remember(meta: VersionMeta, fresh?: A, lookedUp?: { analysis: A | undefined; computed?: boolean }, parsed?: Declaration, writes?: Promise<unknown>[]): Promise<void> {
     const declaration = parsed ?? (await this.declarationAt(meta.providerId, meta.version))!;
     const { body: _body, ...plainMeta } = meta as VersionRecord;
     let analysis: A | undefined = fresh ?? lookedUp?.analysis;
     if (analysis === undefined && !lookedUp) analysis = (await this.cache?.get(meta.providerId, meta.version)) as A | undefined;
-    const computed = analysis === undefined;
+    // Made now (here or on an analysis thread), so remembered with its summary.
+    const computed = analysis === undefined || lookedUp?.computed === true;
     if (analysis === undefined) {
       const previous = meta.version > 1 ? await this.declarationAt(meta.providerId, meta.version - 1) : undefined;
       analysis = this.analyze(declaration, previous);
