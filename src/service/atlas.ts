@@ -9,8 +9,12 @@ import { contentHash } from '../store/version-record.js';
 import type { AnalysisCache } from './analysis-cache.js';
 import { byteBoundedCache, heapSize } from './byte-bounded-cache.js';
 
-/** Whatever is derived from one version (scores, findings…), computed once and cached. */
-export type Analyzer<A> = (declaration: Declaration, previous: Declaration | undefined) => A;
+/**
+ * Whatever is derived from one version (scores, findings…), computed once and cached. Given
+ * `stale` (its analysis made under other law data or another law date), an analyzer may keep
+ * what that change did not touch; the result must be the one it would make without.
+ */
+export type Analyzer<A> = (declaration: Declaration, previous: Declaration | undefined, stale?: unknown) => A;
 
 /** A provider's latest version in full: loaded on demand (`Atlas.latest`), not held for every provider. */
 export interface LatestVersion<A> {
@@ -30,6 +34,13 @@ export interface LatestEntry<S> {
  * the findings): what a starting read model uses for the providers it must analyse, when given.
  */
 export type StartAnalyzer<A> = (declaration: string, previous: string | undefined) => Promise<A>;
+
+export interface AtlasOptions<A> {
+  /** Analyses a starting read model's providers off the event loop (analysis threads). */
+  startAnalyzer?: StartAnalyzer<A>;
+  /** Whether a remembered analysis still holds; one that does not is handed to the analyzer as stale. */
+  isCurrent?: (analysis: A) => boolean;
+}
 
 /** Analyses to make before a starting read model hands them to the StartAnalyzer (a thread's start costs more than a few analyses). */
 const THREADED_FROM = 32;
@@ -99,6 +110,8 @@ export class Atlas<A, S = unknown> {
     private readonly cache?: AnalysisCache<A>,
     private readonly summarize: Summarizer<never, S> = () => undefined as S,
     private readonly codec?: SummaryCodec<S>,
+    /** Whether a remembered analysis still holds (made under today's law); one that does not is updated by `analyze`. (A method, so an Atlas of any analysis passes where any Atlas is accepted.) */
+    private readonly currency: { isCurrent(analysis: A): boolean } = { isCurrent: () => true },
   ) {}
 
   /**
@@ -115,11 +128,11 @@ export class Atlas<A, S = unknown> {
     cache?: AnalysisCache<A>,
     summarize?: Summarizer<A, S>,
     codec?: SummaryCodec<S>,
-    startAnalyzer?: StartAnalyzer<A>,
+    options: AtlasOptions<A> = {},
   ): Promise<Atlas<A, S>> {
-    const atlas = new Atlas<A, S>(store, registry, analyze, cache, summarize, codec);
+    const atlas = new Atlas<A, S>(store, registry, analyze, cache, summarize, codec, options.isCurrent && { isCurrent: options.isCurrent });
     const latest = await latestVersionsOf(store);
-    for (let start = 0; start < latest.length; start += START_PAGE) await atlas.load(latest.slice(start, start + START_PAGE), startAnalyzer);
+    for (let start = 0; start < latest.length; start += START_PAGE) await atlas.load(latest.slice(start, start + START_PAGE), options.startAnalyzer);
     return atlas;
   }
 
@@ -146,8 +159,8 @@ export class Atlas<A, S = unknown> {
       const records = this.store.versionsOf
         ? await this.store.versionsOf(batch)
         : (await Promise.all(batch.map((m) => this.store.version(m.providerId, m.version).catch(skipDamaged)))).filter((r): r is VersionRecord => r !== undefined);
-      const known = this.cache?.getMany ? await this.cache.getMany(batch) : undefined;
-      // Every analysis this batch must make, sent at once to the analysis threads (each thread takes its share).
+      const known = this.cache?.getMany ? await this.cache.getMany(batch) : this.cache ? await this.rememberedOf(batch) : undefined;
+      // Every analysis this batch must make in full, sent at once to the analysis threads (each thread takes its share).
       const unknown = records.filter((r) => known?.get(r.providerId) === undefined);
       const made = new Map<string, Promise<A>>();
       if (startAnalyzer && missing.length >= THREADED_FROM) {
@@ -169,6 +182,17 @@ export class Atlas<A, S = unknown> {
       }
       await Promise.all(writes);
     }
+  }
+
+  /** The analyses the cache remembers for `versions` (current or not), read a few at a time. */
+  private async rememberedOf(versions: VersionMeta[]): Promise<Map<string, A>> {
+    const found = new Map<string, A>();
+    for (let start = 0; start < versions.length; start += 32) {
+      const batch = versions.slice(start, start + 32);
+      const analyses = await Promise.all(batch.map((v) => this.cache!.get(v.providerId, v.version)));
+      batch.forEach((v, i) => analyses[i] !== undefined && found.set(v.providerId, analyses[i]!));
+    }
+    return found;
   }
 
   check(doc: unknown, providerId?: string): DeclarationCheck {
@@ -293,18 +317,20 @@ export class Atlas<A, S = unknown> {
     const key = `${providerId}@${version}`;
     const cached = this.analyses.get(key) as A | undefined;
     if (cached) return cached;
-    // The latest version's analysis is remembered by the analysis cache (made under today's law).
+    // The latest version's analysis is remembered by the analysis cache (made under today's law, or updated if not).
+    let stale: A | undefined;
     if (this.entries.get(providerId)?.meta.version === version) {
       const remembered = await this.cache?.get(providerId, version);
-      if (remembered !== undefined) {
+      if (remembered !== undefined && this.currency.isCurrent(remembered)) {
         this.analyses.set(key, remembered as object);
         return remembered;
       }
+      stale = remembered;
     }
     const declaration = await this.declarationAt(providerId, version);
     if (!declaration) return undefined;
     const previous = version > 1 ? await this.declarationAt(providerId, version - 1) : undefined;
-    const analysis = this.analyze(declaration, previous);
+    const analysis = this.analyze(declaration, previous, stale);
     this.analyses.set(key, analysis as object);
     return analysis;
   }
@@ -337,11 +363,14 @@ export class Atlas<A, S = unknown> {
     const { body: _body, ...plainMeta } = meta as VersionRecord;
     let analysis: A | undefined = fresh ?? lookedUp?.analysis;
     if (analysis === undefined && !lookedUp) analysis = (await this.cache?.get(meta.providerId, meta.version)) as A | undefined;
+    // Remembered under other law: updated where that law changed.
+    const stale = analysis !== undefined && fresh === undefined && !lookedUp?.computed && !this.currency.isCurrent(analysis) ? analysis : undefined;
+    if (stale !== undefined) analysis = undefined;
     // Made now (here or on an analysis thread), so remembered with its summary.
     const computed = analysis === undefined || lookedUp?.computed === true;
     if (analysis === undefined) {
       const previous = meta.version > 1 ? await this.declarationAt(meta.providerId, meta.version - 1) : undefined;
-      analysis = this.analyze(declaration, previous);
+      analysis = this.analyze(declaration, previous, stale);
     }
     const summary = this.summarize(plainMeta, declaration, analysis as never);
     const stored = this.codec && this.codec.encode(summary);
