@@ -7,6 +7,8 @@ export interface AnalysisJob {
   id: number;
   declaration: string;
   previous?: string;
+  /** The analysis of this version made under other law, to update where the law changed. */
+  stale?: Analysis;
 }
 
 export type AnalysisReply = { id: number; analysis: Analysis; error?: undefined } | { id: number; error: string; analysis?: undefined };
@@ -62,8 +64,8 @@ export class AnalysisPool {
     this.pending.clear();
   }
 
-  /** The analysis of a stored declaration (its text), with its previous version's text when it has one. */
-  async analyze(declaration: string, previous?: string): Promise<Analysis> {
+  /** The analysis of a stored declaration (its text), with its previous version's text when it has one, updated from `stale` when given. */
+  async analyze(declaration: string, previous?: string, stale?: Analysis): Promise<Analysis> {
     if (this.failure) throw this.failure;
     const thread = this.threads.reduce((a, b) => (b.busy < a.busy ? b : a));
     thread.busy++; // counted before waiting, so jobs sent together spread over the threads
@@ -71,7 +73,7 @@ export class AnalysisPool {
     const id = this.nextId++;
     return new Promise<Analysis>((resolve, reject) => {
       this.pending.set(id, { resolve, reject, thread });
-      thread.worker.postMessage({ id, declaration, previous } satisfies AnalysisJob);
+      thread.worker.postMessage({ id, declaration, previous, stale } satisfies AnalysisJob);
     });
   }
 

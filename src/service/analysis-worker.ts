@@ -18,7 +18,7 @@ port.on('message', (job: AnalysisJob) => {
   let reply: AnalysisReply;
   try {
     const previous = job.previous === undefined ? undefined : (JSON.parse(job.previous) as Declaration);
-    reply = { id: job.id, analysis: analyze(JSON.parse(job.declaration) as Declaration, previous) };
+    reply = { id: job.id, analysis: analyze(JSON.parse(job.declaration) as Declaration, previous, job.stale) };
   } catch (error) {
     reply = { id: job.id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) };
   }

@@ -1,5 +1,5 @@
 import type { Declaration, JurisdictionProfile, ModelParameters } from '../formats/types.generated.js';
-import { computeExposure, disclosureScore, gradeFor, summarizeExposure, type Cell, type DisclosureScore, type ExposureSummary } from '../scoring/index.js';
+import { computeExposure, disclosureScore, gradeFor, summarizeExposure, type DisclosureScore, type ExposureSummary } from '../scoring/index.js';
 import { contentCategoryIds } from '../findings/content-categories.js';
 import { findingsOf } from '../findings/find-issues.js';
 import type { Finding } from '../findings/rule.js';
@@ -43,18 +43,58 @@ export function scoreTable(cells: readonly { category: string; jurisdiction: str
   return scores;
 }
 
-/** The cells of a score table in matrix order (taxonomy, then jurisdiction code), with their grades: what a summary reads. */
-function cellsOf(scores: ScoreTable, policy: PolicyData): Cell[] {
+/** A cell of a score table in matrix order (its index breaks ties, as in a summary of the full matrix). */
+interface Ranked {
+  category: string;
+  jurisdiction: string;
+  established: number;
+  worstCase: number;
+  index: number;
+}
+
+/** Worse first: by worstCase, then the higher established, then matrix order (the order of `summarizeExposure`). */
+const worse = (a: Ranked, b: Ranked) => b.worstCase - a.worstCase || b.established - a.established || a.index - b.index;
+
+/**
+ * The summary of a score table, as `summarizeExposure` makes it from the full matrix, in one
+ * pass over the cells instead of sorting them three times: a column update keeps most cells
+ * and must not pay more for its summary than for the columns it computes.
+ */
+function summaryOfScores(scores: ScoreTable, policy: PolicyData, worstCount = 5): ExposureSummary {
+  const { params } = policy;
   const codes = policy.jurisdictions.map((p) => p.code as string).sort();
-  const cells: Cell[] = [];
-  for (const { category } of policy.params.categories) {
+  const worst: Ranked[] = [];
+  const byCategory: Ranked[] = [];
+  const byJurisdiction = new Map<string, Ranked>();
+  let index = 0;
+  for (const { category } of params.categories) {
     const row = scores[category];
+    let best: Ranked | undefined;
     for (const code of codes) {
       const [established, worstCase] = row[code];
-      cells.push({ category, jurisdiction: code, established, worstCase, score: worstCase, grade: gradeFor(worstCase, policy.params), establishedGrade: gradeFor(established, policy.params), unknowns: [], pathways: [] } as Cell);
+      const cell: Ranked = { category, jurisdiction: code, established, worstCase, index: index++ };
+      if (best === undefined || worse(cell, best) < 0) best = cell;
+      const j = byJurisdiction.get(code);
+      if (j === undefined || worse(cell, j) < 0) byJurisdiction.set(code, cell);
+      if (worst.length < worstCount || worse(cell, worst[worst.length - 1]) < 0) {
+        worst.push(cell);
+        worst.sort(worse);
+        if (worst.length > worstCount) worst.pop();
+      }
     }
+    if (best) byCategory.push(best);
   }
-  return cells;
+  const headline = (c: Ranked) => ({ category: c.category, jurisdiction: c.jurisdiction, established: c.established, worstCase: c.worstCase, score: c.worstCase, grade: gradeFor(c.worstCase, params), establishedGrade: gradeFor(c.established, params) }) as ExposureSummary['worstCells'][number];
+  const top = worst[0];
+  const score = top ? top.worstCase : 0;
+  const established = top ? top.established : 0;
+  return {
+    modelVersion: params.modelVersion,
+    overall: { established, worstCase: score, score, grade: gradeFor(score, params), establishedGrade: gradeFor(established, params) },
+    worstCells: worst.map(headline),
+    byCategory: byCategory.map(headline),
+    byJurisdiction: codes.map((code) => headline(byJurisdiction.get(code)!)),
+  };
 }
 
 /** The jurisdiction codes whose column must be made again: a new key, or none before (a profile added). */
@@ -84,9 +124,8 @@ export function makeAnalyzer(policy: PolicyData): Analyzer<Analysis> {
   const epochOf = epochMemo(policy.jurisdictions);
   const keysOf = lawKeysMemo(policy.jurisdictions);
   const unions = policy.jurisdictions.filter((p) => p.memberStates !== undefined);
-  const analysisOf = (declaration: Declaration, previous: Declaration | undefined, lawDate: string, scores: ScoreTable, modelVersion: string, cells: Cell[] = cellsOf(scores, policy)): Analysis => {
-    const summary = summarizeExposure({ modelVersion, lawDate, cells }, policy.params);
-    const disclosure = disclosureScore(declaration);
+  const analysisOf = (declaration: Declaration, previous: Declaration | undefined, lawDate: string, scores: ScoreTable, summary: ExposureSummary, disclosure: DisclosureScore): Analysis => {
+    const modelVersion = summary.modelVersion;
     return {
       categoriesCollected: declaration.dataCategories.filter((c) => c.collected !== 'no').length,
       modelVersion,
@@ -124,9 +163,10 @@ export function makeAnalyzer(policy: PolicyData): Analyzer<Analysis> {
         const row: Record<string, [number, number]> = (scores[category] = {});
         for (const code of codes) row[code] = wanted.has(code) ? made[category][code] : stale!.scores[category][code];
       }
-      return analysisOf(declaration, previous, lawDate, scores, policy.params.modelVersion);
+      // The disclosure score reads the declaration only: the stale analysis's holds.
+      return analysisOf(declaration, previous, lawDate, scores, summaryOfScores(scores, policy), stale!.disclosure);
     }
     const result = computeExposure(declaration, policy.jurisdictions, policy.params, { lawDate });
-    return analysisOf(declaration, previous, lawDate, scoreTable(result.cells), result.modelVersion, result.cells);
+    return analysisOf(declaration, previous, lawDate, scoreTable(result.cells), summarizeExposure(result, policy.params), disclosureScore(declaration));
   };
 }

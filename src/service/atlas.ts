@@ -33,7 +33,7 @@ export interface LatestEntry<S> {
  * Analyses a stored version off the event loop (its text, and its previous version's text for
  * the findings): what a starting read model uses for the providers it must analyse, when given.
  */
-export type StartAnalyzer<A> = (declaration: string, previous: string | undefined) => Promise<A>;
+export type StartAnalyzer<A> = (declaration: string, previous: string | undefined, stale: A | undefined) => Promise<A>;
 
 export interface AtlasOptions<A> {
   /** Analyses a starting read model's providers off the event loop (analysis threads). */
@@ -160,12 +160,14 @@ export class Atlas<A, S = unknown> {
         ? await this.store.versionsOf(batch)
         : (await Promise.all(batch.map((m) => this.store.version(m.providerId, m.version).catch(skipDamaged)))).filter((r): r is VersionRecord => r !== undefined);
       const known = this.cache?.getMany ? await this.cache.getMany(batch) : this.cache ? await this.rememberedOf(batch) : undefined;
-      // Every analysis this batch must make in full, sent at once to the analysis threads (each thread takes its share).
-      const unknown = records.filter((r) => known?.get(r.providerId) === undefined);
+      // Every analysis this batch must make (in full, or updated from one made under other law), sent
+      // at once to the analysis threads (each thread takes its share).
       const made = new Map<string, Promise<A>>();
       if (startAnalyzer && missing.length >= THREADED_FROM) {
-        for (const record of unknown) {
-          const job = (async () => startAnalyzer(record.body, record.version > 1 ? (await this.store.version(record.providerId, record.version - 1))?.body : undefined))();
+        for (const record of records) {
+          const remembered = known?.get(record.providerId);
+          if (remembered !== undefined && this.currency.isCurrent(remembered)) continue;
+          const job = (async () => startAnalyzer(record.body, record.version > 1 ? (await this.store.version(record.providerId, record.version - 1))?.body : undefined, remembered))();
           job.catch(() => undefined); // awaited below, in order; a failure is handled there
           made.set(record.providerId, job);
         }
