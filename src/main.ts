@@ -108,6 +108,7 @@ async function main(): Promise<void> {
     corsOrigins: config.corsOrigins,
     trustProxy: config.trustProxy,
     warmUp: true,
+    analysisWorkers: config.analysisWorkers,
   });
   backend.follow(atlas, observations, assessments);
   if (config.loadSamples) {
