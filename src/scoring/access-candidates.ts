@@ -3,7 +3,7 @@ import type { CategoryEntry } from './category-entries.js';
 import type { CategoryLaw } from './category-law.js';
 import { describeInstrument, type Instrument } from './instrument-weight.js';
 import { and, or, type LawView } from './law-view.js';
-import { policyPosture } from './provider-posture.js';
+import { policyPosture, policyUnknownNote } from './provider-posture.js';
 import { exact, fromTri, max, product, span, type Range } from './range.js';
 import type { Posture, Presence, ScoringContext } from './scoring-context.js';
 import type { Unknown } from './types.js';
@@ -110,13 +110,13 @@ export function accessCandidates(ctx: ScoringContext, index: number, view: LawVi
       reachHi = Math.max(reachHi, a.hi);
     }
     if (reachHi === 0) continue;
-    const posture = hasPolicies ? (ctx.policies === undefined ? ctx.undisclosedPolicies() : policyPosture(ctx, ce.entry.category, code, inst)) : NO_POSTURE;
+    const posture = hasPolicies ? policyPosture(ctx, ce.entry.category, code, inst) : NO_POSTURE;
     let unknowns: readonly (readonly Unknown[])[] = f.unknownLists;
     if (reachLo < reachHi || posture.unanswered) {
       const lists: (readonly Unknown[])[] = [f.unknowns];
       unknowns = lists;
       if (reachLo < reachHi) lists.push(presenceUnknowns, agreementUnknowns);
-      if (posture.unanswered) lists.push(posture === ctx.undisclosedPolicies() ? ctx.undisclosedPolicyUnknowns() : policyUnknowns(ctx, posture.unanswered));
+      if (posture.unanswered) lists.push(ctx.policies === undefined ? ctx.undisclosedPolicyUnknowns() : policyUnknowns(ctx, posture.unanswered));
     }
     const applies = fromTri(f.applies);
     const m = posture.multiplier;
@@ -143,7 +143,7 @@ export function accessCandidates(ctx: ScoringContext, index: number, view: LawVi
 
 function policyUnknowns(ctx: ScoringContext, pointers: readonly string[]): Unknown[] {
   const out: Unknown[] = [];
-  for (const pointer of pointers) out.push(ctx.unanswered(pointer, 'policy for this process not disclosed'));
+  for (const pointer of pointers) out.push(ctx.unanswered(pointer, policyUnknownNote(pointer)));
   return out;
 }
 

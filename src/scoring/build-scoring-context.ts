@@ -2,10 +2,8 @@ import type { Tri } from '../law/in-force.js';
 import { categoryEntries } from './category-entries.js';
 import { declaredWindow } from './declared-retention.js';
 import { FactsIndex } from './facts.js';
-import type { Instrument } from './instrument-weight.js';
 import { lawView, type LawView } from './law-view.js';
 import { ownPresence } from './legal-reach.js';
-import { policyPosture } from './provider-posture.js';
 import { exact, span } from './range.js';
 import type { Posture, Presence, ScoringContext, StatutePosition } from './scoring-context.js';
 import { thirdPartyFacts } from './third-party-facts.js';
@@ -75,16 +73,12 @@ export function scoringContext(decl: Declaration, profiles: readonly Jurisdictio
     ownPresence: memo<LawView, Presence>((view) => ownPresence(ctx, view)),
     statutes: memo<LawView, StatutePosition>((view) => statutePosition(ctx, view.profile.code)),
     undisclosedPlaces: full ? internPlaces() : internPlacesCompact(),
-    undisclosedPolicies: once(() => policyPosture(ctx, 'subscriber-info', '', UNUSED_INSTRUMENT)),
-    undisclosedPolicyUnknowns: once(() => ctx.undisclosedPolicies().unanswered!.map((pointer) => ctx.unanswered(pointer, 'policy for this process not disclosed'))),
+    undisclosedPolicyUnknowns: once(() => [ctx.unanswered('/legalProcess/policies', 'policies not disclosed')]),
     unanswered: internUnknowns(),
     unknownOrder: new UnknownOrder(),
   };
   return ctx;
 }
-
-/** Without a list of policies, the posture does not depend on the category, jurisdiction or instrument. */
-const UNUSED_INSTRUMENT = {} as Instrument;
 
 function once<V>(compute: () => V): () => V {
   let v: V | undefined;

@@ -73,8 +73,7 @@ export interface ScoringContext {
   statutes(view: LawView): StatutePosition;
   /** Presence by headquarters and establishments, once per jurisdiction (never edited: cells copy it). */
   ownPresence(view: LawView): Presence;
-  /** The posture when the declaration has no list of policies, and its unknowns (one of each per computation). */
-  undisclosedPolicies(): Posture;
+  /** The unknowns of a declaration without a list of policies (one list per computation). */
   undisclosedPolicyUnknowns(): readonly Unknown[];
   /** "<what> not disclosed: may include <code>", one object per pointer and jurisdiction. */
   undisclosedPlaces(at: string, what: string, code: string): Unknown;
