@@ -31,6 +31,7 @@ export const fullDeclaration: Declaration = {
     headquarters: 'DE',
     establishments: ['DE', 'CN', 'US'],
     services: ['messaging', 'voice', 'sms', 'cloud'],
+    markets: ['DE', 'EU', 'US', 'BR'],
     website: 'https://example.org',
     sources: [source],
   },
