@@ -359,6 +359,10 @@ export interface Provider {
    */
   services?: string[];
   /**
+   * Format 1.2: the jurisdictions where the service has users, ["001"] for worldwide, or "undisclosed". Interception in transit by a jurisdiction's networks counts in its cells only where the service has users there; left out or "undisclosed", that is not known.
+   */
+  markets?: (Jurisdiction | '001')[] | 'undisclosed';
+  /**
    * An absolute http or https URL (other schemes, such as javascript: or data:, are refused so that no client renders an active link from a declaration).
    */
   website?: string;
@@ -1054,26 +1058,6 @@ export interface ModelParameters {
       'purpose-fulfilled': Param;
       'legal-hold-ends': Param;
     };
-    /**
-     * Service words that make a provider a telecom operator for mandates scoped to telecom operators. A provider that lists no services is treated as one.
-     */
-    telecomServices: {
-      /**
-       * @maxItems 50
-       */
-      words: string[];
-      rationale: Rationale;
-    };
-    /**
-     * Service words that make a provider a telecom operator for mandates scoped to telecom operators. A provider that lists no services is treated as one.
-     */
-    infrastructureServices: {
-      /**
-       * @maxItems 50
-       */
-      words: string[];
-      rationale: Rationale;
-    };
   };
   /**
    * Grade bands in order from best to worst: a score below `below` gets this grade; the last band has below null.
@@ -1126,6 +1110,26 @@ export interface ModelParameters {
     minRequests: {
       value: number;
       rationale: Rationale;
+    };
+  };
+  /**
+   * Which declared services (provider.services, free words) make a provider a telecommunications operator, or an infrastructure provider, for the mandates scoped to them. A table, not a word match: a word that is not in it is not classified, so whether it binds is not known.
+   */
+  services: {
+    rationale: Rationale;
+    kinds: {
+      [k: string]: {
+        /**
+         * true, false, or "unknown" where the word covers both kinds of service.
+         */
+        telecom: boolean | 'unknown';
+        /**
+         * true, false, or "unknown" where the word covers both kinds of service.
+         */
+        infrastructure: boolean | 'unknown';
+        rationale: Rationale;
+        sources?: Sources;
+      };
     };
   };
 }
