@@ -45,7 +45,7 @@ export function heatmapTable(grid: ExposureGrid, labels: HeatmapLabels, caption:
         const cell = grid.at(category, j);
         if (!cell) return html`<td>–</td>`;
         const b = cellBounds(cell);
-        const range = Math.round(b.established) !== Math.round(b.worstCase);
+        const range = b.established !== b.worstCase;
         const cls = range ? `s${stepOf(b.worstCase)} e${stepOf(b.established)} r` : `s${stepOf(b.worstCase)}`;
         return html`<td class="${cls}"><a href="${labels.href(category, j)}"${range ? html` title="${boundsWords(b)}"` : ''}>${boundsText(b)}</a></td>`;
       })}</tr>`,
