@@ -35,7 +35,7 @@ export function docPage(d: DocPageData): Html {
   });
   const title = /^#\s+(.+)$/m.exec(d.markdown)?.[1].replace(/[`*_]/g, '') ?? d.name;
   const body = html`<p class="crumbs"><a href="/">All providers</a> › <a href="/guide">Guides</a></p>
-<article class="doc">${trustedHtml(marked.parse(d.markdown) as string)}</article>
+<article class="doc">${trustedHtml((marked.parse(d.markdown) as string).replace(/<pre>/g, '<pre tabindex="0">'))}</article>
 <p class="muted">This page as Markdown: <a href="/guide/${d.name}.md">${d.name}.md</a></p>`;
   return page({ title, body });
 }

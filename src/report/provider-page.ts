@@ -171,7 +171,7 @@ ${summary(d)}
 ${exposure(d, id)}
 <section class="declared" aria-labelledby="declared-heading">${d.declaredByProvider ? html`<h2 id="declared-heading" class="quiet">What the provider declares</h2>
 <p class="muted">The declaration of ${d.declaration.asOf} (version ${d.latest?.version}), in the order of the five questions. Each value links to what the provider wrote, and carries the sources it gives.</p>` : html`<h2 id="declared-heading" class="quiet">What reviewers documented</h2>
-<p class="muted">The provider has not declared: these are the facts of the active evidence (as of ${d.declaration.asOf}), in the order of the five questions. Each value links to the evidence; every question no evidence answers is shown as not answered. Lists are “at least these”, never the provider's complete list.</p>`}
+<p class="muted">The provider has not declared: these are the facts of the active evidence (as of ${d.declaration.asOf}), in the order of the five questions. Each value links to the evidence; every question no evidence answers is shown as not answered. Lists are “at least these”: none claims to be complete.</p>`}
 ${requestsSection(ctx)}
 ${categoriesSection(ctx)}
 ${interceptionSection(ctx)}
