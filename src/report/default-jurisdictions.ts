@@ -23,20 +23,22 @@ function namedPlaces(d: Declaration): string[] {
 /**
  * The columns a wide table (a provider's heatmap, a comparison) shows when none are
  * chosen: the jurisdictions the declarations name (where a provider sits, stores data,
- * has partners or answers to the law), then those of the worst cells, up to `max`, in
- * the profiles' order. Keeps the columns that matter on one screen and the page small
+ * has partners or answers to the law), then the most exposed columns over all their cells
+ * (established counted twice, worst case once), up to `max`, in the profiles' order. Keeps the columns that matter on one screen and the page small
  * however many profiles there are; every other column is one link away.
  */
 export function defaultJurisdictions(declarations: readonly Declaration[], cells: readonly Bounded[], profiles: readonly string[], max = DEFAULT_COLUMNS): string[] {
   const known = new Set(profiles);
   const chosen = new Set<string>();
   for (const d of declarations) for (const code of namedPlaces(d)) if (known.has(code) && chosen.size < max) chosen.add(code);
-  const worst = [...cells].sort((a, b) => b.worstCase - a.worstCase || b.established - a.established || a.jurisdiction.localeCompare(b.jurisdiction));
-  // By established first too: a column where exposure is certain matters more than one where it is only possible.
-  const established = [...cells].sort((a, b) => b.established - a.established || b.worstCase - a.worstCase || a.jurisdiction.localeCompare(b.jurisdiction));
-  for (let i = 0; chosen.size < max && (i < worst.length || i < established.length); i++) {
-    if (i < established.length && established[i].established > 0 && chosen.size < max) chosen.add(established[i].jurisdiction);
-    if (i < worst.length && chosen.size < max) chosen.add(worst[i].jurisdiction);
+  // Then the columns most exposed over all their cells: what is established counts twice, what is only possible once.
+  const weight = new Map<string, number>();
+  for (const c of cells) weight.set(c.jurisdiction, (weight.get(c.jurisdiction) ?? 0) + 2 * c.established + c.worstCase);
+  const order = new Map(profiles.map((p, i) => [p, i]));
+  const ranked = [...weight.keys()].filter((j) => known.has(j)).sort((a, b) => weight.get(b)! - weight.get(a)! || order.get(a)! - order.get(b)!);
+  for (const j of ranked) {
+    if (chosen.size >= max) break;
+    chosen.add(j);
   }
   return profiles.filter((p) => chosen.has(p));
 }

@@ -54,7 +54,7 @@ export interface FilterOptions {
    */
   columns?: { choice: 'default' | 'all' | 'chosen'; defaultHref: string; allHref: string };
   /** A single provider's page: the same page under the law as of its statements. */
-  asOf?: { date: string; href: string };
+  asOf?: { date: string; href: string; what?: string };
   /** Only the law date and basis (a page of one cell has no columns to choose). */
   only?: boolean;
 }
@@ -85,6 +85,6 @@ ${options.lawDate ? html`<label>Law as of <input type="date" name="lawDate" valu
 ${options.basis ? html`<label>Basis <select name="basis">${(['declared', 'observed'] as const).map((b) => html`<option value="${b}"${options.basis === b ? html` selected` : ''}>${BASIS_WORDS[b]}</option>`)}</select></label>` : ''}
 ${options.order ? html`<label>Rank by <select name="order"><option value="worst-case"${options.order === 'worst-case' ? html` selected` : ''}>worst case</option><option value="established"${options.order === 'established' ? html` selected` : ''}>what is established</option></select></label>` : ''}
 <button type="submit">${options.submit}</button>
-${options.asOf ? html`<p class="muted as-of">The statements are as of ${options.asOf.date}: <a href="${options.asOf.href}">see this page under the law as of ${options.asOf.date}</a>.</p>` : ''}
+${options.asOf ? html`<p class="muted as-of">${options.asOf.what ?? 'The statements are'} as of ${options.asOf.date}: <a href="${options.asOf.href}">see this page under the law as of ${options.asOf.date}</a>.</p>` : ''}
 </form>`;
 }

@@ -164,7 +164,9 @@ export function pagesRouter(ctx: AppContext): Router {
     const evidence = ctx.observations.list(providerId).length
       ? await evidenceView(ctx.observations, ctx.observed, providerId, { declaration: declaredBase, result: declaredResult ?? scoreAsObserved(declaredBase, [], policy, { lawDate: c.lawDate }).result }, result.lawDate)
       : undefined;
-    const selection = (category: string, jurisdiction: string) => (shown.categories.length === 0 || shown.categories.includes(category)) && (shown.jurisdictions.length === 0 || shown.jurisdictions.includes(jurisdiction));
+    // The evidence table follows what the reader chose; the default columns would hide differences elsewhere.
+    const chosenJ = c.jurisdictionChoice === 'chosen' ? c.model.jurisdictions : [];
+    const selection = (category: string, jurisdiction: string) => (shown.categories.length === 0 || shown.categories.includes(category)) && (chosenJ.length === 0 || chosenJ.includes(jurisdiction));
     const asOfQuery = controlsQuery({ ...controls, lawDateGiven: true, lawDate: subject.asOf, basisGiven: c.basisGiven });
     sendHtml(
       res,
@@ -186,7 +188,7 @@ export function pagesRouter(ctx: AppContext): Router {
             defaultHref: `/providers/${enc}?${controlsQuery(controls, { jurisdiction: undefined })}#exposure`,
             allHref: `/providers/${enc}?${controlsQuery(controls, { jurisdiction: '' })}#exposure`,
           },
-          asOf: { date: subject.asOf, href: `/providers/${enc}?${asOfQuery}` },
+          asOf: { date: subject.asOf, href: `/providers/${enc}?${asOfQuery}`, ...(subject.declaredByProvider ? {} : { what: 'The latest evidence is' }) },
         },
         query: controlsQuery(controls),
         findings,
@@ -218,7 +220,7 @@ export function pagesRouter(ctx: AppContext): Router {
       selected: { jurisdictions: [], categories: [] },
       lawDate: result.lawDate,
       basis: subject.basis,
-      asOf: { date: subject.asOf, href: `${here}?lawDate=${subject.asOf}&basis=${subject.basis}` },
+      asOf: { date: subject.asOf, href: `${here}?lawDate=${subject.asOf}&basis=${subject.basis}`, ...(subject.declaredByProvider ? {} : { what: 'The latest evidence is' }) },
       only: true,
     });
     sendHtml(
