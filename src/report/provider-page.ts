@@ -36,6 +36,8 @@ export interface ProviderPageData {
   grid: ExposureGrid;
   /** The query of this view (controls), for links that keep it. */
   query: string;
+  /** What a cell link carries of this view: the law date and basis when they were asked for (empty: the defaults). */
+  cellQuery: string;
   history: { version: number; submittedAt: string; hash: string }[];
   filter: FilterOptions;
   /** Undefined when the service has no findings to show. */
@@ -124,12 +126,12 @@ function exposure(d: ProviderPageData, id: string): Html {
     ...(d.basis === 'observed' || !d.declaredByProvider ? [`basis=${d.basis}`] : []),
   ];
   const csv = `/v1/providers/${enc}/exposure?${[...query, 'format=csv'].join('&')}`;
-  const cellQuery = [`lawDate=${d.exposure.lawDate}`, `basis=${d.basis}`].join('&');
+  const cellQuery = d.cellQuery ? `?${d.cellQuery}` : '';
   const heat =
     d.grid.cells.length === 0
       ? html`<p class="empty">No cells for this selection.</p>`
       : html`${heatmapLegend()}
-${heatmapTable(d.grid, { category: d.categoryLabel, jurisdiction: d.jurisdictionName, href: (c, j) => `/providers/${enc}/cells/${c}/${j}?${cellQuery}` }, html`Exposure of ${isolated(d.declaration.provider.name)} ${d.basis === 'observed' ? 'as observed' : 'as declared'}, data category × jurisdiction (${d.grid.cells.length} cells, law as of ${d.exposure.lawDate}): worst case, or established–worst case where a question is left open. Each cell links to its pathways.`)}
+${heatmapTable(d.grid, { category: d.categoryLabel, jurisdiction: d.jurisdictionName, href: (c, j) => `/providers/${enc}/cells/${c}/${j}${cellQuery}` }, html`Exposure of ${isolated(d.declaration.provider.name)} ${d.basis === 'observed' ? 'as observed' : 'as declared'}, data category × jurisdiction (${d.grid.cells.length} cells, law as of ${d.exposure.lawDate}): worst case, or established–worst case where a question is left open. Each cell links to its pathways.`)}
 <p class="muted">Also as data: <a href="${csv}">CSV</a> · <a href="/v1/providers/${enc}/exposure?${query.join('&')}">JSON</a>${d.declaredByProvider ? html` · <a href="/providers/${enc}/heatmap.svg?${[...query.filter((q) => !q.startsWith('basis='))].join('&')}">the heatmap as an SVG picture</a>` : ''}</p>`;
   return html`<h2 id="exposure">Exposure by category and jurisdiction</h2>
 ${filterForm(d.filter)}

@@ -191,6 +191,8 @@ export function pagesRouter(ctx: AppContext): Router {
           asOf: { date: subject.asOf, href: `/providers/${enc}?${asOfQuery}`, ...(subject.declaredByProvider ? {} : { what: 'The latest evidence is' }) },
         },
         query: controlsQuery(controls),
+        // Short cell links (a wide table has hundreds): only what differs from the cell page's defaults.
+        cellQuery: controlsQuery({ ...controls, model: { jurisdictions: [], categories: [] }, jurisdictionChoice: 'default', orderGiven: false, limit: PAGE_ROWS, offset: 0 }),
         findings,
         categories,
         origin: originOf(req),
