@@ -69,7 +69,7 @@ export function place(ctx: SectionContext, code: string | undefined): Html | str
 }
 
 /** Legal processes in words, as people write them ("National Security Letter", not `national-security-letter`). */
-const PROCESSES: Record<string, string> = {
+export const PROCESS_NAMES: Record<string, string> = {
   all: 'all processes',
   'search-warrant': 'Search warrant',
   'court-order': 'Court order',
@@ -87,4 +87,4 @@ const PROCESSES: Record<string, string> = {
 };
 
 /** A process id in words, with the id on hover (what the format and the API call it). */
-export const processName = (id: string) => (PROCESSES[id] ? html`<span title="${id}">${PROCESSES[id]}</span>` : id);
+export const processName = (id: string) => (PROCESS_NAMES[id] ? html`<span title="${id}">${PROCESS_NAMES[id]}</span>` : id);
