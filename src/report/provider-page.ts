@@ -130,7 +130,7 @@ function exposure(d: ProviderPageData, id: string): Html {
   const heat =
     d.grid.cells.length === 0
       ? html`<p class="empty">No cells for this selection.</p>`
-      : html`${heatmapLegend()}
+      : html`${heatmapLegend(d.declaredByProvider ? 'declaration' : 'evidence')}
 ${heatmapTable(d.grid, { category: d.categoryLabel, jurisdiction: d.jurisdictionName, href: (c, j) => `/providers/${enc}/cells/${c}/${j}${cellQuery}` }, html`Exposure of ${isolated(d.declaration.provider.name)} ${d.basis === 'observed' ? 'as observed' : 'as declared'}, data category × jurisdiction (${d.grid.cells.length} cells, law as of ${d.exposure.lawDate}): worst case, or established–worst case where a question is left open. Each cell links to its pathways.`)}
 <p class="muted">Also as data: <a href="${csv}">CSV</a> · <a href="/v1/providers/${enc}/exposure?${query.join('&')}">JSON</a>${d.declaredByProvider ? html` · <a href="/providers/${enc}/heatmap.svg?${[...query.filter((q) => !q.startsWith('basis='))].join('&')}">the heatmap as an SVG picture</a>` : ''}</p>`;
   return html`<h2 id="exposure">Exposure by category and jurisdiction</h2>
