@@ -58,7 +58,8 @@ export async function pageSubject(ctx: AppContext, rawId: unknown, options: { la
     const result = (await ctx.exposure.of(providerId, latest.meta.version, { lawDate: options.lawDate, explain }))!;
     return { providerId, name: latest.summary.name, declaredByProvider: true, latest, declaration, asOf: declaration.asOf, basis, result, observers };
   }
-  const observed = ctx.observations.list(providerId).length > 0 ? await ctx.observed.of(providerId, { lawDate: options.lawDate, explain }) : undefined;
+  // Whatever evidence makes the provider known (`baseOf`) makes it a page.
+  const observed = await ctx.observed.of(providerId, { lawDate: options.lawDate, explain });
   if (!observed) throw notFound(`No provider "${providerId}": it has neither declared nor been observed.`);
   const basis = options.basis ?? 'observed';
   // As declared, a provider that never declared answers nothing: the base the evidence is applied to, alone.

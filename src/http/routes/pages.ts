@@ -266,7 +266,7 @@ export function pagesRouter(ctx: AppContext): Router {
   /** A provider's evidence with each item's relation to its declaration, for the evidence pages. */
   async function evidenceOf(rawId: unknown) {
     const providerId = providerIdParam(String(rawId));
-    const base = ctx.observations.list(providerId).length ? await ctx.observations.baseOf(providerId) : undefined;
+    const base = await ctx.observations.baseOf(providerId);
     if (!base) throw notFound(`No evidence about "${providerId}".`);
     const declared = scoreAsObserved(base.declaration, [], policy, {}).result;
     const view = await evidenceView(ctx.observations, ctx.observed, providerId, { declaration: base.declaration, result: declared }, declared.lawDate);
