@@ -70,12 +70,13 @@ export function filterForm(options: FilterOptions): Html {
   const shownJ = options.selected.jurisdictions;
   const allJ = shownJ.length === 0;
   const box = (name: string, value: string, label: string, checked: boolean) => html`<label class="box"><input type="checkbox" name="${name}" value="${value}"${checked ? html` checked` : ''}> ${label}</label>`;
+  // The default columns are not ticked: a form sent unchanged (a new law date, say) keeps the default, not a frozen copy of it.
   const cols = options.columns;
   const jSummary = allJ ? `all ${options.jurisdictions.length}` : `${shownJ.length} of ${options.jurisdictions.length}: ${shownJ.join(', ')}`;
   const cSummary = options.selected.categories.length === 0 ? 'all' : `${options.selected.categories.length} of ${options.categories.length}`;
   return html`<form class="filters" method="get" action="${options.action}">${Object.entries(options.hidden ?? {}).map(([k, v]) => html`<input type="hidden" name="${k}" value="${v}">`)}
 ${options.only ? '' : html`<details class="choice"><summary>Jurisdictions <span class="muted">(${jSummary}${cols?.choice === 'default' ? ', the default selection' : ''})</span></summary>
-<fieldset><legend>Jurisdictions to show${cols ? ' as columns' : ''} (none ticked: ${cols ? 'the default selection' : 'all'})</legend><div class="boxes">${options.jurisdictions.map((j) => box('jurisdiction', j.code, `${j.code} ${j.name}`, !allJ && shownJ.includes(j.code)))}</div></fieldset>
+<fieldset><legend>Jurisdictions to show${cols ? ' as columns' : ''} (none ticked: ${cols ? 'the default selection' : 'all'})</legend><div class="boxes">${options.jurisdictions.map((j) => box('jurisdiction', j.code, `${j.code} ${j.name}`, !allJ && cols?.choice !== 'default' && shownJ.includes(j.code)))}</div></fieldset>
 ${cols ? html`<p class="muted">${cols.choice !== 'default' ? html`<a href="${cols.defaultHref}">The default selection</a> (where the provider is, stores data or has partners, and the worst cells)` : 'The default selection: where the provider is, stores data or has partners, and the worst cells.'}${cols.choice !== 'all' ? html` · <a href="${cols.allHref}">All ${options.jurisdictions.length} jurisdictions</a>` : ''}</p>` : ''}
 </details>
 <details class="choice"><summary>Data categories <span class="muted">(${cSummary})</span></summary>
