@@ -5,6 +5,7 @@ import { gradeChip } from './grade-chip.js';
 import { html, isolated, type Html } from './html.js';
 import { filterForm, page, type FilterOptions } from './layout.js';
 import { retentionInWords } from './retention-words.js';
+import { PROCESS_NAMES } from './sections/facts.js';
 
 export interface ComparePageData {
   comparison: Comparison;
@@ -42,7 +43,9 @@ function words(fact: string, value: unknown): Html | string {
   if (Array.isArray(value)) {
     if (value.length === 0) return 'none';
     if (typeof value[0] !== 'object') return value.join(', ');
-    return html`<ul class="compact">${value.map((v) => html`<li>${Object.values(v as object).filter((x) => x !== undefined).map((x) => (Array.isArray(x) ? x.join('/') : String(x))).join(' · ')}</li>`)}</ul>`;
+    // Processes in words ("National Security Letter"), as on the provider page.
+    const inWords = (key: string, x: unknown) => (key === 'process' && typeof x === 'string' ? (PROCESS_NAMES[x] ?? x) : Array.isArray(x) ? x.join('/') : String(x));
+    return html`<ul class="compact">${value.map((v) => html`<li>${Object.entries(v as object).filter(([, x]) => x !== undefined).map(([k, x]) => inWords(k, x)).join(' · ')}</li>`)}</ul>`;
   }
   return String(value);
 }
