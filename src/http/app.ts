@@ -13,6 +13,7 @@ import { errorHandler } from './error-handler.js';
 import { HttpError } from './http-error.js';
 import { jsonBody } from './json-body.js';
 import { rateLimitPerClient } from './rate-limit.js';
+import { unknownQueryGuard } from './query-guard.js';
 import { readiness, type ReadinessCheck } from './readiness.js';
 import { auditRouter } from './routes/audit.js';
 import { docsRouter } from './routes/docs.js';
@@ -153,6 +154,8 @@ export function createApp(options: AppOptions): Express {
   // One budget per client for the API and the pages, badges and SVGs (each a computation as costly as its API answer).
   const limit = options.rateLimitPerMinute ? rateLimitPerClient(options.rateLimitPerMinute, auth.authenticator, options.rateLimitStore) : undefined;
   if (limit) v1.use(limit);
+  // Only the query parameters openapi.yaml declares for an operation: a misspelt filter is a 400, not an unfiltered answer.
+  v1.use(unknownQueryGuard(options.openapi));
   v1.use(validateRouter(ctx));
   v1.use(providersRouter(ctx));
   v1.use(observationsRouter(ctx));

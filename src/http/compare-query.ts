@@ -18,8 +18,34 @@ export interface CompareQuery {
   modelVersion: string;
 }
 
+export interface CompareInputs {
+  inputs: CompareInput[];
+  model: ThreatModel;
+  lawDate: string;
+  basis: 'declared' | 'observed';
+  /** Per provider: whether it declared (false: known only from evidence). */
+  declaredByProvider: Record<string, boolean>;
+}
+
 /** `?providers=a,b[,…]` (2–6 distinct known providers) with the threat-model filters: shared by the API and the page. */
 export async function compareQuery(req: Request, ctx: AppContext): Promise<CompareQuery> {
+  const { inputs, model, lawDate, basis } = await compareInputs(req, ctx);
+  return {
+    comparison: compareProviders(inputs, model, ctx.categories.map((c) => c.id)),
+    model,
+    lawDate,
+    basis,
+    modelVersion: inputs[0].exposure.modelVersion,
+  };
+}
+
+/**
+ * The providers of a comparison on the basis asked for (the page chooses its columns from
+ * them before comparing). A provider known only from evidence compares on both bases: as
+ * observed, its evidence over a declaration that answers nothing; as declared, that
+ * declaration alone (it has declared nothing).
+ */
+export async function compareInputs(req: Request, ctx: AppContext): Promise<CompareInputs> {
   const ids = listParam(req.query.providers).map((id) => providerIdParam(id));
   if (ids.length < MIN_COMPARED || ids.length > MAX_COMPARED)
     throw badRequest(`Compare ${MIN_COMPARED} to ${MAX_COMPARED} providers: ?providers=a,b[,…] (got ${ids.length}).`, { errors: [{ pointer: '', parameter: 'providers', keyword: 'count', message: `must name ${MIN_COMPARED} to ${MAX_COMPARED} providers` }] });
@@ -51,11 +77,5 @@ export async function compareQuery(req: Request, ctx: AppContext): Promise<Compa
       return { providerId: id, ...who, version: latest.meta.version, declaration, disclosureScore: latest.summary.disclosureScore, exposure, overall: summarizeExposure(exposure, ctx.policy.params).overall };
     }),
   );
-  return {
-    comparison: compareProviders(inputs, model, ctx.categories.map((c) => c.id)),
-    model,
-    lawDate,
-    basis,
-    modelVersion: inputs[0].exposure.modelVersion,
-  };
+  return { inputs, model, lawDate, basis, declaredByProvider: Object.fromEntries(inputs.map((i) => [i.providerId, i.declaredByProvider])) };
 }

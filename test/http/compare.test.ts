@@ -60,7 +60,8 @@ describe('GET /v1/compare', () => {
     const page = await request(service.app).get('/compare?providers=veritalk,othertalk&basis=observed');
     expect(page.status).toBe(200);
     expect(page.text).toContain('facts as observed');
-    expect(page.text).toContain('<input type="hidden" name="basis" value="observed">');
+    // The page keeps the basis in its form: a choice, preset to the one shown.
+    expect(page.text).toContain('<option value="observed" selected>');
   });
 
   it('refuses fewer than 2 or more than 6 providers, duplicates, unknown filters; 404 for an unknown provider', async () => {
