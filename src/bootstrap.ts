@@ -25,6 +25,8 @@ import { ExposureReader } from './service/exposure-reader.js';
 import { ObservationService } from './service/observation-service.js';
 import { warmUp } from './service/warm-up.js';
 import { AnalysisPool } from './service/analysis-pool.js';
+import { warmUpTilt } from './tilt/warm-up-tilt.js';
+import { importTables, tiltKeywords } from './policies/load-import-tables.js';
 import { readSampleDeclarations } from './policies/load-sample-declarations.js';
 
 export interface Service {
@@ -95,7 +97,10 @@ export async function buildService(store: Store, options: ServiceOptions = {}): 
   const policy: PolicyData = { jurisdictions: loadJurisdictions(registry), params: loadModelParameters(registry) };
   const metrics = options.metrics ?? createMetrics();
   const analyze = makeAnalyzer(policy);
-  if (options.warmUp) warmUp(analyze, readSampleDeclarations(registry));
+  if (options.warmUp) {
+    warmUp(analyze, readSampleDeclarations(registry));
+    warmUpTilt({ keywords: tiltKeywords(), tables: importTables() });
+  }
   const logger = options.logger ?? createLogger();
   // Every body read is checked against its hash; a damaged version is logged, counted and never served.
   const onDamaged = (error: DamagedVersionError) => {

@@ -1,4 +1,5 @@
 import { Command, CommanderError } from 'commander';
+import { DamagedVersionError } from '../store/damaged-version.js';
 import { CliError, type CliContext } from './cli-context.js';
 import { registerImportTransparency } from './import-transparency-command.js';
 import { registerKeys } from './keys-command.js';
@@ -42,6 +43,10 @@ export async function runCli(argv: string[], ctx: Omit<CliContext, 'fail'>): Pro
     if (error instanceof CliError) {
       full.err(`error: ${error.message}\n`);
       return error.exitCode;
+    }
+    if (error instanceof DamagedVersionError) {
+      full.err(`error: ${error.message}; run \`retention-atlas verify\` and restore it from a backup\n`);
+      return 1;
     }
     throw error;
   }
