@@ -938,7 +938,6 @@ export interface ModelParameters {
     'national-security-letter': Param;
     'programmatic-bulk': Param;
     'key-disclosure': Param;
-    'technical-assistance': Param;
     'direct-access': Param;
   };
   instrumentModifiers: {
@@ -961,7 +960,6 @@ export interface ModelParameters {
       always: Param;
       'unless-prohibited': Param;
       never: Param;
-      undisclosed: Param;
     };
     requiresJudicialReview: Param;
     complianceFloor: Param;
@@ -999,7 +997,6 @@ export interface ModelParameters {
       'live-interception': Param;
       censorship: Param;
       'bulk-access': Param;
-      undisclosed: Param;
     };
     retentionFloor: Param;
   };
@@ -1008,7 +1005,6 @@ export interface ModelParameters {
       'end-to-end': Param;
       transport: Param;
       none: Param;
-      undisclosed: Param;
     };
     /**
      * A mandate of unknown kind is scored between the lowest and the highest of these.
@@ -1022,7 +1018,6 @@ export interface ModelParameters {
       none: Param;
       observe: Param;
       retain: Param;
-      undisclosed: Param;
     };
     observerReach: Param;
     notSubject: Param;

@@ -79,7 +79,7 @@ export function policyPosture(ctx: ScoringContext, category: CategoryId, code: s
     if (!policy.categories.includes(category) || typeof instrument.kind === 'object' || !(kinds as string[]).includes(instrument.kind)) continue;
     const pointer = indexed(POLICIES, at);
     const undisclosedNotice = policy.userNotification === 'undisclosed';
-    const notify: Range = undisclosedNotice ? span(Math.min(notifications.always.value, notifications['unless-prohibited'].value), notifications.never.value) : exact(notifications[policy.userNotification].value);
+    const notify: Range = undisclosedNotice ? span(Math.min(notifications.always.value, notifications['unless-prohibited'].value), notifications.never.value) : exact(notifications[policy.userNotification as 'always' | 'unless-prohibited' | 'never'].value);
     // Left out, whether the provider insists on a judge is not said: either answer is possible.
     const review = reviewFactor(policy.requiresJudicialReview, instrument, p.requiresJudicialReview.value);
     // The most protective matching policy applies, on each bound.

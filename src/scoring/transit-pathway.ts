@@ -70,7 +70,7 @@ export function transitPathway(ctx: ScoringContext, index: number, view: LawView
   const inTransit = entry.protection?.inTransit;
   const unanswered = inTransit === undefined || inTransit === 'undisclosed';
   // Unanswered protection lies between end to end (nothing to see) and none.
-  const protection = unanswered ? span(t.protection['end-to-end'].value, Math.max(t.protection.none.value, t.protection.undisclosed.value)) : exact(t.protection[inTransit].value);
+  const protection = unanswered ? span(t.protection['end-to-end'].value, t.protection.none.value) : exact(t.protection[inTransit].value);
   if (protection.hi === 0) return NO_PATHWAY;
   const mandate = strongestMandate(law, ctx.telecom);
   const statute = ctx.statutes(view);
