@@ -12,7 +12,7 @@ import { checkDeclaration } from '../../src/formats/validate-declaration.js';
 
 /**
  * P16(b), the law data says as much as it knows: the same synthetic providers, hosted in each
- * shipped profile in turn (headquarters, establishment and storage there), must not show a
+ * shipped profile in turn (headquarters, establishment, users and storage there), must not show a
  * lower `established` or `worstCase` in a state whose law gives documented direct access or
  * executive interception than in a state where every access to that data needs a judge.
  *
@@ -60,11 +60,12 @@ const EXCEPTIONS: Exception[] = [
 
 const load = (file: string): Declaration => JSON.parse(readFileSync(path.join(FIXTURES, file), 'utf8')) as Declaration;
 
-/** The declaration moved to `place`: headquarters, establishment and every storage location. */
+/** The declaration moved to `place`: headquarters, establishment, market (its users are there) and every storage location. */
 function hostedIn(decl: Declaration, place: string): Declaration {
   const d = structuredClone(decl);
   d.provider.headquarters = place as never;
   d.provider.establishments = [place as never];
+  d.provider.markets = [place as never];
   for (const c of d.dataCategories) if (c.collected === 'yes') c.storageLocations = [place as never];
   return d;
 }
