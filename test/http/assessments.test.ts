@@ -75,7 +75,25 @@ describe('assessments of a provider that never declared', () => {
     }
   });
 
+  it('two facts about one fact that disagree give observations-conflict, naming both, for a provider known only from evidence too', async () => {
+    const later = await assess('skype-2013', assessment({ legalProcess: { liveInterception: 'supported' } }, { observedAt: '2012-07-26' }));
+    expect(later.status).toBe(201);
+    const earlier = await assess('skype-2013', assessment({ legalProcess: { liveInterception: 'not-supported' } }, { observedAt: '2008-07-24' }));
+    expect(earlier.status).toBe(201);
+    const res = await request(service.app).get('/v1/providers/skype-2013/findings').expect(200);
+    check('get', '/v1/providers/{providerId}/findings', res);
+    expect(res.body).toEqual(expect.objectContaining({ providerId: 'skype-2013', declaredByProvider: false }));
+    const [conflict] = res.body.findings.filter((f: { rule: string }) => f.rule === 'observations-conflict');
+    expect(conflict.evidence).toEqual(expect.objectContaining({ assessment: later.body.id, observed: 'supported' }));
+    expect(conflict.conflictsWith).toEqual(expect.objectContaining({ assessment: earlier.body.id, observed: 'not-supported' }));
+    // The observed view uses the later one by date, whatever the order they were recorded in.
+    const observed = await request(service.app).get('/v1/providers/skype-2013/exposure?basis=observed&jurisdiction=US&category=message-content').expect(200);
+    expect(observed.body.observations.assessed).toEqual(expect.arrayContaining([expect.objectContaining({ assessment: earlier.body.id, applied: true })]));
+    for (const id of [later.body.id, earlier.body.id]) await request(service.app).delete(`/v1/providers/skype-2013/assessments/${id}`).set(adminAuth).expect(200);
+  });
+
   it('the first one must name the provider; the document is checked as a fragment, 422 at the bad field', async () => {
+    const before = (await request(service.app).get('/v1/providers/skype-2013/assessments')).body.total;
     const unnamed = await assess('skype-2014', assessment({ provider: { headquarters: 'LU' } }));
     expect(unnamed.status).toBe(422);
     expect(unnamed.body.errors).toEqual([expect.objectContaining({ pointer: '/document/provider/name' })]);
@@ -91,7 +109,7 @@ describe('assessments of a provider that never declared', () => {
     expect(twice.body.errors).toEqual([expect.objectContaining({ pointer: '/document/thirdParties/1/id' })]);
     const other = await assess('skype-2013', assessment({ provider: { id: 'someone-else', name: 'X' } }));
     expect(other.body.errors).toEqual([expect.objectContaining({ pointer: '/document/provider/id' })]);
-    expect((await request(service.app).get('/v1/providers/skype-2013/assessments')).body.total).toBe(1);
+    expect((await request(service.app).get('/v1/providers/skype-2013/assessments')).body.total).toBe(before);
   });
 
   it('only reviewers and admins assess; the provider answers; an admin withdraws (kept, marked, no longer applied)', async () => {
