@@ -49,17 +49,25 @@ export function cellsAt(cells: readonly Cell[], level: DetailLevel): DetailedCel
   if (level !== 'summary') return { cells: cells as Cell[] };
   const table: Unknown[] = [];
   const refs = new Map<string, number>();
+  // The scoring core shares one object per unknown between cells: looked up by identity first,
+  // by side and pointer only the first time an object is seen.
+  const byObject = new Map<Unknown, number>();
   const summary = cells.map((c): SummaryCell => {
-    const unknownRefs: number[] = [];
-    for (const u of c.unknowns) {
-      const key = `${u.side}\u0000${u.pointer}`;
-      let ref = refs.get(key);
+    const unknownRefs: number[] = new Array(c.unknowns.length);
+    for (let i = 0; i < c.unknowns.length; i++) {
+      const u = c.unknowns[i];
+      let ref = byObject.get(u);
       if (ref === undefined) {
-        ref = table.length;
-        refs.set(key, ref);
-        table.push({ pointer: u.pointer, side: u.side });
+        const key = `${u.side}\u0000${u.pointer}`;
+        ref = refs.get(key);
+        if (ref === undefined) {
+          ref = table.length;
+          refs.set(key, ref);
+          table.push({ pointer: u.pointer, side: u.side });
+        }
+        byObject.set(u, ref);
       }
-      unknownRefs.push(ref);
+      unknownRefs[i] = ref;
     }
     return { category: c.category, jurisdiction: c.jurisdiction, established: c.established, worstCase: c.worstCase, score: c.score, grade: c.grade, establishedGrade: c.establishedGrade, unknownRefs };
   });
