@@ -117,6 +117,8 @@ function build(view: LawView, category: string, params: ModelParameters): Catego
       else if (typeof inst.kind === 'object' && inst.kind.atLeast !== 'direct-access') unknowns.push(j(`${at}/kind`, `kind of process known only as at least ${inst.kind.atLeast}`));
       const routes = routeBounds(inst.authorisation);
       if (routes.lo !== routes.hi) unknowns.push(j(`${at}/authorisation`, 'which authorisation route is used is not fully known'));
+      if (inst.gagOrder === 'unknown') unknowns.push(j(`${at}/gagOrder`, 'gag not known'));
+      if (inst.extraterritorial === 'unknown') unknowns.push(j(`${at}/extraterritorial`, 'extraterritorial reach not known'));
       Object.freeze(unknowns);
       const ext = params.instrumentModifiers.extraterritorialReach.value;
       const extra = inst.extraterritorial === true ? exact(ext) : inst.extraterritorial === 'unknown' ? span(0, ext) : exact(0);
