@@ -11,7 +11,7 @@ import { InvalidDocumentError, normalizeIssues } from '../formats/validation-err
 import type { PlacedObservation } from '../observations/apply-observations.js';
 import { activeOnly, withStatus, type ResponseRecord } from '../observations/observation-record.js';
 import { SerialQueue } from '../store/serial-queue.js';
-import { ObservationError, OPERATOR, type DeclarationSource } from './observation-service.js';
+import { ObservationError, OPERATOR, type DeclarationSource } from './evidence-basics.js';
 
 /** What a provider's assessments say about who it is, for one that never declared. */
 export interface AssessedProvider {

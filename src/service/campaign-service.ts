@@ -10,7 +10,7 @@ import { InvalidDocumentError, normalizeIssues, type ValidationIssue } from '../
 import { todayUtc } from '../law/in-force.js';
 import type { VersionMeta } from '../store/store.js';
 import type { ExposureReader } from './exposure-reader.js';
-import { ObservationError, OPERATOR } from './observation-service.js';
+import { ObservationError, OPERATOR } from './evidence-basics.js';
 
 /** What campaigns need of the declarations: every provider's history and any version's declaration. */
 export interface VersionSource {

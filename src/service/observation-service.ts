@@ -13,21 +13,7 @@ import type { ObservationStore } from '../observations/observation-store.js';
 import { undeclaredBase } from '../observations/undeclared-base.js';
 import { SerialQueue } from '../store/serial-queue.js';
 import type { AssessmentService } from './assessment-service.js';
-
-/** What the service needs of the declarations: whether a provider has one, and its latest (loaded on demand). */
-export interface DeclarationSource {
-  latestOf(providerId: string): object | undefined;
-  latestDeclaration(providerId: string): Promise<Declaration | undefined>;
-}
-
-/** Who recorded an observation when the key names no organisation (an admin). */
-export const OPERATOR = 'retention-atlas operator';
-
-export class ObservationError extends Error {
-  constructor(readonly status: 404 | 409, message: string) {
-    super(message);
-  }
-}
+import { ObservationError, OPERATOR, type DeclarationSource } from './evidence-basics.js';
 
 /**
  * Observations: recording (checked against the format and the provider's latest

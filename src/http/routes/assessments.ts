@@ -1,7 +1,7 @@
 import { Router, type Request } from 'express';
 import { mayObserve, type Caller } from '../../auth/api-key.js';
 import type { AssessmentView } from '../../assessments/assessment-record.js';
-import { ObservationError } from '../../service/observation-service.js';
+import { ObservationError } from '../../service/evidence-basics.js';
 import type { AppContext } from '../context.js';
 import { sendTable } from '../csv-response.js';
 import { HttpError, notFound } from '../http-error.js';

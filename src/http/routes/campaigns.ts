@@ -7,7 +7,7 @@ import { CampaignExistsError } from '../../campaigns/campaign-store.js';
 import type { ScorecardRow } from '../../campaigns/scorecard.js';
 import { todayUtc } from '../../law/in-force.js';
 import { CampaignForbidden } from '../../service/campaign-service.js';
-import { ObservationError } from '../../service/observation-service.js';
+import { ObservationError } from '../../service/evidence-basics.js';
 import type { AppContext } from '../context.js';
 import { sendTable } from '../csv-response.js';
 import { HttpError, notFound } from '../http-error.js';
