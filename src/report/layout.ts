@@ -23,7 +23,7 @@ export function page({ title, body, modelVersion, lawDate, basis }: PageOptions)
 </head>
 <body>
 <a class="skip" href="#main">Skip to content</a>
-<header class="site"><a class="brand" href="/">retention-atlas</a><span class="tagline">what services keep about their users, and who can get at it</span><nav aria-label="site"><a href="/">Providers</a><a href="/campaigns">Campaigns</a><a href="/guide/declaration-guide">Writing a declaration</a><a href="/guide">Guides</a><a href="/docs/">API</a></nav></header>
+<header class="site"><a class="brand" href="/">retention-atlas</a><span class="tagline">what services keep about their users, and who can get at it</span><nav aria-label="site"><a href="/">Providers</a><a href="/campaigns">Campaigns</a><a href="/guide/declaration-guide">Writing a declaration</a><a href="/guide/assessments">Documenting a provider</a><a href="/guide">Guides</a><a href="/docs/">API</a></nav></header>
 <main id="main">
 ${body}
 </main>

@@ -45,6 +45,10 @@ describe('assessments of a provider that never declared', () => {
     const res = await request(service.app).get('/v1/providers/skype-2013').expect(200);
     check('get', '/v1/providers/{providerId}', res);
     expect(res.body).toEqual(expect.objectContaining({ providerId: 'skype-2013', name: 'Skype (2013)', declaredByProvider: false, assessedBy: ['Open Rights Lab'], assessments: 1 }));
+    // Its page says so and names who documented it (observations or, here, an assessment).
+    const page = await request(service.app).get('/providers/skype-2013').expect(200);
+    expect(page.text).toMatch(/not declared by the provider/i);
+    expect(page.text).toContain('Open Rights Lab');
     const all = await request(service.app).get('/v1/providers').expect(200);
     expect(all.body.notDeclaredByProvider.map((p: { providerId: string }) => p.providerId)).toContain('skype-2013');
   });
