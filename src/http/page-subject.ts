@@ -1,6 +1,5 @@
 import type { Declaration } from '../formats/types.generated.js';
 import type { ExplainLevel, ExposureResult } from '../scoring/index.js';
-import { activeOnly } from '../observations/observation-record.js';
 import { scoreAsObserved, type Basis } from '../service/observed-exposure.js';
 import type { ObservedView } from '../service/observed-reader.js';
 import type { ProviderSummary } from '../service/provider-entry.js';
@@ -34,9 +33,9 @@ export interface PageSubject {
   observers: string[];
 }
 
-/** The organisations behind a provider's active evidence, in the order they first recorded some. */
+/** The organisations whose active evidence (observations and assessments) describes a provider: the API's `assessedBy`. */
 export function observersOf(ctx: Pick<AppContext, 'observations'>, providerId: string): string[] {
-  return [...new Set(activeOnly(ctx.observations.list(providerId)).map((o) => o.organisation))];
+  return ctx.observations.assessedBy(providerId);
 }
 
 /**
