@@ -33,9 +33,8 @@ export interface PageSubject {
   observers: string[];
 }
 
-/** The organisations behind a provider's active evidence, in the order they first recorded some. */
+/** The organisations whose active evidence (observations and assessments) describes a provider: the API's `assessedBy`. */
 export function observersOf(ctx: Pick<AppContext, 'observations'>, providerId: string): string[] {
-  // Observations and assessments alike: whoever documented a provider that has not declared is named.
   return ctx.observations.assessedBy(providerId);
 }
 

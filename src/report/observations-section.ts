@@ -1,4 +1,5 @@
 import type { EvidenceSource } from '../formats/types.generated.js';
+import type { AssessmentView } from '../assessments/assessment-record.js';
 import type { EvidenceConflict, EvidenceItem, EvidenceView } from '../service/evidence-view.js';
 import { html, plainText, safeUrl, type Html } from './html.js';
 
@@ -9,6 +10,31 @@ export interface ObservationsSectionLabels {
   shows?: (category: string, jurisdiction: string) => boolean;
   /** Rows and observations shown at most (default: a page, 100); the rest are on the list pages. */
   limit?: number;
+  /** Reviewers' assessments of the provider, each with the facts it states (their facts act as observations). */
+  assessments?: AssessedItem[];
+}
+
+/** An assessment as the page shows it: the record and the facts read from its document. */
+export interface AssessedItem {
+  assessment: AssessmentView;
+  facts: { pointer: string; value: unknown }[];
+}
+
+/**
+ * One assessment: who assessed what, when and how, the facts it states (read as "at least
+ * these", never as the provider's complete list), its sources and the provider's answers.
+ */
+function assessmentItem({ assessment: a, facts }: AssessedItem, providerId: string): Html {
+  const status = a.status === 'active' ? '' : html` <span class="status">${a.status}${a.supersededBy ? ` by #${a.supersededBy}` : ''}</span>`;
+  return html`<article class="observation assessment ${a.status}" id="assessment-${a.id}">
+<h4><a href="/v1/providers/${encodeURIComponent(providerId)}/assessments/${a.id}">Assessment #${a.id}</a> by ${isolated(a.organisation)}${status}</h4>
+<p class="muted">Observed ${a.observedAt} · a reviewer's assessment, not the provider's statement · its lists read as “at least these”</p>
+<p class="statement">${isolated(plainText(a.statement))}</p>
+${a.method ? html`<p class="muted">Method: ${isolated(plainText(a.method))}</p>` : ''}
+${facts.length ? html`<ul class="assessed-facts">${facts.map((f) => html`<li><code>${f.pointer}</code> = <code>${valueText(f.value)}</code></li>`)}</ul>` : html`<p class="muted">No fact of it is in use.</p>`}
+${sources(a.sources)}
+${a.responses.length ? html`<div class="responses"><p><strong>The provider answers</strong></p>${a.responses.map((r) => html`<blockquote class="response"><p>${isolated(plainText(r.statement))}</p>${sources(r.sources)}</blockquote>`)}</div>` : ''}
+</article>`;
 }
 
 const RELATION_WORDS = { confirms: 'confirms the declaration', discloses: 'answers what the declaration leaves open', contradicts: 'contradicts the declaration' } as const;
@@ -71,7 +97,8 @@ function conflictsBlock(view: EvidenceView): Html | string {
  * and providers goes through the escaping template.
  */
 export function observationsSection(view: EvidenceView, labels: ObservationsSectionLabels): Html | undefined {
-  if (view.items.length === 0) return undefined;
+  const assessed = labels.assessments ?? [];
+  if (view.items.length === 0 && assessed.length === 0) return undefined;
   const { categoryLabel, jurisdictionName } = labels;
   const limit = labels.limit ?? 100;
   const id = encodeURIComponent(view.providerId);
@@ -91,11 +118,15 @@ export function observationsSection(view: EvidenceView, labels: ObservationsSect
   const shown = view.items.slice(0, limit);
   return html`<section class="observations" id="observations" aria-labelledby="observations-heading">
 <h2 id="observations-heading">Evidence beside claims</h2>
-<p class="muted">${view.declaredByProvider ? '' : 'This provider has not declared anything: it is documented from evidence alone, over a declaration that answers nothing. '}${view.items.length} observation${view.items.length === 1 ? '' : 's'} by reviewers (${active} in use), each with its sources and the provider's answers. As data: <a href="/v1/providers/${id}/observations">/v1/providers/${view.providerId}/observations</a>; the observed exposure: <a href="/v1/providers/${id}/exposure?basis=observed">?basis=observed</a>.</p>
+<p class="muted">${view.declaredByProvider ? '' : 'This provider has not declared anything: it is documented from evidence alone, over a declaration that answers nothing. '}${view.items.length} observation${view.items.length === 1 ? '' : 's'} by reviewers (${active} in use)${assessed.length ? ` and ${assessed.length} assessment${assessed.length === 1 ? '' : 's'}` : ''}, each with its sources and the provider's answers. As data: <a href="/v1/providers/${id}/observations">/v1/providers/${view.providerId}/observations</a>; the observed exposure: <a href="/v1/providers/${id}/exposure?basis=observed">?basis=observed</a>.</p>
 ${view.declaredByProvider ? html`<h3 id="as-observed">As declared and as observed</h3>
 ${diff}` : ''}
 ${conflictsBlock(view)}
+${assessed.length ? html`<h3 id="assessments-list">Assessments</h3>
+<p class="muted">Reviewers' assessments: parts of a declaration written by an organisation from public statements and evidence. Their facts act as observations (applied by date, checked against the declaration); none is the provider's own statement.</p>
+${assessed.slice(0, limit).map((a) => assessmentItem(a, view.providerId))}` : ''}
 <h3 id="observations-list">Observations</h3>
+${shown.length ? '' : html`<p>None.</p>`}
 ${shown.map((i) => observationItem(i, view.providerId, view.conflicts, 'h4', view.declaredByProvider))}
 ${view.items.length > shown.length ? html`<p><a href="/providers/${id}/observations">All ${view.items.length} observations</a>, a page at a time.</p>` : ''}
 </section>`;

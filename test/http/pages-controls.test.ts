@@ -97,6 +97,31 @@ describe('a provider known only from evidence', () => {
   });
 });
 
+describe('a provider known only from an assessment', () => {
+  it('has a page that lists the assessment with its facts, as reviewers\' work, never as the provider\'s statement', async () => {
+    const body = {
+      document: { provider: { name: 'Assessed Talk', headquarters: 'LU' }, thirdParties: [{ id: 'cn-partner', name: 'A partner in China', jurisdiction: 'CN', relationship: 'licensee', categories: ['message-content'] }] },
+      observedAt: '2013-01-31',
+      statement: 'Its privacy policy names a local partner in China.',
+      method: 'Read the privacy policy of 2013.',
+      sources: source,
+    };
+    const created = await request(service.app).post('/v1/providers/assessed-talk/assessments').set(reviewer).set(json).send(JSON.stringify(body));
+    expect(created.status).toBe(201);
+    const res = await page('/providers/assessed-talk');
+    expect(res.status).toBe(200);
+    expect(res.text).toContain('Not declared by the provider.');
+    expect(res.text).toContain('id="assessment-1"');
+    expect(res.text).toMatch(/Assessment #1<\/a> by <bdi>Digital Rights Watch<\/bdi>/);
+    expect(res.text.match(/<ul class="assessed-facts">.*?<\/ul>/s)?.[0]).toContain('cn-partner');
+    expect(res.text).toContain('At least these parties, as reviewers documented them');
+    expect(res.text.match(/.{80}(by its own statement|the provider states|What the provider declares).{40}/g)).toBeNull();
+    // Ranked as observed with who assessed it.
+    const ranked = await page('/?basis=observed');
+    expect(ranked.text).toMatch(/assessed-talk[\s\S]*not declared by the provider[\s\S]*documented by <bdi>Digital Rights Watch<\/bdi>/);
+  });
+});
+
 describe('the pages carry the API controls and findings', () => {
   it('the provider page lists the findings the API lists, those judged when read included', async () => {
     const api = (await request(service.app).get('/v1/providers/slowmail/findings')).body.findings as { rule: string; severity: string }[];

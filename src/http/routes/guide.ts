@@ -7,7 +7,8 @@ import { notFound } from '../http-error.js';
 import { sendHtml } from '../send-html.js';
 
 const docsDir = path.join(projectRoot, 'docs');
-const samplesDir = path.join(policiesDir, 'providers');
+/** The shipped policy files the docs point to: the sample declarations and the model's parameters. */
+const POLICY_DIRS = ['providers', 'model'] as const;
 
 /** What a document's first line and first paragraph say it is. */
 function describe(markdown: string, name: string): { title: string; summary?: string } {
@@ -23,8 +24,9 @@ function describe(markdown: string, name: string): { title: string; summary?: st
 
 /**
  * The repository's docs as pages (`/guide/{name}`) and as written (`/guide/{name}.md`), and
- * the sample declarations they point to (`/guide/samples/{id}.json`). Read once at start;
- * links between the docs are rewritten to these addresses, links to schemas to `/v1/schemas/…`.
+ * the shipped files they point to (`/guide/policies/providers/{id}.json`, the samples;
+ * `/guide/policies/model/parameters.json`). Read once at start; links between the docs are
+ * rewritten to these addresses, links to schemas to `/v1/schemas/…`.
  */
 export function guideRouter(): Router {
   const router = Router();
@@ -34,7 +36,7 @@ export function guideRouter(): Router {
       .sort()
       .map((f) => [f.slice(0, -3), readFileSync(path.join(docsDir, f), 'utf8')] as const),
   );
-  const samples = new Set(readdirSync(samplesDir).filter((f) => /^[a-z0-9-]+\.json$/.test(f)));
+  const shipped = new Map(POLICY_DIRS.map((dir) => [dir as string, new Set(readdirSync(path.join(policiesDir, dir)).filter((f) => /^[a-z0-9-]+\.json$/.test(f)))]));
 
   /** A repository-relative link, as the site serves its target; undefined keeps it as written. */
   const linkFor = (href: string): string | undefined => {
@@ -45,7 +47,8 @@ export function guideRouter(): Router {
     if (file.endsWith('.md') && docs.has(file.slice(0, -3))) return `/guide/${file.slice(0, -3)}${hash}`;
     const schema = /(?:^|\/)schemas\/([a-z0-9-]+)\.schema\.json$/.exec(target);
     if (schema) return `/v1/schemas/${schema[1]}`;
-    if (/(?:^|\/)policies\/providers\/[a-z0-9-]+\.json$/.test(target) && samples.has(file)) return `/guide/samples/${file}`;
+    const policy = /(?:^|\/)policies\/([a-z]+)\/([a-z0-9-]+\.json)$/.exec(target);
+    if (policy && shipped.get(policy[1])?.has(policy[2])) return `/guide/policies/${policy[1]}/${policy[2]}`;
     return undefined;
   };
   const pages = new Map([...docs].map(([name, markdown]) => [name, docPage({ name, markdown, linkFor })]));
@@ -55,10 +58,11 @@ export function guideRouter(): Router {
     res.set('Cache-Control', 'public, max-age=3600');
     sendHtml(res, index);
   });
-  router.get('/guide/samples/:file', (req, res) => {
+  router.get('/guide/policies/:dir/:file', (req, res) => {
+    const dir = String(req.params.dir);
     const file = String(req.params.file);
-    if (!samples.has(file)) throw notFound(`No sample "${file}". Samples: ${[...samples].join(', ')}.`);
-    res.type('application/json').set('Cache-Control', 'public, max-age=3600').send(readFileSync(path.join(samplesDir, file), 'utf8'));
+    if (!shipped.get(dir)?.has(file)) throw notFound(`No shipped file policies/${dir}/${file}. Shipped: ${[...shipped].flatMap(([d, files]) => [...files].map((f) => `policies/${d}/${f}`)).join(', ')}.`);
+    res.type('application/json').set('Cache-Control', 'public, max-age=3600').send(readFileSync(path.join(policiesDir, dir, file), 'utf8'));
   });
   router.get('/guide/:doc', (req, res) => {
     const raw = /^(.+)\.md$/.exec(String(req.params.doc));

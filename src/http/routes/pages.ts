@@ -17,7 +17,7 @@ import { findingsWithEvidence } from '../../service/evidence-findings.js';
 import { scoreAsObserved } from '../../service/observed-exposure.js';
 import type { ObservedRankEntry } from '../../service/observed-reader.js';
 import { providerPage } from '../../report/provider-page.js';
-import { observationsSection } from '../../report/observations-section.js';
+import { observationsSection, type AssessedItem } from '../../report/observations-section.js';
 import { evidenceView } from '../../service/evidence-view.js';
 import { rankingPage } from '../../report/ranking-page.js';
 import { valuePage } from '../../report/value-page.js';
@@ -161,7 +161,8 @@ export function pagesRouter(ctx: AppContext): Router {
     const history = latest ? await atlas.history(providerId) : [];
     const declaredBase = subject.declaredByProvider ? subject.declaration : (await ctx.observations.baseOf(providerId))!.declaration;
     const declaredResult = subject.basis === 'declared' ? result : subject.declaredByProvider ? (await reader.of(providerId, latest!.meta.version, { lawDate: c.lawDate }))! : undefined;
-    const evidence = ctx.observations.list(providerId).length
+    const assessments = assessedItems(providerId);
+    const evidence = ctx.observations.list(providerId).length || assessments.length
       ? await evidenceView(ctx.observations, ctx.observed, providerId, { declaration: declaredBase, result: declaredResult ?? scoreAsObserved(declaredBase, [], policy, { lawDate: c.lawDate }).result }, result.lawDate)
       : undefined;
     // The evidence table follows what the reader chose; the default columns would hide differences elsewhere.
@@ -198,7 +199,7 @@ export function pagesRouter(ctx: AppContext): Router {
         origin: originOf(req),
         categoryLabel,
         jurisdictionName,
-        observed: evidence ? observationsSection(evidence, { categoryLabel, jurisdictionName, shows: selection, limit: PAGE_ROWS }) : undefined,
+        observed: evidence ? observationsSection(evidence, { categoryLabel, jurisdictionName, shows: selection, limit: PAGE_ROWS, assessments }) : undefined,
       }),
     );
   });
@@ -262,6 +263,15 @@ export function pagesRouter(ctx: AppContext): Router {
       }),
     );
   });
+
+  /** A provider's assessments, newest last, each with the facts of it the observed view reads. */
+  function assessedItems(providerId: string): AssessedItem[] {
+    const facts = ctx.assessments.placed(providerId);
+    return ctx.assessments.list(providerId).map((assessment) => ({
+      assessment,
+      facts: facts.filter((f) => f.assessment === assessment.id).map((f) => ({ pointer: f.pointer, value: f.value })),
+    }));
+  }
 
   /** A provider's evidence with each item's relation to its declaration, for the evidence pages. */
   async function evidenceOf(rawId: unknown) {
