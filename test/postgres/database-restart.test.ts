@@ -19,8 +19,8 @@ let db: TestDatabase;
 let replicas: RunningServer[] = [];
 beforeAll(async () => {
   db = await startTestDatabase({ ownServer: true });
-  replicas = await Promise.all([startServer({ env: { ...env, DATABASE_URL: db.url } }), startServer({ env: { ...env, DATABASE_URL: db.url } })]);
-}, 60_000);
+  replicas = await Promise.all([startServer({ env: { ...env, DATABASE_URL: db.url }, timeoutMs: 90_000 }), startServer({ env: { ...env, DATABASE_URL: db.url }, timeoutMs: 90_000 })]);
+}, 200_000);
 afterAll(async () => {
   await Promise.all(replicas.map((s) => s.stop()));
   await db?.stop();
