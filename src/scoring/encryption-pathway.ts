@@ -47,11 +47,15 @@ export function encryptionPathway(ctx: ScoringContext, index: number, candidates
  * encryption pathway is capped, on each bound, at what is left of that above the compelled one.
  * `raw` is [compelled, third-party, transit, encryption].
  */
-export function capEncryption(ctx: ScoringContext, raw: RawPathway[], candidates: readonly Candidate[], window: Window, compliance: Compliance): void {
+export function capEncryption(ctx: ScoringContext, index: number, raw: RawPathway[], candidates: readonly Candidate[], window: Window, compliance: Compliance): void {
   const enc = raw[3];
   const compelled = raw[0].exposure;
   if (enc.exposure.hi <= 0 || compelled.hi <= 0) return;
-  const all = demand(ctx, candidates, exact(1), exact(1), window, compliance).exposure;
+  // Where neither side is surely end to end, the compelled pathway's high end already reads both as readable
+  // (the all-readable demand), and a low end of 0 needs no cap: no second demand then.
+  const p = ctx.entries[index].entry.protection;
+  const openHi = p?.atRest !== 'end-to-end' && p?.inTransit !== 'end-to-end';
+  const all = openHi && enc.exposure.lo === 0 ? { lo: 0, hi: compelled.hi } : demand(ctx, candidates, exact(1), exact(1), window, compliance).exposure;
   const room = (d: number, c: number) => (c >= 1 ? 0 : Math.max(0, (d - c) / (1 - c)));
   const lo = Math.min(enc.exposure.lo, room(all.lo, compelled.lo));
   const hi = Math.min(enc.exposure.hi, room(all.hi, compelled.hi));

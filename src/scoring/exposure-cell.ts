@@ -90,7 +90,7 @@ export function exposureCell(ctx: ScoringContext, index: number, view: LawView, 
     transitPathway(ctx, index, view, law),
     encryptionPathway(ctx, index, candidates, encryptionPower(law, presence), code, window, compliance),
   ];
-  capEncryption(ctx, raw, candidates, window, compliance);
+  capEncryption(ctx, index, raw, candidates, window, compliance);
   // Collected: yes counts in full; an unanswered category may not be collected at all.
   const collected: Range = ce.entry.collected === 'yes' ? ONE : UNIT;
   let lo = 1;
