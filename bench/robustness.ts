@@ -11,7 +11,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { projectRoot } from '../src/paths.js';
 import { LowdbStore } from '../src/store/lowdb-store.js';
-import { startServer } from '../test/support/running-server.js';
+import { ensureCompiled, startLogged } from './service-entry.js';
 import { pct } from './load.js';
 import { markdownTable } from './markdown-table.js';
 import { declarationFor, sampleDeclarations } from './seed-store.js';
@@ -68,7 +68,7 @@ export async function robustnessBenchmarks(): Promise<{ sections: string[]; chec
   const checks: RobustnessCheck[] = [];
   const server = await (async () => {
     await seed(scratch);
-    return startServer({ dataDir: scratch, env: { LOAD_SAMPLE_DATA: 'false', ADMIN_API_KEY: ADMIN_KEY, RATE_LIMIT_PER_MINUTE: '0', VERSION_QUOTA_PER_HOUR: '0', VERSION_QUOTA_PER_DAY: '0', NODE_ENV: 'production', LOG_LEVEL: 'warn' } });
+    return startLogged(scratch, { dataDir: scratch, env: { LOAD_SAMPLE_DATA: 'false', ADMIN_API_KEY: ADMIN_KEY, RATE_LIMIT_PER_MINUTE: '0', VERSION_QUOTA_PER_HOUR: '0', VERSION_QUOTA_PER_DAY: '0', NODE_ENV: 'production', LOG_LEVEL: 'warn' } });
   })();
   try {
     // (r2) Appends: alternately to a provider with 1 version and to the one with 1,000.
@@ -147,6 +147,7 @@ export async function robustnessBenchmarks(): Promise<{ sections: string[]; chec
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  ensureCompiled();
   const { sections, checks } = await robustnessBenchmarks();
   console.log(sections.join('\n'));
   console.log(markdownTable(['check', 'what', 'measured', 'target', 'result'], checks.map((c) => [c.id, c.what, c.measured, c.target, c.pass ? 'pass' : 'FAIL'])));

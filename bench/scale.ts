@@ -14,7 +14,8 @@ import { openPool } from '../src/store/postgres-pool.js';
 import { PostgresStore } from '../src/store/postgres-store.js';
 import type { Store } from '../src/store/store.js';
 import { startTestDatabase, type TestDatabase } from '../test/postgres/test-database.js';
-import { startServer, type RunningServer } from '../test/support/running-server.js';
+import type { RunningServer } from '../test/support/running-server.js';
+import { ensureCompiled, startLogged } from './service-entry.js';
 import { load, pct, sequentialLatencies } from './load.js';
 import { markdownTable } from './markdown-table.js';
 import { residentMb } from './process-memory.js';
@@ -91,9 +92,9 @@ async function measure(kind: Kind, role: Role, count: number, scratch: string, d
   }
   const servers: RunningServer[] = [];
   try {
-    const first = await startServer({ dataDir, env: env(extra), timeoutMs });
+    const first = await startLogged(scratch, { dataDir, env: env(extra), timeoutMs });
     await first.stop();
-    const server = await startServer({ dataDir, env: env(extra), timeoutMs });
+    const server = await startLogged(scratch, { dataDir, env: env(extra), timeoutMs });
     servers.push(server);
     const samples = sampleDeclarations();
     const { times, failures } = await sequentialLatencies(WRITES, (i) => {
@@ -164,6 +165,7 @@ export async function scaleBenchmarks(): Promise<{ sections: string[]; checks: S
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
+  ensureCompiled();
   const { checks } = await scaleBenchmarks();
   console.log(markdownTable(['check', 'what', 'measured', 'target', 'result'], checks.map((c) => [c.id, c.what, c.measured, c.target, c.pass ? 'pass' : 'FAIL'])));
   if (checks.some((c) => !c.pass)) process.exitCode = 1;

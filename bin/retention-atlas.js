@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// The installed entry point: the CLI is TypeScript run through tsx, as `npm start` runs the server.
-import { register } from 'tsx/esm/api';
+// The installed entry point: the compiled CLI in dist/ (rebuilt first when missing or stale, as before `npm start`).
+import { ensureBuilt } from '../scripts/build.mjs';
 
-register();
-await import('../src/cli/main.ts');
+ensureBuilt();
+await import('../dist/cli/main.js');

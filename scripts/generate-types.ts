@@ -10,7 +10,7 @@ import { projectRoot, schemasDir } from '../src/paths.js';
 
 const target = path.join(projectRoot, 'src/formats/types.generated.ts');
 const roots = process.argv.slice(2).filter((a) => !a.startsWith('--'));
-const names = roots.length > 0 ? roots : ['declaration', 'jurisdiction', 'model-parameters', 'government-requests', 'observation', 'observation-response'];
+const names = roots.length > 0 ? roots : ['declaration', 'jurisdiction', 'model-parameters', 'government-requests', 'observation', 'observation-response', 'assessment', 'campaign'];
 
 const banner = '/* Generated from schemas/ by `npm run gen:types`. Do not edit by hand. */';
 /** One exported declaration (with its doc comment) per match; nested lines are indented, so column 0 starts a new one. */

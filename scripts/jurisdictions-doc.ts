@@ -79,11 +79,16 @@ worst case there and nowhere else. A gap is never evidence that data is safe.
 
 Every fact cites the official text (legislation or gazette portal, the court's own judgment)
 with act and section; an unofficial copy stands in only where no official text is published,
-and commentary is only ever cited beside a primary text. A citation is **verified** only when
-its text was actually read by the profile's authors, and then records when and whether the
-live site or a stored copy was read; an unverified citation names where the text is published
-but has not been checked against it, so read the fact as the authors' understanding of that text.
-The loader rejects a profile with a fact that cites no primary text.
+and commentary is only ever cited beside a primary text. A fact of **documented practice** cites
+instead at least two independent reports, court findings or regulator documents. A citation is
+**verified** only when the text of the law itself (or an official translation, or a faithful
+copy) was actually read at a deep link to the act or article, never a site's home page and never
+commentary; it then records when, whether the live site or a stored copy was read, and (\`readAt\`)
+which copy, such as a public mirror of the national portal. An unverified citation names where
+the text is published but has not been checked against it, so read the fact as the authors'
+understanding of that text. The loader rejects a profile with a fact that cites no primary text
+(or, for documented practice, fewer than two independent sources), and a verified citation of a
+home page or of commentary.
 
 ## Profiles
 

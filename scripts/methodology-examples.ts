@@ -57,7 +57,7 @@ export function completeDeclaration(params: ModelParameters): Declaration {
   const held = new Set(['subscriber-info', 'message-content']);
   return {
     format: 'retention-declaration/1',
-    provider: { id: 'complete-example', name: 'Complete Example', headquarters: 'ZZ' as never, establishments: ['ZZ' as never], services: ['messaging'] },
+    provider: { id: 'complete-example', name: 'Complete Example', headquarters: 'ZZ' as never, establishments: ['ZZ' as never], services: ['messaging'], markets: ['ZZ' as never] },
     asOf: '2026-09-30',
     dataCategories: params.categories.map(({ category }) => {
       if (!held.has(category)) return { category, collected: 'no' as const };
@@ -168,7 +168,7 @@ function completeDerivation(params: ModelParameters, result: ExposureResult, rea
     `3. *Compliance.* One row of 120 requests (at least ${params.compliance.minRequests.value}) with 60% disclosed: ${n(post.complianceFloor.value)} + ${n(1 - post.complianceFloor.value)} × 0.6 = ${n(compliance)}.`,
     `4. Compelled = ${n(orderWeight)} × ${n(windowSub)} × ${n(compliance)} = ${n(compelledSub)}.`,
     `5. *Third party.* Example Hosting is a processor (${n(tp.relationship.processor.value)}) in ZZ with access and no declared capability (${n(tp.access.value)}); the duty binds it too, so its window is ${n(windowSub)} and the kept share ${n(tp.retentionFloor.value)} + ${n(1 - tp.retentionFloor.value)} × ${n(windowSub)} = ${n(kept(windowSub))}: ${n(tp.relationship.processor.value)} × ${n(tp.access.value)} × ${n(kept(windowSub))} = ${n(thirdSub)}.`,
-    `6. *Transit.* Transport encryption (${n(params.transit.protection.transport.value)}) × the capability duty (${n(params.transit.mandateKinds.capability.value)}) = ${n(transitSub)}; the provider lists no interception statute it contests, and says no network operator can observe.`,
+    `6. *Transit.* The provider has users in ZZ (\`markets\`). Transport encryption (${n(params.transit.protection.transport.value)}) × the capability duty (${n(params.transit.mandateKinds.capability.value)}) = ${n(transitSub)}; the provider lists no interception statute it contests, and says no network operator can observe.`,
     `7. Cell = 100 × ${n(sens('subscriber-info'))} × (1 − (1 − ${n(compelledSub)})(1 − ${n(thirdSub)})(1 − ${n(transitSub)})) = ${n(100 * sens('subscriber-info') * combinedSub)} → **${sub}**, established = worstCase (P10).`,
     '',
     `**message-content × ZZ** (sensitivity ${n(sens('message-content'))}), end to end in transit and at rest:`,

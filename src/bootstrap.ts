@@ -3,11 +3,11 @@ import { loadSchemaRegistry, type SchemaRegistry } from './formats/schema-regist
 import { createApp, type AppOptions } from './http/app.js';
 import { loadOpenApiDocument } from './http/openapi-document.js';
 import { loadCategories } from './policies/categories.js';
-import { makeAnalyzer, type Analysis, type PolicyData } from './service/analysis.js';
+import { analysisIsCurrent, makeAnalyzer, type Analysis, type PolicyData } from './service/analysis.js';
 import { providerSummaryCodec, summarizeProvider, type ProviderSummary } from './service/provider-entry.js';
 import { loadJurisdictions } from './policies/load-jurisdictions.js';
 import { loadModelParameters } from './policies/load-model-parameters.js';
-import { Atlas } from './service/atlas.js';
+import { Atlas, type Analyzer } from './service/atlas.js';
 import { lawEpoch } from './law/law-epoch.js';
 import { todayUtc } from './law/in-force.js';
 import { analysisKey, FileAnalysisCache, type AnalysisCache } from './service/analysis-cache.js';
@@ -16,9 +16,17 @@ import { createMetrics } from './http/metrics.js';
 import { createLogger } from './http/logger.js';
 import { verifiedReads, type DamagedVersionError } from './store/damaged-version.js';
 import { packageVersion } from './package-version.js';
-import { MemoryObservationStore, type ObservationStore } from './observations/observation-store.js';
+import { MemoryObservationStore, MemoryRecordStore, type ObservationStore } from './observations/observation-store.js';
+import type { AssessmentRecord, AssessmentStore } from './assessments/assessment-record.js';
+import { MemoryCampaignStore, type CampaignStore } from './campaigns/campaign-store.js';
+import { AssessmentService } from './service/assessment-service.js';
+import { CampaignService } from './service/campaign-service.js';
+import { ExposureReader } from './service/exposure-reader.js';
 import { ObservationService } from './service/observation-service.js';
 import { warmUp } from './service/warm-up.js';
+import { AnalysisPool } from './service/analysis-pool.js';
+import { warmUpTilt } from './tilt/warm-up-tilt.js';
+import { importTables, tiltKeywords } from './policies/load-import-tables.js';
 import { readSampleDeclarations } from './policies/load-sample-declarations.js';
 
 export interface Service {
@@ -27,38 +35,86 @@ export interface Service {
   registry: SchemaRegistry;
   policy: PolicyData;
   observations: ObservationService;
+  assessments: AssessmentService;
+  campaigns: CampaignService;
 }
 
 /** Everything but listening: schemas, policies, the read model over the store, the app. */
 export interface ServiceOptions extends Partial<AppOptions> {
   /** Where observations live (DATA_DIR/observations); in memory when absent. */
   observationStore?: ObservationStore;
+  /** Where assessments live (DATA_DIR/assessments); in memory when absent. */
+  assessmentStore?: AssessmentStore;
+  /** Where campaigns live (DATA_DIR/campaigns.json); in memory when absent. */
+  campaignStore?: CampaignStore;
   /** Where analyses are remembered between runs (DATA_DIR/analyses); none in tests. */
   analysisCacheDir?: string;
   /** Where analyses are remembered instead (the database), given the key they are valid under. */
   analysisCache?: (key: string) => AnalysisCache<Analysis>;
   /** Analyse the shipped sample declarations a few times before serving (the server does; tests need not). */
   warmUp?: boolean;
+  /**
+   * Threads that analyse the providers a starting read model must analyse (ANALYSIS_WORKERS;
+   * the server passes the available cores by default). 0 or absent: the main thread analyses them.
+   */
+  analysisWorkers?: number;
+}
+
+export interface ReadModelOptions {
+  analysisCacheDir?: string;
+  analysisCache?: (key: string) => AnalysisCache<Analysis>;
+  analysisWorkers?: number;
+  /** Told of each damaged version the start leaves out. */
+  onDamaged?: (error: DamagedVersionError) => void;
+}
+
+/**
+ * The read model over the store under `policy`: every provider's latest version from its
+ * remembered summary, else its remembered analysis (updated column by column where the law
+ * changed), else a new analysis (on analysis threads when `analysisWorkers` > 0).
+ */
+export async function openReadModel(store: Store, registry: SchemaRegistry, policy: PolicyData, analyze: Analyzer<Analysis>, options: ReadModelOptions = {}): Promise<Atlas<Analysis, ProviderSummary>> {
+  // Summaries hold under this very law (the whole policy data and which facts are in force today);
+  // analyses under the model and release only, each carrying the law of each of its columns.
+  const summaryKey = analysisKey(policy, packageVersion(), lawEpoch(policy.jurisdictions, todayUtc()));
+  const analysesKey = analysisKey({ params: policy.params }, packageVersion());
+  const cache = options.analysisCache ? options.analysisCache(summaryKey) : options.analysisCacheDir ? new FileAnalysisCache<Analysis>(options.analysisCacheDir, summaryKey, analysesKey) : undefined;
+  // Started only when a start has enough providers to analyse, and ended once the read model is built.
+  let pool: AnalysisPool | undefined;
+  const workers = options.analysisWorkers ?? 0;
+  const startAnalyzer = workers > 0 ? (declaration: string, previous: string | undefined, stale: Analysis | undefined) => (pool ??= new AnalysisPool(workers)).analyze(declaration, previous, stale) : undefined;
+  try {
+    const reads = options.onDamaged ? verifiedReads(store, options.onDamaged) : store;
+    return await Atlas.open(reads, registry, analyze, cache, summarizeProvider, providerSummaryCodec, { startAnalyzer, isCurrent: analysisIsCurrent(policy) });
+  } finally {
+    await (pool as AnalysisPool | undefined)?.close();
+  }
 }
 
 export async function buildService(store: Store, options: ServiceOptions = {}): Promise<Service> {
   const registry = loadSchemaRegistry();
   const categories = loadCategories(registry);
   const policy: PolicyData = { jurisdictions: loadJurisdictions(registry), params: loadModelParameters(registry) };
-  const key = analysisKey(policy, packageVersion(), lawEpoch(policy.jurisdictions, todayUtc()));
-  const cache = options.analysisCache ? options.analysisCache(key) : options.analysisCacheDir ? new FileAnalysisCache<Analysis>(options.analysisCacheDir, key) : undefined;
   const metrics = options.metrics ?? createMetrics();
   const analyze = makeAnalyzer(policy);
-  if (options.warmUp) warmUp(analyze, readSampleDeclarations(registry));
+  if (options.warmUp) {
+    warmUp(analyze, readSampleDeclarations(registry));
+    warmUpTilt({ keywords: tiltKeywords(), tables: importTables() });
+  }
   const logger = options.logger ?? createLogger();
   // Every body read is checked against its hash; a damaged version is logged, counted and never served.
   const onDamaged = (error: DamagedVersionError) => {
     metrics.countDamaged();
     logger.error({ providerId: error.providerId, version: error.version, reason: error.reason }, 'damaged stored version refused');
   };
-  const atlas = await Atlas.open(verifiedReads(metrics.timeAppends(store), onDamaged), registry, analyze, cache, summarizeProvider, providerSummaryCodec);
+  const atlas = await openReadModel(metrics.timeAppends(store), registry, policy, analyze, { ...options, onDamaged });
   const openapi = options.openapi ?? (await loadOpenApiDocument());
   const observations = await ObservationService.open(options.observationStore ?? new MemoryObservationStore(), registry, atlas, categories.map((c) => c.id), options.auth?.clock);
-  const app = createApp({ ...options, logger, metrics, atlas, categories, openapi, policy, observations });
-  return { app, atlas, registry, policy, observations };
+  const assessments = await AssessmentService.open(options.assessmentStore ?? new MemoryRecordStore<AssessmentRecord>(), registry, atlas, options.auth?.clock);
+  observations.attach(assessments);
+  const exposure = new ExposureReader(atlas, policy);
+  const known = (id: string) => atlas.latestOf(id) !== undefined || observations.hasEvidence(id);
+  const campaigns = new CampaignService(options.campaignStore ?? new MemoryCampaignStore(), registry, atlas, exposure, known, categories.map((c) => c.id), options.auth?.clock);
+  const app = createApp({ ...options, logger, metrics, atlas, categories, openapi, policy, observations, assessments, campaigns, exposure });
+  return { app, atlas, registry, policy, observations, assessments, campaigns };
 }

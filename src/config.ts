@@ -1,3 +1,4 @@
+import os from 'node:os';
 import path from 'node:path';
 import { projectRoot } from './paths.js';
 
@@ -24,6 +25,8 @@ export interface Config {
   databaseMigrationUrl?: string;
   /** Connections this process may hold in its PostgreSQL pool. */
   pgPoolMax: number;
+  /** Threads that analyse providers at start (ANALYSIS_WORKERS; default the available cores; 0: the main thread). */
+  analysisWorkers: number;
 }
 
 const falsy = (value: string | undefined) => value !== undefined && /^(0|false|no|off)$/i.test(value.trim());
@@ -61,5 +64,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: env.DATABASE_URL || undefined,
     databaseMigrationUrl: env.DATABASE_MIGRATION_URL || undefined,
     pgPoolMax: nonNegativeInt('PG_POOL_MAX', env.PG_POOL_MAX, 10) || 10,
+    analysisWorkers: nonNegativeInt('ANALYSIS_WORKERS', env.ANALYSIS_WORKERS, Math.max(1, os.availableParallelism())),
   };
 }

@@ -11,12 +11,16 @@ import type { Atlas } from './service/atlas.js';
 import type { ObservationService } from './service/observation-service.js';
 import { loadSampleDeclarations } from './service/sample-data.js';
 import { loadSampleObservations } from './service/sample-observations.js';
-import { LowdbObservationStore } from './store/lowdb-observation-store.js';
+import { LowdbAssessmentStore, LowdbObservationStore } from './store/lowdb-observation-store.js';
+import { LowdbCampaignStore } from './store/lowdb-campaign-store.js';
+import type { AssessmentService } from './service/assessment-service.js';
+import { loadSampleCampaign } from './service/sample-campaign.js';
 import { LowdbStore } from './store/lowdb-store.js';
 import { lockDataDir } from './store/data-dir-lock.js';
 import { StoreOpenError } from './store/store.js';
 import { openPostgresBackend, redactedUrl } from './backends/postgres-backend.js';
 import { followChanges } from './store/postgres-replica-sync.js';
+import { createMetrics } from './http/metrics.js';
 
 /** How long SIGTERM waits for in-flight requests before closing connections anyway. */
 const SHUTDOWN_GRACE_MS = 10_000;
@@ -26,6 +30,13 @@ async function openBackend(config: Config) {
   if (config.databaseUrl) {
     const db = await openPostgresBackend(config.databaseUrl, { poolMax: config.pgPoolMax, migrationUrl: config.databaseMigrationUrl });
     if (db.migrationsApplied.length > 0) console.log(`database migrations applied: ${db.migrationsApplied.join(', ')}`);
+    const metrics = createMetrics();
+    metrics.observeDatabase({
+      feedAttempts: () => db.feed.attempts,
+      feedListening: () => db.feed.listening,
+      poolTotal: () => db.pool.totalCount,
+      poolWaiting: () => db.pool.waitingCount,
+    });
     return {
       ...db,
       where: `database ${redactedUrl(config.databaseUrl)}`,
@@ -33,11 +44,15 @@ async function openBackend(config: Config) {
         analysisCache: (key: string) => db.analysisCache<Analysis>(key),
         rateLimitStore: db.rateLimits,
         readinessChecks: { database: db.check },
+        metrics,
         observationStore: db.observations,
+        assessmentStore: db.assessments,
+        campaignStore: db.campaigns,
       },
-      follow: (atlas: Atlas<Analysis, ProviderSummary>, observations: ObservationService) => {
+      follow: (atlas: Atlas<Analysis, ProviderSummary>, observations: ObservationService, assessments: AssessmentService) => {
         followChanges(db.feed, atlas);
         followChanges(db.feed, observations, console.error, 'observation');
+        followChanges(db.feed, assessments, console.error, 'assessment');
       },
       // Replicas starting at once on an empty database take turns, each first reading what the one before it loaded.
       setup: <T>(atlas: Atlas<Analysis, ProviderSummary>, observations: ObservationService, work: () => Promise<T>) =>
@@ -55,19 +70,23 @@ async function openBackend(config: Config) {
   const keys = await LowdbKeyStore.open(config.dataDir);
   const audit = await JsonlAuditLog.open(config.dataDir);
   const observationStore = await LowdbObservationStore.open(config.dataDir);
+  const assessmentStore = await LowdbAssessmentStore.open(config.dataDir);
+  const campaignStore = await LowdbCampaignStore.open(config.dataDir);
   return {
     store,
     keys,
     audit,
     where: `data in ${config.dataDir}`,
-    service: { analysisCacheDir: path.join(config.dataDir, 'analyses'), observationStore },
-    follow: () => undefined,
+    service: { analysisCacheDir: path.join(config.dataDir, 'analyses'), observationStore, assessmentStore, campaignStore },
+    follow: (_atlas: Atlas<Analysis, ProviderSummary>, _observations: ObservationService, _assessments: AssessmentService) => undefined,
     setup: <T>(_atlas: Atlas<Analysis, ProviderSummary>, _observations: ObservationService, work: () => Promise<T>) => work(),
     async close() {
       await store.close();
       await keys.close();
       await audit.close();
       await observationStore.close();
+      await assessmentStore.close();
+      await campaignStore.close();
     },
     release: () => lock.release(),
   };
@@ -80,7 +99,7 @@ async function main(): Promise<void> {
   if (config.adminApiKey !== undefined && config.adminApiKey.length < 32) {
     console.warn('ADMIN_API_KEY is shorter than 32 characters: use a long random value (e.g. `openssl rand -base64 32`)');
   }
-  const { app, atlas, observations } = await buildService(store, {
+  const { app, atlas, observations, assessments, campaigns } = await buildService(store, {
     ...backend.service,
     bodyLimit: config.bodyLimit,
     auth: { keys, audit, adminToken: config.adminApiKey },
@@ -89,8 +108,9 @@ async function main(): Promise<void> {
     corsOrigins: config.corsOrigins,
     trustProxy: config.trustProxy,
     warmUp: true,
+    analysisWorkers: config.analysisWorkers,
   });
-  backend.follow(atlas, observations);
+  backend.follow(atlas, observations, assessments);
   if (config.loadSamples) {
     await backend.setup(atlas, observations, async () => {
       const loaded = await loadSampleDeclarations(atlas);
@@ -98,6 +118,8 @@ async function main(): Promise<void> {
       // Only beside freshly loaded sample declarations: never into a store that holds real data.
       const observed = loaded.length > 0 ? await loadSampleObservations(observations) : 0;
       if (observed > 0) console.log(`loaded ${observed} illustrative sample observations`);
+      // Likewise only into an empty store: the sample campaign names the sample providers.
+      if (loaded.length > 0 && (await loadSampleCampaign(campaigns, loaded))) console.log('loaded the illustrative sample campaign');
     });
   }
   const server = app.listen(config.port, config.host, () => {

@@ -3,7 +3,9 @@ import { PostgresAuditLog } from '../audit/postgres-audit-log.js';
 import { PostgresKeyStore } from '../auth/postgres-key-store.js';
 import { PostgresRateLimitStore } from '../http/postgres-rate-limit-store.js';
 import { NotReady } from '../http/readiness.js';
-import { PostgresObservationStore } from '../store/postgres-observation-store.js';
+import { ASSESSMENT_TABLES, PostgresObservationStore, PostgresRecordStore } from '../store/postgres-observation-store.js';
+import { PostgresCampaignStore } from '../store/postgres-campaign-store.js';
+import type { AssessmentRecord } from '../assessments/assessment-record.js';
 import { PostgresAnalysisCache } from '../service/postgres-analysis-cache.js';
 import { PostgresChangeFeed } from '../store/postgres-change-feed.js';
 import { migrate } from '../store/postgres-migrations.js';
@@ -17,6 +19,8 @@ export interface PostgresBackend {
   pool: pg.Pool;
   store: PostgresStore;
   observations: PostgresObservationStore;
+  assessments: PostgresRecordStore<AssessmentRecord>;
+  campaigns: PostgresCampaignStore;
   keys: PostgresKeyStore;
   audit: PostgresAuditLog;
   rateLimits: PostgresRateLimitStore;
@@ -92,6 +96,8 @@ export async function openPostgresBackend(url: string, options: BackendOptions =
     pool,
     store: new PostgresStore(pool),
     observations: new PostgresObservationStore(pool),
+    assessments: new PostgresRecordStore<AssessmentRecord>(pool, ASSESSMENT_TABLES),
+    campaigns: new PostgresCampaignStore(pool),
     keys: new PostgresKeyStore(pool),
     audit: new PostgresAuditLog(pool),
     rateLimits: new PostgresRateLimitStore(pool),

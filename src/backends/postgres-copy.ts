@@ -6,7 +6,10 @@ import type { KeyStore } from '../auth/key-store.js';
 import { PostgresAuditLog } from '../audit/postgres-audit-log.js';
 import { PostgresKeyStore } from '../auth/postgres-key-store.js';
 import type { ObservationStore } from '../observations/observation-store.js';
-import { insertObservationExact, PostgresObservationStore } from '../store/postgres-observation-store.js';
+import { ASSESSMENT_TABLES, insertObservationExact, insertRecordExact, PostgresObservationStore, PostgresRecordStore } from '../store/postgres-observation-store.js';
+import { PostgresCampaignStore } from '../store/postgres-campaign-store.js';
+import type { AssessmentRecord, AssessmentStore } from '../assessments/assessment-record.js';
+import type { CampaignStore } from '../campaigns/campaign-store.js';
 import { inTransaction } from '../store/postgres-pool.js';
 import { PostgresStore } from '../store/postgres-store.js';
 import type { Store, VersionRecord } from '../store/store.js';
@@ -18,6 +21,9 @@ export interface Instance {
   keys: KeyStore;
   audit: AuditLog;
   observations: ObservationStore;
+  /** Assessments and campaigns, when the instance keeps them (every data directory since migration 005). */
+  assessments?: AssessmentStore;
+  campaigns?: CampaignStore;
 }
 
 export interface CopySummary {
@@ -28,6 +34,8 @@ export interface CopySummary {
   observations: number;
   responses: number;
   withdrawals: number;
+  assessments: number;
+  campaigns: number;
 }
 
 async function allAuditEntries(audit: AuditLog): Promise<AuditEntry[]> {
@@ -55,10 +63,10 @@ async function* versionsOf(store: Store): AsyncGenerator<VersionRecord> {
 export async function copyInstance(source: Instance, pool: pg.Pool): Promise<CopySummary> {
   return inTransaction(pool, async (client) => {
     const { rows } = await client.query<{ n: string }>(
-      'SELECT (SELECT COUNT(*) FROM versions) + (SELECT COUNT(*) FROM api_keys) + (SELECT COUNT(*) FROM audit_entries) + (SELECT COUNT(*) FROM observations) AS n',
+      'SELECT (SELECT COUNT(*) FROM versions) + (SELECT COUNT(*) FROM api_keys) + (SELECT COUNT(*) FROM audit_entries) + (SELECT COUNT(*) FROM observations) + (SELECT COUNT(*) FROM assessments) + (SELECT COUNT(*) FROM campaigns) AS n',
     );
-    if (Number(rows[0].n) > 0) throw new Error('the target database already holds versions, keys, audit entries or observations: copy into an empty database');
-    const summary: CopySummary = { providers: 0, versions: 0, keys: 0, auditEntries: 0, observations: 0, responses: 0, withdrawals: 0 };
+    if (Number(rows[0].n) > 0) throw new Error('the target database already holds versions, keys, audit entries, observations, assessments or campaigns: copy into an empty database');
+    const summary: CopySummary = { providers: 0, versions: 0, keys: 0, auditEntries: 0, observations: 0, responses: 0, withdrawals: 0, assessments: 0, campaigns: 0 };
     for await (const record of versionsOf(source.store)) {
       await client.query('INSERT INTO providers (provider_id, latest_version) VALUES ($1, $2) ON CONFLICT (provider_id) DO UPDATE SET latest_version = EXCLUDED.latest_version', [
         record.providerId,
@@ -94,6 +102,20 @@ export async function copyInstance(source: Instance, pool: pg.Pool): Promise<Cop
         if (record.withdrawn) summary.withdrawals++;
       }
     }
+    // Assessments likewise; campaigns with their revisions, as created.
+    for (const providerId of (await source.assessments?.providerIds()) ?? []) {
+      for (const record of await source.assessments!.list(providerId)) {
+        await insertRecordExact(ASSESSMENT_TABLES, client, record);
+        summary.assessments++;
+        summary.responses += record.responses.length;
+        if (record.withdrawn) summary.withdrawals++;
+      }
+    }
+    for (const { revisions, ...campaign } of (await source.campaigns?.list()) ?? []) {
+      await client.query('INSERT INTO campaigns (id, record) VALUES ($1, $2)', [campaign.id, JSON.stringify(campaign)]);
+      for (const { n, ...revision } of revisions) await client.query('INSERT INTO campaign_revisions (campaign_id, n, record) VALUES ($1, $2, $3)', [campaign.id, n, JSON.stringify(revision)]);
+      summary.campaigns++;
+    }
     return summary;
   });
 }
@@ -127,6 +149,15 @@ export async function verifyCopy(source: Instance, pool: pg.Pool): Promise<strin
     // Compared as JSON values (re-parsed here, so objects from different parsers compare alike): what the source holds is what the database must give back.
     const [a, b] = [await source.observations.list(providerId), await observations.list(providerId)].map((list) => JSON.parse(JSON.stringify(list)) as unknown);
     if (!isDeepStrictEqual(a, b)) problems.push(`${providerId}: the observations, their responses or withdrawals differ`);
+  }
+  const assessments = new PostgresRecordStore<AssessmentRecord>(pool, ASSESSMENT_TABLES);
+  for (const providerId of (await source.assessments?.providerIds()) ?? []) {
+    const [a, b] = [await source.assessments!.list(providerId), await assessments.list(providerId)].map((list) => JSON.parse(JSON.stringify(list)) as unknown);
+    if (!isDeepStrictEqual(a, b)) problems.push(`${providerId}: the assessments, their responses or withdrawals differ`);
+  }
+  if (source.campaigns) {
+    const [a, b] = [await source.campaigns.list(), await new PostgresCampaignStore(pool).list()].map((list) => JSON.parse(JSON.stringify(list)) as unknown);
+    if (!isDeepStrictEqual(a, b)) problems.push('the campaigns or their revisions differ');
   }
   return problems;
 }

@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
 import { JsonlAuditLog } from '../audit/jsonl-audit-log.js';
 import { LowdbKeyStore } from '../auth/lowdb-key-store.js';
-import { LowdbObservationStore } from '../store/lowdb-observation-store.js';
+import { LowdbAssessmentStore, LowdbObservationStore } from '../store/lowdb-observation-store.js';
+import { LowdbCampaignStore } from '../store/lowdb-campaign-store.js';
 import { LowdbStore } from '../store/lowdb-store.js';
 import { redactedUrl } from '../backends/postgres-backend.js';
 import { copyInstance, verifyCopy, type CopySummary } from '../backends/postgres-copy.js';
@@ -19,6 +20,8 @@ async function copyFromDataDir(dataDir: string, pool: ReturnType<typeof openPool
         keys: await LowdbKeyStore.open(dataDir),
         audit: await JsonlAuditLog.open(dataDir),
         observations: await LowdbObservationStore.open(dataDir),
+        assessments: await LowdbAssessmentStore.open(dataDir),
+        campaigns: await LowdbCampaignStore.open(dataDir),
       };
       try {
         const summary = await copyInstance(source, pool).catch((error: Error) => {
@@ -28,7 +31,7 @@ async function copyFromDataDir(dataDir: string, pool: ReturnType<typeof openPool
         if (problems.length > 0) throw new CliError(`the copy does not match the source:\n  ${problems.join('\n  ')}`, 1);
         return summary;
       } finally {
-        await Promise.all([source.store.close(), source.keys.close(), source.audit.close(), source.observations.close()]);
+        await Promise.all([source.store.close(), source.keys.close(), source.audit.close(), source.observations.close(), source.assessments.close(), source.campaigns.close()]);
       }
     },
     { mustExist: true },
@@ -40,7 +43,7 @@ export function registerMigrate(program: Command, ctx: CliContext): void {
     .command('migrate')
     .description('bring a PostgreSQL database to the current schema; with --from-data-dir, copy an instance into it and verify the copy')
     .requiredOption('--to <url>', 'the PostgreSQL connection string (as DATABASE_URL)')
-    .option('--from-data-dir <dir>', 'copy the versions, keys, audit trail and observations of this data directory (the server must not be running on it)')
+    .option('--from-data-dir <dir>', 'copy the versions, keys, audit trail, observations, assessments and campaigns of this data directory (the server must not be running on it)')
     .option('--json', 'print what was done as JSON')
     .addHelpText('after', '\nExamples:\n  retention-atlas migrate --to "$DATABASE_URL"\n  retention-atlas migrate --from-data-dir ./data --to "$DATABASE_URL"')
     .action(async (options: { to: string; fromDataDir?: string; json?: boolean }) => {
@@ -55,7 +58,7 @@ export function registerMigrate(program: Command, ctx: CliContext): void {
         if (copied) {
           ctx.out(
             `copied ${copied.providers} providers (${copied.versions} versions), ${copied.keys} keys, ${copied.auditEntries} audit entries and ` +
-              `${copied.observations} observations (${copied.responses} responses, ${copied.withdrawals} withdrawals) from ${options.fromDataDir}; verified byte for byte\n`,
+              `${copied.observations} observations (${copied.responses} responses, ${copied.withdrawals} withdrawals)${copied.assessments + copied.campaigns > 0 ? `, ${copied.assessments} assessments and ${copied.campaigns} campaigns` : ''} from ${options.fromDataDir}; verified byte for byte\n`,
           );
         }
       } finally {

@@ -7,6 +7,7 @@ import { LowdbObservationStore } from '../store/lowdb-observation-store.js';
 import type { ObservationView } from '../observations/observation-record.js';
 import { ObservationService } from '../service/observation-service.js';
 import { LowdbStore } from '../store/lowdb-store.js';
+import { checkedRecord } from '../store/damaged-version.js';
 import { CliError, type CliContext } from './cli-context.js';
 import { schemaRegistry } from './core-data.js';
 import { addTargetOptions, problemMessage, send, targetOf, withDataDir, type TargetOptions } from './target.js';
@@ -19,7 +20,8 @@ async function localService(dataDir: string, providerId: string): Promise<{ serv
   const observations = await LowdbObservationStore.open(dataDir);
   const history = await store.history(providerId);
   const record = history.length > 0 ? await store.version(providerId, history[history.length - 1].version) : undefined;
-  const declaration = record ? (JSON.parse(record.body) as Declaration) : undefined;
+  // Checked against its hash like every body read: a damaged declaration is never the base of a check.
+  const declaration = record ? (JSON.parse(checkedRecord(record).body) as Declaration) : undefined;
   const latestDeclaration = (id: string) => (id === providerId ? declaration : undefined);
   const declarations = { latestOf: (id: string) => (latestDeclaration(id) ? { declaration } : undefined), latestDeclaration: async (id: string) => latestDeclaration(id) };
   const service = await ObservationService.open(observations, schemaRegistry(), declarations, CATEGORY_IDS());

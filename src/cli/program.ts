@@ -1,9 +1,11 @@
 import { Command, CommanderError } from 'commander';
+import { DamagedVersionError } from '../store/damaged-version.js';
 import { CliError, type CliContext } from './cli-context.js';
 import { registerImportTransparency } from './import-transparency-command.js';
 import { registerKeys } from './keys-command.js';
 import { registerMigrate } from './migrate-command.js';
 import { registerObservations } from './observations-command.js';
+import { registerAuthors } from './authors-commands.js';
 import { registerScore } from './score-command.js';
 import { registerServe } from './serve-command.js';
 import { registerSubmit } from './submit-command.js';
@@ -23,6 +25,7 @@ export function buildProgram(ctx: CliContext): Command {
   registerImportTransparency(program, ctx);
   registerKeys(program, ctx);
   registerObservations(program, ctx);
+  registerAuthors(program, ctx);
   registerMigrate(program, ctx);
   registerVerify(program, ctx);
   registerServe(program);
@@ -40,6 +43,10 @@ export async function runCli(argv: string[], ctx: Omit<CliContext, 'fail'>): Pro
     if (error instanceof CliError) {
       full.err(`error: ${error.message}\n`);
       return error.exitCode;
+    }
+    if (error instanceof DamagedVersionError) {
+      full.err(`error: ${error.message}; run \`retention-atlas verify\` and restore it from a backup\n`);
+      return 1;
     }
     throw error;
   }

@@ -50,7 +50,8 @@ export function registerSubmit(program: Command, ctx: CliContext): void {
     .addHelpText('after', '\nExit status: 0 when accepted (or previewed), 1 when the server refuses the declaration, 2 when it cannot be sent.\n\nExamples:\n  retention-atlas submit draft.json --server http://127.0.0.1:3000 --dry-run\n  RETENTION_ATLAS_TOKEN=… retention-atlas submit draft.json -s https://atlas.example')
     .action(async (file: string, options: SubmitOptions) => {
       const token = options.token ?? process.env.RETENTION_ATLAS_TOKEN;
-      if (!token) throw new CliError('--server needs an API key: --token <token> or env RETENTION_ATLAS_TOKEN');
+      // A dry run stores nothing and needs no key.
+      if (!token && !options.dryRun) throw new CliError('--server needs an API key: --token <token> or env RETENTION_ATLAS_TOKEN (a --dry-run needs none)');
       let base: URL;
       try {
         base = new URL(options.server);
@@ -73,7 +74,7 @@ export function registerSubmit(program: Command, ctx: CliContext): void {
       if (options.dryRun) query.set('dryRun', 'true');
       if (options.lawDate) query.set('lawDate', options.lawDate);
       const url = `${base.href.replace(/\/$/, '')}/v1/providers/${encodeURIComponent(providerId)}/declarations${query.size ? `?${query}` : ''}`;
-      const response = await send(url, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: text });
+      const response = await send(url, { method: 'POST', headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), 'content-type': 'application/json' }, body: text });
       if (!response.ok) throw new CliError(await problemMessage(response), response.status === 422 || response.status === 400 ? 1 : 2);
       const answer = (await response.json()) as Record<string, unknown>;
       if (options.json) return void ctx.out(JSON.stringify(answer, null, 2) + '\n');

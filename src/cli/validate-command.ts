@@ -3,7 +3,9 @@ import type { Command } from 'commander';
 import { checkDeclarationText, type LocatedIssue } from '../formats/check-declaration-text.js';
 import type { SchemaRegistry } from '../formats/schema-registry.js';
 import type { CliContext } from './cli-context.js';
-import { schemaRegistry } from './core-data.js';
+import { policyData, schemaRegistry } from './core-data.js';
+import { draftFindings } from '../service/draft-findings.js';
+import { todayUtc } from '../law/in-force.js';
 
 interface FileReport {
   file: string;
@@ -51,7 +53,8 @@ async function checkFile(registry: SchemaRegistry, file: string, providerId?: st
   if (text.replace(/^\uFEFF/, '').trim() === '') {
     return { file, valid: false, errors: [{ pointer: '', keyword: 'parse', message: 'the file is empty: a declaration is a JSON object', line: 1, column: 1 }], warnings: [] };
   }
-  const { valid, errors, warnings } = checkDeclarationText(registry, text, { providerId });
+  // The same warnings as POST /v1/validate: the format's, then every unanswered question.
+  const { valid, errors, warnings } = checkDeclarationText(registry, text, { providerId }, (declaration) => draftFindings(declaration, undefined, policyData(), todayUtc()).warnings);
   return { file, valid, errors, warnings };
 }
 

@@ -14,7 +14,8 @@ export function observationEntry(o: ObservationView, providerName: string, baseU
     id: `${TAG_BASE}providers/${o.providerId}/observations/${o.id}`,
     title: `${providerName}: ${o.organisation} observed ${o.pointer} = ${valueText(o.value)}${o.status === 'active' ? '' : ` (${o.status})`}`,
     updated: o.recordedAt,
-    link: `${baseUrl}/v1/providers/${o.providerId}/observations/${o.id}`,
+    // The page people read; the JSON is linked from it.
+    link: `${baseUrl}/providers/${o.providerId}/observations/${o.id}`,
     summary: `${statement} Observed ${o.observedAt}. Sources: ${sources}.${o.responses.length > 0 ? ` The provider has answered (${o.responses.length}).` : ''}`,
     categories: ['observation', ...(o.status === 'active' ? [] : [o.status])],
   };

@@ -37,14 +37,21 @@ export interface ObservedFact extends Pick<Observation, 'pointer' | 'value' | 's
   organisation: string;
   place: FormatPlace;
   responses: { statement: string; sources: EvidenceSource[] }[];
+  /** For a fact of an assessment: its number (`id` is then the fact's number within it). */
+  assessment?: number;
+  /** Its lists read as "at least these items" (an assessment's). */
+  atLeast?: boolean;
 }
 
 /** The evidence behind a finding about an observation: pointers to both sides, the sources, the answers. */
 export interface FindingEvidence {
+  /** The observation's number; for a fact of an assessment, the fact's number within it. */
   observation: number;
+  /** The assessment the fact comes from, when it does. */
+  assessment?: number;
   /** The observation's own key-addressed pointer. */
   pointer: string;
-  /** Where the observation is read (`/v1/providers/{id}/observations/{n}`). */
+  /** Where the observation is read (`/v1/providers/{id}/observations/{n}`, or `…/assessments/{n}`). */
   location: string;
   organisation: string;
   statement: string;
@@ -60,6 +67,8 @@ export interface CheckResult {
   paths: Segment[][];
   jurisdiction?: string;
   evidence?: FindingEvidence;
+  /** For a conflict between two pieces of evidence: the other one (`evidence` is the later). */
+  conflictsWith?: FindingEvidence;
 }
 
 /** A rule is data plus one small pure check function. */
@@ -82,4 +91,6 @@ export interface Finding {
   jurisdiction?: string;
   /** For findings about evidence: the observation behind it. */
   evidence?: FindingEvidence;
+  /** For a conflict between two pieces of evidence: the earlier one (`evidence` is the later, which the observed view uses). */
+  conflictsWith?: FindingEvidence;
 }

@@ -32,8 +32,9 @@ export function runRules(rules: Rule[], ctx: FindingContext): Finding[] {
         pointers,
         ...(result.jurisdiction ? { jurisdiction: result.jurisdiction } : {}),
         ...(result.evidence ? { evidence: result.evidence } : {}),
+        ...(result.conflictsWith ? { conflictsWith: result.conflictsWith } : {}),
       };
-      const key = `${rule.id}\u0000${pointers.join('\u0001')}\u0000${result.jurisdiction ?? ''}\u0000${result.message}${result.evidence ? JSON.stringify(result.evidence) : ''}`;
+      const key = `${rule.id}\u0000${pointers.join('\u0001')}\u0000${result.jurisdiction ?? ''}\u0000${result.message}${result.evidence ? JSON.stringify(result.evidence) : ''}${result.conflictsWith ? JSON.stringify(result.conflictsWith) : ''}`;
       if (seen.has(key)) continue;
       seen.add(key);
       findings.push(finding);

@@ -1,3 +1,4 @@
+import type { Declaration } from './types.generated.js';
 import { JsonInputError, parseJsonDocument } from './json-document.js';
 import type { SchemaRegistry } from './schema-registry.js';
 import { checkDeclaration, type CheckOptions } from './validate-declaration.js';
@@ -23,8 +24,10 @@ export interface TextCheck {
  * Checks a declaration given as text (a file on disk, a draft in an editor): the same
  * check as the API, plus a line and column for every issue so a person can find it.
  * Malformed JSON is one error with keyword `parse` at the position the parser gave up.
+ * `more` adds the warnings the caller judges on a valid declaration (the unanswered
+ * questions, as the API adds them), located the same way.
  */
-export function checkDeclarationText(registry: SchemaRegistry, rawText: string, options: CheckOptions = {}): TextCheck {
+export function checkDeclarationText(registry: SchemaRegistry, rawText: string, options: CheckOptions = {}, more?: (declaration: Declaration) => ValidationIssue[]): TextCheck {
   const text = rawText.replace(/^\uFEFF/, '');
   const map = new JsonSourceMap(text);
   let document: unknown;
@@ -50,7 +53,7 @@ export function checkDeclarationText(registry: SchemaRegistry, rawText: string, 
       .sort((a, b) => a.line - b.line || a.column - b.column);
   const result = checkDeclaration(registry, document, options);
   return result.valid
-    ? { valid: true, document, errors: [], warnings: locate(result.warnings) }
+    ? { valid: true, document, errors: [], warnings: locate([...result.warnings, ...(more ? more(result.declaration) : [])]) }
     : { valid: false, document, errors: locate(result.errors), warnings: [] };
 }
 

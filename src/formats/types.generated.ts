@@ -359,6 +359,10 @@ export interface Provider {
    */
   services?: string[];
   /**
+   * Format 1.2: the jurisdictions where the service has users, ["001"] for worldwide, or "undisclosed". Interception in transit by a jurisdiction's networks counts in its cells only where the service has users there; left out or "undisclosed", that is not known.
+   */
+  markets?: (Jurisdiction | '001')[] | 'undisclosed';
+  /**
    * An absolute http or https URL (other schemes, such as javascript: or data:, are refused so that no client renders an active link from a declaration).
    */
   website?: string;
@@ -690,7 +694,7 @@ export interface Membership {
   note?: string;
 }
 /**
- * A citation. `kind: official` is the legislation or gazette site or the court's own judgment; `unofficial-copy` is the best available copy where no official text is published online (say so in the fact's note); `secondary` is commentary and never stands alone where an official text exists. For documented practice (`legalBasis: documented-practice`): `report` is an NGO, UN or academic technical report, `court-finding` a judgment that finds facts about a state's practice, `regulator` a regulator's own document. `accessed` is given only for a text actually read (`verified: true`); `readFrom` says whether it was read on the live site or in a stored copy.
+ * A citation. `kind: official` is the legislation or gazette site or the court's own judgment; `unofficial-copy` is the best available copy where no official text is published online (say so in the fact's note); `secondary` is commentary and never stands alone where an official text exists. For documented practice (`legalBasis: documented-practice`): `report` is an NGO, UN or academic technical report, `court-finding` a judgment that finds facts about a state's practice, `regulator` a regulator's own document. `verified: true` means the text of the law itself (or an official translation, or a faithful copy) was actually read, at a deep link to the act or article: never a site's home page, never commentary (`secondary`); the loader refuses both. `accessed` is given only for a text actually read; `readFrom` says whether it was read on the live site or in a stored copy, and `readAt` names the copy read when it was not the official site (a mirror of the national portal in a public Git repository, say).
  */
 export interface FactSource {
   /**
@@ -713,6 +717,10 @@ export interface FactSource {
    * Where it was read: the live site, or a stored copy of it.
    */
   readFrom?: 'live' | 'stored-copy';
+  /**
+   * The copy actually read when it was not the official site (a public mirror of the national portal, with the file or version read); only with `verified: true`.
+   */
+  readAt?: string;
 }
 export interface Instrument {
   id: Slug;
@@ -930,7 +938,6 @@ export interface ModelParameters {
     'national-security-letter': Param;
     'programmatic-bulk': Param;
     'key-disclosure': Param;
-    'technical-assistance': Param;
     'direct-access': Param;
   };
   instrumentModifiers: {
@@ -953,7 +960,6 @@ export interface ModelParameters {
       always: Param;
       'unless-prohibited': Param;
       never: Param;
-      undisclosed: Param;
     };
     requiresJudicialReview: Param;
     complianceFloor: Param;
@@ -991,7 +997,6 @@ export interface ModelParameters {
       'live-interception': Param;
       censorship: Param;
       'bulk-access': Param;
-      undisclosed: Param;
     };
     retentionFloor: Param;
   };
@@ -1000,7 +1005,6 @@ export interface ModelParameters {
       'end-to-end': Param;
       transport: Param;
       none: Param;
-      undisclosed: Param;
     };
     /**
      * A mandate of unknown kind is scored between the lowest and the highest of these.
@@ -1014,7 +1018,6 @@ export interface ModelParameters {
       none: Param;
       observe: Param;
       retain: Param;
-      undisclosed: Param;
     };
     observerReach: Param;
     notSubject: Param;
@@ -1049,26 +1052,6 @@ export interface ModelParameters {
       'account-deletion': Param;
       'purpose-fulfilled': Param;
       'legal-hold-ends': Param;
-    };
-    /**
-     * Service words that make a provider a telecom operator for mandates scoped to telecom operators. A provider that lists no services is treated as one.
-     */
-    telecomServices: {
-      /**
-       * @maxItems 50
-       */
-      words: string[];
-      rationale: Rationale;
-    };
-    /**
-     * Service words that make a provider a telecom operator for mandates scoped to telecom operators. A provider that lists no services is treated as one.
-     */
-    infrastructureServices: {
-      /**
-       * @maxItems 50
-       */
-      words: string[];
-      rationale: Rationale;
     };
   };
   /**
@@ -1122,6 +1105,26 @@ export interface ModelParameters {
     minRequests: {
       value: number;
       rationale: Rationale;
+    };
+  };
+  /**
+   * Which declared services (provider.services, free words) make a provider a telecommunications operator, or an infrastructure provider, for the mandates scoped to them. A table, not a word match: a word that is not in it is not classified, so whether it binds is not known.
+   */
+  services: {
+    rationale: Rationale;
+    kinds: {
+      [k: string]: {
+        /**
+         * true, false, or "unknown" where the word covers both kinds of service.
+         */
+        telecom: boolean | 'unknown';
+        /**
+         * true, false, or "unknown" where the word covers both kinds of service.
+         */
+        infrastructure: boolean | 'unknown';
+        rationale: Rationale;
+        sources?: Sources;
+      };
     };
   };
   /**
@@ -1278,4 +1281,136 @@ export interface ObservationResponse {
    * @maxItems 50
    */
   sources: EvidenceSource[];
+}
+/**
+ * @maxItems 50
+ */
+export type Services = string[];
+/**
+ * @maxItems 50
+ */
+export type Purposes = string[];
+/**
+ * @maxItems 200
+ */
+export type ThirdParties = ThirdParty[];
+/**
+ * A reviewer's assessment of a provider (an advocacy group documenting a provider that has not declared, or reading one that has): any part of a declaration (`document`, format 1.x), what it describes as of `observedAt`, in the reviewer's words (`statement`) and from `sources`. Its facts act as observations. Its lists read as "at least these items": an assessment never claims that a list is complete. The organisation comes from the key that records it.
+ */
+export interface Assessment {
+  document: DeclarationFragment;
+  observedAt: IsoDate1;
+  /**
+   * What the assessment finds, in the reviewer's words (plain text; rendered escaped).
+   */
+  statement: string;
+  /**
+   * @minItems 1
+   * @maxItems 50
+   */
+  sources: [EvidenceSource, ...EvidenceSource[]];
+  /**
+   * How the facts were established (read the privacy policy, tested the client, read court records…), in the reviewer's words.
+   */
+  method?: string;
+  /**
+   * The number of an earlier assessment of the same organisation about the same provider that this one replaces.
+   */
+  supersedes?: number;
+}
+/**
+ * Any part of a declaration, as the declaration format states it, with nothing required: `provider` (its `name` names a provider that has not declared; `id`, when given, must be the provider of the path), `dataCategories` (each with its `category`), `thirdParties`, `legalProcess`. Not `format`, `asOf` (the assessment has `observedAt`), `sources` (the assessment has its own) nor `governmentRequests` (the provider's own counts, imported, never assessed).
+ */
+export interface DeclarationFragment {
+  provider?: {
+    id?: Slug;
+    name?: string;
+    /**
+     * Jurisdiction of the provider's head office.
+     */
+    headquarters?: Jurisdiction | 'undisclosed';
+    establishments?: Jurisdiction[] | 'undisclosed';
+    services?: Services;
+    /**
+     * An absolute http or https URL (other schemes, such as javascript: or data:, are refused so that no client renders an active link from a declaration).
+     */
+    website?: string;
+  };
+  /**
+   * @minItems 1
+   * @maxItems 13
+   */
+  dataCategories?: [
+    {
+      category: CategoryId;
+      collected?: 'yes' | 'no' | 'undisclosed';
+      description?: string;
+      purposes?: Purposes;
+      retention?: Retention;
+      storageLocations?: Jurisdiction[] | 'undisclosed';
+      protection?: Protection;
+      interception?: Interception;
+      sources?: Sources;
+    },
+    ...{
+      category: CategoryId;
+      collected?: 'yes' | 'no' | 'undisclosed';
+      description?: string;
+      purposes?: Purposes;
+      retention?: Retention;
+      storageLocations?: Jurisdiction[] | 'undisclosed';
+      protection?: Protection;
+      interception?: Interception;
+      sources?: Sources;
+    }[]
+  ];
+  thirdParties?: ThirdParties;
+  legalProcess?: LegalProcess;
+}
+export interface Interception1 {
+  party: 'network-operator' | 'provider' | 'third-party' | 'attacker';
+  capability: 'observe' | 'retain' | 'none' | 'undisclosed';
+  note?: string;
+}
+/**
+ * Questions an organisation sent to providers on a date, with a reply deadline: each ask names the places of the declaration format that answer it, and the scorecard judges every provider's declarations against them. The organisation comes from the key that creates it.
+ */
+export interface Campaign {
+  id: Slug;
+  title: string;
+  /**
+   * @minItems 1
+   * @maxItems 50
+   */
+  asks: [CampaignAsk, ...CampaignAsk[]];
+  /**
+   * The providers the asks were sent to (ids of providers with a declaration, observations or assessments).
+   *
+   * @minItems 1
+   * @maxItems 500
+   */
+  providers: [Slug, ...Slug[]];
+  sentOn: IsoDate;
+  replyDueBy: IsoDate1;
+  /**
+   * Where the campaign can be read (the letter as published).
+   *
+   * @maxItems 50
+   */
+  sources: EvidenceSource[];
+}
+export interface CampaignAsk {
+  id: Slug;
+  title: string;
+  /**
+   * The question as sent (plain text; rendered escaped).
+   */
+  text: string;
+  /**
+   * Where a declaration answers the ask: JSON Pointers into the declaration format with list items by key, as observations address them, and `*` for every item (`/dataCategories/* /retention`: every taxonomy category; a category missing from the declaration is unanswered). A pointer may stop at a list (`/governmentRequests`, `/thirdParties`).
+   *
+   * @minItems 1
+   * @maxItems 50
+   */
+  pointers: [string, ...string[]];
 }

@@ -13,6 +13,7 @@ import { errorHandler } from './error-handler.js';
 import { HttpError } from './http-error.js';
 import { jsonBody } from './json-body.js';
 import { rateLimitPerClient } from './rate-limit.js';
+import { unknownQueryGuard } from './query-guard.js';
 import { readiness, type ReadinessCheck } from './readiness.js';
 import { auditRouter } from './routes/audit.js';
 import { docsRouter } from './routes/docs.js';
@@ -36,6 +37,11 @@ import { observationsRouter } from './routes/observations.js';
 import { observedExposureRouter } from './routes/observed-exposure.js';
 import { ObservedReader } from '../service/observed-reader.js';
 import type { ObservationService } from '../service/observation-service.js';
+import type { AssessmentService } from '../service/assessment-service.js';
+import type { CampaignService } from '../service/campaign-service.js';
+import { assessmentsRouter } from './routes/assessments.js';
+import { campaignsRouter } from './routes/campaigns.js';
+import { campaignPagesRouter } from './routes/campaign-pages.js';
 import { ExposureReader } from '../service/exposure-reader.js';
 import { RankingCache } from '../service/ranking-cache.js';
 import type { Logger } from 'pino';
@@ -45,6 +51,12 @@ import { createMetrics, type Metrics } from './metrics.js';
 export interface AppOptions {
   /** Observations about providers (evidence beside claims). */
   observations: ObservationService;
+  /** Reviewers' assessments (their facts read with the observations). */
+  assessments: AssessmentService;
+  /** Campaigns: asks sent to providers, and their scorecards. */
+  campaigns: CampaignService;
+  /** Full exposure matrices of stored versions (shared with the campaigns' scorecards); made here when absent. */
+  exposure?: ExposureReader;
   atlas: Atlas<Analysis, ProviderSummary>;
   categories: Category[];
   policy: PolicyData;
@@ -109,12 +121,14 @@ export function createApp(options: AppOptions): Express {
     atlas: options.atlas,
     categories: options.categories,
     policy: options.policy,
-    exposure: new ExposureReader(options.atlas, options.policy),
+    exposure: options.exposure ?? new ExposureReader(options.atlas, options.policy),
     rankings,
     openapi: options.openapi,
     guardWrite: writeGuard(auth.authenticator, auth.audit, log),
     guard: (permits) => writeGuard(auth.authenticator, auth.audit, log, permits),
     observations: options.observations,
+    assessments: options.assessments,
+    campaigns: options.campaigns,
     observed: new ObservedReader(options.atlas, options.observations, options.policy, rankings),
     requireAdmin: requireAdmin(auth.authenticator),
     auth,
@@ -140,9 +154,13 @@ export function createApp(options: AppOptions): Express {
   // One budget per client for the API and the pages, badges and SVGs (each a computation as costly as its API answer).
   const limit = options.rateLimitPerMinute ? rateLimitPerClient(options.rateLimitPerMinute, auth.authenticator, options.rateLimitStore) : undefined;
   if (limit) v1.use(limit);
+  // Only the query parameters openapi.yaml declares for an operation: a misspelt filter is a 400, not an unfiltered answer.
+  v1.use(unknownQueryGuard(options.openapi));
   v1.use(validateRouter(ctx));
   v1.use(providersRouter(ctx));
   v1.use(observationsRouter(ctx));
+  v1.use(assessmentsRouter(ctx));
+  v1.use(campaignsRouter(ctx));
   v1.use(referenceRouter(ctx));
   v1.use(observedExposureRouter(ctx));
   v1.use(exposureRouter(ctx));
@@ -161,6 +179,7 @@ export function createApp(options: AppOptions): Express {
   // The docs (static) are answered above, uncounted; so are the pages' stylesheet and guide.
   if (limit) app.use((req, res, next) => (STATIC_PAGE_FILES.test(req.path) ? next() : limit(req, res, next)));
   app.use(pagesRouter(ctx));
+  app.use(campaignPagesRouter(ctx));
 
   const allowedMethods = methodsByPath(options.openapi);
   app.use((req) => {

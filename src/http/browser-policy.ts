@@ -7,9 +7,27 @@ import helmet from 'helmet';
  * Swagger UI load (its scripts are files served from /docs); `upgrade-insecure-requests`
  * is dropped because an instance is often reached over plain HTTP on a private network,
  * where upgrading would break /docs. Put TLS in front for anything public.
+ *
+ * Helmet decides the headers (their names and values are the same for every answer: no
+ * nonces); it runs once, on a stand-in response, and every answer gets the headers it set.
  */
 export function securityHeaders(): RequestHandler {
-  return helmet({ contentSecurityPolicy: { directives: { 'upgrade-insecure-requests': null } } });
+  const set: [string, string][] = [];
+  const removed: string[] = [];
+  const standIn = {
+    setHeader: (name: string, value: string) => void set.push([name, String(value)]),
+    removeHeader: (name: string) => void removed.push(name),
+  };
+  let finished = false;
+  helmet({ contentSecurityPolicy: { directives: { 'upgrade-insecure-requests': null } } })({ headers: {} } as never, standIn as never, () => {
+    finished = true;
+  });
+  if (!finished || set.length === 0) throw new Error('helmet did not set its headers synchronously on the stand-in response');
+  return (_req, res, next) => {
+    for (const [name, value] of set) res.setHeader(name, value);
+    for (const name of removed) res.removeHeader(name);
+    next();
+  };
 }
 
 /**

@@ -7,6 +7,8 @@ import type { RankingCache } from '../service/ranking-cache.js';
 import type { Category } from '../policies/categories.js';
 import type { AuthContext } from './auth-options.js';
 import type { ObservationService } from '../service/observation-service.js';
+import type { AssessmentService } from '../service/assessment-service.js';
+import type { CampaignService } from '../service/campaign-service.js';
 import type { ObservedReader } from '../service/observed-reader.js';
 import type { WritePermission } from './write-guard.js';
 
@@ -27,6 +29,10 @@ export interface AppContext {
   guard: (permits: WritePermission) => RequestHandler;
   /** Evidence from reviewers about providers, and the providers' responses. */
   observations: ObservationService;
+  /** Reviewers' assessments of providers (their facts are read with the observations). */
+  assessments: AssessmentService;
+  /** Campaigns and their scorecards. */
+  campaigns: CampaignService;
   /** Exposure "as observed" (observations in place of declared facts), cached per revision. */
   observed: ObservedReader;
   /** Admin-only reads (keys, audit trail). */

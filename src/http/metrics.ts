@@ -12,6 +12,18 @@ export interface Metrics {
   timeAppends(store: Store): Store;
   /** Counts one read that found a damaged stored version (`damaged_versions_total`). */
   countDamaged(): void;
+  /** Publishes the state of a PostgreSQL replica: its change feed and its connection pool. */
+  observeDatabase(database: DatabaseState): void;
+}
+
+/** What a replica on PostgreSQL reports about its connections. */
+export interface DatabaseState {
+  /** Connection attempts of the change feed since start (one loop with backoff while the database is away). */
+  feedAttempts(): number;
+  feedListening(): boolean;
+  /** Connections the pool holds now (idle and in use) and requests waiting for one. */
+  poolTotal(): number;
+  poolWaiting(): number;
 }
 
 export function createMetrics(): Metrics {
@@ -59,6 +71,21 @@ export function createMetrics(): Metrics {
     },
   });
 
+  // prom-client hashes a labels object on every inc/observe; the children of the few label
+  // sets a service sees are looked up once and kept (routes are templates: the set stays small).
+  const children = new Map<string, { count: () => void; time: (seconds: number) => void }>();
+  const childFor = (method: string, route: string, status: string) => {
+    const key = `${method} ${route} ${status}`;
+    let child = children.get(key);
+    if (child === undefined) {
+      const counter = requests.labels(method, route, status);
+      const timer = latency.labels(method, route);
+      child = { count: () => counter.inc(), time: (seconds) => timer.observe(seconds) };
+      children.set(key, child);
+    }
+    return child;
+  };
+
   const middleware: RequestHandler = (req, res, next) => {
     const started = process.hrtime.bigint();
     res.once('finish', () => {
@@ -68,8 +95,9 @@ export function createMetrics(): Metrics {
       const path = req.route?.path !== undefined ? String(req.route.path) : undefined;
       const mount = req.baseUrl || (path && !path.startsWith('/v1') && /^\/v1(\/|$)/.test(req.originalUrl) ? '/v1' : '');
       const route = path !== undefined ? `${mount}${path}` : 'unmatched';
-      requests.inc({ method: req.method, route, status: String(res.statusCode) });
-      latency.observe({ method: req.method, route }, Number(process.hrtime.bigint() - started) / 1e9);
+      const child = childFor(req.method, route, String(res.statusCode));
+      child.count();
+      child.time(Number(process.hrtime.bigint() - started) / 1e9);
     });
     next();
   };
@@ -95,5 +123,21 @@ export function createMetrics(): Metrics {
     },
   });
 
-  return { registry, middleware, timeAppends, countDamaged: () => damaged.inc() };
+  const observeDatabase = (database: DatabaseState) => {
+    const gauge = (name: string, help: string, read: () => number) =>
+      new Gauge({
+        name,
+        help,
+        registers: [registry],
+        collect() {
+          this.set(read());
+        },
+      });
+    gauge('change_feed_connect_attempts', 'Connection attempts of the change feed since start (counted, never reset)', database.feedAttempts);
+    gauge('change_feed_listening', '1 while the change feed listens, 0 while it reconnects', () => (database.feedListening() ? 1 : 0));
+    gauge('db_pool_connections', 'Connections the PostgreSQL pool holds (bounded by PG_POOL_MAX)', database.poolTotal);
+    gauge('db_pool_waiting', 'Requests waiting for a pooled connection', database.poolWaiting);
+  };
+
+  return { registry, middleware, timeAppends, countDamaged: () => damaged.inc(), observeDatabase };
 }

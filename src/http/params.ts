@@ -1,5 +1,6 @@
 import { badRequest } from './http-error.js';
 import { PROVIDER_ID as SLUG } from '../formats/provider-id.js';
+import { DETAIL_LEVELS, detailLevel, type DetailLevel } from '../service/answer-detail.js';
 
 
 export function providerIdParam(value: string): string {
@@ -46,10 +47,11 @@ export function orderParam(value: unknown): 'worst-case' | 'established' {
   return text;
 }
 
-/** `?explain=compact|full`: explanations in short (default) or in full. */
-export function explainParam(value: unknown): 'compact' | 'full' {
-  if (value === undefined) return 'compact';
+/** `?explain=summary|facts|full` (`compact` is `facts`): how much of each exposure cell the answer carries; `summary` by default. */
+export function explainParam(value: unknown): DetailLevel {
+  if (value === undefined) return 'summary';
   const text = scalar('explain', value);
-  if (text !== 'compact' && text !== 'full') throw badRequest(`explain must be compact or full, got "${text}".`);
-  return text;
+  const level = detailLevel(text);
+  if (level === undefined) throw badRequest(`explain must be one of ${DETAIL_LEVELS.join(', ')}, got "${text}".`);
+  return level;
 }

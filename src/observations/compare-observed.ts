@@ -20,18 +20,23 @@ export const isSilent = (v: unknown) => v === undefined || v === 'undisclosed' |
 
 const sameSet = (a: unknown[], b: unknown[]) => a.length === b.length && a.every((x) => b.some((y) => isDeepStrictEqual(x, y)));
 
-/** Declared against observed, recursively: silence is disclosed, a different answer contradicted. */
-export function relate(declared: unknown, observed: unknown): Relation {
+/**
+ * Declared against observed, recursively: silence is disclosed, a different answer
+ * contradicted. With `atLeast` (an assessment's lists name items that are there, not all of
+ * them), a list confirms when every item it names is declared.
+ */
+export function relate(declared: unknown, observed: unknown, atLeast = false): Relation {
   if (isSilent(observed)) return isSilent(declared) ? 'confirms' : 'contradicts';
   if (isSilent(declared)) return 'discloses';
   if (Array.isArray(declared) && Array.isArray(observed)) {
     if (sameSet(declared, observed)) return 'confirms';
+    if (atLeast && observed.every((o) => declared.some((d) => isDeepStrictEqual(d, o)))) return 'confirms';
     // A list that says "undisclosed" among its items leaves room for more: naming more discloses.
     const said = declared.filter((d) => d !== 'undisclosed');
     return declared.includes('undisclosed') && said.every((d) => observed.some((o) => isDeepStrictEqual(d, o))) ? 'discloses' : 'contradicts';
   }
   if (isObject(declared) && isObject(observed) && declared.kind === undefined && observed.kind === undefined) {
-    const relations = Object.keys(observed).map((k) => relate(declared[k], observed[k]));
+    const relations = Object.keys(observed).map((k) => relate(declared[k], observed[k], atLeast));
     return relations.includes('contradicts') ? 'contradicts' : relations.includes('discloses') ? 'discloses' : 'confirms';
   }
   return isDeepStrictEqual(declared, observed) ? 'confirms' : 'contradicts';
@@ -42,7 +47,7 @@ export function relate(declared: unknown, observed: unknown): Relation {
  * has no such place (an item it does not list: nothing to compare). A category declared
  * `collected: "no"` is contradicted by any evidence of what is done with it.
  */
-export function compareObserved(declaration: Declaration, place: FormatPlace, value: unknown): Comparison | undefined {
+export function compareObserved(declaration: Declaration, place: FormatPlace, value: unknown, atLeast = false): Comparison | undefined {
   let node: unknown = declaration;
   const path: (string | number)[] = [];
   for (let i = 0; i < place.steps.length; i++) {
@@ -70,5 +75,5 @@ export function compareObserved(declaration: Declaration, place: FormatPlace, va
       if (!isSilent(value)) return { relation: 'contradicts', path: [...path, 'collected'], declared: 'no' };
     }
   }
-  return { relation: relate(node, value), path, declared: node };
+  return { relation: relate(node, value, atLeast), path, declared: node };
 }

@@ -46,7 +46,7 @@ function nodeAt(schemas: SchemaOf, at: SchemaRef): Schema | undefined {
 }
 
 /** Follows `$ref`s (`#/$defs/x` or `common.schema.json#/$defs/x`) to the node they name. */
-function deref(schemas: SchemaOf, at: SchemaRef): { at: SchemaRef; node: Schema | undefined } {
+export function deref(schemas: SchemaOf, at: SchemaRef): { at: SchemaRef; node: Schema | undefined } {
   let node = nodeAt(schemas, at);
   for (let hops = 0; node && typeof node.$ref === 'string' && hops < 10; hops++) {
     const [file, fragment = ''] = node.$ref.split('#');

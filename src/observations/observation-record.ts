@@ -42,7 +42,7 @@ export interface ObservationView extends ObservationRecord {
  * Marks each observation of one provider: withdrawn ones are kept but unused; one that a
  * later observation (not itself withdrawn) supersedes is replaced by it.
  */
-export function withStatus(records: ObservationRecord[]): ObservationView[] {
+export function withStatus<R extends { id: number; supersedes?: number; withdrawn?: Withdrawal }>(records: R[]): (R & { status: ObservationStatus; supersededBy?: number })[] {
   const supersededBy = new Map<number, number>();
   for (const r of records) if (r.supersedes !== undefined && !r.withdrawn) supersededBy.set(r.supersedes, r.id);
   return records.map((r) => {
@@ -52,4 +52,4 @@ export function withStatus(records: ObservationRecord[]): ObservationView[] {
   });
 }
 
-export const activeOnly = (views: ObservationView[]) => views.filter((v) => v.status === 'active');
+export const activeOnly = <V extends { status: ObservationStatus }>(views: V[]) => views.filter((v) => v.status === 'active');

@@ -20,7 +20,8 @@ export function factsOf(profile: JurisdictionProfile): { list: FactList; index: 
 /**
  * Rules the schema cannot express: the file is named by its code; ids are unique per list;
  * only a union lists members, once each and never itself; an access date only for a text
- * actually read; every fact cites the text itself, except a documented practice, which cites at
+ * actually read, and a verified citation is a legal text at a deep link (no home page, no
+ * commentary); every fact cites the text itself, except a documented practice, which cites at
  * least two independent reports, court findings or regulator documents (on different sites); no
  * fact ends before it starts; a retention mandate's per-category periods name each category once,
  * only categories the mandate reaches, and every category it lists.
@@ -96,16 +97,29 @@ function inForceIssues(inForce: InForce, at: string): ValidationIssue[] {
   return [{ pointer: `${at}/until`, keyword: 'untilAfterFrom', message: 'must not be before from' }];
 }
 
-/** Honesty rule: `accessed` and `readFrom` only for a text actually read, and a read text says when. */
+/**
+ * Honesty rules: `accessed`, `readFrom` and `readAt` only for a text actually read, and a read
+ * text says when. A verified citation is a legal text read at a deep link to the act or article:
+ * never a site's home page (nothing there shows which text was read) and never commentary.
+ */
 function sourceIssues(source: FactSource, at: string): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
   if (!source.verified) {
     if (source.accessed !== undefined) issues.push({ pointer: `${at}/accessed`, keyword: 'accessedOnlyVerified', message: 'only a verified (actually read) source has an access date' });
     if (source.readFrom !== undefined) issues.push({ pointer: `${at}/readFrom`, keyword: 'accessedOnlyVerified', message: 'only a verified (actually read) source says where it was read' });
-  } else if (source.accessed === undefined) {
-    issues.push({ pointer: `${at}/accessed`, keyword: 'verifiedNeedsAccessed', message: 'a verified source must say when it was read' });
+    if (source.readAt !== undefined) issues.push({ pointer: `${at}/readAt`, keyword: 'accessedOnlyVerified', message: 'only a verified (actually read) source names the copy read' });
+    return issues;
   }
+  if (source.accessed === undefined) issues.push({ pointer: `${at}/accessed`, keyword: 'verifiedNeedsAccessed', message: 'a verified source must say when it was read' });
+  if (isHomePage(source.url)) issues.push({ pointer: `${at}/url`, keyword: 'verifiedDeepLink', message: "a verified citation links to the act or article read, not to a site's home page" });
+  if (source.kind === 'secondary') issues.push({ pointer: `${at}/kind`, keyword: 'verifiedNotCommentary', message: 'commentary is never the verified text: verify the legal text itself, or mark this citation unverified' });
   return issues;
+}
+
+/** A URL with no path beyond "/" and no query: a site's home page. */
+export function isHomePage(url: string): boolean {
+  const u = new URL(url);
+  return (u.pathname === '' || u.pathname === '/') && u.search === '';
 }
 
 /** True when both ends are known (date or year) and `until` lies wholly before `from` (an end known only as a bound never contradicts). */

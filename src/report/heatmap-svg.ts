@@ -92,7 +92,7 @@ export function heatmapSvg(grid: ExposureGrid, labels: HeatmapLabels, heading: H
       const fill = scoreColour(b.worstCase);
       const cx = LEFT + x * CELL_W;
       // A range: the established bound as a band of its own colour along the bottom.
-      const band = Math.round(b.established) !== Math.round(b.worstCase) ? html`<rect class="established" x="${cx + 1}" y="${cy + CELL_H - 9}" width="${CELL_W - 2}" height="8" fill="${scoreColour(b.established)}"/>` : '';
+      const band = b.established !== b.worstCase ? html`<rect class="established" x="${cx + 1}" y="${cy + CELL_H - 9}" width="${CELL_W - 2}" height="8" fill="${scoreColour(b.established)}"/>` : '';
       return html`<rect class="cell" x="${cx + 1}" y="${cy + 1}" width="${CELL_W - 2}" height="${CELL_H - 2}" fill="${fill}" data-category="${cell.category}" data-jurisdiction="${cell.jurisdiction}" data-established="${b.established}" data-worst-case="${b.worstCase}" data-score="${cell.score}"><title>${cellTitle(cell, labels)}</title></rect>${band}<text class="cell-value" x="${cx + CELL_W / 2}" y="${cy + CELL_H / 2 + (band ? 1 : 4)}" text-anchor="middle" fill="${textColourOn(fill)}" pointer-events="none">${boundsText(b)}</text>`;
     });
     return html`<text class="row-label" x="${LEFT - 10}" y="${cy + CELL_H / 2 + 4}" text-anchor="end">${labels.category(category)}</text>${cells}`;

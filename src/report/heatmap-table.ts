@@ -45,7 +45,7 @@ export function heatmapTable(grid: ExposureGrid, labels: HeatmapLabels, caption:
         const cell = grid.at(category, j);
         if (!cell) return html`<td>–</td>`;
         const b = cellBounds(cell);
-        const range = Math.round(b.established) !== Math.round(b.worstCase);
+        const range = b.established !== b.worstCase;
         const cls = range ? `s${stepOf(b.worstCase)} e${stepOf(b.established)} r` : `s${stepOf(b.worstCase)}`;
         return html`<td class="${cls}"><a href="${labels.href(category, j)}"${range ? html` title="${boundsWords(b)}"` : ''}>${boundsText(b)}</a></td>`;
       })}</tr>`,
@@ -56,9 +56,10 @@ export function heatmapTable(grid: ExposureGrid, labels: HeatmapLabels, caption:
 }
 
 /** What the colours and bands mean, with one solid and one ranged sample cell. */
-export function heatmapLegend(): Html {
+export function heatmapLegend(source: 'declaration' | 'evidence' = 'declaration'): Html {
+  const what = source === 'evidence' ? 'the evidence' : 'the declaration';
   const steps = [0, 20, 40, 60, 80, 100].map((s) => html`<span class="s${stepOf(s)}">${s}</span>`);
   return html`<div class="heat-legend heat"><span class="label">Colour = worst case, 0 (not reachable) to 100:</span> <span class="scale">${steps}</span>
-<span class="sample"><span class="cell s13">64</span> known: the declaration and the law establish 64</span>
-<span class="sample"><span class="cell s13 e4 r">20–64</span> a range: 20 established, up to 64 because the declaration leaves questions open (the lower band shows the established colour)</span></div>`;
+<span class="sample"><span class="cell s13">64</span> known: ${what} and the law establish 64</span>
+<span class="sample"><span class="cell s13 e4 r">20–64</span> a range: 20 established, up to 64 because ${what} leaves questions open (the lower band shows the established colour)</span></div>`;
 }

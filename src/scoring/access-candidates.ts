@@ -3,7 +3,7 @@ import type { CategoryEntry } from './category-entries.js';
 import type { CategoryLaw } from './category-law.js';
 import { describeInstrument, type Instrument } from './instrument-weight.js';
 import { and, or, type LawView } from './law-view.js';
-import { policyPosture } from './provider-posture.js';
+import { policyPosture, policyUnknownNote } from './provider-posture.js';
 import { exact, fromTri, max, product, span, type Range } from './range.js';
 import type { Posture, Presence, ScoringContext } from './scoring-context.js';
 import type { Unknown } from './types.js';
@@ -79,9 +79,9 @@ const NO_POINTERS: string[] = Object.freeze([]) as unknown as string[];
  * Every way the jurisdiction can compel the provider to hand over data of the category: its
  * access instruments in force on the law date (reaching the provider by presence, by their own
  * extraterritorial reach, or through an agreement with a state where the provider is present),
- * and — as unknown legal facts, in the worst case only — an unrecorded power where no recorded
- * instrument in force reaches readable stored data of a present provider (P11), or where the
- * profile says it does not cover a kind of power.
+ * and — as unknown legal facts, in the worst case only — an unrecorded power where the provider
+ * is (or may be) present and no recorded instrument in force reaches stored data of the category
+ * (P11), or where the profile says it does not cover a kind of power.
  */
 export function accessCandidates(ctx: ScoringContext, index: number, view: LawView, law: CategoryLaw, presence: Presence): Candidate[] {
   const ce = ctx.entries[index];
@@ -98,6 +98,9 @@ export function accessCandidates(ctx: ScoringContext, index: number, view: LawVi
   let knownStored = false;
   for (const f of law.access) {
     const inst = f.inst;
+    // A recorded instrument in force that surely reaches stored data of c covers it, whatever the
+    // presence: presence (or extraterritorial reach, or an agreement) is already in its reach range (P11, P6).
+    if (f.stored && f.applies === 'yes') knownStored = true;
     // reach = max(present, extraterritorial reach[, agreements]), on each end.
     let reachLo = Math.max(present.lo, f.extra.lo);
     let reachHi = Math.max(present.hi, f.extra.hi);
@@ -107,15 +110,14 @@ export function accessCandidates(ctx: ScoringContext, index: number, view: LawVi
       reachHi = Math.max(reachHi, a.hi);
     }
     if (reachHi === 0) continue;
-    const posture = hasPolicies ? (ctx.policies === undefined ? ctx.undisclosedPolicies() : policyPosture(ctx, ce.entry.category, code, inst)) : NO_POSTURE;
+    const posture = hasPolicies ? policyPosture(ctx, ce.entry.category, code, inst) : NO_POSTURE;
     let unknowns: readonly (readonly Unknown[])[] = f.unknownLists;
     if (reachLo < reachHi || posture.unanswered) {
       const lists: (readonly Unknown[])[] = [f.unknowns];
       unknowns = lists;
       if (reachLo < reachHi) lists.push(presenceUnknowns, agreementUnknowns);
-      if (posture.unanswered) lists.push(posture === ctx.undisclosedPolicies() ? ctx.undisclosedPolicyUnknowns() : policyUnknowns(ctx, posture.unanswered));
+      if (posture.unanswered) lists.push(ctx.policies === undefined ? ctx.undisclosedPolicyUnknowns() : policyUnknowns(ctx, posture.unanswered));
     }
-    if (f.stored && f.applies === 'yes' && presence.tri === 'yes') knownStored = true;
     const applies = fromTri(f.applies);
     const m = posture.multiplier;
     out.push({
@@ -141,11 +143,11 @@ export function accessCandidates(ctx: ScoringContext, index: number, view: LawVi
 
 function policyUnknowns(ctx: ScoringContext, pointers: readonly string[]): Unknown[] {
   const out: Unknown[] = [];
-  for (const pointer of pointers) out.push(ctx.unanswered(pointer, 'policy for this process not disclosed'));
+  for (const pointer of pointers) out.push(ctx.unanswered(pointer, policyUnknownNote(pointer)));
   return out;
 }
 
-const NO_INSTRUMENT: Unknown = unknown('jurisdiction', '/instruments', 'no recorded instrument in force on the law date reaches this stored data of a provider present here');
+const NO_INSTRUMENT: Unknown = unknown('jurisdiction', '/instruments', 'no recorded instrument in force on the law date surely reaches stored data of this category');
 
 /** A power the profile does not record: nothing established, up to `hi` in the worst case. */
 function unrecorded(unknown: Unknown, hi: number, stored: boolean, live: boolean, presence: Presence): Candidate {

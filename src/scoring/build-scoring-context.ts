@@ -2,24 +2,34 @@ import type { Tri } from '../law/in-force.js';
 import { categoryEntries } from './category-entries.js';
 import { declaredWindow } from './declared-retention.js';
 import { FactsIndex } from './facts.js';
-import type { Instrument } from './instrument-weight.js';
 import { lawView, type LawView } from './law-view.js';
 import { ownPresence } from './legal-reach.js';
-import { policyPosture } from './provider-posture.js';
 import { exact, span } from './range.js';
-import type { Posture, Presence, ScoringContext, StatutePosition } from './scoring-context.js';
+import type { Posture, Presence, ScoringContext, StatutePosition, Users } from './scoring-context.js';
 import { thirdPartyFacts } from './third-party-facts.js';
 import { statutePosition } from './transit-pathway.js';
 import type { Declaration, JurisdictionProfile, ModelParameters, Unknown } from './types.js';
 import { unknown, UnknownOrder } from './unknowns.js';
+import { usersIn } from './users.js';
 
-/** Whether the declared services include one of `words`: no services named may be any of them. */
-function offers(decl: Declaration, words: readonly string[]): Tri {
+/**
+ * Whether the declared services make the provider a telecom operator (or an infrastructure
+ * provider), by the model's table of services (`services.kinds`): one service classified so is
+ * enough; a word the table does not classify, or covers either way, or no list at all, leaves it
+ * open.
+ */
+function offers(decl: Declaration, params: ModelParameters, kind: 'telecom' | 'infrastructure'): Tri {
   const services = decl.provider.services;
   if (services === undefined) return 'unknown';
-  const set = new Set(words);
-  if (services.some((s) => set.has(s.toLowerCase()))) return 'yes';
-  return services.some((s) => s === 'undisclosed') ? 'unknown' : 'no';
+  const table = params.services.kinds;
+  let tri: Tri = 'no';
+  for (const s of services) {
+    const entry = Object.hasOwn(table, s.toLowerCase()) ? table[s.toLowerCase()] : undefined;
+    const v = entry === undefined ? 'unknown' : entry[kind];
+    if (v === true) return 'yes';
+    if (v === 'unknown') tri = 'unknown';
+  }
+  return tri;
 }
 
 function liveCapability(decl: Declaration, params: ModelParameters): Posture {
@@ -62,8 +72,8 @@ export function scoringContext(decl: Declaration, profiles: readonly Jurisdictio
     views,
     unions: new Map(views.filter((v) => v.profile.memberStates !== undefined).map((v) => [v.profile.code as string, v])),
     entries,
-    telecom: offers(decl, params.retention.telecomServices.words),
-    infrastructure: offers(decl, params.retention.infrastructureServices.words),
+    telecom: offers(decl, params, 'telecom'),
+    infrastructure: offers(decl, params, 'infrastructure'),
     live: liveCapability(decl, params),
     encryptionDemands: encryptionDemands(decl, params),
     declared: entries.map((e) => declaredWindow(e.entry.retention, params)),
@@ -73,18 +83,15 @@ export function scoringContext(decl: Declaration, profiles: readonly Jurisdictio
     thirdParties: thirdPartyFacts(decl, params),
     headquarters: hq === undefined || hq === 'undisclosed' ? hq : [hq],
     ownPresence: memo<LawView, Presence>((view) => ownPresence(ctx, view)),
+    users: memo<LawView, Users>((view) => usersIn(ctx, view)),
     statutes: memo<LawView, StatutePosition>((view) => statutePosition(ctx, view.profile.code)),
     undisclosedPlaces: full ? internPlaces() : internPlacesCompact(),
-    undisclosedPolicies: once(() => policyPosture(ctx, 'subscriber-info', '', UNUSED_INSTRUMENT)),
-    undisclosedPolicyUnknowns: once(() => ctx.undisclosedPolicies().unanswered!.map((pointer) => ctx.unanswered(pointer, 'policy for this process not disclosed'))),
+    undisclosedPolicyUnknowns: once(() => [ctx.unanswered('/legalProcess/policies', 'policies not disclosed')]),
     unanswered: internUnknowns(),
     unknownOrder: new UnknownOrder(),
   };
   return ctx;
 }
-
-/** Without a list of policies, the posture does not depend on the category, jurisdiction or instrument. */
-const UNUSED_INSTRUMENT = {} as Instrument;
 
 function once<V>(compute: () => V): () => V {
   let v: V | undefined;

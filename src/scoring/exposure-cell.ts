@@ -13,7 +13,7 @@ import { retentionWindow } from './retention-window.js';
 import type { ScoringContext } from './scoring-context.js';
 import { thirdPartyPathway } from './third-party-pathway.js';
 import { transitPathway } from './transit-pathway.js';
-import type { Cell, ExplainLevel, PathwayId, PathwayResult, RawPathway, Unknown } from './types.js';
+import { NO_PATHWAY, type Cell, type ExplainLevel, type PathwayId, type PathwayResult, type RawPathway, type Unknown } from './types.js';
 import { UnknownSet } from './unknowns.js';
 
 const MANDATES = ['/retentionMandates'];
@@ -84,10 +84,12 @@ export function exposureCell(ctx: ScoringContext, index: number, view: LawView, 
   const presence = providerPresence(ctx, ce, view);
   const window = retentionWindow(ctx, index, law, presence.tri);
   const candidates = accessCandidates(ctx, index, view, law, presence);
+  // Interception in transit concerns users who are in J: where the provider declares none, it is shown apart.
+  const users = ctx.users(view);
   const raw: RawPathway[] = [
     compelledPathway(ctx, index, code, candidates, window, compliance),
     thirdPartyPathway(ctx, index, view, law),
-    transitPathway(ctx, index, view, law),
+    users.tri === 'no' ? NO_PATHWAY : transitPathway(ctx, index, view, law, users),
     encryptionPathway(ctx, index, candidates, encryptionPower(law, presence), code, window, compliance),
   ];
   capEncryption(ctx, index, raw, candidates, window, compliance);
@@ -120,7 +122,7 @@ export function exposureCell(ctx: ScoringContext, index: number, view: LawView, 
     const ww = round1(100 * window.factor.hi);
     pathways.push({ pathway: 'retention-window', established: we, worstCase: ww, score: ww, explanation: explain === 'full' ? `${window.explanation} Stored data is exposed in proportion to this window (${we === ww ? `${ww}%` : `${we}–${ww}%`} of indefinite).` : windowShare(we, ww), facts });
   }
-  return {
+  const cell: Cell = {
     category: ce.entry.category,
     jurisdiction: view.profile.code,
     established,
@@ -131,4 +133,12 @@ export function exposureCell(ctx: ScoringContext, index: number, view: LawView, 
     unknowns: worstCase > established ? cellUnknowns(ctx, raw, ce, collected, explain) : [],
     pathways,
   };
+  if (users.tri === 'no') {
+    const t = transitPathway(ctx, index, view, law);
+    if (t.exposure.hi > 0) {
+      const tw = pct(t.exposure.hi * collected.hi, s);
+      cell.travelling = { pathway: 'interception-in-transit', established: pct(t.exposure.lo * collected.lo, s), worstCase: tw, score: tw, explanation: t.explanation || `a user travelling to ${code}: ${t.summary}`, facts: t.facts };
+    }
+  }
+  return cell;
 }

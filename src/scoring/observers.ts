@@ -19,12 +19,12 @@ export interface Observers {
  */
 export function observersOf(entry: DataCategory, interceptionAt: string, missing: Unknown, params: ModelParameters): Observers {
   const t = params.transit;
-  if (entry.collected === 'no' || entry.interception === undefined) return { weight: span(0, t.observers.undisclosed.value), at: -1, unknowns: [missing] };
+  if (entry.collected === 'no' || entry.interception === undefined) return { weight: span(0, t.observers.retain.value), at: -1, unknowns: [missing] };
   const unknowns: Unknown[] = [];
   const best = entry.interception.reduce(
     (best, e, i) => {
       if (e.party === 'provider') return best;
-      const w = e.capability === 'undisclosed' ? span(0, t.observers.undisclosed.value) : exact(t.observers[e.capability].value);
+      const w = e.capability === 'undisclosed' ? span(0, t.observers.retain.value) : exact(t.observers[e.capability].value);
       if (e.capability === 'undisclosed') unknowns.push(unknown('declaration', indexed(interceptionAt, i), 'capability not disclosed'));
       return w.hi > best.weight.hi ? { weight: max(best.weight, w), at: i } : { weight: max(best.weight, w), at: best.at };
     },

@@ -73,8 +73,9 @@ export interface ScoringContext {
   statutes(view: LawView): StatutePosition;
   /** Presence by headquarters and establishments, once per jurisdiction (never edited: cells copy it). */
   ownPresence(view: LawView): Presence;
-  /** The posture when the declaration has no list of policies, and its unknowns (one of each per computation). */
-  undisclosedPolicies(): Posture;
+  /** Whether the provider has users in a jurisdiction (`provider.markets`), once per jurisdiction. */
+  users(view: LawView): Users;
+  /** The unknowns of a declaration without a list of policies (one list per computation). */
   undisclosedPolicyUnknowns(): readonly Unknown[];
   /** "<what> not disclosed: may include <code>", one object per pointer and jurisdiction. */
   undisclosedPlaces(at: string, what: string, code: string): Unknown;
@@ -82,4 +83,12 @@ export interface ScoringContext {
   unknownOrder: UnknownOrder;
   /** One object per unanswered question of the declaration, so cells deduplicate unknowns by identity. */
   unanswered(pointer: string, note: string): Unknown;
+}
+
+/** Whether the provider has users in a jurisdiction (`provider.markets`, format 1.2), and what is not known. */
+export interface Users {
+  tri: Tri;
+  /** The declaration's answer that settles it (a market, or the list). */
+  pointers: string[];
+  unknowns: Unknown[];
 }

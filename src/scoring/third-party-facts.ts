@@ -12,6 +12,12 @@ export interface Capabilities {
   unanswered: boolean;
 }
 
+/** The most a party's capabilities can weigh: plain access with every capability the format names (the worst honest answer). */
+export function worstCapabilities(params: ModelParameters): number {
+  const t = params.thirdParty;
+  return anyOf([exact(t.access.value), ...Object.values(t.capabilities).map((c) => exact(c.value))]).hi;
+}
+
 /** What a third party can do: plain access, OR-ed with each declared capability; undisclosed up to the worst. */
 export function capabilityFactor(tp: ThirdParty, params: ModelParameters): Capabilities {
   const t = params.thirdParty;
@@ -20,7 +26,7 @@ export function capabilityFactor(tp: ThirdParty, params: ModelParameters): Capab
   const base = anyOf([exact(t.access.value), ...known.map((c) => exact(t.capabilities[c].value))]);
   const retains = known.includes('content-retention');
   if (caps === undefined || caps === 'undisclosed' || caps.includes('undisclosed'))
-    return { factor: span(base.lo, Math.max(base.hi, t.capabilities.undisclosed.value)), reading: 'its capabilities are not (fully) disclosed', retains: retains ? exact(1) : span(0, 1), unanswered: true };
+    return { factor: span(base.lo, Math.max(base.hi, worstCapabilities(params))), reading: 'its capabilities are not (fully) disclosed', retains: retains ? exact(1) : span(0, 1), unanswered: true };
   return { factor: base, reading: known.length > 0 ? `it can do ${known.join(', ')}` : 'it has access, with no declared surveillance capability', retains: exact(retains ? 1 : 0), unanswered: false };
 }
 

@@ -7,7 +7,7 @@ import { placeUnder } from './legal-reach.js';
 import { fromTri, isWide, times, ZERO, type Range } from './range.js';
 import { mandateFloor } from './retention-window.js';
 import type { ScoringContext } from './scoring-context.js';
-import type { ThirdParty } from './third-party-facts.js';
+import { worstCapabilities, type ThirdParty } from './third-party-facts.js';
 import { NO_LISTS, NO_PATHWAY, rawPathway, type RawPathway, type Unknown } from './types.js';
 import { unknown } from './unknowns.js';
 
@@ -23,7 +23,7 @@ function unansweredThirdParties(ctx: ScoringContext, index: number, view: LawVie
   const params = ctx.params;
   const t = params.thirdParty;
   const relationship = Math.max(...Object.values(t.relationship).map((r) => r.value));
-  const worst = relationship * t.capabilities.undisclosed.value * (t.retentionFloor.value + (1 - t.retentionFloor.value) * params.retention.indefinite.value);
+  const worst = relationship * worstCapabilities(params) * (t.retentionFloor.value + (1 - t.retentionFloor.value) * params.retention.indefinite.value);
   const ce = ctx.entries[index];
   return rawPathway(
     { lo: 0, hi: worst },

@@ -3,8 +3,8 @@ import { indexed } from './facts.js';
 import { READABLE_IN_TRANSIT } from './category-entries.js';
 import type { CategoryLaw } from './category-law.js';
 import { and, type LawView } from './law-view.js';
-import { exact, fromTri, isWide, max, span, times, ZERO, type Range } from './range.js';
-import type { ScoringContext, StatutePosition } from './scoring-context.js';
+import { exact, fromTri, isWide, max, ONE, span, times, ZERO, type Range } from './range.js';
+import type { ScoringContext, StatutePosition, Users } from './scoring-context.js';
 import { NO_LISTS, NO_PATHWAY, rawPathway, type RawPathway, type Unknown } from './types.js';
 
 type Mandate = CategoryLaw['interception'][number]['m'];
@@ -58,8 +58,12 @@ export function statutePosition(ctx: ScoringContext, code: string): StatutePosit
  * jurisdiction mandates interception capability or someone on the path can observe it. A
  * missing interception list is unanswered (anyone may observe, or no one); a present list names
  * every party that can observe or retain.
+ *
+ * It concerns users who are in J: with `users` it is the pathway of J's cell, scaled by whether
+ * the provider has users in J (`provider.markets`); without, it is the exposure of a user who
+ * travels to J, shown apart from the cell where the provider declares no users there.
  */
-export function transitPathway(ctx: ScoringContext, index: number, view: LawView, law: CategoryLaw): RawPathway {
+export function transitPathway(ctx: ScoringContext, index: number, view: LawView, law: CategoryLaw, users?: Users): RawPathway {
   const ce = ctx.entries[index];
   const entry = ce.entry;
   if (entry.collected === 'no') return NO_PATHWAY;
@@ -68,7 +72,7 @@ export function transitPathway(ctx: ScoringContext, index: number, view: LawView
   const readableOnly = (inTransit as string) === READABLE_IN_TRANSIT;
   const unanswered = inTransit === undefined || inTransit === 'undisclosed' || readableOnly;
   // Unanswered protection lies between end to end (nothing to see) and none; known to be readable by the provider (P13), between transport and none.
-  const protection = unanswered ? span(readableOnly ? t.protection.transport.value : t.protection['end-to-end'].value, Math.max(t.protection.none.value, t.protection.undisclosed.value)) : exact(t.protection[inTransit].value);
+  const protection = unanswered ? span(readableOnly ? t.protection.transport.value : t.protection['end-to-end'].value, t.protection.none.value) : exact(t.protection[inTransit].value);
   if (protection.hi === 0) return NO_PATHWAY;
   const mandate = strongestMandate(law, ctx.telecom);
   const statute = ctx.statutes(view);
@@ -79,8 +83,9 @@ export function transitPathway(ctx: ScoringContext, index: number, view: LawView
   const mHi = mandate.weight.hi * statute.factor.hi;
   const oLo = observers.weight.lo * reach;
   const oHi = observers.weight.hi * reach;
-  const lo = protection.lo * (1 - (1 - clamp01(mLo)) * (1 - clamp01(oLo)));
-  const hi = protection.hi * (1 - (1 - clamp01(mHi)) * (1 - clamp01(oHi)));
+  const present = users === undefined ? ONE : fromTri(users.tri);
+  const lo = present.lo * protection.lo * (1 - (1 - clamp01(mLo)) * (1 - clamp01(oLo)));
+  const hi = present.hi * protection.hi * (1 - (1 - clamp01(mHi)) * (1 - clamp01(oHi)));
   if (hi <= 0) return NO_PATHWAY;
   const exposure = { lo, hi };
   let unknowns: Unknown[] = NO_UNKNOWNS;
@@ -90,15 +95,17 @@ export function transitPathway(ctx: ScoringContext, index: number, view: LawView
     for (const u of mandate.unknowns) unknowns.push(u);
     for (const u of statute.unknowns) unknowns.push(u);
     for (const u of observers.unknowns) unknowns.push(u);
+    if (users !== undefined) for (const u of users.unknowns) unknowns.push(u);
   }
   const m = mandate.m;
   let declaration = (ce.cites.inTransit ??= ctx.facts.declaration.add(ce.at.category).add(ce.at.inTransit)).add(observers.at >= 0 ? indexed(ce.at.interception, observers.at) : ce.at.interception);
   declaration = declaration.addAll(statute.pointers);
+  if (users !== undefined) declaration = declaration.addAll(users.pointers);
   return rawPathway(
     exposure,
     false,
     m ? m.name : 'observers on the path',
-    ctx.full && explanation(ctx, index, view, m, observers),
+    ctx.full && explanation(ctx, index, view, m, observers, users),
     ctx.facts.facts(declaration, ctx.facts.jurisdiction.add(mandate.at ?? '/interceptionMandates')),
     NO_LISTS,
     unknowns,
@@ -111,10 +118,12 @@ function clamp01(x: number): number {
   return Number.isFinite(x) ? Math.min(1, Math.max(0, x)) : 1;
 }
 
-function explanation(ctx: ScoringContext, index: number, view: LawView, m: Mandate | undefined, observers: { weight: Range; at: number }): string {
+function explanation(ctx: ScoringContext, index: number, view: LawView, m: Mandate | undefined, observers: { weight: Range; at: number }, users: Users | undefined): string {
   const entry = ctx.entries[index].entry;
   const inTransit = entry.protection?.inTransit;
   const unanswered = inTransit === undefined || inTransit === 'undisclosed';
   const protectionReading = unanswered ? 'its protection in transit is not disclosed' : (inTransit as string) === READABLE_IN_TRANSIT ? 'its protection in transit is not disclosed, but the provider can read it on the way' : inTransit === 'none' ? 'it travels unencrypted' : 'it travels with transport encryption only, not end to end';
-  return `${entry.category}: ${protectionReading}; ${m ? `${m.name} obliges operators in ${view.profile.code} to be able to intercept it` : `no interception mandate of ${view.profile.code} reaches it`}${observers.weight.hi > 0 ? (entry.interception === undefined ? '; the provider does not say who can intercept it on the way' : observers.at >= 0 ? `; the provider says a ${entry.interception[observers.at].party} can ${entry.interception[observers.at].capability} it on the way` : '') : ''}.`;
+  const code = view.profile.code;
+  const who = users === undefined ? `For a user of the service who travels to ${code} (the provider declares no users there, so this is not part of the cell): ` : users.tri === 'unknown' ? `If the service has users in ${code} (not said): ` : '';
+  return `${who}${entry.category}: ${protectionReading}; ${m ? `${m.name} obliges operators in ${view.profile.code} to be able to intercept it` : `no interception mandate of ${view.profile.code} reaches it`}${observers.weight.hi > 0 ? (entry.interception === undefined ? '; the provider does not say who can intercept it on the way' : observers.at >= 0 ? `; the provider says a ${entry.interception[observers.at].party} can ${entry.interception[observers.at].capability} it on the way` : '') : ''}.`;
 }

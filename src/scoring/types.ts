@@ -53,6 +53,12 @@ export interface Cell {
   establishedGrade: Grade;
   unknowns: Unknown[];
   pathways: PathwayResult[];
+  /**
+   * Interception in transit for a user of the service who travels to the jurisdiction, where the
+   * provider declares no users there (`provider.markets`): shown apart, never part of the cell's
+   * bounds (so never a headline or a worst jurisdiction). Absent when there is none.
+   */
+  travelling?: PathwayResult;
 }
 
 export interface ExposureResult {

@@ -45,20 +45,26 @@ interface SummaryEntry {
 export class FileAnalysisCache<A> implements AnalysisCache<A> {
   private ready: Promise<unknown> | undefined;
 
+  /**
+   * Summaries are valid under `key`; analyses under `analysesKey` (by default the same): a
+   * service whose analyses carry the law of each column remembers them under a key without the
+   * law, so a change of law finds the analyses it can update column by column.
+   */
   constructor(
     private readonly dir: string,
     private readonly key: string,
+    private readonly analysesKey: string = key,
   ) {}
 
   async get(providerId: string, version: number): Promise<A | undefined> {
-    const entry = await this.read<Entry<A>>(this.file(providerId), version);
+    const entry = await this.read<Entry<A>>(this.file(providerId), version, this.analysesKey);
     return entry?.analysis;
   }
 
   async set(providerId: string, version: number, analysis: A, summary?: unknown): Promise<void> {
     // Side by side: a summary whose analysis was not written (a crash between) is still right, and the analysis is recomputed on demand.
     await Promise.all([
-      this.write(this.file(providerId), { key: this.key, version, analysis } satisfies Entry<A>),
+      this.write(this.file(providerId), { key: this.analysesKey, version, analysis } satisfies Entry<A>),
       summary !== undefined && this.setSummary(providerId, version, summary),
     ]);
   }
@@ -82,10 +88,10 @@ export class FileAnalysisCache<A> implements AnalysisCache<A> {
   }
 
   /** An entry made under this key for `version`, or undefined (missing, stale or unreadable). */
-  private async read<E extends { key: string; version: number }>(file: string, version: number): Promise<E | undefined> {
+  private async read<E extends { key: string; version: number }>(file: string, version: number, key = this.key): Promise<E | undefined> {
     try {
       const entry = JSON.parse(await readFile(file, 'utf8')) as E;
-      return entry.key === this.key && entry.version === version ? entry : undefined;
+      return entry.key === key && entry.version === version ? entry : undefined;
     } catch {
       return undefined;
     }

@@ -1,10 +1,10 @@
 import type { Declaration, JurisdictionProfile, ModelParameters } from '../formats/types.generated.js';
-import { computeExposure, disclosureScore, summarizeExposure, type DisclosureScore, type ExposureSummary } from '../scoring/index.js';
+import { computeExposure, disclosureScore, gradeFor, summarizeExposure, type DisclosureScore, type ExposureSummary } from '../scoring/index.js';
 import { contentCategoryIds } from '../findings/content-categories.js';
 import { findingsOf } from '../findings/find-issues.js';
 import type { Finding } from '../findings/rule.js';
 import type { Analyzer } from './atlas.js';
-import { epochMemo } from '../law/law-epoch.js';
+import { epochMemo, lawKeysMemo } from '../law/law-epoch.js';
 import { todayUtc } from '../law/in-force.js';
 
 /** `[established, worstCase]` of every cell, by category then jurisdiction: compact enough to keep for every provider. */
@@ -26,6 +26,8 @@ export interface Analysis {
   scores: ScoreTable;
   /** Contradictions, gaps and regressions since the previous version (src/findings). */
   findings: Finding[];
+  /** The law each jurisdiction's column was computed under (src/law/law-epoch.ts `lawKeysMemo`): a column whose key changed is recomputed, the others kept. */
+  lawKeys: Record<string, string>;
 }
 
 /** The policy data every analysis reads: jurisdiction profiles and model parameters. */
@@ -41,18 +43,92 @@ export function scoreTable(cells: readonly { category: string; jurisdiction: str
   return scores;
 }
 
+/** A cell of a score table in matrix order (its index breaks ties, as in a summary of the full matrix). */
+interface Ranked {
+  category: string;
+  jurisdiction: string;
+  established: number;
+  worstCase: number;
+  index: number;
+}
+
+/** Worse first: by worstCase, then the higher established, then matrix order (the order of `summarizeExposure`). */
+const worse = (a: Ranked, b: Ranked) => b.worstCase - a.worstCase || b.established - a.established || a.index - b.index;
+
+/**
+ * The summary of a score table, as `summarizeExposure` makes it from the full matrix, in one
+ * pass over the cells instead of sorting them three times: a column update keeps most cells
+ * and must not pay more for its summary than for the columns it computes.
+ */
+function summaryOfScores(scores: ScoreTable, policy: PolicyData, worstCount = 5): ExposureSummary {
+  const { params } = policy;
+  const codes = policy.jurisdictions.map((p) => p.code as string).sort();
+  const worst: Ranked[] = [];
+  const byCategory: Ranked[] = [];
+  const byJurisdiction = new Map<string, Ranked>();
+  let index = 0;
+  for (const { category } of params.categories) {
+    const row = scores[category];
+    let best: Ranked | undefined;
+    for (const code of codes) {
+      const [established, worstCase] = row[code];
+      const cell: Ranked = { category, jurisdiction: code, established, worstCase, index: index++ };
+      if (best === undefined || worse(cell, best) < 0) best = cell;
+      const j = byJurisdiction.get(code);
+      if (j === undefined || worse(cell, j) < 0) byJurisdiction.set(code, cell);
+      if (worst.length < worstCount || worse(cell, worst[worst.length - 1]) < 0) {
+        worst.push(cell);
+        worst.sort(worse);
+        if (worst.length > worstCount) worst.pop();
+      }
+    }
+    if (best) byCategory.push(best);
+  }
+  const headline = (c: Ranked) => ({ category: c.category, jurisdiction: c.jurisdiction, established: c.established, worstCase: c.worstCase, score: c.worstCase, grade: gradeFor(c.worstCase, params), establishedGrade: gradeFor(c.established, params) }) as ExposureSummary['worstCells'][number];
+  const top = worst[0];
+  const score = top ? top.worstCase : 0;
+  const established = top ? top.established : 0;
+  return {
+    modelVersion: params.modelVersion,
+    overall: { established, worstCase: score, score, grade: gradeFor(score, params), establishedGrade: gradeFor(established, params) },
+    worstCells: worst.map(headline),
+    byCategory: byCategory.map(headline),
+    byJurisdiction: codes.map((code) => headline(byJurisdiction.get(code)!)),
+  };
+}
+
+/** The jurisdiction codes whose column must be made again: a new key, or none before (a profile added). */
+function changedColumns(stale: Analysis, keys: Record<string, string>): string[] {
+  return Object.keys(keys).filter((code) => stale.lawKeys?.[code] !== keys[code]);
+}
+
+/** Whether an analysis was made under today's law for every column, by this model: else `analyze` updates it. */
+export function analysisIsCurrent(policy: PolicyData): (analysis: Analysis) => boolean {
+  const keysOf = lawKeysMemo(policy.jurisdictions);
+  return (analysis) => {
+    if (analysis.modelVersion !== policy.params.modelVersion || analysis.lawKeys === undefined) return false;
+    const keys = keysOf(todayUtc());
+    return changedColumns(analysis, keys).length === 0 && Object.keys(analysis.lawKeys).length === Object.keys(keys).length;
+  };
+}
+
+/**
+ * The analyzer of the service. Given `stale` (an analysis of the same version made under other
+ * law: other law data, or a date on which facts entered or left force), only the columns whose
+ * law changed are computed again — with the union profiles, whose data reaches them — and the
+ * others kept; the summary and findings are then made as a full analysis makes them, so the
+ * result is the one a full analysis gives.
+ */
 export function makeAnalyzer(policy: PolicyData): Analyzer<Analysis> {
   // The law epoch depends on the day only: hashed once a day, not once per analysis (a first start makes thousands).
   const epochOf = epochMemo(policy.jurisdictions);
-  return (declaration: Declaration, previous: Declaration | undefined): Analysis => {
-    const lawDate = todayUtc();
-    const result = computeExposure(declaration, policy.jurisdictions, policy.params, { lawDate });
-    const summary = summarizeExposure(result, policy.params);
-    const disclosure = disclosureScore(declaration);
-    const scores = scoreTable(result.cells);
+  const keysOf = lawKeysMemo(policy.jurisdictions);
+  const unions = policy.jurisdictions.filter((p) => p.memberStates !== undefined);
+  const analysisOf = (declaration: Declaration, previous: Declaration | undefined, lawDate: string, scores: ScoreTable, summary: ExposureSummary, disclosure: DisclosureScore): Analysis => {
+    const modelVersion = summary.modelVersion;
     return {
-      categoriesCollected: declaration.dataCategories.filter((c) => c.collected !== 'no').length,
-      modelVersion: result.modelVersion,
+      categoriesCollected: declaration.dataCategories.filter((c) => c.collected === 'yes').length,
+      modelVersion,
       lawDate,
       lawEpoch: epochOf(lawDate),
       grade: summary.overall.grade,
@@ -62,6 +138,35 @@ export function makeAnalyzer(policy: PolicyData): Analyzer<Analysis> {
       exposure: summary,
       scores,
       findings: findingsOf(declaration, previous, policy.jurisdictions, contentCategoryIds(policy.params), policy.params.categories.map((c) => c.category), policy.params),
+      lawKeys: keysOf(lawDate),
     };
+  };
+  return (declaration: Declaration, previous: Declaration | undefined, given?: unknown): Analysis => {
+    const stale = given as Analysis | undefined;
+    const lawDate = todayUtc();
+    const keys = keysOf(lawDate);
+    const changed = stale && stale.modelVersion === policy.params.modelVersion && stale.lawKeys !== undefined ? changedColumns(stale, keys) : undefined;
+    // Partly: fewer than half of the columns changed (a union's change reaches every column: then in full).
+    if (changed !== undefined && changed.length * 2 < policy.jurisdictions.length) {
+      const wanted = new Set(changed);
+      const profiles = policy.jurisdictions.filter((p) => wanted.has(p.code) || p.memberStates !== undefined);
+      const made: ScoreTable = {};
+      if (changed.length > 0) {
+        for (const cell of computeExposure(declaration, profiles.length > 0 ? profiles : unions, policy.params, { lawDate }).cells) {
+          if (wanted.has(cell.jurisdiction)) (made[cell.category] ??= {})[cell.jurisdiction] = [cell.established, cell.worstCase];
+        }
+      }
+      // In matrix order, as a full analysis writes them: taxonomy, then code.
+      const codes = Object.keys(keys).sort();
+      const scores: ScoreTable = {};
+      for (const { category } of policy.params.categories) {
+        const row: Record<string, [number, number]> = (scores[category] = {});
+        for (const code of codes) row[code] = wanted.has(code) ? made[category][code] : stale!.scores[category][code];
+      }
+      // The disclosure score reads the declaration only: the stale analysis's holds.
+      return analysisOf(declaration, previous, lawDate, scores, summaryOfScores(scores, policy), stale!.disclosure);
+    }
+    const result = computeExposure(declaration, policy.jurisdictions, policy.params, { lawDate });
+    return analysisOf(declaration, previous, lawDate, scoreTable(result.cells), summarizeExposure(result, policy.params), disclosureScore(declaration));
   };
 }

@@ -9,8 +9,12 @@ import { contentHash } from '../store/version-record.js';
 import type { AnalysisCache } from './analysis-cache.js';
 import { byteBoundedCache, heapSize } from './byte-bounded-cache.js';
 
-/** Whatever is derived from one version (scores, findings…), computed once and cached. */
-export type Analyzer<A> = (declaration: Declaration, previous: Declaration | undefined) => A;
+/**
+ * Whatever is derived from one version (scores, findings…), computed once and cached. Given
+ * `stale` (its analysis made under other law data or another law date), an analyzer may keep
+ * what that change did not touch; the result must be the one it would make without.
+ */
+export type Analyzer<A> = (declaration: Declaration, previous: Declaration | undefined, stale?: unknown) => A;
 
 /** A provider's latest version in full: loaded on demand (`Atlas.latest`), not held for every provider. */
 export interface LatestVersion<A> {
@@ -24,6 +28,22 @@ export interface LatestEntry<S> {
   meta: VersionMeta;
   summary: S;
 }
+
+/**
+ * Analyses a stored version off the event loop (its text, and its previous version's text for
+ * the findings): what a starting read model uses for the providers it must analyse, when given.
+ */
+export type StartAnalyzer<A> = (declaration: string, previous: string | undefined, stale: A | undefined) => Promise<A>;
+
+export interface AtlasOptions<A> {
+  /** Analyses a starting read model's providers off the event loop (analysis threads). */
+  startAnalyzer?: StartAnalyzer<A>;
+  /** Whether a remembered analysis still holds; one that does not is handed to the analyzer as stale. */
+  isCurrent?: (analysis: A) => boolean;
+}
+
+/** Analyses to make before a starting read model hands them to the StartAnalyzer (a thread's start costs more than a few analyses). */
+const THREADED_FROM = 32;
 
 /** Makes the compact summary the read model keeps from a version's analysis. */
 export type Summarizer<A, S> = (meta: VersionMeta, declaration: Declaration, analysis: A) => S;
@@ -90,6 +110,8 @@ export class Atlas<A, S = unknown> {
     private readonly cache?: AnalysisCache<A>,
     private readonly summarize: Summarizer<never, S> = () => undefined as S,
     private readonly codec?: SummaryCodec<S>,
+    /** Whether a remembered analysis still holds (made under today's law); one that does not is updated by `analyze`. (A method, so an Atlas of any analysis passes where any Atlas is accepted.) */
+    private readonly currency: { isCurrent(analysis: A): boolean } = { isCurrent: () => true },
   ) {}
 
   /**
@@ -106,10 +128,11 @@ export class Atlas<A, S = unknown> {
     cache?: AnalysisCache<A>,
     summarize?: Summarizer<A, S>,
     codec?: SummaryCodec<S>,
+    options: AtlasOptions<A> = {},
   ): Promise<Atlas<A, S>> {
-    const atlas = new Atlas<A, S>(store, registry, analyze, cache, summarize, codec);
+    const atlas = new Atlas<A, S>(store, registry, analyze, cache, summarize, codec, options.isCurrent && { isCurrent: options.isCurrent });
     const latest = await latestVersionsOf(store);
-    for (let start = 0; start < latest.length; start += START_PAGE) await atlas.load(latest.slice(start, start + START_PAGE));
+    for (let start = 0; start < latest.length; start += START_PAGE) await atlas.load(latest.slice(start, start + START_PAGE), options.startAnalyzer);
     return atlas;
   }
 
@@ -118,8 +141,11 @@ export class Atlas<A, S = unknown> {
     this.listeners.push(listener as LatestListener<unknown>);
   }
 
-  /** Makes each of `versions` its provider's latest: from its remembered summary, else from its analysis. */
-  private async load(versions: VersionMeta[]): Promise<void> {
+  /**
+   * Makes each of `versions` its provider's latest: from its remembered summary, else from its
+   * analysis (remembered, or made now: by `startAnalyzer` when given and there are enough to make).
+   */
+  private async load(versions: VersionMeta[], startAnalyzer?: StartAnalyzer<A>): Promise<void> {
     const remembered = this.codec && this.cache?.getSummaries ? await this.cache.getSummaries(versions) : undefined;
     const missing: VersionMeta[] = [];
     for (const meta of versions) {
@@ -133,15 +159,42 @@ export class Atlas<A, S = unknown> {
       const records = this.store.versionsOf
         ? await this.store.versionsOf(batch)
         : (await Promise.all(batch.map((m) => this.store.version(m.providerId, m.version).catch(skipDamaged)))).filter((r): r is VersionRecord => r !== undefined);
-      const known = this.cache?.getMany ? await this.cache.getMany(batch) : undefined;
+      const known = this.cache?.getMany ? await this.cache.getMany(batch) : this.cache ? await this.rememberedOf(batch) : undefined;
+      // Every analysis this batch must make (in full, or updated from one made under other law), sent
+      // at once to the analysis threads (each thread takes its share).
+      const made = new Map<string, Promise<A>>();
+      if (startAnalyzer && missing.length >= THREADED_FROM) {
+        for (const record of records) {
+          const remembered = known?.get(record.providerId);
+          if (remembered !== undefined && this.currency.isCurrent(remembered)) continue;
+          const job = (async () => startAnalyzer(record.body, record.version > 1 ? (await this.store.version(record.providerId, record.version - 1))?.body : undefined, remembered))();
+          job.catch(() => undefined); // awaited below, in order; a failure is handled there
+          made.set(record.providerId, job);
+        }
+      }
       // What is remembered is written while the next providers are analysed (a batch of writes in flight at most).
       const writes: Promise<unknown>[] = [];
       for (const record of records) {
+        const making = made.get(record.providerId);
         // A damaged previous version (its findings compare with it) leaves the provider out too.
-        await this.remember(record, undefined, known && { analysis: known.get(record.providerId) }, JSON.parse(record.body) as Declaration, writes).catch(skipDamaged);
+        await (async () => {
+          const lookedUp = making ? { analysis: await making, computed: true } : known && { analysis: known.get(record.providerId) };
+          await this.remember(record, undefined, lookedUp, JSON.parse(record.body) as Declaration, writes);
+        })().catch(skipDamaged);
       }
       await Promise.all(writes);
     }
+  }
+
+  /** The analyses the cache remembers for `versions` (current or not), read a few at a time. */
+  private async rememberedOf(versions: VersionMeta[]): Promise<Map<string, A>> {
+    const found = new Map<string, A>();
+    for (let start = 0; start < versions.length; start += 32) {
+      const batch = versions.slice(start, start + 32);
+      const analyses = await Promise.all(batch.map((v) => this.cache!.get(v.providerId, v.version)));
+      batch.forEach((v, i) => analyses[i] !== undefined && found.set(v.providerId, analyses[i]!));
+    }
+    return found;
   }
 
   check(doc: unknown, providerId?: string): DeclarationCheck {
@@ -266,18 +319,20 @@ export class Atlas<A, S = unknown> {
     const key = `${providerId}@${version}`;
     const cached = this.analyses.get(key) as A | undefined;
     if (cached) return cached;
-    // The latest version's analysis is remembered by the analysis cache (made under today's law).
+    // The latest version's analysis is remembered by the analysis cache (made under today's law, or updated if not).
+    let stale: A | undefined;
     if (this.entries.get(providerId)?.meta.version === version) {
       const remembered = await this.cache?.get(providerId, version);
-      if (remembered !== undefined) {
+      if (remembered !== undefined && this.currency.isCurrent(remembered)) {
         this.analyses.set(key, remembered as object);
         return remembered;
       }
+      stale = remembered;
     }
     const declaration = await this.declarationAt(providerId, version);
     if (!declaration) return undefined;
     const previous = version > 1 ? await this.declarationAt(providerId, version - 1) : undefined;
-    const analysis = this.analyze(declaration, previous);
+    const analysis = this.analyze(declaration, previous, stale);
     this.analyses.set(key, analysis as object);
     return analysis;
   }
@@ -305,15 +360,19 @@ export class Atlas<A, S = unknown> {
    * parsed, which is not cached: thousands of them passing through the cache would be promoted
    * to the old generation and grow the heap long after they are gone.
    */
-  private async remember(meta: VersionMeta, fresh?: A, lookedUp?: { analysis: A | undefined }, parsed?: Declaration, writes?: Promise<unknown>[]): Promise<void> {
+  private async remember(meta: VersionMeta, fresh?: A, lookedUp?: { analysis: A | undefined; computed?: boolean }, parsed?: Declaration, writes?: Promise<unknown>[]): Promise<void> {
     const declaration = parsed ?? (await this.declarationAt(meta.providerId, meta.version))!;
     const { body: _body, ...plainMeta } = meta as VersionRecord;
     let analysis: A | undefined = fresh ?? lookedUp?.analysis;
     if (analysis === undefined && !lookedUp) analysis = (await this.cache?.get(meta.providerId, meta.version)) as A | undefined;
-    const computed = analysis === undefined;
+    // Remembered under other law: updated where that law changed.
+    const stale = analysis !== undefined && fresh === undefined && !lookedUp?.computed && !this.currency.isCurrent(analysis) ? analysis : undefined;
+    if (stale !== undefined) analysis = undefined;
+    // Made now (here or on an analysis thread), so remembered with its summary.
+    const computed = analysis === undefined || lookedUp?.computed === true;
     if (analysis === undefined) {
       const previous = meta.version > 1 ? await this.declarationAt(meta.providerId, meta.version - 1) : undefined;
-      analysis = this.analyze(declaration, previous);
+      analysis = this.analyze(declaration, previous, stale);
     }
     const summary = this.summarize(plainMeta, declaration, analysis as never);
     const stored = this.codec && this.codec.encode(summary);

@@ -17,6 +17,10 @@ export interface ComparedProvider {
   establishedScore: number;
   /** Absent for a provider known only from observations. */
   disclosureScore?: number;
+  /** False for a provider known only from evidence (observations, assessments): nothing shown is its own statement. */
+  declaredByProvider: boolean;
+  /** For such a provider: the organisations whose evidence describes it. */
+  assessedBy?: string[];
 }
 
 export interface CellBounds {
@@ -54,6 +58,8 @@ export interface Comparison {
 export interface CompareInput {
   providerId: string;
   version?: number;
+  declaredByProvider: boolean;
+  assessedBy?: string[];
   declaration: Declaration;
   disclosureScore?: number;
   /** The matrix under the law date compared. */
@@ -122,9 +128,11 @@ export function compareProviders(inputs: readonly CompareInput[], model: ThreatM
     return { fact, question, differs: !same(inputs.map(({ providerId }) => values[providerId] ?? null)), values };
   });
   return {
-    providers: inputs.map(({ providerId, version, declaration, disclosureScore, overall }) => ({
+    providers: inputs.map(({ providerId, version, declaration, disclosureScore, overall, declaredByProvider, assessedBy }) => ({
       providerId,
       name: declaration.provider.name,
+      declaredByProvider,
+      ...(assessedBy ? { assessedBy } : {}),
       ...(version !== undefined ? { latestVersion: version } : {}),
       asOf: declaration.asOf,
       grade: overall.grade,

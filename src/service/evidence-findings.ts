@@ -1,4 +1,5 @@
 import { contradictedByEvidence } from '../findings/rules/contradicted-by-evidence.js';
+import { observationsConflict } from '../findings/rules/observations-conflict.js';
 import { staleDeclaration } from '../findings/rules/stale-declaration.js';
 import type { Finding, ObservedFact, Severity } from '../findings/rule.js';
 import { runRules } from '../findings/run-rules.js';
@@ -13,7 +14,7 @@ const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
  */
 export function findingsWithEvidence(stored: Finding[], declaration: Declaration, facts: ObservedFact[], today?: string): Finding[] {
   // Judged when read: contradictions with the active evidence, and whether the statements have grown stale.
-  const rules = [...(facts.length > 0 ? [contradictedByEvidence] : []), ...(today !== undefined ? [staleDeclaration] : [])];
+  const rules = [...(facts.length > 0 ? [contradictedByEvidence] : []), ...(facts.length > 1 ? [observationsConflict] : []), ...(today !== undefined ? [staleDeclaration] : [])];
   if (rules.length === 0) return stored;
   const read = runRules(rules, { declaration, changes: [], jurisdictions: [], contentCategories: new Set(), observations: facts, today });
   if (read.length === 0) return stored;

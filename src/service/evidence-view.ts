@@ -21,7 +21,39 @@ export interface EvidenceView {
   items: EvidenceItem[];
   /** Cells whose bounds differ between "as declared" and "as observed", and the observations behind each. */
   differences: CellDifference[];
+  /** Places where active observations disagree: all of them are shown, and which one the observed view uses. */
+  conflicts: EvidenceConflict[];
   lawDate: string;
+}
+
+/** Two or more active observations at one place with different values. */
+export interface EvidenceConflict {
+  pointer: string;
+  /** Oldest first, as they are applied. */
+  observations: { id: number; value: unknown; observedAt: string; organisation: string }[];
+  /** The one the observed view rests on: the latest by `observedAt` (then by number). */
+  used: number;
+}
+
+/**
+ * Where active observations disagree on a value at one place. The observed view applies
+ * them in date order, so the latest wins; a reader must still see that the evidence
+ * disagrees. List values are left out: lists from several sources add up (“at least
+ * these”), they do not contradict one another.
+ */
+export function evidenceConflicts(observations: readonly ObservationView[]): EvidenceConflict[] {
+  const byPlace = new Map<string, ObservationView[]>();
+  for (const o of observations) {
+    if (o.status !== 'active' || Array.isArray(o.value)) continue;
+    byPlace.set(o.pointer, [...(byPlace.get(o.pointer) ?? []), o]);
+  }
+  const out: EvidenceConflict[] = [];
+  for (const [pointer, list] of byPlace) {
+    if (new Set(list.map((o) => JSON.stringify(o.value))).size < 2) continue;
+    const ordered = [...list].sort((a, b) => a.observedAt.localeCompare(b.observedAt) || a.id - b.id);
+    out.push({ pointer, observations: ordered.map((o) => ({ id: o.id, value: o.value, observedAt: o.observedAt, organisation: o.organisation })), used: ordered.at(-1)!.id });
+  }
+  return out;
 }
 
 /** Claims and evidence of one provider, for pages: each observation's relation to the declared fact, and where the two views differ. */
@@ -44,6 +76,7 @@ export async function evidenceView(
     declaredByProvider: (await observations.baseOf(providerId))?.declaredByProvider ?? true,
     items,
     differences: view ? differences(declared.result, view.observed) : [],
+    conflicts: evidenceConflicts(items.map((i) => i.observation)),
     lawDate,
   };
 }

@@ -12,6 +12,7 @@ import { activeOnly, withStatus, type ObservationRecord, type ObservationView, t
 import type { ObservationStore } from '../observations/observation-store.js';
 import { undeclaredBase } from '../observations/undeclared-base.js';
 import { SerialQueue } from '../store/serial-queue.js';
+import type { AssessmentService } from './assessment-service.js';
 
 /** What the service needs of the declarations: whether a provider has one, and its latest (loaded on demand). */
 export interface DeclarationSource {
@@ -38,7 +39,9 @@ export class ObservationService {
   private readonly views = new Map<string, ObservationView[]>();
   private readonly places = new Map<string, FormatPlace | undefined>();
   private readonly writes = new SerialQueue();
-  revision = 0;
+  private ownRevision = 0;
+  /** Assessments, whose facts are read with the observations (attached once, at start). */
+  private assessments?: AssessmentService;
 
   private constructor(
     readonly store: ObservationStore,
@@ -52,16 +55,38 @@ export class ObservationService {
     const service = new ObservationService(store, registry, declarations, categories, clock);
     if (store.all) {
       for (const [id, records] of await store.all()) service.views.set(id, withStatus(records));
-      service.revision++;
+      service.ownRevision++;
     } else {
       for (const id of await store.providerIds()) await service.reload(id);
     }
     return service;
   }
 
-  /** Providers with observations, sorted. */
+  /** Reads the facts of assessments with the observations from now on. */
+  attach(assessments: AssessmentService): void {
+    this.assessments = assessments;
+  }
+
+  /** Grows with every change of the evidence (observations or assessments), so derived views know when they are stale. */
+  get revision(): number {
+    return this.ownRevision + (this.assessments?.revision ?? 0);
+  }
+
+  /** Providers with observations or assessments, sorted. */
   providerIds(): string[] {
-    return [...this.views.keys()].filter((id) => this.views.get(id)!.length > 0).sort();
+    const own = [...this.views.keys()].filter((id) => this.views.get(id)!.length > 0);
+    return [...new Set([...own, ...(this.assessments?.providerIds() ?? [])])].sort();
+  }
+
+  /** Whether there is evidence (an observation or an assessment) about the provider. */
+  hasEvidence(providerId: string): boolean {
+    return this.list(providerId).length > 0 || (this.assessments?.list(providerId).length ?? 0) > 0;
+  }
+
+  /** The organisations whose active observations or assessments describe the provider. */
+  assessedBy(providerId: string): string[] {
+    const own = activeOnly(this.list(providerId)).map((o) => o.organisation);
+    return [...new Set([...(this.assessments?.describe(providerId)?.assessedBy ?? []), ...own])];
   }
 
   list(providerId: string): ObservationView[] {
@@ -78,10 +103,11 @@ export class ObservationService {
       .filter((id) => !this.declarations.latestOf(id))
       .map((providerId) => {
         const all = this.list(providerId);
-        const name = all.find((o) => o.providerName)?.providerName ?? providerId;
+        const assessed = this.assessments?.describe(providerId);
+        const name = all.find((o) => o.providerName)?.providerName ?? assessed?.name ?? providerId;
         const used = activeOnly(all);
-        const asOf = (used.length > 0 ? used : all).map((o) => o.observedAt).sort().at(-1)!;
-        return { providerId, name, asOf };
+        const dates = [...(used.length > 0 ? used : all).map((o) => o.observedAt), ...(assessed ? [assessed.asOf] : [])];
+        return { providerId, name, asOf: dates.sort().at(-1)! };
       });
   }
 
@@ -95,7 +121,8 @@ export class ObservationService {
 
   /** Active observations with their places, ready to apply. */
   placed(providerId: string): PlacedObservation[] {
-    return this.usable(providerId).map(({ o, place }) => ({ id: o.id, observedAt: o.observedAt, pointer: o.pointer, value: o.value, place }));
+    const own = this.usable(providerId).map(({ o, place }) => ({ id: o.id, observedAt: o.observedAt, pointer: o.pointer, value: o.value, place }));
+    return [...own, ...(this.assessments?.placed(providerId) ?? [])];
   }
 
   /** Active observations whose pointer the format (still) defines. */
@@ -108,6 +135,10 @@ export class ObservationService {
 
   /** Active observations as the findings rules read them. */
   facts(providerId: string): ObservedFact[] {
+    return [...this.ownFacts(providerId), ...(this.assessments?.facts(providerId) ?? [])];
+  }
+
+  private ownFacts(providerId: string): ObservedFact[] {
     return this.usable(providerId).map(({ o, place }) => ({
       id: o.id,
       providerId,
@@ -128,7 +159,7 @@ export class ObservationService {
       const { observation } = checkObservation(this.registry, body, declared);
       const existing = this.list(providerId);
       const organisation = caller.organisation ?? OPERATOR;
-      if (!declared && existing.length === 0 && !observation.providerName) {
+      if (!declared && existing.length === 0 && !observation.providerName && !this.assessments?.describe(providerId)?.name) {
         throw new InvalidDocumentError([{ pointer: '/providerName', keyword: 'required', message: `provider "${providerId}" has no declaration: the first observation about it must name it` }]);
       }
       if (observation.supersedes !== undefined) this.checkSupersedes(existing, observation, organisation);
@@ -189,7 +220,7 @@ export class ObservationService {
       // A list read before this turn (`read`, from a read of every provider) may predate a write of this replica: read again.
       if (read) views = withStatus(await this.store.list(providerId));
       this.views.set(providerId, views);
-      this.revision++;
+      this.ownRevision++;
     });
   }
 
@@ -202,7 +233,7 @@ export class ObservationService {
 
   private async reload(providerId: string): Promise<void> {
     this.views.set(providerId, withStatus(await this.store.list(providerId)));
-    this.revision++;
+    this.ownRevision++;
   }
 
   private async reloadAndGet(providerId: string, id: number): Promise<ObservationView> {

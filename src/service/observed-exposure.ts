@@ -16,6 +16,8 @@ export interface ObservedExposure extends ObservedDeclaration {
   result: ExposureResult;
   /** For each applied observation, the index path of its fact in the observed declaration. */
   paths: Map<number, string>;
+  /** For each assessment with an applied fact, the index paths of its facts. */
+  assessmentPaths: Map<number, string[]>;
 }
 
 /**
@@ -27,12 +29,20 @@ export function scoreAsObserved(base: Declaration, observations: PlacedObservati
   const observed = applyObservations(base, observations);
   const result = computeExposure(observed.declaration, policy.jurisdictions, policy.params, options);
   const paths = new Map<number, string>();
+  const assessmentPaths = new Map<number, string[]>();
+  const appliedFacts = new Set(observed.assessed.filter((a) => a.applied).map((a) => `${a.assessment}.${a.fact}`));
   for (const o of observations) {
+    if (o.assessment !== undefined) {
+      if (!appliedFacts.has(`${o.assessment}.${o.id}`)) continue;
+      const at = compareObserved(observed.declaration, o.place, o.value);
+      if (at) assessmentPaths.set(o.assessment, [...(assessmentPaths.get(o.assessment) ?? []), '/' + at.path.join('/')]);
+      continue;
+    }
     if (!observed.applied.includes(o.id)) continue;
     const at = compareObserved(observed.declaration, o.place, o.value);
     if (at) paths.set(o.id, '/' + at.path.join('/'));
   }
-  return { ...observed, result, paths };
+  return { ...observed, result, paths, assessmentPaths };
 }
 
 /** A cell whose bounds differ between the two bases, and the observations whose facts drive it. */
@@ -42,6 +52,8 @@ export interface CellDifference {
   declared: { established: number; worstCase: number };
   observed: { established: number; worstCase: number };
   observations: number[];
+  /** Assessments whose facts the observed cell rests on. */
+  assessments: number[];
 }
 
 const bounds = (c: { established?: number; worstCase?: number; score: number }) => ({ established: c.established ?? c.score, worstCase: c.worstCase ?? c.score });
@@ -63,7 +75,16 @@ export function differences(declared: ExposureResult, observed: ObservedExposure
     if (a.established === b.established && a.worstCase === b.worstCase) continue;
     const facts = cell.pathways.flatMap((p) => p.facts.declaration);
     const drivers = [...observed.paths].filter(([, path]) => facts.some((f) => touches(f, path))).map(([id]) => id);
-    out.push({ category: cell.category, jurisdiction: cell.jurisdiction, declared: a, observed: b, observations: drivers.length > 0 ? drivers : [...observed.paths.keys()] });
+    const assessed = [...observed.assessmentPaths].filter(([, paths]) => paths.some((path) => facts.some((f) => touches(f, path)))).map(([id]) => id);
+    const any = drivers.length + assessed.length > 0;
+    out.push({
+      category: cell.category,
+      jurisdiction: cell.jurisdiction,
+      declared: a,
+      observed: b,
+      observations: any ? drivers : [...observed.paths.keys()],
+      assessments: any ? assessed : [...observed.assessmentPaths.keys()],
+    });
   }
   return out;
 }

@@ -8,6 +8,9 @@ import type { ProviderSummary } from './provider-entry.js';
 import { rankEntry, rankProviders, worstCellOf, type RankingPage, type RankOrder, type Ranking, type ThreatModel } from './ranking.js';
 import { ScoreColumns } from './score-columns.js';
 
+/** Scoring between two turns of the event loop while a ranking is made under another law. */
+export const RANK_SLICE_MS = 20;
+
 /**
  * Rankings by threat model, order and law date, kept until the next stored version changes the
  * read model. Today's law ranks from the score tables remembered per version (when they were
@@ -26,11 +29,15 @@ export class RankingCache {
   private readonly columns: ScoreColumns<LatestEntry<ProviderSummary>>;
   /** How many indexed tables were made under each law epoch. */
   private readonly epochs = new Map<string, number>();
+  /** Rankings being computed: a second request for the same one waits for it instead of computing it again. */
+  private readonly computing = new Map<string, Promise<Ranking>>();
 
   constructor(
     private readonly atlas: Atlas<Analysis, ProviderSummary>,
     private readonly policy?: PolicyData,
     private readonly epochOf: (date: string) => string = () => '',
+    /** Longest stretch of scoring before the event loop gets a turn (a ranking under another law over thousands of providers takes seconds). */
+    private readonly sliceMs = RANK_SLICE_MS,
   ) {
     const all = atlas.allLatest();
     this.columns = new ScoreColumns(all.length);
@@ -87,14 +94,35 @@ export class RankingCache {
     const revision = this.atlas.revision;
     const hit = this.cache.get(key);
     if (hit && hit.revision === revision) return hit.ranking;
+    const flight = `${revision}|${key}`;
+    const running = this.computing.get(flight);
+    if (running) return running;
+    const computed = this.compute(model, order, lawDate, epoch, key, revision).finally(() => this.computing.delete(flight));
+    this.computing.set(flight, computed);
+    return computed;
+  }
+
+  /**
+   * Scores every latest version not remembered under `epoch` for that law (declarations read a
+   * batch at a time, in parallel), in slices of at most `sliceMs` of work with a turn of the
+   * event loop between them: other requests are answered while a ranking of thousands of
+   * providers is made.
+   */
+  private async compute(model: ThreatModel, order: RankOrder, lawDate: string, epoch: string, key: string, revision: number): Promise<Ranking> {
     const all = this.atlas.allLatest();
-    // Tables under another law than the remembered one: computed from declarations read on demand, a batch at a time.
     const other = this.policy ? all.filter((l) => l.summary.lawEpoch !== epoch) : [];
     const tables = new Map<string, CompactScores>();
+    let slice = performance.now();
     for (let start = 0; start < other.length; start += 64) {
       const batch = other.slice(start, start + 64);
-      const made = await Promise.all(batch.map((l) => this.tableAt(l, lawDate)));
-      batch.forEach((l, i) => tables.set(l.meta.providerId, made[i]));
+      await Promise.all(batch.map((l) => this.atlas.declarationAt(l.meta.providerId, l.meta.version)));
+      for (const l of batch) {
+        tables.set(l.meta.providerId, await this.tableAt(l, lawDate));
+        if (performance.now() - slice >= this.sliceMs) {
+          await new Promise((resolve) => setImmediate(resolve));
+          slice = performance.now();
+        }
+      }
     }
     const ranking = rankProviders(all, model, order, (l) => tables.get(l.meta.providerId) ?? l.summary.scores);
     // Entries point at the shared read model; only the ranking's own rows count (about 96 bytes of heap each).

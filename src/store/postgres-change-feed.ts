@@ -7,6 +7,8 @@ export const CHANGES_CHANNEL = 'retention_atlas_changes';
 export type Change =
   | { kind: 'version'; providerId: string; version: number }
   | { kind: 'observation'; providerId: string }
+  | { kind: 'assessment'; providerId: string }
+  | { kind: 'campaign'; campaignId: string }
   | { kind: 'key'; keyId: string };
 
 /** `resync`: the feed was interrupted and may have missed changes; re-read everything. */

@@ -1,10 +1,11 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type pg from 'pg';
+import { projectRoot } from '../paths.js';
 import { protectHistory } from './postgres-roles.js';
 
-const MIGRATIONS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
+/** The SQL files stay in the sources (the compiled modules in dist/ read them from there too). */
+const MIGRATIONS_DIR = path.join(projectRoot, 'src', 'store', 'migrations');
 /** Any constant shared by every replica: the advisory lock that serialises migrations. */
 const MIGRATION_LOCK = 0x52_41_4d_47; // "RAMG"
 

@@ -16,7 +16,7 @@ export function followChanges(
   feed: PostgresChangeFeed,
   model: ReadModel,
   log: (message: string, error?: unknown) => void = console.error,
-  kind: 'version' | 'observation' = 'version',
+  kind: 'version' | 'observation' | 'assessment' = 'version',
 ): void {
   const apply = (event: FeedEvent) => {
     const done = event.kind === kind && 'providerId' in event ? model.refresh(event.providerId) : event.kind === 'resync' ? model.refreshAll() : undefined;

@@ -5,16 +5,28 @@ import type pg from 'pg';
  * triggers (UPDATE, DELETE, TRUNCATE refused) and, with a separate owner role
  * (DATABASE_MIGRATION_URL), the runtime role is granted only SELECT and INSERT on it.
  */
-export const APPEND_ONLY_TABLES = ['versions', 'audit_entries', 'observations', 'observation_responses', 'observation_withdrawals'] as const;
+export const APPEND_ONLY_TABLES = [
+  'versions',
+  'audit_entries',
+  'observations',
+  'observation_responses',
+  'observation_withdrawals',
+  'assessments',
+  'assessment_responses',
+  'assessment_withdrawals',
+  'campaigns',
+  'campaign_revisions',
+] as const;
 
 /**
  * State that must change, and the privileges beyond SELECT and INSERT the runtime role needs:
- * a provider's or an observation counter's latest number, key revocation, remembered analyses,
+ * a provider's, an observation counter's or an assessment counter's latest number, key revocation, remembered analyses,
  * rate-limit counters (reset and pruned).
  */
 export const MUTABLE_TABLES: Record<string, ('UPDATE' | 'DELETE')[]> = {
   providers: ['UPDATE'],
   observation_counters: ['UPDATE'],
+  assessment_counters: ['UPDATE'],
   api_keys: ['UPDATE'],
   analyses: ['UPDATE'],
   rate_limit_hits: ['UPDATE', 'DELETE'],

@@ -30,6 +30,8 @@ const ACCESS_UNDISCLOSED = { inTransit: 'undisclosed', atRest: 'undisclosed' } a
 
 /** The schema's limit on third parties (declaration.schema.json). */
 const MAX_THIRD_PARTIES = 200;
+/** Names of recipients beyond MAX_THIRD_PARTIES listed in the unmapped note. */
+const LISTED_BEYOND = 20;
 /** The schema's limit on a URI. */
 const MAX_URI = 2048;
 
@@ -112,6 +114,8 @@ export function mapTilt(doc: Json, options: TiltOptions): TiltDraft {
 
   const byCategory = new Map<string, { texts: string[]; ttls: string[] }>();
   const parties = new Map<string, ThirdParty>();
+  /** Recipients beyond the third parties a draft keeps (and the names listed of them): only counted, never looked up. */
+  const beyond = new Set<string>();
   asList(field(doc, 'dataDisclosed')).forEach((entry, i) => {
     const text = asText(field(entry, 'category'));
     const ids = text ? categoriesIn(text, keywords) : [];
@@ -151,9 +155,14 @@ export function mapTilt(doc: Json, options: TiltOptions): TiltDraft {
         if (isObject(r) && Object.values(r).some((v) => asText(v))) unmapped.push({ pointer: `/dataDisclosed/${i}/recipients/${j}`, reason: 'recipient has no usable name' });
         return;
       }
+      const known = parties.get(rid);
+      if (!known && parties.size >= MAX_THIRD_PARTIES + LISTED_BEYOND) {
+        beyond.add(rid);
+        return;
+      }
       const rCountryText = asText(field(r, 'country'));
-      const rCountry = countryCode(rCountryText, tables);
-      const party = parties.get(rid) ?? {
+      const rCountry = known ? undefined : countryCode(rCountryText, tables);
+      const party = known ?? {
         id: rid,
         name: clip(rName, 200),
         relationship: /processor|auftragsverarbeit|vendor|dienstleister/i.test(rName) ? 'processor' : 'partner',
@@ -180,15 +189,18 @@ export function mapTilt(doc: Json, options: TiltOptions): TiltDraft {
   // A third party can only name categories the draft declares.
   const allParties = [...parties.values()].map((p) => ({ ...p, categories: p.categories?.filter((c) => byCategory.has(c)) }));
   const thirdParties = allParties.slice(0, MAX_THIRD_PARTIES);
-  if (allParties.length > MAX_THIRD_PARTIES)
+  const distinctRecipients = allParties.length + beyond.size;
+  if (distinctRecipients > MAX_THIRD_PARTIES)
     unmapped.push({
       pointer: '/dataDisclosed',
-      value: allParties.slice(MAX_THIRD_PARTIES, MAX_THIRD_PARTIES + 20).map((p) => p.name),
-      reason: `${allParties.length} distinct recipients, more than the ${MAX_THIRD_PARTIES} third parties a declaration holds: the first ${MAX_THIRD_PARTIES} are kept`,
+      value: allParties.slice(MAX_THIRD_PARTIES, MAX_THIRD_PARTIES + LISTED_BEYOND).map((p) => p.name),
+      reason: `${distinctRecipients} distinct recipients, more than the ${MAX_THIRD_PARTIES} third parties a declaration holds: the first ${MAX_THIRD_PARTIES} are kept`,
     });
 
   const asOf = dateAtStart(asText(field(meta, 'modified'))) ?? dateAtStart(asText(field(meta, 'created'))) ?? options.today;
-  const website = websiteOf(asText(field(meta, 'url')));
+  // A URL longer than a URI may be is refused whole, never cut to a shorter (wrong) one.
+  const rawUrl = field(meta, 'url');
+  const website = typeof rawUrl === 'string' && rawUrl.length <= MAX_URI ? websiteOf(asText(rawUrl)) : undefined;
 
   const declaration = {
     format: 'retention-declaration/1',

@@ -8,10 +8,18 @@ export const isObject = (v: Json): v is Record<string, Json> => typeof v === 'ob
 /** A list from a list, a single object, or nothing. */
 export const asList = (v: Json): Json[] => (Array.isArray(v) ? v : v === null || v === undefined ? [] : [v]);
 
-/** A non-empty trimmed string, or undefined (TILT writes [] or null for "no value"). */
+/**
+ * The most characters of one TILT string the import looks at: names, countries, addresses,
+ * category labels and URLs (at most 2,048, the schema's limit) are far shorter. Cut before any
+ * pattern runs, so no pattern (the category keywords, the address split, the country lookup)
+ * ever sees a longer string.
+ */
+export const MAX_TILT_TEXT = 2048;
+
+/** A non-empty trimmed string (its first MAX_TILT_TEXT characters), or undefined (TILT writes [] or null for "no value"). */
 export function asText(v: Json): string | undefined {
   if (typeof v !== 'string') return undefined;
-  const t = v.replace(/\u200b/g, '').trim();
+  const t = (v.length > MAX_TILT_TEXT ? v.slice(0, MAX_TILT_TEXT) : v).replace(/\u200b/g, '').trim();
   return t.length > 0 ? t : undefined;
 }
 

@@ -28,11 +28,15 @@ export interface ReadOptions {
   chunkChars?: number;
   /** Fields kept per record; a record with more is reported broken (default 1,024). */
   maxFields?: number;
+  /** Characters kept per field; a record with a longer one is reported broken (default 4,096): no pattern ever sees more. */
+  maxFieldChars?: number;
 }
 
 const PAUSE: Pause = Object.freeze({ pause: true });
 export const DEFAULT_CHUNK_CHARS = 64 * 1024;
 export const DEFAULT_MAX_FIELDS = 1024;
+/** Far more than any cell of a transparency report holds (a country name, a date, a count). */
+export const DEFAULT_MAX_FIELD_CHARS = 4096;
 
 /**
  * Reads CSV text (RFC 4180, comma-separated, any of CRLF/LF/CR) record by record, in one
@@ -55,6 +59,7 @@ export const DEFAULT_MAX_FIELDS = 1024;
 export function* readCsvRecords(text: string, meter: ScanMeter = { chars: 0 }, options: ReadOptions = {}): Generator<CsvRecord | BrokenRecord | Pause> {
   const chunk = Math.max(16, options.chunkChars ?? DEFAULT_CHUNK_CHARS);
   const maxFields = options.maxFields ?? DEFAULT_MAX_FIELDS;
+  const maxFieldChars = options.maxFieldChars ?? DEFAULT_MAX_FIELD_CHARS;
   // Sticky runs of at most `chunk` characters: each test stops at the next delimiter or after a chunk.
   const cellRun = new RegExp(`[^,\\r\\n]{0,${chunk}}`, 'y');
   const quotedRun = new RegExp(`[^"]{0,${chunk}}`, 'y');
@@ -98,9 +103,20 @@ export function* readCsvRecords(text: string, meter: ScanMeter = { chars: 0 }, o
     const startLine = line;
     const fields: string[] = [];
     let fieldCount = 0;
+    /** A field of this record grew past maxFieldChars: it is not kept, and the record is broken. */
+    let overlong = false;
     let unclosedAt: { index: number; line: number } | undefined;
     for (;;) {
       let cell = '';
+      /** Appends to the cell being read, unless it is beyond what is kept. */
+      const keep = (from: number, to: number) => {
+        if (fieldCount >= maxFields || overlong) return;
+        cell += text.slice(from, Math.min(to, from + maxFieldChars + 1 - cell.length));
+        if (cell.length > maxFieldChars) {
+          overlong = true;
+          cell = '';
+        }
+      };
       if (text[i] === '"') {
         const open = { index: i, line };
         let j = i + 1;
@@ -108,7 +124,7 @@ export function* readCsvRecords(text: string, meter: ScanMeter = { chars: 0 }, o
           const q = runEnd(quotedRun, j);
           look(q - j);
           line += breaksIn(j, q);
-          if (fieldCount < maxFields) cell += text.slice(j, q);
+          keep(j, q);
           if (q >= n) {
             unclosedAt = open;
             break;
@@ -123,7 +139,7 @@ export function* readCsvRecords(text: string, meter: ScanMeter = { chars: 0 }, o
           }
           look(1);
           if (text[q + 1] === '"') {
-            if (fieldCount < maxFields) cell += '"';
+            keep(q, q + 1);
             look(1);
             j = q + 2;
             continue;
@@ -136,7 +152,7 @@ export function* readCsvRecords(text: string, meter: ScanMeter = { chars: 0 }, o
       for (;;) {
         const end = runEnd(cellRun, i);
         look(end - i);
-        if (fieldCount < maxFields) cell += text.slice(i, end);
+        keep(i, end);
         i = end;
         if (i >= n || text[i] === ',' || text[i] === '\r' || text[i] === '\n') break;
         yield PAUSE; // a chunk of one cell without its end: read on after a pause
@@ -161,7 +177,9 @@ export function* readCsvRecords(text: string, meter: ScanMeter = { chars: 0 }, o
       break;
     }
     if (!unclosedAt) {
-      yield fieldCount > maxFields ? { line: startLine, broken: `has more than ${maxFields} fields` } : { line: startLine, fields };
+      if (fieldCount > maxFields) yield { line: startLine, broken: `has more than ${maxFields} fields` };
+      else if (overlong) yield { line: startLine, broken: `has a field longer than ${maxFieldChars} characters` };
+      else yield { line: startLine, fields };
       work = 0;
       continue;
     }

@@ -25,6 +25,10 @@ describe('the house', () => {
     expect(importsFrom('store', ['http', 'auth', 'audit', 'service', 'cli', 'report', 'backends'])).toEqual([]);
   });
 
+  test('no file imports itself through others (no import cycles, type-only imports included)', () => {
+    expect(cycles(graph)).toEqual([]);
+  });
+
   test.each(['scoring', 'findings', 'diff', 'transparency', 'formats'])('the pure core room %s imports no shell', (core) => {
     expect(importsFrom(core, ['http', 'cli', 'report', 'store', 'service', 'backends', 'auth', 'audit'])).toEqual([]);
   });

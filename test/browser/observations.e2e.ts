@@ -23,7 +23,8 @@ export function register(env: BrowserEnv): void {
     const page = await env.browser.newPage({ viewport: { width: 1400, height: 1000 } });
     const errors = collectPageErrors(page);
     try {
-      assert.equal((await page.goto(`${env.baseUrl}/providers/${PROVIDER}`))?.status(), 200);
+      // Every column (`jurisdiction=` empty), so every cell the API reports is in the table.
+      assert.equal((await page.goto(`${env.baseUrl}/providers/${PROVIDER}?jurisdiction=`))?.status(), 200);
       const section = page.locator('section#observations');
       await section.scrollIntoViewIfNeeded();
       assert.ok(await section.isVisible());

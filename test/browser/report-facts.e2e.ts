@@ -7,6 +7,7 @@ import type { Declaration } from '../../src/formats/types.generated.js';
 import { policiesDir } from '../../src/paths.js';
 import { retentionInWords } from '../../src/report/retention-words.js';
 import { axeViolations } from './axe.js';
+import { PROCESS_NAMES } from '../../src/report/sections/facts.js';
 import { collectPageErrors, type BrowserEnv } from './env.js';
 
 const samplesDir = path.join(policiesDir, 'providers');
@@ -37,7 +38,8 @@ async function expectFacts(page: Page, d: Declaration): Promise<void> {
     if (p.relationship === 'licensee' && Array.isArray(p.capabilities)) for (const cap of p.capabilities) assert.ok(parties.includes(cap), `${d.provider.id}: capability ${cap}`);
   }
   const legal = await section('legal-process');
-  for (const p of d.legalProcess?.policies ?? []) assert.ok(legal.includes(p.process), `${d.provider.id}: policy ${p.process}`);
+  // Processes in words ("National Security Letter"), not as the format's ids.
+  for (const p of d.legalProcess?.policies ?? []) assert.ok(legal.includes(PROCESS_NAMES[p.process] ?? p.process), `${d.provider.id}: policy ${p.process}`);
   for (const s of d.legalProcess?.interceptionStatutes ?? []) assert.ok(legal.includes(squash(s.statute)), `${d.provider.id}: statute ${s.statute}`);
   const requests = await section('requests');
   for (const r of d.governmentRequests ?? []) assert.ok(requests.includes(count(r.requests)), `${d.provider.id}: ${count(r.requests)} requests`);
@@ -106,14 +108,17 @@ export function register(env: BrowserEnv): void {
     try {
       await page.goto(`${env.baseUrl}/`);
       for (const id of ids) await page.check(`#pick-${id}`);
-      await page.getByRole('button', { name: 'Compare the ticked providers' }).click();
+      await page.getByRole('button', { name: 'Compare the ticked providers', exact: true }).click();
       await page.waitForURL(/\/compare\?/);
       const named = (await page.locator('ul.compared').textContent()) ?? '';
       const columns = await page.locator('table.facts-compare thead th a').evaluateAll((links) => links.map((a) => a.textContent));
       assert.deepEqual([...columns].sort(), [...ids].sort());
       for (const s of samples.slice(0, 3)) assert.ok(squash(named).includes(squash(s.provider.name)), s.provider.id);
-      const api = (await (await fetch(`${env.baseUrl}/v1/compare?providers=${ids.join(',')}`)).json()) as { cells: unknown[]; facts: unknown[] };
-      assert.equal(await page.locator('table.compare.cells tbody td').count(), api.cells.length * 3);
+      const api = (await (await fetch(`${env.baseUrl}/v1/compare?providers=${ids.join(',')}`)).json()) as { cells: { jurisdiction: string }[]; facts: unknown[] };
+      // The page's default columns (at most 12, the places the providers name first): the API's cells in those columns.
+      const shown = await page.locator('table.compare.cells thead th abbr').allInnerTexts();
+      assert.ok(shown.length > 0 && shown.length <= 12, shown.join(','));
+      assert.equal(await page.locator('table.compare.cells tbody td').count(), api.cells.filter((c) => shown.includes(c.jurisdiction)).length * 3);
       assert.ok((await page.locator('table.facts-compare tr.differs').count()) > 0);
       await page.screenshot({ path: env.screenshot('compare'), fullPage: false });
       const csv = await fetch(`${env.baseUrl}/v1/compare?providers=${ids.join(',')}&format=csv`);

@@ -15,7 +15,9 @@ import type { BrowserEnv, E2eModule } from './env.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const artifacts = path.resolve(here, '../../artifacts');
-const files = (await readdir(here)).filter((f) => f.endsWith('.e2e.ts')).sort();
+// E2E_FILES=a.e2e.ts,b.e2e.ts runs only those (on a shared machine, the files a change touches).
+const only = process.env.E2E_FILES?.split(',').filter(Boolean);
+const files = (await readdir(here)).filter((f) => f.endsWith('.e2e.ts') && (!only || only.includes(f))).sort();
 const modules = await Promise.all(files.map(async (f) => [f, (await import(pathToFileURL(path.join(here, f)).href)) as E2eModule] as const));
 
 const ADMIN_TOKEN = 'ra_browser_test_admin_token_0123456789abcdef';

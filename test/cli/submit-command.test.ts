@@ -101,11 +101,13 @@ describe('retention-atlas submit', () => {
     expect(await versions('veritalk')).toBe(2);
   });
 
-  it('a dry run needs the same key as a write', async () => {
+  it('a dry run needs no key: it stores nothing (issue 22); the CLI previews without --token', async () => {
     const res = await fetch(`${url}/v1/providers/veritalk/declarations?dryRun=true`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(validDeclaration('veritalk')) });
-    expect(res.status).toBe(401);
+    expect(res.status).toBe(200);
     const bad = await fetch(`${url}/v1/providers/veritalk/declarations?dryRun=maybe`, { method: 'POST', headers: { authorization: `Bearer ${ADMIN_TOKEN}`, 'content-type': 'application/json' }, body: JSON.stringify(validDeclaration('veritalk')) });
     expect(bad.status).toBe(400);
+    const preview = await cli('submit', tempFile('draft.json', JSON.stringify(validDeclaration('veritalk'))), '--server', url, '--dry-run');
+    expect(preview.code).toBe(0);
   });
 
   it('says what is missing: a key, a readable file, a provider id', async () => {

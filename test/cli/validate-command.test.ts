@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from '@jest/globals';
-import { validDeclaration } from '../support/service.js';
+import request from 'supertest';
+import { testService, validDeclaration } from '../support/service.js';
 import { cli, tempFile } from './run-cli.js';
 
 const pretty = (doc: unknown) => JSON.stringify(doc, null, 2);
@@ -13,6 +14,17 @@ function draftWithErrors(): string {
 }
 
 describe('retention-atlas validate', () => {
+  it('gives the same warnings as POST /v1/validate (the unanswered questions included)', async () => {
+    const text = pretty(validDeclaration());
+    const run = await cli('validate', '--json', tempFile('draft.json', text));
+    const service = await testService();
+    const api = await request(service.app).post('/v1/validate').set('content-type', 'application/json').send(text).expect(200);
+    const fromCli = JSON.parse(run.out).files[0].warnings.map(({ pointer, keyword, message }: Record<string, string>) => ({ pointer, keyword, message }));
+    expect(api.body.warnings.length).toBeGreaterThan(0);
+    expect(fromCli).toEqual(expect.arrayContaining(api.body.warnings.map(({ pointer, keyword, message }: Record<string, string>) => ({ pointer, keyword, message }))));
+    expect(fromCli).toHaveLength(api.body.warnings.length);
+  });
+
   it('exits 0 and says valid for a valid draft', async () => {
     const file = tempFile('draft.json', pretty(validDeclaration()));
     const run = await cli('validate', file);

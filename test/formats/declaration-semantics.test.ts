@@ -36,6 +36,15 @@ describe('outcomes may not add up to more than the requests', () => {
       expected: [{ pointer: '/governmentRequests/0/percentDisclosed', keyword: 'percentContradictsOutcomes' }],
     },
     {
+      name: 'a stated percentage that partial outcome counts contradict (60 of 100 produced non-content data, 50% stated)',
+      mutate: (d) => {
+        row(d).requests = 100;
+        row(d).outcomes = { nonContentOnly: 60 };
+        row(d).percentDisclosed = 50;
+      },
+      expected: [{ pointer: '/governmentRequests/0/percentDisclosed', keyword: 'percentContradictsOutcomes' }],
+    },
+    {
       name: 'rejection bases adding up to more than the requests',
       mutate: (d) => (row(d).rejectionBases = [{ basis: 'overbroad', count: 80 }, { basis: 'no-jurisdiction', count: 30 }]),
       expected: [{ pointer: '/governmentRequests/0/rejectionBases', keyword: 'outcomesExceedRequests' }],
@@ -67,6 +76,8 @@ describe('outcomes may not add up to more than the requests', () => {
       (d: Doc) => {
         row(d).requests = { min: 100, max: 200 };
         row(d).outcomes = { nonContentOnly: 150 };
+        // 150 of at most 200 produced data: a stated share must be at least 75% (partial counts bound it).
+        row(d).percentDisclosed = 80;
       },
     ],
   ])('%s is fine', (_name, mutate) => {

@@ -60,7 +60,8 @@ describe('GET /v1/compare', () => {
     const page = await request(service.app).get('/compare?providers=veritalk,othertalk&basis=observed');
     expect(page.status).toBe(200);
     expect(page.text).toContain('facts as observed');
-    expect(page.text).toContain('<input type="hidden" name="basis" value="observed">');
+    // The page keeps the basis in its form: a choice, preset to the one shown.
+    expect(page.text).toContain('<option value="observed" selected>');
   });
 
   it('refuses fewer than 2 or more than 6 providers, duplicates, unknown filters; 404 for an unknown provider', async () => {
@@ -86,6 +87,16 @@ describe('POST /v1/providers/{providerId}/declarations?dryRun=true', () => {
     const bad = await request(service.app).post('/v1/providers/othertalk/declarations?dryRun=true').set(adminAuth).set('content-type', 'application/json').send(JSON.stringify(draft));
     expect(bad.status).toBe(422);
     check('post', '/v1/providers/{providerId}/declarations', bad);
+    expect((await service.store.history('othertalk')).length).toBe(1);
+  });
+
+  it('needs no key, since it stores nothing; the write itself still does', async () => {
+    const draft = validDeclaration('othertalk');
+    draft.asOf = '2025-01-01';
+    const anonymous = await request(service.app).post('/v1/providers/othertalk/declarations?dryRun=true').set('content-type', 'application/json').send(JSON.stringify(draft));
+    expect(anonymous.status).toBe(200);
+    expect(anonymous.body).toMatchObject({ providerId: 'othertalk', wouldCreate: true });
+    expect((await request(service.app).post('/v1/providers/othertalk/declarations').set('content-type', 'application/json').send(JSON.stringify(draft))).status).toBe(401);
     expect((await service.store.history('othertalk')).length).toBe(1);
   });
 });

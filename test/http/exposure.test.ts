@@ -87,7 +87,7 @@ describe('POST /v1/score', () => {
 
   it('explains every non-zero cell with pointers into the declaration and the profile', async () => {
     const { app } = await testService();
-    const res = await request(app).post('/v1/score').set('content-type', 'application/json').send(JSON.stringify(filteredInChina('tom-like'))).expect(200);
+    const res = await request(app).post('/v1/score?explain=facts').set('content-type', 'application/json').send(JSON.stringify(filteredInChina('tom-like'))).expect(200);
     const nonZero = res.body.cells.filter((c: { score: number }) => c.score > 0);
     expect(nonZero.length).toBeGreaterThan(0);
     for (const cell of nonZero) {

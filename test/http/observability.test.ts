@@ -50,12 +50,17 @@ describe('the request log', () => {
 describe('GET /readyz and GET /metrics', () => {
   it('is ready while the store answers, and says which check fails when it does not', async () => {
     const store = new MemoryStore();
-    const { app } = await testService(store);
+    const logged: unknown[] = [];
+    const { app } = await testService(store, { log: (_message, error) => void logged.push(error) });
     expect((await request(app).get('/readyz').expect(200)).body).toEqual({ status: 'ready', checks: { store: 'ok' } });
     store.providerIds = async () => {
-      throw new Error('disk gone');
+      throw new Error('disk gone at 10.0.0.5:5432');
     };
-    expect((await request(app).get('/readyz').expect(503)).body).toEqual({ status: 'unavailable', checks: { store: 'disk gone' } });
+    // The probe is public: the check is named with a reason of the service's own; the error's text goes to the log.
+    const down = await request(app).get('/readyz').expect(503);
+    expect(down.body).toEqual({ status: 'unavailable', checks: { store: 'unreachable' } });
+    expect(down.text).not.toContain('10.0.0.5');
+    expect(logged).toEqual([expect.objectContaining({ message: 'disk gone at 10.0.0.5:5432' })]);
   });
 
   it('counts requests by route template and status, times appends, and reports cache sizes', async () => {

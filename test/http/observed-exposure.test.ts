@@ -24,7 +24,7 @@ describe('GET /v1/providers/{id}/exposure?basis=observed', () => {
   it('scores the declaration with observations in place, says where it differs and which observations drive it', async () => {
     const res = await request(service.app).get('/v1/providers/veritalk/exposure?basis=observed&lawDate=2026-01-01&category=message-content').expect(200);
     check('get', '/v1/providers/{providerId}/exposure', res);
-    expect(res.body).toEqual(expect.objectContaining({ providerId: 'veritalk', basis: 'observed', declaredByProvider: true, version: 1, lawDate: '2026-01-01', observations: { applied: [1, 2], unapplied: [] } }));
+    expect(res.body).toEqual(expect.objectContaining({ providerId: 'veritalk', basis: 'observed', declaredByProvider: true, version: 1, lawDate: '2026-01-01', observations: { applied: [1, 2], unapplied: [], assessed: [] } }));
     const declared = await request(service.app).get('/v1/providers/veritalk/exposure?lawDate=2026-01-01&category=message-content').expect(200);
     const worst = (b: { cells: { worstCase: number }[] }) => Math.max(...b.cells.map((c) => c.worstCase));
     const established = (b: { cells: { established: number }[] }) => b.cells.reduce((sum, c) => sum + c.established, 0);

@@ -72,8 +72,9 @@ describe('GET / (ranking page)', () => {
   it('filters by jurisdiction and category', async () => {
     const res = await request(service.app).get('/?jurisdiction=CN&category=message-content');
     expect(res.status).toBe(200);
-    expect(res.text).toContain('<option value="CN" selected>');
-    expect(res.text).toContain('<option value="message-content" selected>');
+    expect(res.text).toContain('<input type="checkbox" name="jurisdiction" value="CN" checked>');
+    expect(res.text).toContain('<input type="checkbox" name="category" value="message-content" checked>');
+    expect(res.text).not.toContain('<input type="checkbox" name="jurisdiction" value="US" checked>');
     expect(res.text).toMatch(/× CN<\/td>/);
   });
 });
@@ -81,7 +82,8 @@ describe('GET / (ranking page)', () => {
 describe('GET /providers/{providerId} (report page)', () => {
   it('draws one heatmap cell per cell of the exposure matrix, each linking to its own page, plus a legend', async () => {
     const cells = (await request(service.app).get('/v1/providers/veritalk/exposure')).body.cells as unknown[];
-    const res = await request(service.app).get('/providers/veritalk');
+    // `jurisdiction=` (empty): every column, as the API answers without a filter.
+    const res = await request(service.app).get('/providers/veritalk?jurisdiction=');
     expect(res.status).toBe(200);
     check('get', '/providers/{providerId}', res);
     expect(res.text.match(/<td class="s\d+[^"]*"><a href="\/providers\/veritalk\/cells\//g)).toHaveLength(cells.length);
@@ -208,12 +210,36 @@ describe('GET /badges/{providerId}.svg', () => {
 });
 
 describe('GET /guide/declaration-guide.md', () => {
-  it('serves the field guide that the API docs and every page header link to', async () => {
-    const res = await request(service.app).get('/guide/declaration-guide.md');
-    expect(res.status).toBe(200);
-    expect(res.type).toBe('text/markdown');
-    expect(res.text).toMatch(/^# Writing a declaration/);
-    expect((await request(service.app).get('/')).text).toContain('<a href="/guide/declaration-guide.md">');
-    expect((await request(service.app).get('/openapi.json')).body.info.description).toContain('(/guide/declaration-guide.md)');
+  it('serves the field guide that the API docs and every page header link to, as an HTML page and as Markdown', async () => {
+    const md = await request(service.app).get('/guide/declaration-guide.md');
+    expect(md.status).toBe(200);
+    expect(md.type).toBe('text/markdown');
+    expect(md.text).toMatch(/^# Writing a declaration/);
+    const page = await request(service.app).get('/guide/declaration-guide');
+    expect(page.status).toBe(200);
+    expect(page.type).toBe('text/html');
+    expect(page.text).toMatch(/<h1 id="writing-a-declaration[a-z-]*">Writing a declaration/);
+    expect(page.text).not.toContain('](');
+    expect((await request(service.app).get('/')).text).toContain('<a href="/guide/declaration-guide">');
+    expect((await request(service.app).get('/openapi.json')).body.info.description).toContain('(/guide/declaration-guide)');
+  });
+
+  it('every link between the guides, to schemas and to samples leads somewhere on this site', async () => {
+    const index = await request(service.app).get('/guide');
+    expect(index.status).toBe(200);
+    const guides = [...index.text.matchAll(/<a href="(\/guide\/[a-z0-9-]+)">/g)].map((m) => m[1]);
+    expect(guides).toEqual(expect.arrayContaining(['/guide/declaration-guide', '/guide/methodology', '/guide/observations']));
+    const local = new Set<string>();
+    for (const guide of guides) {
+      const res = await request(service.app).get(guide);
+      expect([guide, res.status]).toEqual([guide, 200]);
+      for (const m of res.text.matchAll(/<a href="([^"#]*)(#[^"]*)?"/g)) if (m[1].startsWith('/') || (m[1] !== '' && !/^[a-z]+:/.test(m[1]))) local.add(m[1]);
+    }
+    expect([...local].some((l) => l.startsWith('/v1/schemas/'))).toBe(true);
+    for (const link of local) {
+      expect(link.startsWith('/')).toBe(true);
+      const res = await request(service.app).get(link);
+      expect([link, res.status]).toEqual([link, 200]);
+    }
   });
 });

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import request from 'supertest';
 import { LowdbStore } from '../../src/store/lowdb-store.js';
 import { contentHash } from '../../src/store/version-record.js';
-import { cli } from '../cli/run-cli.js';
+import { cli, tempFile } from '../cli/run-cli.js';
 import { adminAuth, testService, validDeclaration } from '../support/service.js';
 
 const PROBLEM = 'https://retention-atlas.example/problems/damaged-version';
@@ -82,6 +82,11 @@ describe('integrity on read (file store)', () => {
       expect(res.text).not.toContain('2099');
       expect((await cli('verify', '--data-dir', dataDir)).out).toContain('veritalk 2 hash-mismatch\n');
       expect((await readdir(path.join(dataDir, 'bodies'))).length).toBe(2);
+      // The CLI checks too: an observation is never judged against a damaged declaration.
+      const evidence = tempFile('evidence.json', JSON.stringify({ pointer: '/legalProcess/liveInterception', value: 'supported', statement: 'Seen.', observedAt: '2012-07-26', sources: [{ url: 'https://example.org/r', title: 'R', kind: 'academic-study' }] }));
+      const add = await cli('observations', 'add', 'veritalk', evidence, '--data-dir', dataDir, '--organisation', 'Open Rights Lab');
+      expect(add.code).toBe(1);
+      expect(add.err).toContain('version 2 of "veritalk" is damaged (hash-mismatch)');
     });
   });
 });

@@ -11,6 +11,8 @@ import { jurisdictionsDir, loadJurisdictions } from '../../src/policies/load-jur
 const registry = loadSchemaRegistry();
 const profiles = loadJurisdictions(registry);
 const by = new Map(profiles.map((p) => [p.code as string, p]));
+/** Reviewed again, fact by fact, against the outside legal review of 2026-12-07 (issue 20). */
+const REVIEWED_AGAIN = ['AE', 'AU', 'AZ', 'BR', 'BY', 'CA', 'CH', 'CN', 'CO', 'DE', 'EG', 'ES', 'ET', 'EU', 'FR', 'GB', 'HK', 'HU', 'ID', 'IE', 'IL', 'IN', 'IR', 'IT', 'JP', 'KE', 'KR', 'KZ', 'LU', 'MM', 'MX', 'NG', 'NL', 'PH', 'PK', 'PL', 'RU', 'SA', 'SE', 'SG', 'TH', 'TR', 'US', 'VN', 'ZA'];
 const REVIEWED = ['US', 'GB', 'EU', 'DE', 'FR', 'NL', 'LU', 'IE', 'SE', 'CH', 'CN', 'RU', 'IN', 'BR', 'AU', 'CA', 'JP', 'KR', 'TR', 'AE'];
 
 function profile(code: string): JurisdictionProfile {
@@ -50,8 +52,9 @@ describe('every shipped profile', () => {
         }
   });
 
-  test('the 20 reviewed profiles carry the review date', () => {
-    for (const code of REVIEWED) expect(profile(code).reviewed).toBe('2026-12-02');
+  test('the profiles reviewed again against the outside review carry its date, the other reviewed ones that of 2026-12-02', () => {
+    for (const code of REVIEWED_AGAIN) expect(profile(code).reviewed).toBe('2026-12-07');
+    for (const code of REVIEWED.filter((c) => !REVIEWED_AGAIN.includes(c))) expect(profile(code).reviewed).toBe('2026-12-02');
   });
 });
 
@@ -111,6 +114,10 @@ describe('rule errors for bad profiles', () => {
   const cases: [string, (p: JurisdictionProfile) => void, string, string][] = [
     ['an access date on an unverified citation', (p) => Object.assign(p.instruments[0].sources[0], { verified: false, accessed: '2026-12-02' }), '/instruments/0/sources/0/accessed', 'accessedOnlyVerified'],
     ['a read-from on an unverified citation', (p) => Object.assign(p.instruments[0].sources[0], { verified: false, readFrom: 'live' }), '/instruments/0/sources/0/readFrom', 'accessedOnlyVerified'],
+    ['a named copy on an unverified citation', (p) => Object.assign(p.instruments[0].sources[0], { verified: false, accessed: undefined, readFrom: undefined, readAt: 'a mirror' }), '/instruments/0/sources/0/readAt', 'accessedOnlyVerified'],
+    ['a verified citation of a home page', (p) => Object.assign(p.instruments[0].sources[0], { url: 'https://www.legislation.gov.uk/', verified: true, accessed: '2026-12-07' }), '/instruments/0/sources/0/url', 'verifiedDeepLink'],
+    ['a verified citation of a home page with a bare host', (p) => Object.assign(p.instruments[0].sources[0], { url: 'https://www.legislation.gov.uk', verified: true, accessed: '2026-12-07' }), '/instruments/0/sources/0/url', 'verifiedDeepLink'],
+    ['verified commentary', (p) => Object.assign(p.instruments[0].sources[0], { kind: 'secondary', verified: true, accessed: '2026-12-07' }), '/instruments/0/sources/0/kind', 'verifiedNotCommentary'],
     ['a verified citation without an access date', (p) => Object.assign(p.instruments[0].sources[0], { verified: true, accessed: undefined }), '/instruments/0/sources/0/accessed', 'verifiedNeedsAccessed'],
     ['a fact citing only commentary', (p) => { p.retentionMandates[0].sources = [{ url: 'https://example.org/a', title: 'A blog', kind: 'secondary', verified: false }]; }, '/retentionMandates/0/sources', 'primarySource'],
     ['a duplicate agreement id', (p) => { p.agreements = [p.agreements![0], p.agreements![0]]; }, '/agreements/1/id', 'uniqueId'],
@@ -132,6 +139,14 @@ describe('rule errors for bad profiles', () => {
     const p = base();
     spoil(p);
     expect(jurisdictionIssues(p, 'GB')).toContainEqual({ pointer, keyword, message: expect.any(String) });
+  });
+
+  test('a verified deep link (a path, or a query on the root) is not reported as a home page', () => {
+    const p = base();
+    Object.assign(p.instruments[0].sources[0], { url: 'https://hudoc.echr.coe.int/eng?i=001-159324', verified: true, accessed: '2026-12-07' });
+    Object.assign(p.instruments[1].sources[0], { url: 'https://www.legislation.gov.uk/ukpga/2016/25/section/253', verified: true, accessed: '2026-12-07' });
+    const keys = jurisdictionIssues(p, 'GB').map((i) => i.keyword);
+    expect(keys).not.toContain('verifiedDeepLink');
   });
 
   test('unknown and equal dates are not reported as ending early', () => {

@@ -7,7 +7,13 @@ import { LowdbKeyStore } from '../../src/auth/lowdb-key-store.js';
 import { PostgresAuditLog } from '../../src/audit/postgres-audit-log.js';
 import { PostgresKeyStore } from '../../src/auth/postgres-key-store.js';
 import { mintToken } from '../../src/auth/token.js';
-import { LowdbObservationStore } from '../../src/store/lowdb-observation-store.js';
+import { LowdbAssessmentStore, LowdbObservationStore } from '../../src/store/lowdb-observation-store.js';
+import { LowdbCampaignStore } from '../../src/store/lowdb-campaign-store.js';
+import { PostgresCampaignStore } from '../../src/store/postgres-campaign-store.js';
+import { ASSESSMENT_TABLES, PostgresRecordStore } from '../../src/store/postgres-observation-store.js';
+import type { AssessmentRecord } from '../../src/assessments/assessment-record.js';
+import { newAssessment } from '../assessments/assessment-store-contract.js';
+import { newCampaign } from '../campaigns/campaign-store-contract.js';
 import { PostgresObservationStore } from '../../src/store/postgres-observation-store.js';
 import { verifyCopy } from '../../src/backends/postgres-copy.js';
 import { newObservation } from '../observations/observation-store-contract.js';
@@ -97,5 +103,42 @@ describe('retention-atlas migrate --from-data-dir … --to …', () => {
   it('only brings the schema up to date without --from-data-dir', async () => {
     const run = await cli('migrate', '--to', db.url);
     expect(run).toMatchObject({ code: 0, out: 'schema already current\n' });
+  });
+});
+
+describe('retention-atlas migrate copies assessments and campaigns too', () => {
+  it('keeps their numbers, responses, withdrawals and revisions, and verifies them', async () => {
+    const other = await startTestDatabase();
+    const dir = await mkdtemp(path.join(tmpdir(), 'atlas-migrate-authors-'));
+    try {
+      const assessments = await LowdbAssessmentStore.open(dir);
+      await assessments.append('skype-2013', newAssessment());
+      await assessments.append('skype-2013', newAssessment({ supersedes: 1 }));
+      await assessments.respond('skype-2013', 2, { statement: 'We disagree.', sources: [], recordedAt: '2026-01-03T00:00:00.000Z', recordedBy: 'key_provider' });
+      await assessments.withdraw('skype-2013', 1, { at: '2026-01-04T00:00:00.000Z', by: 'admin-env' });
+      const assessedBefore = await assessments.list('skype-2013');
+      await assessments.close();
+      const campaigns = await LowdbCampaignStore.open(dir);
+      await campaigns.create(newCampaign());
+      await campaigns.revise('letter-2013', { action: 'amend', replyDueBy: '2013-05-01', at: '2026-01-05T00:00:00.000Z', by: 'k' });
+      const campaignsBefore = await campaigns.list();
+      await campaigns.close();
+
+      const run = await cli('migrate', '--from-data-dir', dir, '--to', other.url);
+      expect(run.err).toBe('');
+      expect(run.out).toContain('2 assessments and 1 campaigns');
+      const pool = openPool(other.url, { max: 2 });
+      try {
+        expect(await new PostgresRecordStore<AssessmentRecord>(pool, ASSESSMENT_TABLES).list('skype-2013')).toEqual(assessedBefore);
+        expect(await new PostgresCampaignStore(pool).list()).toEqual(campaignsBefore);
+        // Numbering continues after the copied history.
+        expect((await new PostgresRecordStore<AssessmentRecord>(pool, ASSESSMENT_TABLES).append('skype-2013', newAssessment())).id).toBe(3);
+      } finally {
+        await pool.end();
+      }
+    } finally {
+      await other.stop();
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });

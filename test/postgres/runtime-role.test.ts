@@ -5,6 +5,8 @@ import { openPool } from '../../src/store/postgres-pool.js';
 import { APPEND_ONLY_TABLES } from '../../src/store/postgres-roles.js';
 import { contentHash } from '../../src/store/version-record.js';
 import { newObservation } from '../observations/observation-store-contract.js';
+import { newAssessment } from '../assessments/assessment-store-contract.js';
+import { newCampaign } from '../campaigns/campaign-store-contract.js';
 import { startTestDatabase, type TestDatabase } from './test-database.js';
 
 /** History, as the runtime role can name it: every append-only table, by the statements that would rewrite it. */
@@ -48,6 +50,12 @@ describe('DATABASE_MIGRATION_URL: an owner role migrates, the runtime role canno
     const observation = await backend.observations.append('veritalk', newObservation());
     expect(await backend.observations.respond('veritalk', observation.id, { statement: 'No.', sources: [], recordedAt: new Date().toISOString(), recordedBy: 'key_1' } as never)).toBeDefined();
     expect(await backend.observations.withdraw('veritalk', observation.id, { at: new Date().toISOString(), by: 'key_1' })).toBeDefined();
+    // Assessments and campaigns: SELECT and INSERT (and the assessment counter's UPDATE) suffice.
+    const assessment = await backend.assessments.append('veritalk', newAssessment());
+    expect(await backend.assessments.respond('veritalk', assessment.id, { statement: 'No.', sources: [], recordedAt: new Date().toISOString(), recordedBy: 'key_1' })).toBeDefined();
+    expect(await backend.assessments.withdraw('veritalk', assessment.id, { at: new Date().toISOString(), by: 'key_1' })).toBeDefined();
+    await backend.campaigns.create(newCampaign());
+    expect(await backend.campaigns.revise('letter-2013', { action: 'withdraw', at: new Date().toISOString(), by: 'key_1' })).toEqual(expect.objectContaining({ n: 1 }));
     await backend.rateLimits.increment('client');
     await backend.rateLimits.increment('client');
     await backend.rateLimits.decrement('client');

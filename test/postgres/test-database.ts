@@ -13,6 +13,10 @@ export interface TestDatabase {
   /** A connection string to an empty database of its own. */
   url: string;
   stop(): Promise<void>;
+  /** Only a throwaway cluster (`startTestDatabase({ ownServer: true })`): stops the server (fast shutdown), keeping its data. */
+  stopServer?(): Promise<void>;
+  /** Starts a server stopped by stopServer again, on the same port and data. */
+  startServer?(): Promise<void>;
 }
 
 /** The directory of `initdb` and `pg_ctl`: `pg_config --bindir`, else the newest Debian install. */
@@ -96,8 +100,9 @@ async function databaseInGivenServer(serverUrl: string): Promise<TestDatabase> {
  * database in it), otherwise a throwaway cluster in a temporary directory on a free
  * port, stopped with `-m immediate` and removed by `stop()`.
  */
-export async function startTestDatabase(): Promise<TestDatabase> {
-  if (process.env.DATABASE_URL) return databaseInGivenServer(process.env.DATABASE_URL);
+export async function startTestDatabase(options: { ownServer?: boolean } = {}): Promise<TestDatabase> {
+  // A test that stops and starts the server needs one of its own, whatever DATABASE_URL says.
+  if (process.env.DATABASE_URL && !options.ownServer) return databaseInGivenServer(process.env.DATABASE_URL);
   const bin = postgresBinDir();
   const template = await templateCluster(bin);
   const dir = await mkdtemp(path.join(tmpdir(), 'ra-pg-'));
@@ -108,9 +113,9 @@ export async function startTestDatabase(): Promise<TestDatabase> {
   await chmod(data, 0o700);
   const port = await freePort();
   // fsync off: the tests kill replicas, never this server, and it is thrown away afterwards.
-  const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off -c max_connections=200`;
+  const serverOptions = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off -c max_connections=200`;
   const pgCtl = path.join(bin, 'pg_ctl');
-  await asServerUser(pgCtl, ['-D', data, '-o', options, '-l', path.join(dir, 'log'), '-w', 'start']);
+  await asServerUser(pgCtl, ['-D', data, '-o', serverOptions, '-l', path.join(dir, 'log'), '-w', 'start']);
   // A test file that crashes or times out before stop() must not leave a server running.
   const stopAtExit = () => {
     const args = ['-D', data, '-m', 'immediate', 'stop'];
@@ -126,6 +131,12 @@ export async function startTestDatabase(): Promise<TestDatabase> {
   await createDatabase(adminUrl, 'atlas');
   return {
     url: `postgres://postgres@127.0.0.1:${port}/atlas`,
+    async stopServer() {
+      await asServerUser(pgCtl, ['-D', data, '-m', 'fast', '-w', 'stop']);
+    },
+    async startServer() {
+      await asServerUser(pgCtl, ['-D', data, '-o', serverOptions, '-l', path.join(dir, 'log'), '-w', 'start']);
+    },
     async stop() {
       process.removeListener('exit', stopAtExit);
       await asServerUser(pgCtl, ['-D', data, '-m', 'immediate', 'stop']).catch(() => undefined);

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from '@jest/globals';
 import request from 'supertest';
+import { boundsText } from '../../src/report/cell-bounds.js';
 import { adminAuth, testService, validDeclaration, type TestService } from '../support/service.js';
 
 const HOSTILE = `<script>alert(1)</script>"><img src=x onerror=alert(2)></title>`;
@@ -20,14 +21,15 @@ beforeAll(async () => {
 describe('report page', () => {
   it('draws the heatmap as a table with the same numbers as /v1/providers/{id}/exposure, each cell linking to its page', async () => {
     const cells = (await request(service.app).get('/v1/providers/veritalk/exposure')).body.cells as { category: string; jurisdiction: string; score: number; established?: number; worstCase?: number }[];
-    const page = (await request(service.app).get('/providers/veritalk')).text;
+    // `jurisdiction=` (empty): every column, as the API answers without a filter.
+    const page = (await request(service.app).get('/providers/veritalk?jurisdiction=')).text;
     const matrix = /<table class="heat">([\s\S]*?)<\/table>/.exec(page)![1];
     const jurisdictions = [...new Set(cells.map((c) => c.jurisdiction))];
     expect(matrix.match(/<th scope="col">/g)).toHaveLength(1 + jurisdictions.length);
     expect(matrix.match(/<th scope="row">/g)).toHaveLength(new Set(cells.map((c) => c.category)).size);
     for (const c of cells) {
-      const [lo, hi] = [Math.round(c.established ?? c.score), Math.round(c.worstCase ?? c.score)];
-      expect(matrix).toMatch(new RegExp(`<a href="/providers/veritalk/cells/${c.category}/${c.jurisdiction}"[^>]*>${lo === hi ? hi : `${lo}–${hi}`}</a>`));
+      const text = boundsText({ established: c.established ?? c.score, worstCase: c.worstCase ?? c.score }).replace('.', '\\.');
+      expect(matrix).toMatch(new RegExp(`<a href="/providers/veritalk/cells/${c.category}/${c.jurisdiction}"[^>]*>${text}</a>`));
     }
   });
 

@@ -50,7 +50,8 @@ export function completeDeclaration(partial: Doc, seed: number): Doc {
   const p = d.provider;
   if (p.headquarters === undefined || p.headquarters === 'undisclosed') p.headquarters = r.pick(PLACES) as never;
   if (p.establishments === undefined || p.establishments === 'undisclosed') p.establishments = r.some(PLACES) as never;
-  if (p.services === undefined || p.services.includes('undisclosed')) p.services = [r.pick(['messaging', 'voice', 'email', 'cloud'])];
+  if (p.services === undefined || p.services.includes('undisclosed')) p.services = [r.pick(['messaging', 'voice', 'email', 'cloud', 'telephony'])];
+  if (p.markets === undefined || p.markets === 'undisclosed') p.markets = [r.pick(PLACES), ...r.some(PLACES)].filter((x, i, all) => all.indexOf(x) === i) as never;
   const named = namedElsewhere(d);
   const listed = new Set(d.dataCategories.map((c) => c.category));
   for (const id of TAXONOMY) if (!listed.has(id)) d.dataCategories.push({ category: id, collected: 'undisclosed' });

@@ -67,7 +67,7 @@ describe('readCsvRecords', () => {
 
   it('reads the same records whatever the chunk size, and pauses only where asked', () => {
     const text = 'a,"b\r\nc""d",e\n"' + 'q'.repeat(5000) + '",' + 'r'.repeat(5000) + '\n\n\nx,y\n"open,z\nlast';
-    const records = (chunkChars?: number) => [...readCsvRecords(text, undefined, { chunkChars })].filter((r) => !('pause' in r));
+    const records = (chunkChars?: number) => [...readCsvRecords(text, undefined, { chunkChars, maxFieldChars: 10_000 })].filter((r) => !('pause' in r));
     expect(records(17)).toEqual(records(undefined));
     expect(records(undefined)).toEqual([
       { line: 1, fields: ['a', 'b\r\nc"d', 'e'] },
@@ -77,6 +77,22 @@ describe('readCsvRecords', () => {
       { line: 8, fields: ['last'] },
     ]);
     expect([...readCsvRecords('a,b\n1,2\n')].some((r) => 'pause' in r)).toBe(false);
+  });
+
+  it('reports a record with a field longer than it keeps as broken (quoted or not), so no later step sees a longer string', () => {
+    const long = 'x'.repeat(4097);
+    const quotedQuote = '"' + 'y'.repeat(4095) + '""",z';
+    expect(read(`h\n${long},1\n"${long}"\n${quotedQuote}\nok`)).toEqual([
+      { line: 1, fields: ['h'] },
+      { line: 2, broken: 'has a field longer than 4096 characters' },
+      { line: 3, broken: 'has a field longer than 4096 characters' },
+      { line: 4, fields: ['y'.repeat(4095) + '"', 'z'] },
+      { line: 5, fields: ['ok'] },
+    ]);
+    // A 16 MB field is read (and counted) without ever being kept.
+    const meter = { chars: 0 };
+    expect([...readCsvRecords('a,' + 'b'.repeat(16 * 1024 * 1024), meter)].filter((r) => !('pause' in r))).toEqual([{ line: 1, broken: 'has a field longer than 4096 characters' }]);
+    expect(meter.chars).toBeLessThanOrEqual(3 * (16 * 1024 * 1024 + 2));
   });
 
   it('reports a record of more fields than it keeps as broken, keeping none of them', () => {

@@ -6,16 +6,18 @@ const show = (v: unknown) => (v === undefined ? 'nothing' : typeof v === 'string
 function check({ declaration, observations = [] }: FindingContext): CheckResult[] {
   const results: CheckResult[] = [];
   for (const o of observations) {
-    const comparison = compareObserved(declaration, o.place, o.value);
+    const comparison = compareObserved(declaration, o.place, o.value, o.atLeast);
     if (comparison?.relation !== 'contradicts') continue;
     const answered = o.responses.length > 0 ? ` The provider has answered (${o.responses.length}).` : '';
+    const which = o.assessment !== undefined ? `assessment ${o.assessment}, fact ${o.id}` : `observation ${o.id}`;
     results.push({
-      message: `${o.organisation} observed ${show(o.value)} at ${o.pointer} (observation ${o.id}, ${o.observedAt}); the declaration says ${show(comparison.declared)}.${answered}`,
+      message: `${o.organisation} observed ${o.atLeast && Array.isArray(o.value) ? 'at least ' : ''}${show(o.value)} at ${o.pointer} (${which}, ${o.observedAt}); the declaration says ${show(comparison.declared)}.${answered}`,
       paths: [comparison.path],
       evidence: {
         observation: o.id,
+        ...(o.assessment !== undefined ? { assessment: o.assessment } : {}),
         pointer: o.pointer,
-        location: `/v1/providers/${o.providerId}/observations/${o.id}`,
+        location: o.assessment !== undefined ? `/v1/providers/${o.providerId}/assessments/${o.assessment}` : `/v1/providers/${o.providerId}/observations/${o.id}`,
         organisation: o.organisation,
         statement: o.statement,
         declared: comparison.declared,

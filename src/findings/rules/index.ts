@@ -1,6 +1,7 @@
 import type { Rule } from '../rule.js';
 import { contradictedByEvidence } from './contradicted-by-evidence.js';
 import { infeasibleAnswer } from './infeasible-answer.js';
+import { observationsConflict } from './observations-conflict.js';
 import { protectionWeakened } from './protection-weakened.js';
 import { requestsAnsweredBeyondDeclaration } from './requests-answered-beyond-declaration.js';
 import { retentionBelowMandate } from './retention-below-mandate.js';
@@ -19,4 +20,5 @@ export const RULES: Rule[] = [
   protectionWeakened,
   // Runs only where observations are passed in (the findings of a provider read with its evidence).
   contradictedByEvidence,
+  observationsConflict,
 ];

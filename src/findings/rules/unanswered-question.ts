@@ -54,6 +54,7 @@ const QUESTIONS: { question: string; gaps: (d: Declaration, taxonomy: readonly s
         return [
           ...(silent(c.protection?.inTransit) ? [{ path: ['dataCategories', i, 'protection', 'inTransit'], what: `protection of ${c.category} in transit` }] : []),
           ...(silent(c.protection?.atRest) ? [{ path: ['dataCategories', i, 'protection', 'atRest'], what: `protection of ${c.category} at rest` }] : []),
+          ...(c.interception === undefined ? [{ path: ['dataCategories', i, 'interception'], what: `who can intercept ${c.category} on the way (network operators, attackers, third parties)` }] : []),
           ...(c.interception ?? []).flatMap((x, j): Gap[] =>
             x.capability === 'undisclosed' ? [{ path: ['dataCategories', i, 'interception', j, 'capability'], what: `what ${x.party} can intercept of ${c.category}` }] : [],
           ),
@@ -80,6 +81,7 @@ const QUESTIONS: { question: string; gaps: (d: Declaration, taxonomy: readonly s
       const lp = d.legalProcess;
       if (lp === undefined) return [{ path: ['legalProcess'], what: 'how legal process is answered' }];
       return [
+        ...(lp.guidelinesUrl === undefined ? [{ path: ['legalProcess', 'guidelinesUrl'], what: 'the published guidelines for law-enforcement requests' }] : []),
         ...(silent(lp.liveInterception) ? [{ path: ['legalProcess', 'liveInterception'], what: 'whether live interception is possible' }] : []),
         ...(silent(lp.encryptionDemands) ? [{ path: ['legalProcess', 'encryptionDemands'], what: 'what the provider does when ordered to weaken or bypass its encryption' }] : []),
         ...(lp.interceptionStatutes === undefined ? [{ path: ['legalProcess', 'interceptionStatutes'], what: 'lawful-interception statutes (CALEA and peers)' }] : []),

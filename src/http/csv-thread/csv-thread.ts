@@ -1,5 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import { ImportError } from '../../transparency/import-error.js';
+import { HttpError } from '../http-error.js';
+import { threadEntry } from '../../threads/thread-entry.js';
 import type { CsvFigures, CsvMessage, CsvOutcome } from './csv-figures.js';
 
 /** One upload on its way to the CSV thread. */
@@ -12,6 +14,14 @@ export interface CsvUpload {
   abort(): void;
 }
 
+/** Uploads read at once by default: each may hold 16 MB of bytes and their decoded text on the thread. */
+export const CSV_UPLOADS_IN_FLIGHT = 2;
+/** The thread's heap limit (old generation): two uploads fit, eight no longer take the process to gigabytes. */
+export const CSV_THREAD_HEAP_MB = 256;
+const RETRY_AFTER_S = 5;
+
+const busy = (detail: string) => new HttpError(503, 'Busy', detail, {}, { 'Retry-After': String(RETRY_AFTER_S) });
+
 /**
  * Reads uploaded transparency CSVs on a thread of their own (one per process, started on the
  * first upload and restarted if it dies): the bytes go to the thread as they arrive, and
@@ -19,18 +29,29 @@ export interface CsvUpload {
  * the event loop — health checks and every other request are answered while a large upload
  * is read. The thread runs the same core functions as the CLI. Its answer carries the rows
  * (at most the 20,000 a declaration holds) and the first skipped lines.
+ *
+ * At most `maxInFlight` uploads are open at once; another is refused at once with 503 `busy`
+ * and Retry-After, before its body is read. The thread's heap is limited (`heapMb`): an
+ * upload that would exceed it stops the thread, is answered 503 `busy`, and the thread is
+ * started again for the next one.
  */
 export class CsvThread {
   private worker: Worker | undefined;
   private ready: Promise<void> | undefined;
   private readonly pending = new Map<number, { resolve: (figures: CsvFigures) => void; reject: (error: unknown) => void }>();
   private nextId = 1;
+  /** Uploads opened and not yet answered or aborted. */
+  private inFlight = 0;
 
-  constructor(private readonly entry = new URL('./csv-worker-entry.mjs', import.meta.url)) {}
+  constructor(
+    private readonly entry = threadEntry('csv-worker', import.meta.url),
+    private readonly maxInFlight = CSV_UPLOADS_IN_FLIGHT,
+    private readonly heapMb = CSV_THREAD_HEAP_MB,
+  ) {}
 
   private start(): Promise<void> {
     if (this.ready) return this.ready;
-    const worker = new Worker(this.entry);
+    const worker = new Worker(this.entry, { resourceLimits: { maxOldGenerationSizeMb: this.heapMb } });
     this.worker = worker;
     worker.unref(); // never what keeps a process alive
     const fail = (error: unknown) => {
@@ -55,14 +76,29 @@ export class CsvThread {
       else if ('importError' in outcome) waiting.reject(new ImportError(outcome.importError.title, outcome.importError.detail, outcome.importError.extensions));
       else waiting.reject(new Error(`the CSV thread failed: ${outcome.failure}`));
     });
-    worker.on('error', fail);
+    worker.on('error', (error) => {
+      const outOfMemory = (error as { code?: string }).code === 'ERR_WORKER_OUT_OF_MEMORY';
+      fail(outOfMemory ? busy('The CSV reader ran out of its memory with the uploads in flight; nothing was imported. Send the upload again later.') : error);
+    });
     worker.on('exit', (code) => fail(new Error(`the CSV thread exited with ${code}`)));
     return this.ready;
   }
 
   /** Starts an upload; its answer (decoded by the declared charset, else UTF-8, else windows-1252) comes from `end()`. */
   async open(charset?: string): Promise<CsvUpload> {
-    await this.start();
+    if (this.inFlight >= this.maxInFlight) throw busy(`${this.maxInFlight} CSV uploads are being read; nothing was imported. Send it again after the time in Retry-After.`);
+    this.inFlight++;
+    let done = false;
+    const finish = () => {
+      if (!done) this.inFlight--;
+      done = true;
+    };
+    try {
+      await this.start();
+    } catch (error) {
+      finish();
+      throw error;
+    }
     const worker = this.worker!;
     const id = this.nextId++;
     const post = (message: CsvMessage, transfer: ArrayBuffer[] = []) => worker.postMessage(message, transfer);
@@ -77,12 +113,18 @@ export class CsvThread {
         post({ type: 'chunk', id, bytes: moved }, [moved.buffer as ArrayBuffer]);
       },
       end: () => {
-        if (this.worker !== worker) return Promise.reject(new Error('the CSV thread stopped during the upload'));
+        if (this.worker !== worker) {
+          finish();
+          return Promise.reject(busy('The CSV reader stopped during the upload; nothing was imported. Send it again later.'));
+        }
         const answer = new Promise<CsvFigures>((resolve, reject) => this.pending.set(id, { resolve, reject }));
         post({ type: 'end', id });
-        return answer;
+        return answer.finally(finish);
       },
-      abort: () => post({ type: 'abort', id }),
+      abort: () => {
+        finish();
+        if (this.worker === worker) post({ type: 'abort', id });
+      },
     };
   }
 

@@ -14,6 +14,8 @@ import { explainParam, orderParam, pageParams, positiveIntParam } from '../param
 import { lawDateParam, threatModelParam } from '../threat-model-param.js';
 import { cellColumns, selectCells } from '../cell-table.js';
 import { todayUtc } from '../../law/in-force.js';
+import { cellsAt, scoringDetail } from '../../service/answer-detail.js';
+import { badRequest } from '../http-error.js';
 
 /** Exposure: of a draft, of a stored provider, and providers ranked for a threat model. */
 export function exposureRouter(ctx: AppContext): Router {
@@ -46,17 +48,18 @@ export function exposureRouter(ctx: AppContext): Router {
     const { declaration } = check;
     const previous = await ctx.atlas.latestDeclaration(declaration.provider.id);
     const publish = draftFindings(declaration, previous, ctx.policy, todayUtc());
-    const result = computeExposure(declaration, jurisdictions, params, { lawDate, explain });
+    const result = computeExposure(declaration, jurisdictions, params, { lawDate, explain: scoringDetail(explain) });
     const cells = selectCells(result.cells, model);
     const answer = {
       providerId: declaration.provider.id,
       modelVersion: result.modelVersion,
       lawDate: result.lawDate,
+      explain,
       summary: summarizeExposure(result, params),
       disclosure: disclosureScore(declaration),
       warnings: [...check.warnings, ...publish.warnings],
       findings: publish.findings,
-      cells,
+      ...cellsAt(cells, explain),
     };
     if (unfiltered) {
       const json = Buffer.from(JSON.stringify(answer), 'utf8');
@@ -72,7 +75,8 @@ export function exposureRouter(ctx: AppContext): Router {
     const version = positiveIntParam('version', req.query.version, latest.meta.version);
     const model = threatModelParam(req, ctx);
     const lawDate = lawDateParam(req) ?? todayUtc();
-    const result = await reader.of(providerId, version, { lawDate, explain: explainParam(req.query.explain) });
+    const explain = explainParam(req.query.explain);
+    const result = await reader.of(providerId, version, { lawDate, explain: scoringDetail(explain) });
     if (!result) throw notFound(`No version ${version} of provider "${providerId}".`);
     const analysis = (await ctx.atlas.analysisAt(providerId, version))!;
     const cells = selectCells(result.cells, model);
@@ -80,8 +84,26 @@ export function exposureRouter(ctx: AppContext): Router {
       columns: cellColumns(providerId, { version }),
       rows: cells,
       filename: `${providerId}-v${version}-exposure`,
-      json: { providerId, version, modelVersion: result.modelVersion, lawDate: result.lawDate, summary: lawDate === analysis.lawDate ? analysis.exposure : summarizeExposure(result, params), cells },
+      json: { providerId, version, modelVersion: result.modelVersion, lawDate: result.lawDate, explain, summary: lawDate === analysis.lawDate ? analysis.exposure : summarizeExposure(result, params), ...cellsAt(cells, explain) },
     });
+  });
+
+  // One cell in full (its pathways, cited facts, explanations and the notes on its unknowns):
+  // the data behind the HTML page /providers/{id}/cells/{category}/{jurisdiction}.
+  router.get('/providers/:providerId/cells/:category/:jurisdiction', async (req, res) => {
+    const latest = latestOr404(ctx.atlas, req.params.providerId);
+    const providerId = latest.meta.providerId;
+    const version = positiveIntParam('version', req.query.version, latest.meta.version);
+    const category = String(req.params.category);
+    const jurisdiction = String(req.params.jurisdiction).toUpperCase();
+    if (!ctx.categories.some((c) => c.id === category)) throw badRequest(`Unknown category "${category}". Known: ${ctx.categories.map((c) => c.id).join(', ')}.`, { errors: [{ pointer: '', parameter: 'category', keyword: 'enum', message: `unknown category "${category}"` }] });
+    if (!jurisdictions.some((j) => j.code === jurisdiction)) throw badRequest(`No jurisdiction profile for "${jurisdiction}". Known: ${jurisdictions.map((j) => j.code).join(', ')}.`, { errors: [{ pointer: '', parameter: 'jurisdiction', keyword: 'enum', message: `no jurisdiction profile for "${jurisdiction}"` }] });
+    const lawDate = lawDateParam(req) ?? todayUtc();
+    const result = await reader.of(providerId, version, { lawDate, explain: 'full' });
+    if (!result) throw notFound(`No version ${version} of provider "${providerId}".`);
+    const cell = result.cells.find((c) => c.category === category && c.jurisdiction === jurisdiction);
+    if (!cell) throw notFound(`Provider "${providerId}" has no cell ${category} × ${jurisdiction}.`);
+    res.json({ providerId, version, modelVersion: result.modelVersion, lawDate: result.lawDate, cell });
   });
 
   router.get('/exposure', async (req, res) => {

@@ -7,7 +7,7 @@ import type { AppContext } from '../context.js';
 import { latestOr404 } from '../provider-view.js';
 import { byteBoundedCache } from '../../service/byte-bounded-cache.js';
 
-/** Newest entries a feed carries; readers keep what they have already seen. */
+/** Newest entries of each kind a feed carries (versions; observations); readers keep what they have already seen. */
 const FEED_SIZE = 50;
 const EPOCH = '1970-01-01T00:00:00.000Z';
 
@@ -48,13 +48,19 @@ export function feedsRouter(ctx: AppContext): Router {
     return xml;
   };
 
-  /** Observations recorded about these providers, as entries, merged into the version entries newest first. */
+  const newestEntryFirst = (a: AtomEntry, b: AtomEntry) => b.updated.localeCompare(a.updated) || a.id.localeCompare(b.id);
+
+  /**
+   * The newest FEED_SIZE observations recorded about these providers, merged into the (at most
+   * FEED_SIZE) version entries newest first. Evidence keeps a place of its own: a burst of
+   * versions never pushes a reviewer's observation out of the feed.
+   */
   const withObservations = (entries: AtomEntry[], providerIds: string[], req: Request): AtomEntry[] => {
     const observed = providerIds.flatMap((id) => {
       const name = atlas.latestOf(id)?.summary.name ?? ctx.observations.undeclared().find((u) => u.providerId === id)?.name ?? id;
       return ctx.observations.list(id).map((o) => observationEntry(o, name, baseUrl(req)));
     });
-    return [...entries, ...observed].sort((a, b) => b.updated.localeCompare(a.updated) || a.id.localeCompare(b.id)).slice(0, FEED_SIZE);
+    return [...entries, ...observed.sort(newestEntryFirst).slice(0, FEED_SIZE)].sort(newestEntryFirst);
   };
 
   router.get('/feed.atom', async (req, res) => {

@@ -7,6 +7,8 @@ import { badRequest, notFound } from '../http-error.js';
 import { listParam, positiveIntParam } from '../params.js';
 import { findingsWithEvidence } from '../../service/evidence-findings.js';
 import { todayUtc } from '../../law/in-force.js';
+import { observationsConflict } from '../../findings/rules/observations-conflict.js';
+import { runRules } from '../../findings/run-rules.js';
 
 const SEVERITIES = ['error', 'warning', 'info'];
 
@@ -28,6 +30,19 @@ export function findingsRouter(ctx: AppContext): Router {
   const { atlas } = ctx;
 
   router.get('/providers/:providerId/findings', async (req, res) => {
+    // A provider known only from evidence has no declaration to judge: its findings are those
+    // about the evidence itself (pieces that disagree), judged on a declaration that answers nothing.
+    const id = String(req.params.providerId);
+    if (!atlas.latestOf(id) && ctx.observations.hasEvidence(id) && req.query.version === undefined) {
+      const base = (await ctx.observations.baseOf(id))!;
+      const findings = runRules([observationsConflict], { declaration: base.declaration, changes: [], jurisdictions: [], contentCategories: new Set(), observations: ctx.observations.facts(id) });
+      return void sendTable(req, res, {
+        columns: findingColumns(id, 0).filter((c) => c.header !== 'version'),
+        rows: findings,
+        json: { providerId: id, declaredByProvider: false, findings },
+        filename: `${id}-findings`,
+      });
+    }
     const latest = latestOr404(atlas, req.params.providerId);
     const providerId = latest.meta.providerId;
     const version = positiveIntParam('version', req.query.version, latest.meta.version);

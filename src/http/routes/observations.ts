@@ -15,6 +15,27 @@ const observerWrite: WritePermission = (caller) =>
   mayObserve(caller) ? undefined : 'Only a reviewer or admin key records observations; a provider answers them with a response.';
 const adminOnly: WritePermission = (caller) => (caller.role === 'admin' ? undefined : 'Only an admin key may withdraw an observation.');
 
+/**
+ * The facts of the provider's assessments, listed with its observations: each marked with
+ * the assessment it came from (`assessment`, and `fact`, its number there), read as "at least".
+ */
+function assessedFacts(ctx: AppContext, providerId: string) {
+  const byId = new Map(ctx.assessments.list(providerId).map((a) => [a.id, a]));
+  return ctx.assessments.placed(providerId).map((f) => {
+    const a = byId.get(f.assessment!)!;
+    return {
+      assessment: a.id,
+      fact: f.id,
+      pointer: f.pointer,
+      value: f.value,
+      observedAt: a.observedAt,
+      organisation: a.organisation,
+      atLeast: true,
+      location: `/v1/providers/${providerId}/assessments/${a.id}`,
+    };
+  });
+}
+
 export const observationLocation = (providerId: string, id: number) => `/v1/providers/${providerId}/observations/${id}`;
 
 /** `providerId` first, as in every export. */
@@ -47,7 +68,7 @@ export function observationsRouter(ctx: AppContext): Router {
   /** The provider of the path: one with a declaration or with observations; 404 otherwise. */
   const knownProvider = (req: Request) => {
     const providerId = providerIdParam(String(req.params.providerId));
-    if (!atlas.latestOf(providerId) && observations.list(providerId).length === 0) throw notFound(`No provider "${providerId}" (no declaration and no observations).`);
+    if (!atlas.latestOf(providerId) && !observations.hasEvidence(providerId)) throw notFound(`No provider "${providerId}" (no declaration, no observations, no assessments).`);
     return providerId;
   };
   const observationOr404 = (req: Request) => {
@@ -71,7 +92,7 @@ export function observationsRouter(ctx: AppContext): Router {
       columns: observationColumns(providerId),
       rows: items,
       filename: `${providerId}-observations`,
-      json: { providerId, declaredByProvider: atlas.latestOf(providerId) !== undefined, total: items.length, items },
+      json: { providerId, declaredByProvider: atlas.latestOf(providerId) !== undefined, total: items.length, items, assessed: assessedFacts(ctx, providerId) },
     });
   });
 

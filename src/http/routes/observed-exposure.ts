@@ -11,6 +11,7 @@ import type { AppContext } from '../context.js';
 import { sendTable } from '../csv-response.js';
 import { badRequest, notFound } from '../http-error.js';
 import { requireContentType } from '../json-body.js';
+import { cellsAt, scoringDetail } from '../../service/answer-detail.js';
 import { explainParam, orderParam, pageParams, providerIdParam } from '../params.js';
 import { lawDateParam, threatModelParam } from '../threat-model-param.js';
 import { cellColumns, selectCells } from '../cell-table.js';
@@ -41,14 +42,15 @@ export function observedExposureRouter(ctx: AppContext): Router {
     const providerId = providerIdParam(String(req.params.providerId));
     const latest = atlas.latestOf(providerId);
     if (latest && basis === 'declared') return next();
-    if (!latest && observations.list(providerId).length === 0) {
+    if (!latest && !observations.hasEvidence(providerId)) {
       if (basis === 'declared') return next();
       throw notFound(`No provider "${providerId}".`);
     }
     if (req.query.version !== undefined) throw badRequest('basis=observed applies observations to the latest version; leave out version.');
     const model = threatModelParam(req, ctx);
     const lawDate = lawDateParam(req) ?? todayUtc();
-    const explain = explainParam(req.query.explain);
+    const level = explainParam(req.query.explain);
+    const explain = scoringDetail(level);
     const view = (await reader.of(providerId, { lawDate, explain }))!;
     const declared = latest ? await ctx.exposure.of(providerId, latest.meta.version, { lawDate, explain }) : scoreAsObserved((await observations.baseOf(providerId))!.declaration, [], policy, { lawDate, explain }).result;
     const result = basis === 'observed' ? view.observed.result : declared!;
@@ -67,9 +69,10 @@ export function observedExposureRouter(ctx: AppContext): Router {
         modelVersion: result.modelVersion,
         lawDate: result.lawDate,
         summary: summarizeExposure(result, params),
-        observations: { applied: view.observed.applied, unapplied: view.observed.unapplied },
+        observations: { applied: view.observed.applied, unapplied: view.observed.unapplied, assessed: view.observed.assessed },
         differences: differences(declared!, view.observed).filter((d) => selectCells([{ category: d.category, jurisdiction: d.jurisdiction } as Cell], model).length > 0),
-        cells,
+        explain: level,
+        ...cellsAt(cells, level),
       },
     });
   });
@@ -77,7 +80,8 @@ export function observedExposureRouter(ctx: AppContext): Router {
   router.post('/score', observedOnly, requireContentType(), ctx.json, (req, res) => {
     const model = threatModelParam(req, ctx);
     const lawDate = lawDateParam(req) ?? todayUtc();
-    const explain = explainParam(req.query.explain);
+    const level = explainParam(req.query.explain);
+    const explain = scoringDetail(level);
     const body = req.body as { declaration?: unknown; observations?: unknown };
     const shape: ValidationIssue[] = [];
     if (typeof body !== 'object' || body === null || Array.isArray(body)) shape.push({ pointer: '', keyword: 'type', message: 'must be an object { declaration, observations }' });
@@ -119,7 +123,8 @@ export function observedExposureRouter(ctx: AppContext): Router {
         warnings: check.warnings,
         observations: { applied: observed.applied, unapplied: observed.unapplied },
         differences: differences(declared.result, observed),
-        cells,
+        explain: level,
+        ...cellsAt(cells, level),
       },
     });
   });
@@ -134,6 +139,7 @@ export function observedExposureRouter(ctx: AppContext): Router {
       ...rankedProvider(r),
       latestVersion: r.declaredByProvider ? r.latest.meta.version : null,
       declaredByProvider: r.declaredByProvider,
+      ...(r.declaredByProvider ? {} : { assessedBy: observations.assessedBy(r.latest.meta.providerId) }),
       observations: r.observations,
       grade: gradeFor(r.worstCase, params),
       establishedGrade: gradeFor(r.established, params),

@@ -34,6 +34,10 @@ export function providersRouter(ctx: AppContext): Router {
     res.json(providerDetail(await fullLatestOr404(atlas, req.params.providerId)));
   });
 
+  // A dry run stores nothing, so it needs no write key (the anonymous rate limit applies, as to any read).
+  const dryRunOnly: import('express').RequestHandler = (req, _res, next) => (req.query.dryRun === 'true' ? next() : next('route'));
+  router.post('/providers/:providerId/declarations', dryRunOnly, requireContentType(), ctx.json, dryRun(ctx));
+
   router.post(
     '/providers/:providerId/declarations',
     ctx.guardWrite,

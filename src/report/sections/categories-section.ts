@@ -42,7 +42,7 @@ export function categoriesSection(ctx: SectionContext): Html {
     return row(ctx, c.id, hit?.[0], hit?.[1] ?? -1);
   });
   return html`<h2 id="data">2. What it collects and how long it keeps it</h2>
-<p class="muted">Every category of the taxonomy. Each value links to what the provider wrote; <span class="undisclosed">undisclosed</span> marks a question the provider declined or left out, which the model reads as the worst case, never as safety.</p>
+<p class="muted">Every category of the taxonomy. ${ctx.voice === 'evidence' ? html`Each value links to the evidence; <span class="undisclosed">undisclosed</span> and <span class="undisclosed">not answered</span> mark what no evidence shows` : html`Each value links to what the provider wrote; <span class="undisclosed">undisclosed</span> marks a question the provider declined or left out`}, which the model reads as open: a range from the best to the worst answer, never as safety.</p>
 <div class="table-scroll"><table class="facts-table categories"><caption>Data categories: collection, retention, storage and protection</caption>
 <thead><tr><th scope="col">category</th><th scope="col">collected</th><th scope="col">kept</th><th scope="col">stored in</th><th scope="col">protection</th><th scope="col">purposes</th><th scope="col">raw</th></tr></thead>
 <tbody>${rows}</tbody></table></div>`;

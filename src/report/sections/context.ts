@@ -9,4 +9,14 @@ export interface SectionContext {
   categories: readonly { id: string; label: string }[];
   categoryLabel(id: string): string;
   jurisdictionName(code: string): string;
+  /**
+   * Whose words the facts are: the provider's own declaration (default), or reviewers'
+   * evidence about a provider that has not declared (then no sentence may say "the provider states").
+   */
+  voice?: 'provider' | 'evidence';
+  /** Where a fact's link leads; default: the raw value in the stored version. */
+  href?(pointer: string): string;
 }
+
+/** The words for a fact in the section's voice. */
+export const voiced = (ctx: Pick<SectionContext, 'voice'>, provider: string, evidence: string) => (ctx.voice === 'evidence' ? evidence : provider);

@@ -3,8 +3,8 @@ import { html, isolated, safeUrl, type Html } from '../html.js';
 import type { SectionContext } from './context.js';
 
 /** Where the raw value at a pointer is shown: the version's page, narrowed to that value. */
-export const valueHref = (ctx: Pick<SectionContext, 'providerId' | 'version'>, pointer: string) =>
-  `/providers/${encodeURIComponent(ctx.providerId)}/declarations/${ctx.version}?pointer=${encodeURIComponent(pointer)}`;
+export const valueHref = (ctx: Pick<SectionContext, 'providerId' | 'version' | 'href'>, pointer: string) =>
+  ctx.href ? ctx.href(pointer) : `/providers/${encodeURIComponent(ctx.providerId)}/declarations/${ctx.version}?pointer=${encodeURIComponent(pointer)}`;
 
 /** A fact's JSON Pointer, linking to the raw value: the source of every sentence is one click away. */
 export function pointerLink(ctx: SectionContext, ...path: (string | number)[]): Html {
@@ -67,3 +67,24 @@ export function place(ctx: SectionContext, code: string | undefined): Html | str
   const name = ctx.jurisdictionName(code);
   return name === code ? code : html`<abbr title="${name}">${code}</abbr>`;
 }
+
+/** Legal processes in words, as people write them ("National Security Letter", not `national-security-letter`). */
+export const PROCESS_NAMES: Record<string, string> = {
+  all: 'all processes',
+  'search-warrant': 'Search warrant',
+  'court-order': 'Court order',
+  subpoena: 'Subpoena',
+  'national-security-letter': 'National Security Letter',
+  'fisa-order': 'FISA order',
+  'wiretap-order': 'Wiretap order',
+  'pen-register-order': 'Pen register / trap and trace order',
+  'emergency-request': 'Emergency request',
+  'preservation-request': 'Preservation request',
+  'mlat-request': 'Mutual legal assistance (MLAT) request',
+  'administrative-request': 'Administrative request',
+  'informal-request': 'Informal request',
+  other: 'Other legal process',
+};
+
+/** A process id in words, with the id on hover (what the format and the API call it). */
+export const processName = (id: string) => (PROCESS_NAMES[id] ? html`<span title="${id}">${PROCESS_NAMES[id]}</span>` : id);

@@ -28,6 +28,6 @@ export function interceptionSection(ctx: SectionContext): Html {
   return html`<h2 id="interception">3. Who can intercept or retain it</h2>
 ${table}
 ${none.length ? html`<p>No party can observe or retain (a complete, empty list): ${none.join(', ')}.</p>` : ''}
-${unanswered.length ? html`<p><span class="undisclosed">not answered</span> for: ${unanswered.join(', ')} — read as the worst case.</p>` : ''}
+${unanswered.length ? html`<p><span class="undisclosed">not answered</span> for: ${unanswered.join(', ')} — read as open: the range runs to the worst case.</p>` : ''}
 ${!rows.length && !none.length && !unanswered.length ? html`<p class="muted">No collected category to answer for.</p>` : ''}`;
 }

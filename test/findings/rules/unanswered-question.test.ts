@@ -8,7 +8,8 @@ function complete() {
   doc.dataCategories[1].storageLocations = ['LU'];
   doc.thirdParties = [];
   doc.governmentRequests = [];
-  doc.legalProcess = { liveInterception: 'not-supported', encryptionDemands: 'refuse-or-withdraw', interceptionStatutes: [], policies: [] };
+  doc.legalProcess = { guidelinesUrl: 'https://veritalk.example/law-enforcement', liveInterception: 'not-supported', encryptionDemands: 'refuse-or-withdraw', interceptionStatutes: [], policies: [] };
+  for (const c of doc.dataCategories) c.interception ??= [];
   return doc;
 }
 
@@ -20,7 +21,7 @@ const cases: (RuleCase & { pointers: string[]; taxonomy?: string[] })[] = [
     name: 'the sample declaration leaves several questions open, one finding each',
     document: validDeclaration(),
     expected: [],
-    pointers: ['/dataCategories/1/storageLocations', '/governmentRequests', '/legalProcess/encryptionDemands', '/legalProcess/interceptionStatutes', '/legalProcess/policies', '/thirdParties'],
+    pointers: ['/dataCategories/0/interception', '/dataCategories/1/storageLocations', '/governmentRequests', '/legalProcess/encryptionDemands', '/legalProcess/guidelinesUrl', '/legalProcess/interceptionStatutes', '/legalProcess/policies', '/thirdParties'],
   },
   {
     name: '"undisclosed" answers',
@@ -46,6 +47,17 @@ const cases: (RuleCase & { pointers: string[]; taxonomy?: string[] })[] = [
     taxonomy: ['subscriber-info', 'message-content', 'call-content'],
     expected: [],
     pointers: ['/dataCategories', '/legalProcess/encryptionDemands', '/thirdParties/0/distributesClient'],
+  },
+  {
+    name: 'ask 3 and the guidelines: a category with no interception list, a legal process with no guidelines URL',
+    document: (() => {
+      const d = complete();
+      delete d.dataCategories[0].interception;
+      delete d.legalProcess.guidelinesUrl;
+      return d;
+    })(),
+    expected: [],
+    pointers: ['/dataCategories/0/interception', '/legalProcess/guidelinesUrl'],
   },
   {
     name: 'a category not collected needs no retention',
