@@ -224,7 +224,99 @@ export function methodologyExamples(profiles: readonly JurisdictionProfile[], pa
     ...nonZero.map(cellRow),
     '',
     ...completeDerivation(params, b, readable),
+    '',
+    ...model3Examples(profiles, params),
   ].join('\n');
+}
+
+/** Example C's provider: a readable messenger and voice service present in the US and Germany, answering what model 3 reads. */
+export function feasibleBase(): Declaration {
+  return {
+    format: 'retention-declaration/1',
+    provider: { id: 'feasible-example', name: 'Feasible Example', headquarters: 'US', establishments: ['DE'], services: ['voice', 'messaging'] },
+    asOf: '2026-09-30',
+    dataCategories: [
+      { category: 'subscriber-info', collected: 'yes', retention: { kind: 'fixed', duration: 'P1Y' }, storageLocations: ['US'] },
+      { category: 'connection-logs', collected: 'yes', retention: { kind: 'fixed', duration: 'P90D' }, storageLocations: ['US'] },
+      { category: 'message-metadata', collected: 'yes', retention: { kind: 'fixed', duration: 'P90D' }, storageLocations: ['US'] },
+      { category: 'message-content', collected: 'yes', retention: { kind: 'fixed', duration: 'P30D' }, storageLocations: ['US'] },
+      { category: 'call-content', collected: 'yes', retention: { kind: 'none' } },
+    ],
+    governmentRequests: [],
+  } as Declaration;
+}
+
+type Variant = { rule: string; what: string; cell: [string, string]; base: Declaration; changed: Declaration; profiles?: JurisdictionProfile[] };
+
+/** Example C: one row per rule of model 3, each the same cell before and after one change, computed by the model. */
+function model3Examples(profiles: readonly JurisdictionProfile[], params: ModelParameters): string[] {
+  const opts = { lawDate: EXAMPLE_LAW_DATE };
+  const base = feasibleBase();
+  const edit = (f: (d: Declaration) => void): Declaration => {
+    const d = structuredClone(base);
+    f(d);
+    return d;
+  };
+  const at = (d: Declaration, category: string) => d.dataCategories.find((e) => e.category === category)!;
+  const noConstraint = (id: string): ModelParameters => ({ ...params, feasibility: { ...params.feasibility, constraints: params.feasibility.constraints.filter((c) => c.id !== id) as ModelParameters['feasibility']['constraints'] } });
+  const row = (rule: string, what: string, [category, code]: [string, string], before: ExposureResult, after: ExposureResult) => {
+    const a = cellOf(before, category, code);
+    const z = cellOf(after, category, code);
+    return `| ${rule} | ${what} | ${category} × ${code} | ${range(a.established, a.worstCase)} | ${range(z.established, z.worstCase)} |`;
+  };
+  const rows: string[] = [];
+  // P13: each constraint against the same model without it (the model-2 reading of the silence).
+  const constraintRows: [string, string, [string, string], Declaration][] = [
+    ['identity-and-billing-readable', 'protection of subscriber-info not answered', ['subscriber-info', 'US'], base],
+    ['own-records-readable', 'protection of connection-logs not answered', ['connection-logs', 'US'], base],
+    ['routing-metadata-readable', 'protection of message-metadata not answered', ['message-metadata', 'DE'], base],
+    ['live-interception-reads-content', '`liveInterception: "supported"`, call-content protection not answered', ['call-content', 'US'], edit((d) => (d.legalProcess = { liveInterception: 'supported' }))],
+    ['disclosed-content-was-readable', 'a 2026 US row with `contentDisclosed: 12` naming message-content', ['message-content', 'US'], edit((d) => (d.governmentRequests = [{ period: { start: '2026-01-01', end: '2026-06-30' }, country: 'US', process: 'all', requests: 40, percentDisclosed: 75, outcomes: { contentDisclosed: 12, nonContentOnly: 18, noDataFound: 6, rejected: 4 }, categoriesRequested: ['message-content'] }]))],
+    ['provider-observes-in-transit', 'message-content: `{ "party": "provider", "capability": "observe" }`', ['message-content', 'DE'], edit((d) => (at(d, 'message-content').interception = [{ party: 'provider', capability: 'observe' }]))],
+    ['provider-retains-at-rest', 'message-content: `{ "party": "provider", "capability": "retain" }`', ['message-content', 'US'], edit((d) => (at(d, 'message-content').interception = [{ party: 'provider', capability: 'retain' }]))],
+  ];
+  for (const [id, what, cell, d] of constraintRows) rows.push(row(`P13 \`${id}\``, what, cell, computeExposure(d, profiles, noConstraint(id), opts), computeExposure(d, profiles, params, opts)));
+  const claim = edit((d) => {
+    at(d, 'call-content').protection = { inTransit: 'end-to-end', atRest: 'end-to-end' };
+    d.legalProcess = { liveInterception: 'supported' };
+  });
+  const claimSilent = edit((d) => (d.legalProcess = { liveInterception: 'supported' }));
+  rows.push(row('P13 infeasible answer', 'call-content declared end-to-end beside `"supported"`: scored as `transport` (before: the same with protection not answered)', ['call-content', 'US'], computeExposure(claimSilent, profiles, params, opts), computeExposure(claim, profiles, params, opts)));
+  // P15 and P7: the transparency figures.
+  const worldwide = edit((d) => (d.governmentRequests = [{ period: { start: '2025-01-01', end: '2025-12-31' }, country: '001', process: 'all', requests: 4713, percentDisclosed: 81 }]));
+  rows.push(row('P15 worldwide rows', 'only a worldwide row (before: an empty list, "no requests from DE")', ['subscriber-info', 'DE'], computeExposure(base, profiles, params, opts), computeExposure(worldwide, profiles, params, opts)));
+  const noSection = edit((d) => delete d.governmentRequests);
+  rows.push(row('P15 worldwide rows', 'only a worldwide row (before: no figures at all)', ['subscriber-info', 'DE'], computeExposure(noSection, profiles, params, opts), computeExposure(worldwide, profiles, params, opts)));
+  const all = { period: { start: '2025-01-01', end: '2025-12-31' }, country: 'DE' as const, process: 'all' as const, requests: 49806, percentDisclosed: 97 };
+  const whole = edit((d) => (d.governmentRequests = [all]));
+  const split = edit((d) => (d.governmentRequests = [all, { period: all.period, country: 'DE', process: 'emergency-request', requests: 10, percentDisclosed: 0 }]));
+  rows.push(row('P7 no gaming by splitting', 'an `all` row of 49,806 at 97%, then 10 refused emergency requests reported beside it', ['subscriber-info', 'DE'], computeExposure(whole, profiles, params, opts), computeExposure(split, profiles, params, opts)));
+  // P14: one fact of Exampleland known in part, against the same fact marked "unknown".
+  // Without its policies (a provider that insists on a judge would turn a more exposing route into a smaller multiplier).
+  const zz = completeDeclaration(params);
+  zz.legalProcess = { ...zz.legalProcess, policies: [] };
+  const withOrder = (change: Partial<JurisdictionProfile['instruments'][number]>): JurisdictionProfile[] => [{ ...exampleland, instruments: exampleland.instruments.map((i, k) => (k === 0 ? ({ ...i, ...change } as JurisdictionProfile['instruments'][number]) : i)) }];
+  const partial: [string, Partial<JurisdictionProfile['instruments'][number]>, Partial<JurisdictionProfile['instruments'][number]>][] = [
+    ['`categories: { "atLeast": ["subscriber-info"] }`', { categories: 'unknown' }, { categories: { atLeast: ['subscriber-info'] } }],
+    ['`kind: { "atLeast": "subpoena" }`', { kind: 'unknown' }, { kind: { atLeast: 'subpoena' } }],
+    ['`inForce.from: { "noLaterThan": "2016" }`', { inForce: { from: 'unknown' } }, { inForce: { from: { noLaterThan: '2016' } } }],
+    ['`authorisation: ["not-court"]`', { authorisation: ['unknown'] }, { authorisation: ['not-court'] }],
+    ['`authorisation: ["prosecutor", "unknown"]`', { authorisation: ['unknown'] }, { authorisation: ['prosecutor', 'unknown'] }],
+    ['`authorisation: ["court-before", "executive"]`', { authorisation: ['court-before'] }, { authorisation: ['court-before', 'executive'] }],
+  ];
+  for (const [what, unknownForm, partialForm] of partial)
+    rows.push(row('P14 partial knowledge', `the production order: ${what} (before: ${what.includes("executive") ? "`[\"court-before\"]`" : what.includes("authorisation") ? "`authorisation: [\"unknown\"]`" : `\`${Object.keys(unknownForm)[0] === "inForce" ? "inForce.from" : Object.keys(unknownForm)[0]}: "unknown"\``})`, ['subscriber-info', 'ZZ'], computeExposure(zz, withOrder(unknownForm), params, opts), computeExposure(zz, withOrder(partialForm), params, opts)));
+  return [
+    '### Example C: the rules of model 3, one change at a time',
+    '',
+    'Each row is one cell, computed twice by the model: before and after one change (shipped profiles; the P14 rows use Exampleland and the complete declaration of example B with one fact of the profile changed). The P13 rows compare the model with and without one constraint, that is, the reading model 2 gave the same silence. The provider of the P13, P15 and P7 rows:',
+    '',
+    json(base),
+    '',
+    '| rule | change | cell | before | after |',
+    '|---|---|---|---|---|',
+    ...rows,
+  ];
 }
 
 async function main(): Promise<void> {

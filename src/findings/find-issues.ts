@@ -1,5 +1,5 @@
 import { diffDeclarations } from '../diff/diff-declarations.js';
-import type { Declaration, JurisdictionProfile } from '../formats/types.generated.js';
+import type { Declaration, JurisdictionProfile, ModelParameters } from '../formats/types.generated.js';
 import type { Finding } from './rule.js';
 import { RULES } from './rules/index.js';
 import { runRules } from './run-rules.js';
@@ -11,7 +11,8 @@ export function findingsOf(
   jurisdictions: JurisdictionProfile[],
   contentCategories: ReadonlySet<string>,
   taxonomy?: readonly string[],
+  params?: ModelParameters,
 ): Finding[] {
   const changes = previous ? diffDeclarations(previous, declaration) : [];
-  return runRules(RULES, { declaration, changes, jurisdictions, contentCategories, taxonomy });
+  return runRules(RULES, { declaration, changes, jurisdictions, contentCategories, taxonomy, params });
 }

@@ -1,4 +1,4 @@
-import type { Declaration, JurisdictionProfile } from '../formats/types.generated.js';
+import type { Declaration, JurisdictionProfile, ModelParameters } from '../formats/types.generated.js';
 import type { Change } from '../diff/change.js';
 import type { EvidenceSource, Observation } from '../formats/types.generated.js';
 import type { FormatPlace } from '../observations/format-place.js';
@@ -22,6 +22,8 @@ export interface FindingContext {
   contentCategories: ReadonlySet<string>;
   /** Every taxonomy id, in order: a category a declaration does not list is unanswered. */
   taxonomy?: readonly string[];
+  /** The model's parameters (feasibility constraints), for rules about what the model can score. */
+  params?: ModelParameters;
   /** Today (YYYY-MM-DD), for rules judged when a finding is read, such as a stale declaration. */
   today?: string;
   /** Active observations about the provider (evidence from reviewers), when there are any. */

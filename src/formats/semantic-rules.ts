@@ -1,6 +1,6 @@
 import { countRange } from './count-range.js';
 import { outcomeShareBounds, PERCENT_ROUNDING } from './request-share.js';
-import type { Count, Declaration } from './types.generated.js';
+import type { Count, Declaration, GovernmentRequest } from './types.generated.js';
 import { pointer } from './json-pointer.js';
 import type { ValidationIssue } from './validation-error.js';
 
@@ -81,6 +81,51 @@ function requestFigures(decl: Declaration): ValidationIssue[] {
   return issues;
 }
 
+/** Requests where some data was produced, as bounds: from the outcome counts, else from a stated percentage (with its rounding), else anywhere up to the requests. */
+function disclosedBounds(row: GovernmentRequest): { min: number; max: number } {
+  const requests = countRange(row.requests);
+  const o = row.outcomes;
+  if (o?.contentDisclosed !== undefined && o.nonContentOnly !== undefined)
+    return { min: countRange(o.contentDisclosed).min + countRange(o.nonContentOnly).min, max: countRange(o.contentDisclosed).max + countRange(o.nonContentOnly).max };
+  if (row.percentDisclosed !== undefined) {
+    const p = row.percentDisclosed / 100;
+    return { min: Math.max(0, Math.ceil(requests.min * (p - PERCENT_ROUNDING) - 1e-9)), max: Math.floor(requests.max * Math.min(1, p + PERCENT_ROUNDING) + 1e-9) };
+  }
+  return { min: 0, max: requests.max };
+}
+
+/**
+ * A process row must fit inside the `all` row of its country and period (P7): never more
+ * requests, nor more requests with data produced, than the total it is part of. A report shape
+ * the figures cannot have is refused rather than scored.
+ */
+function partsWithinAll(decl: Declaration): ValidationIssue[] {
+  const rows = decl.governmentRequests ?? [];
+  const all = new Map<string, number>();
+  const key = (r: GovernmentRequest) => `${r.country}/${r.period.start}/${r.period.end}`;
+  rows.forEach((r, i) => {
+    if (r.process === 'all' && isCount(r.requests) && !all.has(key(r))) all.set(key(r), i);
+  });
+  const issues: ValidationIssue[] = [];
+  if (all.size === 0) return issues;
+  rows.forEach((r, i) => {
+    const k = all.get(key(r));
+    if (k === undefined || r.process === 'all' || r.process === 'preservation-request' || !isCount(r.requests)) return;
+    const total = rows[k];
+    const part = countRange(r.requests);
+    const whole = countRange(total.requests);
+    if (part.min > whole.max) {
+      issues.push({ pointer: pointer('governmentRequests', i, 'requests'), keyword: 'partExceedsAll', message: `${part.min} ${r.process} requests are more than the ${whole.max} of the "all" row for ${r.country} in the same period (/governmentRequests/${k})` });
+      return;
+    }
+    const disclosed = disclosedBounds(r).min;
+    const allDisclosed = disclosedBounds(total).max;
+    if (disclosed > allDisclosed)
+      issues.push({ pointer: pointer('governmentRequests', i), keyword: 'partExceedsAll', message: `${disclosed} ${r.process} requests with data produced are more than the ${allDisclosed} of the "all" row for ${r.country} in the same period (/governmentRequests/${k})` });
+  });
+  return issues;
+}
+
 /** `provider.id` must equal the `{providerId}` the document is submitted under. */
 export function providerMismatch(bodyId: unknown, expectedProviderId: string | undefined): ValidationIssue[] {
   if (expectedProviderId === undefined || typeof bodyId !== 'string' || bodyId === expectedProviderId) return [];
@@ -93,6 +138,7 @@ const RULES: ((decl: Declaration) => ValidationIssue[])[] = [
   (d) => duplicates(d.legalProcess?.interceptionStatutes, (s) => `${s.statute}@${s.jurisdiction}`, (i) => pointer('legalProcess', 'interceptionStatutes', i), 'statute'),
   contradictions,
   requestFigures,
+  partsWithinAll,
 ];
 
 /**

@@ -1127,6 +1127,82 @@ export interface ModelParameters {
       };
     };
   };
+  /**
+   * Feasible completions (P13): facts a real provider's other answers settle about whether it can read a category. A constraint makes a category readable by the provider (at rest, in transit, or both) when its trigger holds; an unanswered protection then completes as readable on both bounds, and a declared end-to-end answer that contradicts it is scored as readable and reported as an infeasible-answer finding naming both answers. Checked at load: unique ids; `categories` given exactly for the `collected` trigger; the service table names content categories only.
+   */
+  feasibility: {
+    rationale: Rationale;
+    /**
+     * @minItems 1
+     * @maxItems 50
+     */
+    constraints: [
+      {
+        id: Slug;
+        /**
+         * collected: the category is declared collected "yes" (list the categories); live-interception-supported: legalProcess.liveInterception is "supported" (the content categories of the provider's services, from serviceContent); content-disclosed: a transparency row of the period containing asOf, or of the last period before it, reports contentDisclosed > 0 (the content categories it names in categoriesRequested, else the provider's only collected content category); provider-observes / provider-retains: the category's interception list names { party: "provider", capability: "observe" / "retain" }.
+         */
+        when:
+          'collected' | 'live-interception-supported' | 'content-disclosed' | 'provider-observes' | 'provider-retains';
+        /**
+         * @minItems 1
+         * @maxItems 13
+         */
+        categories?: [CategoryId, ...CategoryId[]];
+        /**
+         * @minItems 1
+         * @maxItems 2
+         */
+        readable: ['at-rest' | 'in-transit', ...('at-rest' | 'in-transit')[]];
+        reason: Rationale;
+        sources?: Sources;
+      },
+      ...{
+        id: Slug;
+        /**
+         * collected: the category is declared collected "yes" (list the categories); live-interception-supported: legalProcess.liveInterception is "supported" (the content categories of the provider's services, from serviceContent); content-disclosed: a transparency row of the period containing asOf, or of the last period before it, reports contentDisclosed > 0 (the content categories it names in categoriesRequested, else the provider's only collected content category); provider-observes / provider-retains: the category's interception list names { party: "provider", capability: "observe" / "retain" }.
+         */
+        when:
+          'collected' | 'live-interception-supported' | 'content-disclosed' | 'provider-observes' | 'provider-retains';
+        /**
+         * @minItems 1
+         * @maxItems 13
+         */
+        categories?: [CategoryId, ...CategoryId[]];
+        /**
+         * @minItems 1
+         * @maxItems 2
+         */
+        readable: ['at-rest' | 'in-transit', ...('at-rest' | 'in-transit')[]];
+        reason: Rationale;
+        sources?: Sources;
+      }[]
+    ];
+    /**
+     * @minItems 1
+     * @maxItems 20
+     */
+    serviceContent: [
+      {
+        category: CategoryId;
+        /**
+         * @minItems 1
+         * @maxItems 50
+         */
+        services: [string, ...string[]];
+        rationale: Rationale;
+      },
+      ...{
+        category: CategoryId;
+        /**
+         * @minItems 1
+         * @maxItems 50
+         */
+        services: [string, ...string[]];
+        rationale: Rationale;
+      }[]
+    ];
+  };
 }
 export interface Param {
   value: Fraction;

@@ -43,6 +43,17 @@ export function modelParameterIssues(p: ModelParameters): ValidationIssue[] {
   ascending(['instrumentKinds'], ACCESS_KIND_ORDER.map((k) => p.instrumentKinds[k].value), ACCESS_KIND_ORDER);
   ascending(['transit', 'mandateKinds'], MANDATE_KIND_ORDER.map((k) => p.transit.mandateKinds[k].value), MANDATE_KIND_ORDER);
   ascending(['instrumentModifiers', 'authorisation'], ROUTE_ORDER.map((r) => p.instrumentModifiers.authorisation[r].value), ROUTE_ORDER);
+  const ids = new Set<string>();
+  p.feasibility.constraints.forEach((c, i) => {
+    if (ids.has(c.id)) add(pointer('feasibility', 'constraints', i, 'id'), 'uniqueId', `duplicate constraint "${c.id}"`);
+    ids.add(c.id);
+    if (c.when === 'collected' && c.categories === undefined) add(pointer('feasibility', 'constraints', i), 'categories', 'a constraint on collected categories must list them');
+    if (c.when !== 'collected' && c.categories !== undefined) add(pointer('feasibility', 'constraints', i, 'categories'), 'categories', `the ${c.when} trigger names its own categories: list none`);
+  });
+  const content = new Set(p.categories.filter((c) => c.kind === 'content').map((c) => c.category));
+  p.feasibility.serviceContent.forEach((row, i) => {
+    if (!content.has(row.category)) add(pointer('feasibility', 'serviceContent', i, 'category'), 'contentCategory', `"${row.category}" is not a content category`);
+  });
   if (p.transit.protection['end-to-end'].value !== 0) add('/transit/protection/end-to-end/value', 'e2e', 'end-to-end protection must remove the transit pathway (0)');
   return issues;
 }

@@ -1,5 +1,6 @@
 import { pointer } from '../formats/json-pointer.js';
 import type { Citation } from './facts.js';
+import { feasibility, type CategoryFeasibility } from './feasibility.js';
 import { observersOf, type Observers } from './observers.js';
 import type { Declaration, ModelParameters, Unknown } from './types.js';
 import { unknown } from './unknowns.js';
@@ -8,7 +9,16 @@ type DataCategory = Declaration['dataCategories'][number];
 
 /** One taxonomy category as the declaration answers it, with the pointers its cells cite. */
 export interface CategoryEntry {
+  /**
+   * The category as the model reads it: the declaration's answer, with its protection made
+   * feasible (P13). Where a constraint makes the category readable to the provider, an
+   * unanswered protection at rest reads as `provider-managed` and in transit as `readable`
+   * (transport or none: not end to end), and a contradicting `end-to-end` reads as
+   * `provider-managed` / `transport`, the least exposing readable answers.
+   */
   entry: DataCategory;
+  /** The constraints that make it readable, when any hold (see feasibility.ts). */
+  forced?: CategoryFeasibility;
   /** False when the declaration does not list the category: it counts as `collected: "undisclosed"`. */
   listed: boolean;
   sensitivity: number;
@@ -66,6 +76,7 @@ function withPointers(entry: DataCategory, listed: boolean, sensitivity: number,
  * of its cells is `/dataCategories`, where the answer would go.
  */
 export function categoryEntries(decl: Declaration, params: ModelParameters): CategoryEntry[] {
+  const feasible = feasibility(decl, params).byCategory;
   const byId = new Map<string, number>();
   decl.dataCategories.forEach((e, i) => {
     if (!byId.has(e.category)) byId.set(e.category, i);
@@ -76,8 +87,9 @@ export function categoryEntries(decl: Declaration, params: ModelParameters): Cat
       const base = '/dataCategories';
       return withPointers({ category, collected: 'undisclosed' }, false, sensitivity, { category: base, collected: base, protection: base, atRest: base, inTransit: base, retention: base, interception: base, storageLocations: base, storage: [] }, params);
     }
-    const entry = decl.dataCategories[i];
-    return withPointers(entry, true, sensitivity, {
+    const forced = feasible.get(category);
+    const entry = forced === undefined ? decl.dataCategories[i] : feasibleEntry(decl.dataCategories[i], forced);
+    const ce = withPointers(entry, true, sensitivity, {
       category: pointer('dataCategories', i, 'category'),
       collected: pointer('dataCategories', i, 'collected'),
       protection: pointer('dataCategories', i, 'protection'),
@@ -88,5 +100,20 @@ export function categoryEntries(decl: Declaration, params: ModelParameters): Cat
       storageLocations: pointer('dataCategories', i, 'storageLocations'),
       storage: Array.isArray(entry.storageLocations) ? entry.storageLocations.map((_, k) => pointer('dataCategories', i, 'storageLocations', k)) : [],
     }, params);
+    if (forced !== undefined) ce.forced = forced;
+    return ce;
   });
+}
+
+/** Protection in transit known to be readable by the provider but not answered: transport or none. */
+export const READABLE_IN_TRANSIT = 'readable' as const;
+
+function feasibleEntry(entry: DataCategory, forced: CategoryFeasibility): DataCategory {
+  const atRest = entry.protection?.atRest;
+  const inTransit = entry.protection?.inTransit;
+  const rest = forced.atRest.length > 0 && (atRest === undefined || atRest === 'undisclosed' || atRest === 'end-to-end') ? 'provider-managed' : atRest;
+  const transit = forced.inTransit.length === 0 ? inTransit : inTransit === 'end-to-end' ? 'transport' : inTransit === undefined || inTransit === 'undisclosed' ? READABLE_IN_TRANSIT : inTransit;
+  if (rest === atRest && transit === inTransit) return entry;
+  const protection = { ...(rest === undefined ? {} : { atRest: rest }), ...(transit === undefined ? {} : { inTransit: transit }) };
+  return { ...entry, protection } as DataCategory;
 }

@@ -38,3 +38,27 @@ export function encryptionPathway(ctx: ScoringContext, index: number, candidates
     unknowns,
   );
 }
+
+/**
+ * End to end on one side and readable on the other (a side a feasibility constraint makes
+ * readable, P13) gives two pathways that demand the same data: compelled on the readable side,
+ * an encryption power on the end-to-end side. Together they never obtain more than the same
+ * demands would if every side were readable (P5: end to end never raises a bound), so the
+ * encryption pathway is capped, on each bound, at what is left of that above the compelled one.
+ * `raw` is [compelled, third-party, transit, encryption].
+ */
+export function capEncryption(ctx: ScoringContext, index: number, raw: RawPathway[], candidates: readonly Candidate[], window: Window, compliance: Compliance): void {
+  const enc = raw[3];
+  const compelled = raw[0].exposure;
+  if (enc.exposure.hi <= 0 || compelled.hi <= 0) return;
+  // Where neither side is surely end to end, the compelled pathway's high end already reads both as readable
+  // (the all-readable demand), and a low end of 0 needs no cap: no second demand then.
+  const p = ctx.entries[index].entry.protection;
+  const openHi = p?.atRest !== 'end-to-end' && p?.inTransit !== 'end-to-end';
+  const all = openHi && enc.exposure.lo === 0 ? { lo: 0, hi: compelled.hi } : demand(ctx, candidates, exact(1), exact(1), window, compliance).exposure;
+  const room = (d: number, c: number) => (c >= 1 ? 0 : Math.max(0, (d - c) / (1 - c)));
+  const lo = Math.min(enc.exposure.lo, room(all.lo, compelled.lo));
+  const hi = Math.min(enc.exposure.hi, room(all.hi, compelled.hi));
+  if (lo === enc.exposure.lo && hi === enc.exposure.hi) return;
+  raw[3] = { ...enc, exposure: { lo: Math.min(lo, hi), hi } };
+}

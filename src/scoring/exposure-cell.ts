@@ -3,7 +3,7 @@ import type { CategoryLaw } from './category-law.js';
 import type { Citation } from './facts.js';
 import { compelledPathway } from './compelled-pathway.js';
 import type { Compliance } from './compliance-share.js';
-import { encryptionPathway } from './encryption-pathway.js';
+import { capEncryption, encryptionPathway } from './encryption-pathway.js';
 import { gradeFor } from './grade.js';
 import type { LawView } from './law-view.js';
 import { providerPresence } from './legal-reach.js';
@@ -92,6 +92,7 @@ export function exposureCell(ctx: ScoringContext, index: number, view: LawView, 
     users.tri === 'no' ? NO_PATHWAY : transitPathway(ctx, index, view, law, users),
     encryptionPathway(ctx, index, candidates, encryptionPower(law, presence), code, window, compliance),
   ];
+  capEncryption(ctx, index, raw, candidates, window, compliance);
   // Collected: yes counts in full; an unanswered category may not be collected at all.
   const collected: Range = ce.entry.collected === 'yes' ? ONE : UNIT;
   let lo = 1;

@@ -1,5 +1,6 @@
 import type { Tri } from '../law/in-force.js';
 import { indexed } from './facts.js';
+import { READABLE_IN_TRANSIT } from './category-entries.js';
 import type { CategoryLaw } from './category-law.js';
 import { and, type LawView } from './law-view.js';
 import { exact, fromTri, isWide, max, ONE, span, times, ZERO, type Range } from './range.js';
@@ -68,9 +69,10 @@ export function transitPathway(ctx: ScoringContext, index: number, view: LawView
   if (entry.collected === 'no') return NO_PATHWAY;
   const t = ctx.params.transit;
   const inTransit = entry.protection?.inTransit;
-  const unanswered = inTransit === undefined || inTransit === 'undisclosed';
-  // Unanswered protection lies between end to end (nothing to see) and none.
-  const protection = unanswered ? span(t.protection['end-to-end'].value, t.protection.none.value) : exact(t.protection[inTransit].value);
+  const readableOnly = (inTransit as string) === READABLE_IN_TRANSIT;
+  const unanswered = inTransit === undefined || inTransit === 'undisclosed' || readableOnly;
+  // Unanswered protection lies between end to end (nothing to see) and none; known to be readable by the provider (P13), between transport and none.
+  const protection = unanswered ? span(readableOnly ? t.protection.transport.value : t.protection['end-to-end'].value, t.protection.none.value) : exact(t.protection[inTransit].value);
   if (protection.hi === 0) return NO_PATHWAY;
   const mandate = strongestMandate(law, ctx.telecom);
   const statute = ctx.statutes(view);
@@ -120,7 +122,7 @@ function explanation(ctx: ScoringContext, index: number, view: LawView, m: Manda
   const entry = ctx.entries[index].entry;
   const inTransit = entry.protection?.inTransit;
   const unanswered = inTransit === undefined || inTransit === 'undisclosed';
-  const protectionReading = unanswered ? 'its protection in transit is not disclosed' : inTransit === 'none' ? 'it travels unencrypted' : 'it travels with transport encryption only, not end to end';
+  const protectionReading = unanswered ? 'its protection in transit is not disclosed' : (inTransit as string) === READABLE_IN_TRANSIT ? 'its protection in transit is not disclosed, but the provider can read it on the way' : inTransit === 'none' ? 'it travels unencrypted' : 'it travels with transport encryption only, not end to end';
   const code = view.profile.code;
   const who = users === undefined ? `For a user of the service who travels to ${code} (the provider declares no users there, so this is not part of the cell): ` : users.tri === 'unknown' ? `If the service has users in ${code} (not said): ` : '';
   return `${who}${entry.category}: ${protectionReading}; ${m ? `${m.name} obliges operators in ${view.profile.code} to be able to intercept it` : `no interception mandate of ${view.profile.code} reaches it`}${observers.weight.hi > 0 ? (entry.interception === undefined ? '; the provider does not say who can intercept it on the way' : observers.at >= 0 ? `; the provider says a ${entry.interception[observers.at].party} can ${entry.interception[observers.at].capability} it on the way` : '') : ''}.`;

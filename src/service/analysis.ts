@@ -137,7 +137,7 @@ export function makeAnalyzer(policy: PolicyData): Analyzer<Analysis> {
       disclosure,
       exposure: summary,
       scores,
-      findings: findingsOf(declaration, previous, policy.jurisdictions, contentCategoryIds(policy.params), policy.params.categories.map((c) => c.category)),
+      findings: findingsOf(declaration, previous, policy.jurisdictions, contentCategoryIds(policy.params), policy.params.categories.map((c) => c.category), policy.params),
       lawKeys: keysOf(lawDate),
     };
   };

@@ -19,7 +19,7 @@ export interface DraftFindings {
  * `POST /v1/validate`, `POST /v1/score` and the CLI.
  */
 export function draftFindings(declaration: Declaration, previous: Declaration | undefined, policy: PolicyData, today: string): DraftFindings {
-  const stored = findingsOf(declaration, previous, policy.jurisdictions, contentCategoryIds(policy.params), policy.params.categories.map((c) => c.category));
+  const stored = findingsOf(declaration, previous, policy.jurisdictions, contentCategoryIds(policy.params), policy.params.categories.map((c) => c.category), policy.params);
   const findings = findingsWithEvidence(stored, declaration, [], today);
   const warnings = findings
     .filter((f) => f.rule === 'unanswered-question')

@@ -84,7 +84,7 @@ export async function previewSubmission(deps: PreviewDeps, providerId: string, d
     version: same ? latest.meta.version : (latest?.meta.version ?? 0) + 1,
     created: false,
     wouldCreate: !same,
-    findings: findingsOf(declaration, latestDeclaration, deps.policy.jurisdictions, contentCategoryIds(deps.policy.params), deps.policy.params.categories.map((c) => c.category)),
+    findings: findingsOf(declaration, latestDeclaration, deps.policy.jurisdictions, contentCategoryIds(deps.policy.params), deps.policy.params.categories.map((c) => c.category), deps.policy.params),
     warnings,
     diff: latestDeclaration ? diffDeclarations(latestDeclaration, declaration) : [],
     exposureChange,

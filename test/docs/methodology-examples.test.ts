@@ -34,6 +34,20 @@ describe('docs/methodology.md worked examples', () => {
     expect(checkDeclaration(registry, structuredClone(silentDeclaration)).valid).toBe(true);
     expect(exampleland.coverage.gaps).toEqual([]);
     expect(generated).toContain('| subscriber-info × ZZ |');
-    for (const line of generated.split('\n').filter((l) => l.startsWith('| ') && l.includes('× ZZ'))) expect(line).toMatch(/\| none \|$/);
+    const exampleB = generated.slice(generated.indexOf('### Example B'), generated.indexOf('### Example C'));
+    for (const line of exampleB.split('\n').filter((l) => l.startsWith('| ') && l.includes('× ZZ'))) expect(line).toMatch(/\| none \|$/);
+  });
+
+  test('example C shows each rule of model 3 moving its cell the way the rule says', () => {
+    const rows = generated.slice(generated.indexOf('### Example C')).split('\n').filter((l) => /^\| P1[3-5]|^\| P7/.test(l));
+    const ends = (l: string) => l.split('|').slice(-3, -1).map((x) => x.trim().split('–').map(Number));
+    for (const id of params.feasibility.constraints.map((c) => c.id)) expect(rows.some((l) => l.includes(`\`${id}\``))).toBe(true);
+    for (const l of rows) {
+      const [before, after] = ends(l);
+      // Every P13 and P14 change raises the low end and never the high end; P15 and P7 never narrow the range.
+      if (/^\| P1[34]/.test(l) && !l.includes('infeasible') && !l.includes('executive')) expect(after[0]).toBeGreaterThan(before[0]);
+      if (/^\| P1[34]/.test(l)) expect(after[after.length - 1]).toBeLessThanOrEqual(before[before.length - 1] + (l.includes('executive') ? 100 : 0));
+      if (/^\| P15|^\| P7/.test(l)) expect(after[0]).toBeLessThanOrEqual(before[0]);
+    }
   });
 });

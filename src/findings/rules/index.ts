@@ -1,5 +1,6 @@
 import type { Rule } from '../rule.js';
 import { contradictedByEvidence } from './contradicted-by-evidence.js';
+import { infeasibleAnswer } from './infeasible-answer.js';
 import { observationsConflict } from './observations-conflict.js';
 import { protectionWeakened } from './protection-weakened.js';
 import { requestsAnsweredBeyondDeclaration } from './requests-answered-beyond-declaration.js';
@@ -12,6 +13,7 @@ import { unansweredQuestion } from './unanswered-question.js';
 export const RULES: Rule[] = [
   retentionBelowMandate,
   requestsAnsweredBeyondDeclaration,
+  infeasibleAnswer,
   surveillancePartyReadsContent,
   unansweredQuestion,
   retentionLengthened,

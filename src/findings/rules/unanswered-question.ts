@@ -24,7 +24,13 @@ const QUESTIONS: { question: string; gaps: (d: Declaration, taxonomy: readonly s
   },
   {
     question: '1. government requests',
-    gaps: (d) => (d.governmentRequests === undefined ? [{ path: ['governmentRequests'], what: 'transparency figures' }] : []),
+    // Worldwide rows only (country "001") leave every country's figures unanswered: one gap for the section, not one per country.
+    gaps: (d) =>
+      d.governmentRequests === undefined
+        ? [{ path: ['governmentRequests'], what: 'transparency figures' }]
+        : d.governmentRequests.length > 0 && d.governmentRequests.every((r) => r.country === '001')
+          ? [{ path: ['governmentRequests'], what: 'per-country transparency figures (only worldwide totals are given, which say nothing about any one country)' }]
+          : [],
   },
   {
     question: '2. data collected and its retention',
