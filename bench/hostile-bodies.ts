@@ -7,6 +7,9 @@
  * the status and the time to the whole answer.
  *
  *   LOG_LEVEL=silent node --import tsx bench/hostile-bodies.ts
+ *
+ * HOSTILE_BODIES=score,validate (comma-separated, case-insensitive parts of the names) sends
+ * only the bodies whose name contains one of them.
  */
 import type { AddressInfo } from 'node:net';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
@@ -33,7 +36,9 @@ const next = () => new Promise<Record<string, any>>((resolve) => client.once('me
 const { names } = (await next()) as { names: string[] };
 
 const rows = ['| body | size | status | answer (ms), 3 runs | longest event-loop delay (ms), 3 runs |', '|---|---|---|---|---|'];
+const only = (process.env.HOSTILE_BODIES ?? '').split(',').map((part) => part.trim().toLowerCase()).filter((part) => part !== '');
 for (let index = 0; index < names.length; index++) {
+  if (only.length > 0 && !only.some((part) => names[index].toLowerCase().includes(part))) continue;
   client.postMessage({ index, prepare: true });
   const { size } = await next();
   let status = 0;

@@ -25,7 +25,7 @@ export const MAX_REPORTED_ISSUES = 1000;
 /** Ajv errors read to find them (some are merged or dropped as noise). */
 const MAX_SCHEMA_ERRORS_READ = 4 * MAX_REPORTED_ISSUES;
 
-/** The first `MAX_REPORTED_ISSUES` issues, and one at the root saying that more were left out. */
+/** The first `MAX_REPORTED_ISSUES` issues (errors, and likewise warnings), and one at the root saying that more were left out. */
 function capped(issues: ValidationIssue[], more = false): ValidationIssue[] {
   if (!more && issues.length <= MAX_REPORTED_ISSUES) return issues;
   return [
@@ -49,5 +49,5 @@ export function checkDeclaration(registry: SchemaRegistry, doc: unknown, options
   const errors = semanticIssues(declaration, options.providerId);
   if (errors.length > 0) return { valid: false, errors: capped(normalizeIssues(errors)) };
   const today = options.today ?? new Date().toISOString().slice(0, 10);
-  return { valid: true, declaration, warnings: normalizeIssues(semanticWarnings(declaration, today)) };
+  return { valid: true, declaration, warnings: capped(normalizeIssues(semanticWarnings(declaration, today))) };
 }

@@ -126,3 +126,40 @@ describe('arrays longer than any format allows are refused before validation', (
     expect(refusal(text)).toBeUndefined();
   });
 });
+
+describe('the warnings of a valid document stay bounded', () => {
+  const usRow = (start: string) => ({ period: { start, end: '2013-12-31' }, country: 'US', process: 'subpoena', requests: 5 });
+
+  it('9 500 identical rows give one grouped duplicateRow warning, not 9 499', () => {
+    const doc = validDeclaration();
+    doc.governmentRequests = Array.from({ length: 9_500 }, () => usRow('2013-01-01'));
+    const result = checkDeclaration(registry, doc);
+    expect(result.valid).toBe(true);
+    if (!result.valid) return;
+    const duplicates = result.warnings.filter((w) => w.keyword === 'duplicateRow');
+    expect(duplicates).toEqual([
+      { pointer: '/governmentRequests/1', keyword: 'duplicateRow', message: 'same period, country and process as row 0; 9498 more rows repeat it (rows 2, 3, 4, 5, 6, …)' },
+    ]);
+  });
+
+  it('one warning per repeated row key, and at most MAX_REPORTED_ISSUES warnings in all', () => {
+    const doc = validDeclaration();
+    // 3 000 distinct keys, each twice: 3 000 groups, cut to MAX_REPORTED_ISSUES plus one saying so.
+    const starts = Array.from({ length: 3_000 }, (_, i) => new Date(Date.UTC(2000, 0, 1) + i * 86_400_000).toISOString().slice(0, 10));
+    doc.governmentRequests = [...starts, ...starts].map(usRow);
+    const result = checkDeclaration(registry, doc);
+    expect(result.valid).toBe(true);
+    if (!result.valid) return;
+    expect(result.warnings).toHaveLength(MAX_REPORTED_ISSUES + 1);
+    expect(result.warnings.filter((w) => w.keyword === 'maxErrors')).toHaveLength(1);
+  });
+
+  it('a single repetition names its row without a count', () => {
+    const doc = validDeclaration();
+    doc.governmentRequests = [usRow('2013-01-01'), usRow('2013-01-01')];
+    const result = checkDeclaration(registry, doc);
+    expect(result.valid && result.warnings.filter((w) => w.keyword === 'duplicateRow')).toEqual([
+      { pointer: '/governmentRequests/1', keyword: 'duplicateRow', message: 'same period, country and process as row 0' },
+    ]);
+  });
+});
