@@ -58,6 +58,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     };
     const timer = setTimeout(() => {
       done();
+      child.kill('SIGKILL'); // a server that did not start must not go on writing into its data directory
       reject(new Error(`server did not start within ${timeoutMs} ms:\n${output()}`));
     }, timeoutMs);
     const check = () => {
