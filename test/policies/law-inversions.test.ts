@@ -49,14 +49,10 @@ interface Exception {
   applies: (lower: JurisdictionProfile, than: JurisdictionProfile, category: string) => boolean;
   reason: string;
 }
-const EXCEPTIONS: Exception[] = [
-  {
-    files: ['e2e-messenger.json'],
-    applies: (lower, than, category) => encryptionPower(than, category) > encryptionPower(lower, category),
-    reason:
-      'End-to-end encrypted content: a state with a power to compel decryption or weakening (known, or possible) rightly shows more content exposure than one whose direct access reaches only the network, where the content is ciphertext (issue 20, P16(b)).',
-  },
-];
+// Model 3 (exposure/3.0.0) left no inversion for the end-to-end messenger: the exception that
+// excused "a state with a power over encryption shows more content exposure than one whose direct
+// access reaches only ciphertext" matched no pair any more and was removed as stale.
+const EXCEPTIONS: Exception[] = [];
 
 const load = (file: string): Declaration => JSON.parse(readFileSync(path.join(FIXTURES, file), 'utf8')) as Declaration;
 

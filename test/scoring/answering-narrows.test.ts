@@ -5,6 +5,7 @@ import path from 'node:path';
 import { checkDeclaration } from '../../src/formats/validate-declaration.js';
 import type { Declaration } from '../../src/formats/types.generated.js';
 import { policiesDir } from '../../src/paths.js';
+import { contradictions } from '../../src/scoring/feasibility.js';
 import { computeExposure } from '../../src/scoring/index.js';
 import { declarationArb } from './declaration-arbitrary.js';
 import { clone, jurisdictions, params, registry } from './scoring-fixture.js';
@@ -124,16 +125,21 @@ function samples(): { name: string; decl: Declaration }[] {
   return readdirSync(dir).filter((f) => f.endsWith('.json')).sort().map((f) => ({ name: f, decl: JSON.parse(readFileSync(path.join(dir, f), 'utf8')) as Declaration }));
 }
 
-/** The cells a silencing moved the wrong way: `established` up or `worstCase` down. */
+/**
+ * The cells a silencing moved the wrong way: `established` up or `worstCase` down. A declaration
+ * with an infeasible pair of answers (P13) is scored at their more exposing reading; silencing one
+ * of them leaves only the feasible completions, so there only `established` is bound.
+ */
 function violations(d: Declaration, silencings: readonly Silencing[]): string[] {
   const before = cells(d);
+  const feasible = contradictions(d, params).length === 0;
   const out: string[] = [];
   for (const s of silencings) {
     const x = clone(d);
     s.apply(x);
     for (const [k, c] of cells(x)) {
       const b = before.get(k)!;
-      if (c.established > b.established + 1e-9 || c.worstCase < b.worstCase - 1e-9) out.push(`${s.pointer} ${s.what} moved ${k}: [${b.established}, ${b.worstCase}] → [${c.established}, ${c.worstCase}]`);
+      if (c.established > b.established + 1e-9 || (feasible && c.worstCase < b.worstCase - 1e-9)) out.push(`${s.pointer} ${s.what} moved ${k}: [${b.established}, ${b.worstCase}] → [${c.established}, ${c.worstCase}]`);
     }
   }
   return out;
