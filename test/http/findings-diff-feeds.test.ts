@@ -71,7 +71,10 @@ describe('GET /v1/providers/{providerId}/findings', () => {
     doc.governmentRequests = [{ period: { start: '2024-01-01', end: '2024-06-30' }, country: 'US', process: 'search-warrant', requests: 4, accounts: 4, outcomes: { contentDisclosed: 2 } }];
     await submit(app, doc);
     const res = await request(app).get('/v1/providers/veritalk/findings?severity=error').expect(200);
+    // Content disclosed while every content category is declared end to end at rest is also an
+    // infeasible pair of answers (model 3, P13): both errors name the disclosure.
     expect(res.body.findings).toEqual([
+      expect.objectContaining({ rule: 'infeasible-answer', kind: 'document', pointers: ['/dataCategories/1/protection/atRest', '/governmentRequests/0/outcomes/contentDisclosed'] }),
       expect.objectContaining({ rule: 'requests-answered-beyond-declaration', kind: 'document', pointers: ['/dataCategories/1', '/governmentRequests/0/outcomes/contentDisclosed'] }),
     ]);
     // Honestly disclosing a licensee's powers is no error of the document: reported as what it reveals.
