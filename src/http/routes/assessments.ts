@@ -1,10 +1,10 @@
 import { Router, type Request } from 'express';
-import { mayObserve, type Caller } from '../../auth/api-key.js';
+import { mayObserve } from '../../auth/api-key.js';
 import type { AssessmentView } from '../../assessments/assessment-record.js';
-import { ObservationError } from '../../service/evidence-basics.js';
 import type { AppContext } from '../context.js';
+import { fromEvidenceService, knownProvider as knownProviderOf, writer } from './evidence-routes.js';
 import { sendTable } from '../csv-response.js';
-import { HttpError, notFound } from '../http-error.js';
+import { notFound } from '../http-error.js';
 import { requireContentType } from '../json-body.js';
 import { positiveIntParam, providerIdParam } from '../params.js';
 import { providerWrite, type WritePermission } from '../write-guard.js';
@@ -32,20 +32,8 @@ const assessmentColumns = (providerId: string) => [
 export function assessmentsRouter(ctx: AppContext): Router {
   const router = Router();
   const { assessments, observations, atlas } = ctx;
-  const writer = (res: { locals: Record<string, unknown> }) => res.locals.writer as Caller;
-  const fromService = async <T>(work: () => Promise<T>): Promise<T> => {
-    try {
-      return await work();
-    } catch (error) {
-      if (error instanceof ObservationError) throw new HttpError(error.status, error.status === 404 ? 'Not Found' : 'Conflict', error.message);
-      throw error;
-    }
-  };
-  const knownProvider = (req: Request) => {
-    const providerId = providerIdParam(String(req.params.providerId));
-    if (!atlas.latestOf(providerId) && !observations.hasEvidence(providerId)) throw notFound(`No provider "${providerId}" (no declaration, no observations, no assessments).`);
-    return providerId;
-  };
+  const fromService = fromEvidenceService;
+  const knownProvider = (req: Request) => knownProviderOf(ctx, req);
   const assessmentOr404 = (req: Request) => {
     const providerId = knownProvider(req);
     const id = positiveIntParam('assessmentId', req.params.assessmentId);

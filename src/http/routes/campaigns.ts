@@ -1,5 +1,5 @@
 import { Router, type Request } from 'express';
-import { mayObserve, type Caller } from '../../auth/api-key.js';
+import { mayObserve } from '../../auth/api-key.js';
 import { renderAtom } from '../../feeds/atom.js';
 import { campaignEntries } from '../../feeds/campaign-entries.js';
 import { TAG_BASE } from '../../feeds/version-entries.js';
@@ -7,8 +7,8 @@ import { CampaignExistsError } from '../../campaigns/campaign-store.js';
 import type { ScorecardRow } from '../../campaigns/scorecard.js';
 import { todayUtc } from '../../law/in-force.js';
 import { CampaignForbidden } from '../../service/campaign-service.js';
-import { ObservationError } from '../../service/evidence-basics.js';
 import type { AppContext } from '../context.js';
+import { evidenceHttpError, writer } from './evidence-routes.js';
 import { sendTable } from '../csv-response.js';
 import { HttpError, notFound } from '../http-error.js';
 import { requireContentType } from '../json-body.js';
@@ -36,15 +36,13 @@ const SCORECARD_COLUMNS = (campaignId: string) => [
 export function campaignsRouter(ctx: AppContext): Router {
   const router = Router();
   const { campaigns } = ctx;
-  const writer = (res: { locals: Record<string, unknown> }) => res.locals.writer as Caller;
   const fromService = async <T>(work: () => Promise<T>): Promise<T> => {
     try {
       return await work();
     } catch (error) {
       if (error instanceof CampaignExistsError) throw new HttpError(409, 'Conflict', `The campaign id "${error.campaignId}" is taken; choose another id.`);
       if (error instanceof CampaignForbidden) throw new HttpError(403, 'Forbidden', error.message);
-      if (error instanceof ObservationError) throw new HttpError(error.status, error.status === 404 ? 'Not Found' : 'Conflict', error.message);
-      throw error;
+      throw evidenceHttpError(error);
     }
   };
   const campaignOr404 = async (req: Request) => {
