@@ -1,6 +1,6 @@
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { issuesFromAjv } from './ajv-issues.js';
-import { compareDocumentOrder, compareSegments } from './document-order.js';
+import { compareDocumentOrder, compareIssues, compareSegments } from './document-order.js';
 import { escapeToken } from './json-pointer.js';
 import { MinHeap } from './min-heap.js';
 import type { ArrayPlace, ObjectPlace, PlaceTree, SchemaRef } from './schema-places.js';
@@ -142,8 +142,7 @@ function cut(value: unknown, tree: PlaceTree, at: string, piece: Piece): unknown
 
 export function boundedSchemaIssues(validators: PieceValidators, root: SchemaRef, places: PlaceTree, doc: unknown, cap: number): BoundedSchemaIssues {
   const work = { validations: 0, issuesBuilt: 0 };
-  const byOrder = (a: { pointer: string }, b: { pointer: string }) => compareDocumentOrder(a.pointer, b.pointer);
-  const pending = new MinHeap<ValidationIssue>(byOrder);
+  const pending = new MinHeap<ValidationIssue>(compareIssues);
   const left = new MinHeap<Left>((a, b) => compareDocumentOrder(a.position, b.position));
   const seen = new Set<string>();
   const add = (issues: ValidationIssue[]) => {

@@ -43,3 +43,8 @@ export function compareDocumentOrder(a: string, b: string): number {
     j = eb + 1;
   }
 }
+
+/** Issues in document order, then by keyword and message: a total order, so a cut list is the same whichever way it was found. */
+export function compareIssues(a: { pointer: string; keyword: string; message: string }, b: { pointer: string; keyword: string; message: string }): number {
+  return compareDocumentOrder(a.pointer, b.pointer) || (a.keyword < b.keyword ? -1 : a.keyword > b.keyword ? 1 : 0) || (a.message < b.message ? -1 : a.message > b.message ? 1 : 0);
+}

@@ -16,6 +16,8 @@ export interface SchemaRef {
 }
 
 export interface ArrayPlace {
+  /** The array's own schema. */
+  schema: SchemaRef;
   /** The schema an item is validated with on its own. */
   item: SchemaRef;
   minItems: number;
@@ -88,6 +90,7 @@ export function schemaPlaces(schemas: (name: string) => object | undefined, root
         const items: SchemaRef = { schema: ref.schema, pointer: `${ref.pointer}/items` };
         // An item that is only a reference is validated by what it references, as Ajv does inside the whole.
         tree.array = {
+          schema: ref,
           item: resolve(items) ?? items,
           minItems: typeof node.minItems === 'number' ? node.minItems : 0,
           maxItems: typeof node.maxItems === 'number' ? node.maxItems : undefined,

@@ -1,5 +1,5 @@
 import { boundedSchemaIssues } from './bounded-schema-check.js';
-import { compareDocumentOrder } from './document-order.js';
+import { compareIssues } from './document-order.js';
 import type { SchemaRegistry } from './schema-registry.js';
 import { semanticIssues, semanticIssuesOfInvalid } from './semantic-rules.js';
 import { semanticWarnings } from './semantic-warnings.js';
@@ -32,7 +32,7 @@ export const MAX_REPORTED_ISSUES = 1000;
 export function capped(issues: ValidationIssue[], cap = MAX_REPORTED_ISSUES, more = false): ValidationIssue[] {
   const all = normalizeIssues(issues);
   if (!more && all.length <= cap) return all;
-  const first = all.length <= cap ? all : normalizeIssues([...all].sort((x, y) => compareDocumentOrder(x.pointer, y.pointer)).slice(0, cap));
+  const first = all.length <= cap ? all : normalizeIssues([...all].sort(compareIssues).slice(0, cap));
   return [...first, { pointer: '', keyword: 'maxErrors', message: `the document has more than ${cap} problems; only the first ${cap} are listed` }];
 }
 
