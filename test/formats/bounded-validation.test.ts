@@ -12,6 +12,7 @@ import type { Declaration } from '../../src/formats/types.generated.js';
 import { checkDeclaration, MAX_REPORTED_ISSUES } from '../../src/formats/validate-declaration.js';
 import { normalizeIssues, type ValidationIssue } from '../../src/formats/validation-error.js';
 import { projectRoot } from '../../src/paths.js';
+import { checkGovernmentRequests, duplicateRows } from '../../src/transparency/check-requests.js';
 import { validDeclaration } from '../support/service.js';
 
 // Issue 23: a 1 MB anonymous body of ~9,500 invalid rows held the event loop for seconds, as Ajv
@@ -84,6 +85,28 @@ describe('checking a document stops at the cap: work counted, not timed', () => 
     // The first 100 in document order: rows 0 to 49, not the first 100 in string order (0, 1, 10, 100, …).
     const rows = !check.valid && check.errors.filter((e) => e.keyword !== 'maxErrors').map((e) => Number(e.pointer.split('/')[2]));
     expect(rows && [...new Set(rows)].sort((a, b) => a - b)).toEqual(Array.from({ length: 50 }, (_, i) => i));
+  });
+
+  it('a JSON transparency import of 20,000 bad rows: the same bounded check, pointers relative to the list', () => {
+    const rows = Array.from({ length: 20_000 }, (_, i) => badRow(i));
+    const result = bounded(rows, 10, 'government-requests');
+    expect(result.issues).toEqual(plainIssues(rows, 'government-requests').slice(0, 10));
+    expect(result.issues[0].pointer).toMatch(/^\/0\//);
+    expect(result.work.validations).toBeLessThanOrEqual(10);
+    const issues = checkGovernmentRequests(registry, rows);
+    expect(issues).toHaveLength(MAX_REPORTED_ISSUES + 1);
+    expect(issues.filter((i) => i.keyword === 'maxErrors')).toHaveLength(1);
+  });
+
+  it('duplicate rows of an import: each repetition listed, up to the cap, then one saying more were left out', () => {
+    const row = { period: { start: '2020-01-01', end: '2020-06-30' }, country: 'US', process: 'subpoena', requests: 3 } as const;
+    expect(duplicateRows([row, row, { ...row, country: 'DE' }, row])).toEqual([
+      { pointer: '/1', keyword: 'duplicateRow', message: 'same period, country and process as row 0' },
+      { pointer: '/3', keyword: 'duplicateRow', message: 'same period, country and process as row 0' },
+    ]);
+    const many = duplicateRows(Array(20_000).fill(row), 100);
+    expect(many).toHaveLength(101);
+    expect(many.filter((i) => i.keyword === 'duplicateRow').map((i) => i.pointer)).toEqual(Array.from({ length: 100 }, (_, i) => `/${i + 1}`).sort());
   });
 
   it('finds every array of the declaration schema, so none is validated whole', () => {
