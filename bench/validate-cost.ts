@@ -53,10 +53,14 @@ async function pipeline(src: string) {
   return (calls: number, byPart: boolean): Parts & { total: number } => {
     const parts: Parts = { parse: 0, check: 0, findings: 0, answer: 0 };
     const bodies = Array.from({ length: calls }, () => distinct(next++));
+    // Parsed first, outside the total: the request handling does this for every endpoint (the
+    // bench's stack row); the total is validate's own work, what it costs beyond that row.
+    const parsed = byPart ? [] : bodies.map((text) => parseJsonDocument(text).value);
     const start = cpu();
-    for (const text of bodies) {
+    for (let k = 0; k < bodies.length; k++) {
+      const text = bodies[k];
       const t0 = byPart ? cpu() : 0;
-      const { value } = parseJsonDocument(text);
+      const value = byPart ? parseJsonDocument(text).value : parsed[k];
       const t1 = byPart ? cpu() : 0;
       const result = drafts.of(text, value);
       if (!result.valid) throw new Error(`a bench body is invalid: ${JSON.stringify(result.errors.slice(0, 3))}`);
@@ -90,12 +94,13 @@ for (let round = 0; round < ROUNDS; round++) {
   parts.push(here(Math.ceil(CALLS / 4), true));
 }
 const f = (n: number) => n.toFixed(0);
-console.log(`validate work, CPU µs per call (median of ${ROUNDS} rounds of ${CALLS} distinct ${(body.length / 1024).toFixed(1)} KB bodies${previous ? ', against a previous version' : ''}):`);
-console.log(`  this code: ${f(median(totals.here))} (rounds ${totals.here.map(f).join(' / ')})`);
+console.log(`validate's own work (draft check, findings, answer; the body already parsed), CPU µs per call (${ROUNDS} rounds of ${CALLS} distinct ${(body.length / 1024).toFixed(1)} KB bodies${previous ? ', against a previous version' : ''}):`);
+console.log(`  this code: median ${f(median(totals.here))}, best ${f(Math.min(...totals.here))} (rounds ${totals.here.map(f).join(' / ')})`);
 console.log(
   `  by part: JSON inspection + parse ${f(median(parts.map((p) => p.parse)))} · check ${f(median(parts.map((p) => p.check)))} · draft findings ${f(median(parts.map((p) => p.findings)))} · answer ${f(median(parts.map((p) => p.answer)))}`,
 );
 if (base) {
   const ratios = totals.here.map((h, i) => h / totals.base[i]);
-  console.log(`  base code: ${f(median(totals.base))} (rounds ${totals.base.map(f).join(' / ')}); this ÷ base, median of per-round ratios: ${median(ratios).toFixed(2)}×`);
+  console.log(`  base code: median ${f(median(totals.base))}, best ${f(Math.min(...totals.base))} (rounds ${totals.base.map(f).join(' / ')})`);
+  console.log(`  this ÷ base: median of per-round ratios ${median(ratios).toFixed(2)}×, best ÷ best ${(Math.min(...totals.here) / Math.min(...totals.base)).toFixed(2)}×`);
 }
