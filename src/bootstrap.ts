@@ -24,6 +24,7 @@ import { CampaignService } from './service/campaign-service.js';
 import { ExposureReader } from './service/exposure-reader.js';
 import { ObservationService } from './service/observation-service.js';
 import { warmUp } from './service/warm-up.js';
+import { compilePieces } from './formats/bounded-schema-check.js';
 import { AnalysisPool } from './service/analysis-pool.js';
 import { warmUpTilt } from './tilt/warm-up-tilt.js';
 import { importTables, tiltKeywords } from './policies/load-import-tables.js';
@@ -99,6 +100,8 @@ export async function buildService(store: Store, options: ServiceOptions = {}): 
   const analyze = makeAnalyzer(policy);
   if (options.warmUp) {
     warmUp(analyze, readSampleDeclarations(registry));
+    // The validators an invalid draft is checked with, piece by piece: compiled before the first one arrives.
+    for (const name of ['declaration', 'government-requests']) compilePieces({ fragment: (ref) => registry.fragment(ref.schema, ref.pointer) }, registry.places(name));
     warmUpTilt({ keywords: tiltKeywords(), tables: importTables() });
   }
   const logger = options.logger ?? createLogger();

@@ -1,11 +1,10 @@
 import { Router, type Request, type RequestHandler } from 'express';
 import type { GovernmentRequest } from '../../formats/types.generated.js';
 import { aggregateRequests } from '../../transparency/aggregate-requests.js';
-import { checkGovernmentRequests } from '../../transparency/check-requests.js';
+import { checkGovernmentRequests, duplicateRows } from '../../transparency/check-requests.js';
 import { ImportError } from '../../transparency/import-error.js';
 import type { SkippedRow } from '../../transparency/parse-requests-csv.js';
 import { REQUEST_COLUMNS } from '../../transparency/request-columns.js';
-import { requestRowKey } from '../../transparency/request-row-key.js';
 import { importRequests } from '../../service/import-requests.js';
 import type { AppContext } from '../context.js';
 import { MAX_SKIPPED_LISTED } from '../csv-thread/csv-figures.js';
@@ -53,14 +52,8 @@ async function fromCsv(req: Request): Promise<ImportedFigures> {
 
 function fromJson(body: unknown, ctx: AppContext): ImportedFigures {
   if (!Array.isArray(body)) throw invalidDocument([{ pointer: '', keyword: 'type', message: 'must be an array of governmentRequests rows' }]);
-  const errors = checkGovernmentRequests(ctx.atlas.registry, body);
-  const first = new Map<string, number>();
-  (body as GovernmentRequest[]).forEach((row, i) => {
-    if (errors.length > 0) return;
-    const earlier = first.get(requestRowKey(row));
-    if (earlier === undefined) first.set(requestRowKey(row), i);
-    else errors.push({ pointer: `/${i}`, keyword: 'duplicateRow', message: `same period, country and process as row ${earlier}` });
-  });
+  const invalid = checkGovernmentRequests(ctx.atlas.registry, body);
+  const errors = invalid.length > 0 ? invalid : duplicateRows(body as GovernmentRequest[]);
   if (errors.length > 0) throw invalidDocument(errors, 'Some rows do not satisfy the governmentRequests format; nothing was imported.');
   return { rows: body as GovernmentRequest[], skipped: [], skippedTotal: 0, layout: 'json' };
 }
