@@ -17,6 +17,7 @@ import { NO_PATHWAY, type Cell, type ExplainLevel, type PathwayId, type PathwayR
 import { UnknownSet } from './unknowns.js';
 
 const MANDATES = ['/retentionMandates'];
+const NO_PATHWAYS = Object.freeze([]) as unknown as PathwayResult[];
 
 /** What the window cites of the declaration: one of two lists of the entry. */
 function windowCitation(ctx: ScoringContext, ce: ScoringContext['entries'][number], declaration: readonly string[]): Citation {
@@ -107,6 +108,9 @@ export function exposureCell(ctx: ScoringContext, index: number, view: LawView, 
   const s = ce.sensitivity;
   const established = pct((1 - lo) * collected.lo, s);
   const worstCase = pct((1 - hi) * collected.hi, s);
+  const unknowns = worstCase > established ? cellUnknowns(ctx, raw, ce, collected, explain) : [];
+  // `explain=summary` shows bounds, grades and unknowns only: no pathway is built for it.
+  if (ctx.cells === 'bounds') return { category: ce.entry.category, jurisdiction: code, established, worstCase, score: worstCase, grade: gradeFor(worstCase, params), establishedGrade: gradeFor(established, params), unknowns, pathways: NO_PATHWAYS };
   const pathways: PathwayResult[] = [];
   for (let i = 0; i < raw.length; i++) {
     const p = raw[i];
@@ -130,7 +134,7 @@ export function exposureCell(ctx: ScoringContext, index: number, view: LawView, 
     score: worstCase,
     grade: gradeFor(worstCase, params),
     establishedGrade: gradeFor(established, params),
-    unknowns: worstCase > established ? cellUnknowns(ctx, raw, ce, collected, explain) : [],
+    unknowns,
     pathways,
   };
   if (users.tri === 'no') {

@@ -27,11 +27,18 @@ function worstFirst(cells: Cell[]): Cell[] {
   return cells.map((c, i) => ({ c, i })).sort((a, b) => b.c.worstCase - a.c.worstCase || b.c.established - a.c.established || a.i - b.i).map((x) => x.c);
 }
 
+/** Whether `b` ranks before `a` in `worstFirst` (a later cell never does on a tie). */
+const worse = (b: Cell, a: Cell) => b.worstCase > a.worstCase || (b.worstCase === a.worstCase && b.established > a.established);
+
+/** The first cell of `worstFirst` order for each key, keys in the order cells first name them: one pass, no sort. */
 function worstPer<K extends string>(cells: Cell[], key: (c: Cell) => K): CellHeadline[] {
-  const seen = new Map<K, Cell>();
-  for (const c of worstFirst(cells)) if (!seen.has(key(c))) seen.set(key(c), c);
-  const order = [...new Set(cells.map(key))];
-  return order.map((k) => headline(seen.get(k)!));
+  const worst = new Map<K, Cell>();
+  for (const c of cells) {
+    const k = key(c);
+    const known = worst.get(k);
+    if (known === undefined || worse(c, known)) worst.set(k, c);
+  }
+  return [...worst.values()].map(headline);
 }
 
 /** Per-provider summary of an exposure matrix: overall grade, worst cells, worst per category and per jurisdiction. */

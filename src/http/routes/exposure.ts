@@ -48,7 +48,7 @@ export function exposureRouter(ctx: AppContext): Router {
     const { declaration } = check;
     const previous = await ctx.atlas.latestDeclaration(declaration.provider.id);
     const publish = draftFindings(declaration, previous, ctx.policy, todayUtc());
-    const result = computeExposure(declaration, jurisdictions, params, { lawDate, explain: scoringDetail(explain) });
+    const result = computeExposure(declaration, jurisdictions, params, { lawDate, explain: scoringDetail(explain, !wantsCsv(req)) });
     const cells = selectCells(result.cells, model);
     const answer = {
       providerId: declaration.provider.id,
