@@ -6,22 +6,17 @@
  * days, as in section (a) of `npm run bench`), so nothing keyed on content can answer; only the
  * caches keyed by the law help, as in the service.
  *
- *   node --import tsx bench/score-request-cost.ts [--profiles all|45] [--rounds 5] [--requests 100]
+ *   node --import tsx bench/score-request-cost.ts [--profiles all|45] [--rounds 5] [--requests 100] [--checkout <dir>]
  *
  * `--profiles 45` scores against the 45 profiles shipped before the fourth round of law data
  * (the 26 codes in `bench/profile-sets.ts` left out), the profile count issue 24's target names.
  * Prints CPU milliseconds per request for each part (best round of each part) and in total.
+ * `--checkout` measures another checkout of the project (say a worktree of an earlier commit)
+ * with its own code, schemas and policies; the fixture and the profile set are this one's.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadSchemaRegistry } from '../src/formats/schema-registry.js';
-import { checkDeclaration } from '../src/formats/validate-declaration.js';
-import { loadJurisdictions } from '../src/policies/load-jurisdictions.js';
-import { loadModelParameters } from '../src/policies/load-model-parameters.js';
-import { computeExposure, disclosureScore, summarizeExposure } from '../src/scoring/index.js';
-import { cellsAt } from '../src/service/answer-detail.js';
-import { draftFindings } from '../src/service/draft-findings.js';
 import { profileSet } from './profile-sets.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -31,6 +26,15 @@ const arg = (name: string) => {
 };
 const ROUNDS = Number(arg('--rounds') ?? 5);
 const REQUESTS = Number(arg('--requests') ?? 100);
+const checkout = path.resolve(arg('--checkout') ?? path.join(here, '..'));
+const load = (file: string) => import(path.join(checkout, 'src', file));
+const { loadSchemaRegistry } = await load('formats/schema-registry.ts');
+const { checkDeclaration } = await load('formats/validate-declaration.ts');
+const { loadJurisdictions } = await load('policies/load-jurisdictions.ts');
+const { loadModelParameters } = await load('policies/load-model-parameters.ts');
+const { computeExposure, disclosureScore, summarizeExposure } = await load('scoring/index.ts');
+const { cellsAt, scoringDetail } = await load('service/answer-detail.ts');
+const { draftFindings } = await load('service/draft-findings.ts');
 const registry = loadSchemaRegistry();
 const params = loadModelParameters(registry);
 const jurisdictions = profileSet(loadJurisdictions(registry), arg('--profiles') ?? 'all');
@@ -66,7 +70,8 @@ function request(used: Record<Part, number>): void {
   lap('check');
   const publish = draftFindings(check.declaration, undefined, policy, today);
   lap('findings');
-  const result = computeExposure(check.declaration, jurisdictions, params, { lawDate: today, explain: 'compact' });
+  // What the route asks of the core for a JSON answer at the default level.
+  const result = computeExposure(check.declaration, jurisdictions, params, { lawDate: today, explain: scoringDetail('summary', true) });
   lap('matrix');
   const summary = summarizeExposure(result, params);
   lap('summary');
@@ -88,6 +93,6 @@ for (let r = 0; r < ROUNDS; r++) {
   bestTotal = Math.min(bestTotal, (all.user + all.system) / 1000 / REQUESTS);
   for (const p of parts) best[p] = Math.min(best[p], used[p] / 1000 / REQUESTS);
 }
-console.log(`${jurisdictions.length} profiles, ${params.categories.length * jurisdictions.length} cells, answer ${(answerBytes / 1024).toFixed(1)} KB; CPU ms per request (best of ${ROUNDS} rounds of ${REQUESTS}):`);
+console.log(`${checkout}: ${jurisdictions.length} profiles, ${params.categories.length * jurisdictions.length} cells, answer ${(answerBytes / 1024).toFixed(1)} KB; CPU ms per request (best of ${ROUNDS} rounds of ${REQUESTS}):`);
 for (const p of parts) console.log(`  ${p.padEnd(10)} ${best[p].toFixed(3)}`);
 console.log(`  ${'total'.padEnd(10)} ${bestTotal.toFixed(3)}`);
