@@ -1,7 +1,7 @@
 /**
  * CPU cost of one `POST /v1/score` with the default answer, part by part, in one process:
  * the work the route does after the body is parsed (schema and semantic check, draft findings,
- * the exposure matrix, summary, disclosure, the `summary` cells and the JSON of the answer).
+ * the exposure matrix, summary, disclosure, the `summary` cells and the bytes of the answer).
  * Every call scores a different body (the first retention duration is a different number of
  * days, as in section (a) of `npm run bench`), so nothing keyed on content can answer; only the
  * caches keyed by the law help, as in the service.
@@ -14,7 +14,7 @@
  * `--checkout` measures another checkout of the project (say a worktree of an earlier commit)
  * with its own code, schemas and policies; the fixture and the profile set are this one's.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { profileSet } from './profile-sets.js';
@@ -35,6 +35,8 @@ const { loadModelParameters } = await load('policies/load-model-parameters.ts');
 const { computeExposure, disclosureScore, summarizeExposure } = await load('scoring/index.ts');
 const { cellsAt, scoringDetail } = await load('service/answer-detail.ts');
 const { draftFindings } = await load('service/draft-findings.ts');
+// The answer's bytes as the checkout's route makes them (in pieces where it can).
+const { jsonBytes } = existsSync(path.join(checkout, 'src/http/json-bytes.ts')) ? await load('http/json-bytes.ts') : { jsonBytes: (v: unknown) => Buffer.from(JSON.stringify(v), 'utf8') };
 const registry = loadSchemaRegistry();
 const params = loadModelParameters(registry);
 const jurisdictions = profileSet(loadJurisdictions(registry), arg('--profiles') ?? 'all');
@@ -49,7 +51,7 @@ function nextBody(): string {
   return JSON.stringify(JSON.parse(body)).replace(/"duration":"[^"]*"/, `"duration":"P${n}D"`);
 }
 
-const parts = ['parse', 'check', 'findings', 'matrix', 'summary', 'disclosure', 'cells', 'stringify'] as const;
+const parts = ['parse', 'check', 'findings', 'matrix', 'summary', 'disclosure', 'cells', 'bytes'] as const;
 type Part = (typeof parts)[number];
 const best = Object.fromEntries(parts.map((p) => [p, Infinity])) as Record<Part, number>;
 let bestTotal = Infinity;
@@ -80,8 +82,8 @@ function request(used: Record<Part, number>): void {
   const cells = cellsAt(result.cells, 'summary');
   lap('cells');
   const answer = { providerId: check.declaration.provider.id, modelVersion: result.modelVersion, lawDate: result.lawDate, explain: 'summary', summary, disclosure, warnings: [...check.warnings, ...publish.warnings], findings: publish.findings, ...cells };
-  answerBytes = Buffer.byteLength(JSON.stringify(answer));
-  lap('stringify');
+  answerBytes = jsonBytes(answer).byteLength;
+  lap('bytes');
 }
 
 for (let i = 0; i < 20; i++) request(Object.fromEntries(parts.map((p) => [p, 0])) as Record<Part, number>); // warm up
