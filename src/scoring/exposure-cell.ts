@@ -54,10 +54,12 @@ function cellUnknowns(ctx: ScoringContext, raw: readonly RawPathway[], ce: Scori
     const p = raw[i];
     if (!isWide(p.exposure)) continue;
     // A shared list met again adds nothing: its unknowns are in already, ahead of anything after it.
-    for (const list of p.lists)
-      if (!seen.includes(list)) {
-        seen.push(list);
-        gathered.addAll(list);
+    // Indexed loops: the lists are frozen arrays, whose iterators this hot path would allocate.
+    const lists = p.lists;
+    for (let j = 0; j < lists.length; j++)
+      if (!seen.includes(lists[j])) {
+        seen.push(lists[j]);
+        gathered.addAll(lists[j]);
       }
     gathered.addAll(p.unknowns);
   }
