@@ -52,8 +52,8 @@ function serverEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
 
 const authorization = { authorization: `Bearer ${ADMIN_KEY}` };
 
-/** Rounds of (echo, request handling alone, validate, score), each endpoint's best round kept: noise on a shared machine only ever slows a run down. */
-const ROUNDS = 5;
+/** Rounds of (echo, request handling alone, validate, score at the profile count of the day and at the target's), each endpoint's best round kept: noise on a shared machine only ever slows a run down (BENCH_ROUNDS, default 5; fewer only to try the bench out). */
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 
 /**
  * The body made unique per request in a field the score depends on: the first retention
