@@ -10,6 +10,7 @@ import { latestOr404 } from '../provider-view.js';
 import { sendTable, wantsCsv } from '../csv-response.js';
 import { notFound } from '../http-error.js';
 import { requireContentType } from '../json-body.js';
+import { jsonBytes } from '../json-bytes.js';
 import { explainParam, orderParam, pageParams, positiveIntParam } from '../params.js';
 import { lawDateParam, threatModelParam } from '../threat-model-param.js';
 import { cellColumns, selectCells } from '../cell-table.js';
@@ -48,7 +49,7 @@ export function exposureRouter(ctx: AppContext): Router {
     const { declaration } = check;
     const previous = await ctx.atlas.latestDeclaration(declaration.provider.id);
     const publish = draftFindings(declaration, previous, ctx.policy, todayUtc());
-    const result = computeExposure(declaration, jurisdictions, params, { lawDate, explain: scoringDetail(explain) });
+    const result = computeExposure(declaration, jurisdictions, params, { lawDate, explain: scoringDetail(explain, !wantsCsv(req)) });
     const cells = selectCells(result.cells, model);
     const answer = {
       providerId: declaration.provider.id,
@@ -62,7 +63,8 @@ export function exposureRouter(ctx: AppContext): Router {
       ...cellsAt(cells, explain),
     };
     if (unfiltered) {
-      const json = Buffer.from(JSON.stringify(answer), 'utf8');
+      const bytes = jsonBytes(answer);
+      const json = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
       drafts.set(key, json, { size: json.length });
       return void send(json);
     }
