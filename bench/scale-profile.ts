@@ -53,7 +53,7 @@ await session.post('Profiler.enable');
 const gc = { minor: 0, minorMs: 0, major: 0, majorMs: 0 };
 new PerformanceObserver((list) => {
   for (const entry of list.getEntries()) {
-    const major = (entry.detail as { kind: number }).kind === constants.NODE_PERFORMANCE_GC_MAJOR;
+    const major = (entry as unknown as { detail: { kind: number } }).detail.kind === constants.NODE_PERFORMANCE_GC_MAJOR;
     if (major) [gc.major, gc.majorMs] = [gc.major + 1, gc.majorMs + entry.duration];
     else [gc.minor, gc.minorMs] = [gc.minor + 1, gc.minorMs + entry.duration];
   }

@@ -25,8 +25,19 @@ export interface Config {
   databaseMigrationUrl?: string;
   /** Connections this process may hold in its PostgreSQL pool. */
   pgPoolMax: number;
-  /** Threads that analyse providers at start (ANALYSIS_WORKERS; default the available cores; 0: the main thread). */
+  /** Threads that analyse providers at start (ANALYSIS_WORKERS; default one fewer than the available cores, at least one; 0: the main thread). */
   analysisWorkers: number;
+}
+
+/**
+ * Analysis threads by default: one fewer than the cores, at least one. The main thread works
+ * beside them at start (reads and checks every body, takes each analysis back and writes it with
+ * its summary), so a thread per core oversubscribes the cores: on two, two threads and the main
+ * thread made a first start slower than one thread did (each analysis costing half as much CPU
+ * again, and every thread warming its own copy of the scoring code).
+ */
+export function defaultAnalysisWorkers(cores: number): number {
+  return Math.max(1, cores - 1);
 }
 
 const falsy = (value: string | undefined) => value !== undefined && /^(0|false|no|off)$/i.test(value.trim());
@@ -64,6 +75,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: env.DATABASE_URL || undefined,
     databaseMigrationUrl: env.DATABASE_MIGRATION_URL || undefined,
     pgPoolMax: nonNegativeInt('PG_POOL_MAX', env.PG_POOL_MAX, 10) || 10,
-    analysisWorkers: nonNegativeInt('ANALYSIS_WORKERS', env.ANALYSIS_WORKERS, Math.max(1, os.availableParallelism())),
+    analysisWorkers: nonNegativeInt('ANALYSIS_WORKERS', env.ANALYSIS_WORKERS, defaultAnalysisWorkers(os.availableParallelism())),
   };
 }
