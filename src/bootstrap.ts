@@ -23,7 +23,7 @@ import { AssessmentService } from './service/assessment-service.js';
 import { CampaignService } from './service/campaign-service.js';
 import { ExposureReader } from './service/exposure-reader.js';
 import { ObservationService } from './service/observation-service.js';
-import { warmUpInTurns } from './service/warm-up.js';
+import { nextTurn, warmUpInTurns } from './service/warm-up.js';
 import { compilePieces } from './formats/bounded-schema-check.js';
 import { AnalysisPool } from './service/analysis-pool.js';
 import { warmUpTilt } from './tilt/warm-up-tilt.js';
@@ -101,15 +101,14 @@ export async function buildService(store: Store, options: ServiceOptions = {}): 
   const logger = options.logger ?? createLogger();
   if (options.warmUp) {
     // Once the service is built and serving: a turn of the event loop between analyses.
-    const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
     warmUpInTurns(analyze, () => readSampleDeclarations(registry))
       .then(async () => {
         // The validators an invalid draft is checked with, piece by piece: compiled before the first one arrives.
         for (const name of ['declaration', 'government-requests']) {
-          await turn();
+          await nextTurn();
           compilePieces({ fragment: (ref) => registry.fragment(ref.schema, ref.pointer) }, registry.places(name));
         }
-        await turn();
+        await nextTurn();
         warmUpTilt({ keywords: tiltKeywords(), tables: importTables() });
       })
       .catch((error: unknown) => logger.warn({ err: error }, 'warm-up failed (only the first requests are slower)'));

@@ -12,7 +12,7 @@ export function warmUp<A>(analyze: Analyzer<A>, declarations: readonly Declarati
 }
 
 /** A turn of the event loop: what is waiting (requests, I/O) runs before the promise resolves. */
-const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+export const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
  * `warmUp` for a server that already serves: one analysis per turn of the event loop, so a
