@@ -102,7 +102,7 @@ async function countedService(count: number): Promise<{ service: TestService; co
   const cache = countedCache(rememberedCache(count), counts);
   const service = await testService(countedStore(store, counts), { analysisCache: () => cache } as never);
   const atlas = service.atlas as unknown as Record<string, (...args: unknown[]) => unknown>;
-  for (const name of ['allLatest', 'providerIds', 'latestDeclarations']) {
+  for (const name of ['allLatest', 'providerIds', 'latestDeclarations', 'latestDeclaration', 'declarationAt']) {
     const original = atlas[name].bind(service.atlas);
     atlas[name] = (...args: unknown[]) => ((counts[`atlas.${name}`] = (counts[`atlas.${name}`] ?? 0) + 1), original(...args));
   }
@@ -135,6 +135,37 @@ describe('work per write does not grow with the number of stored providers', () 
     expect(many.counts['store.version'] ?? 0).toBeLessThanOrEqual(2);
     expect(many.counts['store.append']).toBe(2);
     expect(many.counts['cache.set']).toBe(2);
+  }, 120_000);
+});
+
+describe('transparency figures after a write', () => {
+  /** The figures once (every declaration read), then two writes and the figures again: what the second read costs. */
+  async function figuresAfterWrites(count: number) {
+    const { service, counts } = await countedService(count);
+    expect((await request(service.app).get('/v1/transparency')).status).toBe(200);
+    for (const key of Object.keys(counts)) delete counts[key];
+    const first = await request(service.app).post(`/v1/providers/fresh/declarations`).set(adminAuth).send(declarationFor('fresh', 4, samples));
+    expect(first.status).toBe(201);
+    const again = await request(service.app).post(`/v1/providers/${providerId(1)}/declarations`).set(adminAuth).send(declarationFor(providerId(1), 3, samples));
+    expect(again.status).toBe(201);
+    const after = await request(service.app).get('/v1/transparency?limit=20000');
+    expect(after.status).toBe(200);
+    return { counts, rows: after.body.rows as { providerId: string }[] };
+  }
+
+  it('re-read only the declarations written, at 6 as at 300 providers, and include what was written', async () => {
+    const few = await figuresAfterWrites(6);
+    const many = await figuresAfterWrites(300);
+    expect(many.counts).toEqual(few.counts);
+    expect(many.counts['atlas.latestDeclarations'] ?? 0).toBe(0);
+    expect(many.counts['atlas.latestDeclaration']).toBe(2);
+    // The samples re-issued: 'fresh' is sample 4's rows, the second version of provider 1 sample 3's.
+    const rowsOf = (id: string, rows: { providerId: string }[]) => rows.filter((r) => r.providerId === id).length;
+    for (const { rows } of [few, many]) {
+      expect(rowsOf('fresh', rows)).toBe((samples[4].governmentRequests ?? []).length);
+      expect(rowsOf(providerId(1), rows)).toBe((samples[3].governmentRequests ?? []).length);
+    }
+    expect(rowsOf('fresh', many.rows)).toBeGreaterThan(0);
   }, 120_000);
 });
 
