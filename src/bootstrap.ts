@@ -83,7 +83,7 @@ export async function openReadModel(store: Store, registry: SchemaRegistry, poli
   // Started only when a start has enough providers to analyse, and ended once the read model is built.
   let pool: AnalysisPool | undefined;
   const workers = options.analysisWorkers ?? 0;
-  const startAnalyzer = workers > 0 ? (declaration: string, previous: string | undefined, stale: Analysis | undefined) => (pool ??= new AnalysisPool(workers, policy)).analyze(declaration, previous, stale) : undefined;
+  const startAnalyzer = workers > 0 ? (declaration: string, previous: string | undefined, stale: Analysis | undefined) => (pool ??= new AnalysisPool(workers)).analyze(declaration, previous, stale) : undefined;
   try {
     const reads = options.onDamaged ? verifiedReads(store, options.onDamaged) : store;
     return await Atlas.open(reads, registry, analyze, cache, summarizeProvider, providerSummaryCodec, { startAnalyzer, isCurrent: analysisIsCurrent(policy) });

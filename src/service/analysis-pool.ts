@@ -1,6 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import { threadEntry } from '../threads/thread-entry.js';
-import type { Analysis, PolicyData } from './analysis.js';
+import type { Analysis } from './analysis.js';
 
 /** A declaration to analyse, as its stored text (the thread parses it), with the previous version's text for the findings. */
 export interface AnalysisJob {
@@ -9,11 +9,6 @@ export interface AnalysisJob {
   previous?: string;
   /** The analysis of this version made under other law, to update where the law changed. */
   stale?: Analysis;
-}
-
-/** What a thread is started with: the service's policy data, loaded and checked once by the main thread. */
-export interface AnalysisThreadData {
-  policy: PolicyData;
 }
 
 export type AnalysisReply = { id: number; analysis: Analysis; error?: undefined } | { id: number; error: string; analysis?: undefined };
@@ -26,11 +21,9 @@ interface Thread {
 
 /**
  * Analysis threads for a starting read model, which may have thousands of providers to analyse
- * (a first start, a new release or law data): the other cores analyse, not only the event loop's.
- * Each thread is handed the policy data the service loaded and checked (`workerData`: a copy of
- * plain JSON, not its schemas: a thread compiling every schema again cost about a second of CPU
- * each) and runs the same analyzer, so an analysis made on a thread is the one the main thread
- * would make. Jobs go to the thread with
+ * (a first start, a new release or law data): every core analyses, not only the event loop's.
+ * Each thread loads the service's schemas and policy data itself and runs the same analyzer, so
+ * an analysis made on a thread is the one the main thread would make. Jobs go to the thread with
  * the fewest in flight; `close()` ends the threads once the start is done (writes afterwards are
  * analysed on the main thread, one at a time, as before).
  */
@@ -40,13 +33,9 @@ export class AnalysisPool {
   private nextId = 1;
   private failure: Error | undefined;
 
-  constructor(
-    readonly size: number,
-    policy: PolicyData,
-    entry: URL = threadEntry('analysis-worker', import.meta.url),
-  ) {
+  constructor(readonly size: number, entry: URL = threadEntry('analysis-worker', import.meta.url)) {
     for (let i = 0; i < size; i++) {
-      const worker = new Worker(entry, { workerData: { policy } satisfies AnalysisThreadData });
+      const worker = new Worker(entry);
       const thread: Thread = { worker, busy: 0, ready: undefined as never };
       thread.ready = new Promise<void>((resolve, reject) => {
         worker.once('message', () => resolve());

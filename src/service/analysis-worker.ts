@@ -1,15 +1,18 @@
 /**
- * The body of an analysis thread (a worker_threads Worker started by analysis-pool.ts): runs the
- * service's own analyzer over the policy data it was started with (the main thread's, already
- * loaded and checked against the schemas: nothing is compiled or read from disk here), and
- * answers each declaration it is sent with its analysis.
+ * The body of an analysis thread (a worker_threads Worker started by analysis-pool.ts): loads
+ * the same schemas, jurisdiction profiles and model parameters as the service, then analyses
+ * each declaration it is sent with the service's own analyzer and answers the analysis.
  */
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import type { Declaration } from '../formats/types.generated.js';
+import { loadSchemaRegistry } from '../formats/schema-registry.js';
+import { loadJurisdictions } from '../policies/load-jurisdictions.js';
+import { loadModelParameters } from '../policies/load-model-parameters.js';
 import { makeAnalyzer } from './analysis.js';
-import type { AnalysisJob, AnalysisReply, AnalysisThreadData } from './analysis-pool.js';
+import type { AnalysisJob, AnalysisReply } from './analysis-pool.js';
 
-const analyze = makeAnalyzer((workerData as AnalysisThreadData).policy);
+const registry = loadSchemaRegistry();
+const analyze = makeAnalyzer({ jurisdictions: loadJurisdictions(registry), params: loadModelParameters(registry) });
 const port = parentPort!;
 port.on('message', (job: AnalysisJob) => {
   let reply: AnalysisReply;

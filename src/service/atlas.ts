@@ -154,19 +154,24 @@ export class Atlas<A, S = unknown> {
       if (summary === undefined) missing.push(meta);
       else this.setLatest(meta, summary);
     }
-    const threaded = startAnalyzer !== undefined && missing.length >= THREADED_FROM;
-    // Each batch's bodies and remembered analyses are read, and its analyses sent to the threads,
-    // while the batch before is taken back and written: the threads never wait for the main thread
-    // between batches (two batches' documents alive at most).
-    const prepare = (batch: VersionMeta[]) => {
-      const prepared = this.prepareBatch(batch, threaded ? startAnalyzer : undefined);
-      prepared.catch(() => undefined); // awaited below, in order; a failure is handled there
-      return prepared;
-    };
-    let next = missing.length > 0 ? prepare(missing.slice(0, ANALYSE_PAGE)) : undefined;
     for (let start = 0; start < missing.length; start += ANALYSE_PAGE) {
-      const { records, known, made } = await next!;
-      next = start + ANALYSE_PAGE < missing.length ? prepare(missing.slice(start + ANALYSE_PAGE, start + 2 * ANALYSE_PAGE)) : undefined;
+      const batch = missing.slice(start, start + ANALYSE_PAGE);
+      const records = this.store.versionsOf
+        ? await this.store.versionsOf(batch)
+        : (await Promise.all(batch.map((m) => this.store.version(m.providerId, m.version).catch(skipDamaged)))).filter((r): r is VersionRecord => r !== undefined);
+      const known = this.cache?.getMany ? await this.cache.getMany(batch) : this.cache ? await this.rememberedOf(batch) : undefined;
+      // Every analysis this batch must make (in full, or updated from one made under other law), sent
+      // at once to the analysis threads (each thread takes its share).
+      const made = new Map<string, Promise<A>>();
+      if (startAnalyzer && missing.length >= THREADED_FROM) {
+        for (const record of records) {
+          const remembered = known?.get(record.providerId);
+          if (remembered !== undefined && this.currency.isCurrent(remembered)) continue;
+          const job = (async () => startAnalyzer(record.body, record.version > 1 ? (await this.store.version(record.providerId, record.version - 1))?.body : undefined, remembered))();
+          job.catch(() => undefined); // awaited below, in order; a failure is handled there
+          made.set(record.providerId, job);
+        }
+      }
       // What is remembered is written while the next providers are analysed (a batch of writes in flight at most).
       const writes: Promise<unknown>[] = [];
       for (const record of records) {
@@ -179,29 +184,6 @@ export class Atlas<A, S = unknown> {
       }
       await Promise.all(writes);
     }
-  }
-
-  /**
-   * A batch of providers to analyse: their stored versions, their remembered analyses (current or
-   * not), and, given `startAnalyzer`, every analysis the batch must make (in full, or updated from
-   * one made under other law), sent at once to the analysis threads (each thread takes its share).
-   */
-  private async prepareBatch(batch: VersionMeta[], startAnalyzer: StartAnalyzer<A> | undefined): Promise<{ records: VersionRecord[]; known: Map<string, A> | undefined; made: Map<string, Promise<A>> }> {
-    const records = this.store.versionsOf
-      ? await this.store.versionsOf(batch)
-      : (await Promise.all(batch.map((m) => this.store.version(m.providerId, m.version).catch(skipDamaged)))).filter((r): r is VersionRecord => r !== undefined);
-    const known = this.cache?.getMany ? await this.cache.getMany(batch) : this.cache ? await this.rememberedOf(batch) : undefined;
-    const made = new Map<string, Promise<A>>();
-    if (startAnalyzer) {
-      for (const record of records) {
-        const remembered = known?.get(record.providerId);
-        if (remembered !== undefined && this.currency.isCurrent(remembered)) continue;
-        const job = (async () => startAnalyzer(record.body, record.version > 1 ? (await this.store.version(record.providerId, record.version - 1))?.body : undefined, remembered))();
-        job.catch(() => undefined); // awaited in order by `load`; a failure is handled there
-        made.set(record.providerId, job);
-      }
-    }
-    return { records, known, made };
   }
 
   /** The analyses the cache remembers for `versions` (current or not), read a few at a time. */
