@@ -384,7 +384,7 @@ async function main(): Promise<void> {
     '  (a2) runs against a second server whose project copy holds the 45 profiles shipped when the target was set',
     '  (bench/profile-subset-root.ts); a2′ is the same at the profile count of the day. In-process CPU per part of',
     '  a score request: `node --import tsx bench/score-request-cost.ts --profiles 45` (`--checkout` for another',
-    '  commit). (a′) repeats one body: score',
+    '  commit); where its time goes: [score-cost.md](score-cost.md). (a′) repeats one body: score',
     '  remembers its serialised answer and validate its check. The second row of (a) is the service\'s request',
     '  handling alone (request log line with its id, metrics, security headers, the JSON reader that refuses',
     '  duplicate and forbidden keys, deep nesting and overlong arrays) answering the echo\'s acknowledgement;',
