@@ -52,6 +52,8 @@ export class DraftPool {
   private readonly waiting: Waiting[] = [];
   private nextId = 1;
   private closed = false;
+  /** Drafts answered by a thread (bytes or a 422) since the pool was made. */
+  answered = 0;
 
   constructor(options: DraftPoolOptions = {}) {
     this.size = Math.max(1, options.workers ?? DRAFT_WORKERS);
@@ -113,6 +115,7 @@ export class DraftPool {
       const job = slot.job;
       if (!job || job.id !== reply.id) return;
       slot.job = undefined;
+      if (reply.ok || 'invalid' in reply) this.answered++;
       if (reply.ok) job.resolve(reply.rendered);
       else if ('invalid' in reply) job.reject(new InvalidDocumentError(reply.invalid.errors, reply.invalid.detail));
       else job.reject(new Error(`the draft thread failed: ${reply.failure}`));
