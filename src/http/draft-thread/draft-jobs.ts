@@ -1,4 +1,5 @@
 import type { ValidationIssue } from '../../formats/validation-error.js';
+import type { Analysis } from '../../service/analysis.js';
 import type { Rendered, ScoreQuery } from './draft-answers.js';
 
 /** A stored version a draft is compared with, as its stored text (the thread parses it). */
@@ -15,8 +16,17 @@ export type DraftJob =
   | { kind: 'preview'; body: string; providerId: string; latest?: StoredText; lawDate: string; today: string }
   | { kind: 'observed'; body: string; query: ScoreQuery };
 
+/** A keyed submission to check and analyse (against the stored text of the version it builds on) before it is stored. */
+export interface PrepareJob {
+  kind: 'prepare';
+  body: string;
+  providerId: string;
+  previous?: string;
+}
+
 /** A thread's answer: the bytes (moved, not copied), an invalid document (the 422), or a failure of the thread's code. */
 export type DraftReply =
   | { id: number; ok: true; rendered: Rendered }
+  | { id: number; ok: true; analysis: Analysis }
   | { id: number; ok: false; invalid: { errors: ValidationIssue[]; detail: string } }
   | { id: number; ok: false; failure: string };

@@ -3,7 +3,8 @@ import { InvalidDocumentError } from '../../formats/validation-error.js';
 import { threadEntry } from '../../threads/thread-entry.js';
 import { busy } from '../http-error.js';
 import type { Rendered } from './draft-answers.js';
-import type { DraftJob, DraftReply } from './draft-jobs.js';
+import type { DraftJob, DraftReply, PrepareJob } from './draft-jobs.js';
+import type { Analysis } from '../../service/analysis.js';
 
 /** Draft threads by default (DRAFT_WORKERS): one keeps the other core for the event loop and the CSV thread. */
 export const DRAFT_WORKERS = 1;
@@ -30,8 +31,8 @@ interface Slot {
 
 interface Waiting {
   id: number;
-  job: DraftJob;
-  resolve: (rendered: Rendered) => void;
+  job: DraftJob | PrepareJob;
+  resolve: (reply: Extract<DraftReply, { ok: true }>) => void;
   reject: (error: unknown) => void;
 }
 
@@ -69,13 +70,26 @@ export class DraftPool {
   }
 
   /** Answers a draft on a thread: its bytes, or InvalidDocumentError (the same 422 as inline), or 503 busy. */
-  run(job: DraftJob): Promise<Rendered> {
+  async run(job: DraftJob): Promise<Rendered> {
+    const reply = await this.submit(job);
+    if (!('rendered' in reply)) throw new Error('the draft thread answered a draft without its bytes');
+    return reply.rendered;
+  }
+
+  /** Checks and analyses a keyed submission on a thread (InvalidDocumentError when it is invalid, 503 busy when full). */
+  async prepare(job: PrepareJob): Promise<Analysis> {
+    const reply = await this.submit(job);
+    if (!('analysis' in reply)) throw new Error('the draft thread answered a submission without its analysis');
+    return reply.analysis;
+  }
+
+  private submit(job: DraftJob | PrepareJob): Promise<Extract<DraftReply, { ok: true }>> {
     if (this.closed) return Promise.reject(busy('The server is shutting down; send the draft again later.'));
     const free = this.slots.some((s) => !s?.job);
     if (!free && this.waiting.length >= this.maxWaiting) {
       return Promise.reject(busy(`${this.size + this.maxWaiting} large drafts are being answered or waiting; nothing was computed. Send it again after the time in Retry-After.`));
     }
-    return new Promise<Rendered>((resolve, reject) => {
+    return new Promise((resolve, reject) => {
       this.waiting.push({ id: this.nextId++, job, resolve, reject });
       this.dispatch();
     });
@@ -116,7 +130,7 @@ export class DraftPool {
       if (!job || job.id !== reply.id) return;
       slot.job = undefined;
       if (reply.ok || 'invalid' in reply) this.answered++;
-      if (reply.ok) job.resolve(reply.rendered);
+      if (reply.ok) job.resolve(reply);
       else if ('invalid' in reply) job.reject(new InvalidDocumentError(reply.invalid.errors, reply.invalid.detail));
       else job.reject(new Error(`the draft thread failed: ${reply.failure}`));
       this.dispatch();

@@ -2,7 +2,8 @@
  * The body of a draft thread (a worker_threads Worker started by draft-pool.ts): loads the
  * same schemas, jurisdiction profiles and model parameters as the service, then answers each
  * large draft it is sent with the same functions the event loop uses for small ones
- * (draft-answers.ts), and hands the answer's bytes back without copying them.
+ * (draft-answers.ts), and hands the answer's bytes back without copying them. A large keyed
+ * submission is checked and analysed here too; the event loop only stores it.
  */
 import { parentPort } from 'node:worker_threads';
 import type { Declaration } from '../../formats/types.generated.js';
@@ -12,7 +13,8 @@ import { InvalidDocumentError } from '../../formats/validation-error.js';
 import { loadJurisdictions } from '../../policies/load-jurisdictions.js';
 import { loadModelParameters } from '../../policies/load-model-parameters.js';
 import { renderObservedScore, renderPreview, renderScore, renderValidation, type DraftDeps, type Rendered } from './draft-answers.js';
-import type { DraftJob, DraftReply } from './draft-jobs.js';
+import type { DraftJob, DraftReply, PrepareJob } from './draft-jobs.js';
+import { makeAnalyzer, type Analysis } from '../../service/analysis.js';
 
 const registry = loadSchemaRegistry();
 const policy = { jurisdictions: loadJurisdictions(registry), params: loadModelParameters(registry) };
@@ -40,14 +42,23 @@ function render(job: DraftJob): Rendered {
   }
 }
 
-port.on('message', ({ id, job }: { id: number; job: DraftJob }) => {
+const analyze = makeAnalyzer(policy);
+
+/** A keyed submission: the write's own check (with its provider id), then the service's analyzer against the version it builds on. */
+function prepare(job: PrepareJob): Analysis {
+  const check = checkDeclaration(registry, JSON.parse(job.body), { providerId: job.providerId });
+  if (!check.valid) throw new InvalidDocumentError(check.errors);
+  return analyze(check.declaration, parse(job.previous));
+}
+
+port.on('message', ({ id, job }: { id: number; job: DraftJob | PrepareJob }) => {
   let reply: DraftReply;
   try {
-    reply = { id, ok: true, rendered: render(job) };
+    reply = job.kind === 'prepare' ? { id, ok: true, analysis: prepare(job) } : { id, ok: true, rendered: render(job) };
   } catch (error) {
     if (error instanceof InvalidDocumentError) reply = { id, ok: false, invalid: { errors: error.errors, detail: error.detail } };
     else reply = { id, ok: false, failure: error instanceof Error ? (error.stack ?? error.message) : String(error) };
   }
-  port.postMessage(reply, reply.ok ? [reply.rendered.bytes.buffer as ArrayBuffer] : []);
+  port.postMessage(reply, reply.ok && 'rendered' in reply ? [reply.rendered.bytes.buffer as ArrayBuffer] : []);
 });
 port.postMessage('ready');
