@@ -70,7 +70,7 @@ const bodies = [
   ...[
     ['exposure', (d) => `/v1/providers/${LARGE}/exposure?lawDate=${d}`],
     ['exposure, explain=full', (d) => `/v1/providers/${LARGE}/exposure?explain=full&lawDate=${d}`],
-    ['findings', (d) => `/v1/providers/${LARGE}/findings?lawDate=${d}`],
+    ['findings', () => `/v1/providers/${LARGE}/findings`],
     ['diff', () => `/v1/providers/${LARGE}/diff`],
     ['heatmap.svg', (d) => `/providers/${LARGE}/heatmap.svg?lawDate=${d}`],
     ['provider page', (d) => `/providers/${LARGE}?lawDate=${d}`],
@@ -89,6 +89,7 @@ const observations = (n) => Array.from({ length: n }, (_, i) => JSON.stringify(o
 /** An assessment whose document is the largest declaration's sections (without what an assessment may not hold). */
 function assessment(run) {
   const { format, asOf, sources, governmentRequests, ...document } = JSON.parse(largestDeclaration(LARGE, MB - 4096));
+  delete document.provider.markets; // the fragment's provider has no markets
   document.provider.name = `Provider assessed ${run}`;
   return JSON.stringify({ document, observedAt: '2024-05-01', statement: `Assessed ${run}.`, sources: [{ url: 'https://example.org/assessment', title: 'Assessment', kind: 'technical-test' }] });
 }
