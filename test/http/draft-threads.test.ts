@@ -77,6 +77,24 @@ describe('large drafts are answered on a draft thread, byte for byte as on the e
     expect(a.status).toBe(status);
   }, 120_000);
 
+  it('stores a large keyed submission checked and analysed on the thread as the event loop would', async () => {
+    const before = pool.answered;
+    const invalid = rows.replace(/"country":"DE"/g, '"country":"XX"');
+    const refused = [await send(inline.url, `/v1/providers/${PROVIDER}/declarations`, invalid, { ...json, ...adminAuth }), await send(threaded.url, `/v1/providers/${PROVIDER}/declarations`, invalid, { ...json, ...adminAuth })];
+    expect(refused[0].status).toBe(422);
+    expect(withoutRequestId(refused[1])).toEqual(withoutRequestId(refused[0]));
+    const written = [await send(inline.url, `/v1/providers/${PROVIDER}/declarations`, rows, { ...json, ...adminAuth }), await send(threaded.url, `/v1/providers/${PROVIDER}/declarations`, rows, { ...json, ...adminAuth })];
+    expect(pool.answered).toBe(before + 2);
+    for (const answer of written) expect(JSON.parse(answer.body)).toMatchObject({ version: 2, created: true });
+    // What the write stored and analysed reads the same on both: the summary the read model keeps, findings, exposure.
+    for (const path of [`/v1/providers/${PROVIDER}/findings`, `/v1/providers/${PROVIDER}/exposure`, `/v1/exposure`]) {
+      const [a, b] = await Promise.all([fetch(inline.url + path).then((r) => r.text()), fetch(threaded.url + path).then((r) => r.text())]);
+      expect(b).toEqual(a);
+    }
+    const [a, b] = await Promise.all([fetch(`${inline.url}/v1/providers/${PROVIDER}`).then((r) => r.json()), fetch(`${threaded.url}/v1/providers/${PROVIDER}`).then((r) => r.json())]);
+    expect({ ...(b as object), submittedAt: undefined }).toEqual({ ...(a as object), submittedAt: undefined });
+  }, 120_000);
+
   it('answers a small draft on the event loop', async () => {
     const before = pool.answered;
     const answer = await send(threaded.url, '/v1/score', JSON.stringify(validDeclaration(PROVIDER)));
@@ -108,7 +126,7 @@ describe('the draft pool is bounded, and survives a thread that dies', () => {
     }
   });
 
-  it('answers 503 busy when a thread runs out of its heap, stores nothing, and answers the next draft on a new thread', async () => {
+  it('answers 503 busy when a thread runs out of its heap (a dry run, a keyed write), stores nothing, and answers the next draft on a new thread', async () => {
     const pool = new DraftPool({ workers: 1, heapMb: 96, entry: greedyEntry });
     const { service, server } = await serve({ draftPool: pool, draftThreadMinBytes: 0 });
     try {
@@ -118,6 +136,11 @@ describe('the draft pool is bounded, and survives a thread that dies', () => {
       expect(died.status).toBe(503);
       expect(JSON.parse(died.body)).toMatchObject({ type: 'https://retention-atlas.example/problems/busy', status: 503 });
       expect(Number(died.retryAfter)).toBeGreaterThan(0);
+      expect((await service.atlas.history(PROVIDER)).map((v) => v.version)).toEqual([1]);
+
+      const write = await send(server.url, `/v1/providers/${PROVIDER}/declarations`, greedy, { ...json, ...adminAuth });
+      expect(write.status).toBe(503);
+      expect(JSON.parse(write.body)).toMatchObject({ type: 'https://retention-atlas.example/problems/busy' });
       expect((await service.atlas.history(PROVIDER)).map((v) => v.version)).toEqual([1]);
 
       const next = await send(server.url, '/v1/validate', JSON.stringify(declaration));
