@@ -27,6 +27,8 @@ export interface Config {
   pgPoolMax: number;
   /** Threads that analyse providers at start (ANALYSIS_WORKERS; default the available cores; 0: the main thread). */
   analysisWorkers: number;
+  /** Threads that answer large drafts (score, validate, dry run) off the event loop (DRAFT_WORKERS; default 1, at least 1). */
+  draftWorkers: number;
 }
 
 const falsy = (value: string | undefined) => value !== undefined && /^(0|false|no|off)$/i.test(value.trim());
@@ -65,5 +67,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseMigrationUrl: env.DATABASE_MIGRATION_URL || undefined,
     pgPoolMax: nonNegativeInt('PG_POOL_MAX', env.PG_POOL_MAX, 10) || 10,
     analysisWorkers: nonNegativeInt('ANALYSIS_WORKERS', env.ANALYSIS_WORKERS, Math.max(1, os.availableParallelism())),
+    draftWorkers: nonNegativeInt('DRAFT_WORKERS', env.DRAFT_WORKERS, 1) || 1,
   };
 }

@@ -73,6 +73,14 @@ export interface NextDocument {
   doc: unknown;
   /** The exact bytes to store. */
   body: string;
+  /** The document already checked (valid) and analysed elsewhere (a draft thread), on top of the version `baseVersion` (0: none). */
+  prepared?: Prepared<unknown>;
+}
+
+/** A submission checked and analysed off the event loop: used when the base is still the version it was analysed against. */
+export interface Prepared<A> {
+  baseVersion: number;
+  analysis: A;
 }
 
 /** The outcome of a write: the version now latest, and whether this write created it. */
@@ -205,8 +213,8 @@ export class Atlas<A, S = unknown> {
    * Stores a whole declaration as the provider's next version. Identical bytes to the latest
    * version store nothing and answer that version with `created: false`.
    */
-  submit(providerId: string, doc: unknown, body: string, submittedBy?: string): Promise<WrittenVersion> {
-    return this.write(providerId, () => ({ doc, body }), submittedBy);
+  submit(providerId: string, doc: unknown, body: string, submittedBy?: string, prepared?: Prepared<A>): Promise<WrittenVersion> {
+    return this.write(providerId, () => ({ doc, body, prepared }), submittedBy);
   }
 
   /**
@@ -231,9 +239,11 @@ export class Atlas<A, S = unknown> {
         if (!base) throw new Error(`nothing to write for "${providerId}" and no version to answer with`);
         return { ...base.meta, created: false };
       }
-      const result = this.check(next.doc, providerId);
+      // Checked and analysed on a draft thread against this very base: the check's declaration is the document itself.
+      const prepared = next.prepared?.baseVersion === (base?.meta.version ?? 0) ? (next.prepared as Prepared<A>) : undefined;
+      const result: DeclarationCheck = prepared ? { valid: true, declaration: next.doc as Declaration, warnings: [] } : this.check(next.doc, providerId);
       if (!result.valid) throw new InvalidDocumentError(result.errors);
-      const analysis = this.analyze(result.declaration, base?.declaration);
+      const analysis = prepared ? prepared.analysis : this.analyze(result.declaration, base?.declaration);
       try {
         const record = await this.store.append(providerId, { body: next.body, submittedBy, expectedVersion: base?.meta.version ?? 0 });
         this.declarations.set(`${providerId}@${record.version}`, result.declaration);
