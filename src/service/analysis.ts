@@ -65,19 +65,24 @@ function summaryOfScores(scores: ScoreTable, policy: PolicyData, worstCount = 5)
   const codes = policy.jurisdictions.map((p) => p.code as string).sort();
   const worst: Ranked[] = [];
   const byCategory: Ranked[] = [];
-  const byJurisdiction = new Map<string, Ranked>();
+  const byJurisdiction: (Ranked | undefined)[] = codes.map(() => undefined);
+  // Compares a cell not yet made into a Ranked with one that is (as `worse`): cells are made only when they lead.
+  const beats = (worstCase: number, established: number, index: number, b: Ranked) => b.worstCase - worstCase || b.established - established || index - b.index;
   let index = 0;
   for (const { category } of params.categories) {
     const row = scores[category];
     let best: Ranked | undefined;
-    for (const code of codes) {
-      const [established, worstCase] = row[code];
-      const cell: Ranked = { category, jurisdiction: code, established, worstCase, index: index++ };
-      if (best === undefined || worse(cell, best) < 0) best = cell;
-      const j = byJurisdiction.get(code);
-      if (j === undefined || worse(cell, j) < 0) byJurisdiction.set(code, cell);
-      if (worst.length < worstCount || worse(cell, worst[worst.length - 1]) < 0) {
-        worst.push(cell);
+    for (let j = 0; j < codes.length; j++, index++) {
+      const cell = row[codes[j]];
+      const established = cell[0];
+      const worstCase = cell[1];
+      let made: Ranked | undefined;
+      const make = () => (made ??= { category, jurisdiction: codes[j], established, worstCase, index });
+      if (best === undefined || beats(worstCase, established, index, best) < 0) best = make();
+      const current = byJurisdiction[j];
+      if (current === undefined || beats(worstCase, established, index, current) < 0) byJurisdiction[j] = make();
+      if (worst.length < worstCount || beats(worstCase, established, index, worst[worst.length - 1]) < 0) {
+        worst.push(make());
         worst.sort(worse);
         if (worst.length > worstCount) worst.pop();
       }
@@ -93,7 +98,7 @@ function summaryOfScores(scores: ScoreTable, policy: PolicyData, worstCount = 5)
     overall: { established, worstCase: score, score, grade: gradeFor(score, params), establishedGrade: gradeFor(established, params) },
     worstCells: worst.map(headline),
     byCategory: byCategory.map(headline),
-    byJurisdiction: codes.map((code) => headline(byJurisdiction.get(code)!)),
+    byJurisdiction: byJurisdiction.map((c) => headline(c!)),
   };
 }
 
