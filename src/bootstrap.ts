@@ -25,6 +25,7 @@ import { ExposureReader } from './service/exposure-reader.js';
 import { ObservationService } from './service/observation-service.js';
 import { warmUp } from './service/warm-up.js';
 import { AnalysisPool } from './service/analysis-pool.js';
+import { analysisCodec } from './service/analysis-codec.js';
 import { warmUpTilt } from './tilt/warm-up-tilt.js';
 import { importTables, tiltKeywords } from './policies/load-import-tables.js';
 import { readSampleDeclarations } from './policies/load-sample-declarations.js';
@@ -79,7 +80,7 @@ export async function openReadModel(store: Store, registry: SchemaRegistry, poli
   const summaryKey = analysisKey(policy, packageVersion(), lawEpoch(policy.jurisdictions, todayUtc()));
   const analysesKey = analysisKey({ params: policy.params }, packageVersion());
   const files = !options.analysisCache && options.analysisCacheDir ? { dir: options.analysisCacheDir, key: summaryKey, analysesKey, law: JSON.stringify(lawKeysMemo(policy.jurisdictions)(todayUtc())) } : undefined;
-  const cache = options.analysisCache ? options.analysisCache(summaryKey) : files ? new FileAnalysisCache<Analysis>(files.dir, files.key, files.analysesKey, files.law) : undefined;
+  const cache = options.analysisCache ? options.analysisCache(summaryKey) : files ? new FileAnalysisCache<Analysis>(files.dir, files.key, files.analysesKey, files.law, analysisCodec(policy)) : undefined;
   // Started only when a start has enough providers to analyse, and ended once the read model is built.
   let pool: AnalysisPool | undefined;
   const workers = options.analysisWorkers ?? 0;

@@ -50,6 +50,8 @@ interface SummaryEntry {
 
 /** Folders of earlier laws and keys kept beside the current ones (then removed, in the background). */
 const KEPT_FOLDERS = 3;
+/** How long after a cache is opened the folders beyond those are removed. */
+const PRUNE_AFTER_MS = 60_000;
 
 /**
  * One file per provider for its analysis (tens of kilobytes) and one for its read-model summary
@@ -60,7 +62,7 @@ const KEPT_FOLDERS = 3;
  * on ext4, replacing (or unlinking) a file whose blocks are on disk costs about a millisecond
  * each, ten times writing a new one. An analysis is looked up in the current law's folder
  * first, then in the earlier ones, newest first (it may be updated from there, column by
- * column); folders beyond the newest few are removed in the background.
+ * column); folders beyond the newest few are removed in the background, a minute after the cache is opened.
  */
 export class FileAnalysisCache<A> implements AnalysisCache<A> {
   private readonly lawDir: string;
@@ -73,13 +75,16 @@ export class FileAnalysisCache<A> implements AnalysisCache<A> {
    * Summaries are valid under `key`; analyses under `analysesKey` (by default the same): a
    * service whose analyses carry the law of each column remembers them under a key without the
    * law, so a change of law finds the analyses it can update column by column. `law` names the
-   * folder new analyses are written to (the law in force of every column today).
+   * folder new analyses are written to (the law in force of every column today). `getTexts`
+   * and `setText` read and write the codec's text as it is.
    */
   constructor(
     private readonly dir: string,
     private readonly key: string,
     private readonly analysesKey: string = key,
     law = '',
+    /** How an analysis is written and read back (by default as JSON). */
+    private readonly codec: { encode(analysis: A): string; decode(text: string): A } = { encode: (a) => JSON.stringify(a), decode: (text) => JSON.parse(text) as A },
   ) {
     this.lawDir = path.join(dir, `law-${shortHash(analysesKey + law)}`);
     this.summaryDir = path.join(dir, 'summaries', shortHash(key));
@@ -88,7 +93,7 @@ export class FileAnalysisCache<A> implements AnalysisCache<A> {
   async get(providerId: string, version: number): Promise<A | undefined> {
     const text = this.findText(providerId, version);
     try {
-      return text === undefined ? undefined : (JSON.parse(text) as A);
+      return text === undefined ? undefined : this.codec.decode(text);
     } catch {
       return undefined;
     }
@@ -97,7 +102,7 @@ export class FileAnalysisCache<A> implements AnalysisCache<A> {
   async set(providerId: string, version: number, analysis: A, summary?: unknown): Promise<void> {
     // Side by side: a summary whose analysis was not written (a crash between) is still right, and the analysis is recomputed on demand.
     await Promise.all([
-      this.write(this.lawDir, providerId, this.analysisFile(version, JSON.stringify(analysis))),
+      this.write(this.lawDir, providerId, this.analysisFile(version, this.codec.encode(analysis))),
       summary !== undefined && this.setSummary(providerId, version, summary),
     ]);
   }
@@ -205,7 +210,8 @@ export class FileAnalysisCache<A> implements AnalysisCache<A> {
     const keys = folders(path.join(this.dir, 'summaries'), (name) => name !== path.basename(this.summaryDir));
     const kept = laws.filter((e) => e.folder && e.name.startsWith('law-')).slice(0, KEPT_FOLDERS - 1);
     const removed = [...laws.filter((e) => !kept.includes(e)), ...keys.filter((e, i) => !e.folder || i >= KEPT_FOLDERS - 1)];
-    for (const e of removed) void rm(e.file, { recursive: true, force: true }).catch(() => undefined);
+    // Later, and not on the way of a start (which has thousands of files to read and write).
+    if (removed.length > 0) setTimeout(() => removed.forEach((e) => void rm(e.file, { recursive: true, force: true }).catch(() => undefined)), PRUNE_AFTER_MS).unref();
     return kept.map((e) => e.file);
   }
 

@@ -14,15 +14,17 @@ import { loadModelParameters } from '../policies/load-model-parameters.js';
 import { analysisIsCurrent, makeAnalyzer, type Analysis, type PolicyData } from './analysis.js';
 import type { AnalysisJob, AnalysisReply, ThreadData } from './analysis-pool.js';
 import { FileAnalysisCache } from './analysis-cache.js';
+import { analysisCodec } from './analysis-codec.js';
 import { providerSummaryCodec, summarizeProvider } from './provider-entry.js';
 
 const data = workerData as ThreadData | undefined;
 const given = data?.policy;
-const cache = data?.cache && new FileAnalysisCache<Analysis>(data.cache.dir, data.cache.key, data.cache.analysesKey, data.cache.law);
 const policy = given ?? (() => {
   const registry = loadSchemaRegistry();
   return { jurisdictions: loadJurisdictions(registry), params: loadModelParameters(registry) };
 })();
+const codec = analysisCodec(policy);
+const cache = data?.cache && new FileAnalysisCache<Analysis>(data.cache.dir, data.cache.key, data.cache.analysesKey, data.cache.law, codec);
 const analyze = makeAnalyzer(policy);
 const isCurrent = analysisIsCurrent(policy);
 const port = parentPort!;
@@ -30,17 +32,18 @@ port.on('message', (job: AnalysisJob) => {
   let reply: AnalysisReply;
   try {
     const declaration = JSON.parse(job.body) as Declaration;
-    const rememberedText = cache ? cache.textOf(job.meta.providerId, job.meta.version) : job.remembered;
-    const remembered = rememberedText === undefined ? undefined : parsed(rememberedText);
-    let analysis = remembered !== undefined && isCurrent(remembered) ? remembered : undefined;
+    const { analysis: current, stale } = remembered(job);
+    let analysis = current;
     let text: string | undefined;
     if (analysis === undefined) {
       const previous = job.previous === undefined ? undefined : (JSON.parse(job.previous) as Declaration);
-      analysis = analyze(declaration, previous, remembered);
-      text = JSON.stringify(analysis);
+      analysis = analyze(declaration, previous, stale);
+      text = cache ? codec.encode(analysis) : JSON.stringify(analysis);
     }
-    const summary = providerSummaryCodec.encode(summarizeProvider(job.meta, declaration, analysis));
-    if (cache) cache.setTextSync(job.meta.providerId, job.meta.version, text, summary);
+    const encoded = providerSummaryCodec.encode(summarizeProvider(job.meta, declaration, analysis));
+    if (cache) cache.setTextSync(job.meta.providerId, job.meta.version, text, encoded);
+    // As JSON text: one string crosses to the event loop faster than the object.
+    const summary = JSON.stringify(encoded);
     reply = cache ? { id: job.id, summary, remembered: true } : { id: job.id, analysis: text, summary };
   } catch (error) {
     reply = { id: job.id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) };
@@ -49,11 +52,24 @@ port.on('message', (job: AnalysisJob) => {
 });
 port.postMessage({ ready: true });
 
-/** A remembered analysis's text parsed, or undefined when it does not parse (a torn write): then analysed again. */
-function parsed(text: string): Analysis | undefined {
+/**
+ * The job's remembered analysis: current (then only summarised), or stale (then updated where
+ * the law changed), or none (unreadable, a torn write: then analysed again). From the file cache
+ * the thread opened it is in the codec's form, and only what an update reads of it is decoded;
+ * sent by the read model (another cache) it is JSON.
+ */
+function remembered(job: AnalysisJob): { analysis?: Analysis; stale?: unknown } {
   try {
-    return JSON.parse(text) as Analysis;
+    if (cache) {
+      const text = cache.textOf(job.meta.providerId, job.meta.version);
+      if (text === undefined) return {};
+      const found = codec.staleOrCurrent(text, isCurrent as (a: Pick<Analysis, 'modelVersion' | 'lawKeys'>) => boolean);
+      return 'analysis' in found ? { analysis: found.analysis } : { stale: found.stale };
+    }
+    if (job.remembered === undefined) return {};
+    const analysis = JSON.parse(job.remembered) as Analysis;
+    return isCurrent(analysis) ? { analysis } : { stale: analysis };
   } catch {
-    return undefined;
+    return {};
   }
 }

@@ -60,7 +60,7 @@ const worse = (a: Ranked, b: Ranked) => b.worstCase - a.worstCase || b.establish
  * pass over the cells instead of sorting them three times: a column update keeps most cells
  * and must not pay more for its summary than for the columns it computes.
  */
-function summaryOfScores(scores: ScoreTable, policy: PolicyData, worstCount = 5): ExposureSummary {
+export function summaryOfScores(scores: ScoreTable, policy: PolicyData, worstCount = 5): ExposureSummary {
   const { params } = policy;
   const codes = policy.jurisdictions.map((p) => p.code as string).sort();
   const worst: Ranked[] = [];
@@ -164,9 +164,17 @@ export function makeAnalyzer(policy: PolicyData): Analyzer<Analysis> {
       // In matrix order, as a full analysis writes them: taxonomy, then code.
       const codes = Object.keys(keys).sort();
       const scores: ScoreTable = {};
+      // Every code already in the stale row (no profile added): a copy of that row, in its order, with the new columns set.
+      const sameCodes = codes.every((code) => code in stale!.scores[policy.params.categories[0].category]);
       for (const { category } of policy.params.categories) {
+        const staleRow = stale!.scores[category];
+        if (sameCodes && Object.keys(staleRow).length === codes.length) {
+          const row = (scores[category] = { ...staleRow });
+          for (const code of changed) row[code] = made[category][code];
+          continue;
+        }
         const row: Record<string, [number, number]> = (scores[category] = {});
-        for (const code of codes) row[code] = wanted.has(code) ? made[category][code] : stale!.scores[category][code];
+        for (const code of codes) row[code] = wanted.has(code) ? made[category][code] : staleRow[code];
       }
       // The disclosure score reads the declaration only: the stale analysis's holds.
       return analysisOf(declaration, previous, lawDate, scores, summaryOfScores(scores, policy), stale!.disclosure);

@@ -48,7 +48,8 @@ export interface StartJob {
  */
 export interface StartResult {
   analysis?: string;
-  summary: unknown;
+  /** The summary as the codec encodes it, in JSON text. */
+  summary: string;
   /** The thread remembered the analysis and summary itself (a cache it opened as well): nothing left to write. */
   remembered?: boolean;
 }
@@ -227,9 +228,10 @@ export class Atlas<A, S = unknown> {
       // A damaged previous version (its findings compare with it) leaves the provider out too.
       const made = await job.catch(skipDamaged);
       if (made === undefined) continue;
-      const summary = this.codec!.decode(made.summary);
+      const encoded = JSON.parse(made.summary) as unknown;
+      const summary = this.codec!.decode(encoded);
       if (summary === undefined) throw new Error(`the summary an analysis thread made of "${meta.providerId}" does not decode`);
-      if (cache && !made.remembered) writes.push(cache.setText!(meta.providerId, meta.version, made.analysis, made.summary));
+      if (cache && !made.remembered) writes.push(cache.setText!(meta.providerId, meta.version, made.analysis, encoded));
       this.setLatest(meta, summary);
     }
     await Promise.all(writes);

@@ -24,8 +24,28 @@ export class ScoreLayout {
 
 const layouts = new Map<string, ScoreLayout>();
 
+/** The layout of the last table made compact: the next one (of thousands with the same policy) likely has it too. */
+let lastLayout: ScoreLayout | undefined;
+
 function layoutOf(table: ScoreTable): ScoreLayout {
   const categories = Object.keys(table);
+  if (lastLayout && sameLayout(lastLayout, table, categories)) return lastLayout;
+  return (lastLayout = layoutFrom(table, categories));
+}
+
+/** Whether `table` has exactly the categories and, in every row, exactly the jurisdictions of `layout`, in its order. */
+function sameLayout(layout: ScoreLayout, table: ScoreTable, categories: string[]): boolean {
+  if (categories.length !== layout.categories.length) return false;
+  for (let c = 0; c < categories.length; c++) {
+    if (categories[c] !== layout.categories[c]) return false;
+    let j = 0;
+    for (const jurisdiction in table[categories[c]]) if (jurisdiction !== layout.jurisdictions[j++]) return false;
+    if (j !== layout.jurisdictions.length) return false;
+  }
+  return true;
+}
+
+function layoutFrom(table: ScoreTable, categories: string[]): ScoreLayout {
   const jurisdictions: string[] = [];
   const seen = new Set<string>();
   for (const c of categories) for (const j of Object.keys(table[c])) if (!seen.has(j)) (seen.add(j), jurisdictions.push(j));
