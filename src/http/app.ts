@@ -1,4 +1,3 @@
-import { epochMemo } from '../law/law-epoch.js';
 import express, { type Express } from 'express';
 import type { Store as RateLimitStore } from 'express-rate-limit';
 import type { Analysis, PolicyData } from '../service/analysis.js';
@@ -116,7 +115,7 @@ export function createApp(options: AppOptions): Express {
   const metrics = options.metrics ?? createMetrics();
   const log = options.log ?? ((message: string, error: unknown) => logger.error({ err: error }, message));
   const auth = authContext(options.auth);
-  const rankings = new RankingCache(options.atlas, options.policy, epochMemo(options.policy.jurisdictions));
+  const rankings = new RankingCache(options.atlas, options.policy);
   const ctx: AppContext = {
     atlas: options.atlas,
     categories: options.categories,

@@ -122,13 +122,13 @@ export function analysisIsCurrent(policy: PolicyData): (analysis: Analysis) => b
  * law: other law data, or a date on which facts entered or left force), only the columns whose
  * law changed are computed again — with the union profiles, whose data reaches them — and the
  * others kept; the summary and findings are then made as a full analysis makes them, so the
- * result is the one a full analysis gives.
+ * result is the one a full analysis gives. `observe.scored` is told the profiles each scoring
+ * of the declaration covers (what a test counts).
  */
-export function makeAnalyzer(policy: PolicyData): Analyzer<Analysis> {
+export function makeAnalyzer(policy: PolicyData, observe: { scored?: (codes: readonly string[]) => void } = {}): Analyzer<Analysis> {
   // The law epoch depends on the day only: hashed once a day, not once per analysis (a first start makes thousands).
   const epochOf = epochMemo(policy.jurisdictions);
   const keysOf = lawKeysMemo(policy.jurisdictions);
-  const unions = policy.jurisdictions.filter((p) => p.memberStates !== undefined);
   const analysisOf = (declaration: Declaration, previous: Declaration | undefined, lawDate: string, scores: ScoreTable, summary: ExposureSummary, disclosure: DisclosureScore): Analysis => {
     const modelVersion = summary.modelVersion;
     return {
@@ -157,7 +157,8 @@ export function makeAnalyzer(policy: PolicyData): Analyzer<Analysis> {
       const profiles = policy.jurisdictions.filter((p) => wanted.has(p.code) || p.memberStates !== undefined);
       const made: ScoreTable = {};
       if (changed.length > 0) {
-        for (const cell of computeExposure(declaration, profiles.length > 0 ? profiles : unions, policy.params, { lawDate }).cells) {
+        observe.scored?.(profiles.map((p) => p.code));
+        for (const cell of computeExposure(declaration, profiles, policy.params, { lawDate }).cells) {
           if (wanted.has(cell.jurisdiction)) (made[cell.category] ??= {})[cell.jurisdiction] = [cell.established, cell.worstCase];
         }
       }
@@ -179,6 +180,7 @@ export function makeAnalyzer(policy: PolicyData): Analyzer<Analysis> {
       // The disclosure score reads the declaration only: the stale analysis's holds.
       return analysisOf(declaration, previous, lawDate, scores, summaryOfScores(scores, policy), stale!.disclosure);
     }
+    observe.scored?.(policy.jurisdictions.map((p) => p.code));
     const result = computeExposure(declaration, policy.jurisdictions, policy.params, { lawDate });
     return analysisOf(declaration, previous, lawDate, scoreTable(result.cells), summarizeExposure(result, policy.params), disclosureScore(declaration));
   };
