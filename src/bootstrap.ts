@@ -51,7 +51,7 @@ export interface ServiceOptions extends Partial<AppOptions> {
   /** Where analyses are remembered between runs (DATA_DIR/analyses); none in tests. */
   analysisCacheDir?: string;
   /** Where analyses are remembered instead (the database), given the key they are valid under. */
-  analysisCache?: (key: string) => AnalysisCache<Analysis>;
+  analysisCache?: (key: string, analysesKey?: string) => AnalysisCache<Analysis>;
   /** Analyse the shipped sample declarations a few times before serving (the server does; tests need not). */
   warmUp?: boolean;
   /**
@@ -63,7 +63,7 @@ export interface ServiceOptions extends Partial<AppOptions> {
 
 export interface ReadModelOptions {
   analysisCacheDir?: string;
-  analysisCache?: (key: string) => AnalysisCache<Analysis>;
+  analysisCache?: (key: string, analysesKey?: string) => AnalysisCache<Analysis>;
   analysisWorkers?: number;
   /** Told of each damaged version the start leaves out. */
   onDamaged?: (error: DamagedVersionError) => void;
@@ -80,7 +80,7 @@ export async function openReadModel(store: Store, registry: SchemaRegistry, poli
   const summaryKey = analysisKey(policy, packageVersion(), lawEpoch(policy.jurisdictions, todayUtc()));
   const analysesKey = analysisKey({ params: policy.params }, packageVersion());
   const files = !options.analysisCache && options.analysisCacheDir ? { dir: options.analysisCacheDir, key: summaryKey, analysesKey, law: JSON.stringify(lawKeysMemo(policy.jurisdictions)(todayUtc())) } : undefined;
-  const cache = options.analysisCache ? options.analysisCache(summaryKey) : files ? new FileAnalysisCache<Analysis>(files.dir, files.key, files.analysesKey, files.law, analysisCodec(policy)) : undefined;
+  const cache = options.analysisCache ? options.analysisCache(summaryKey, analysesKey) : files ? new FileAnalysisCache<Analysis>(files.dir, files.key, files.analysesKey, files.law, analysisCodec(policy)) : undefined;
   // Started only when a start has enough providers to analyse, and ended once the read model is built.
   let pool: AnalysisPool | undefined;
   const workers = options.analysisWorkers ?? 0;

@@ -42,7 +42,7 @@ import { assessmentsRouter } from './routes/assessments.js';
 import { campaignsRouter } from './routes/campaigns.js';
 import { campaignPagesRouter } from './routes/campaign-pages.js';
 import { ExposureReader } from '../service/exposure-reader.js';
-import { RankingCache } from '../service/ranking-cache.js';
+import { RANK_WAIT_MS, RankingCache } from '../service/ranking-cache.js';
 import type { Logger } from 'pino';
 import { createLogger, requestLogging } from './logger.js';
 import { createMetrics, type Metrics } from './metrics.js';
@@ -62,6 +62,8 @@ export interface AppOptions {
   openapi: object;
   /** Maximum request body size (bytes or a string such as "1mb"). */
   bodyLimit?: string | number;
+  /** How long a request waits for a ranking under a law date not computed yet before it is answered 503 busy (default RANK_WAIT_MS, 2 s). */
+  rankWaitMs?: number;
   /** API keys and the audit trail; without it no write is allowed. */
   auth?: AuthOptions;
   /** Versions a provider may add per hour and per day (admin keys exempt); absent or 0: unlimited. */
@@ -122,6 +124,7 @@ export function createApp(options: AppOptions): Express {
     policy: options.policy,
     exposure: options.exposure ?? new ExposureReader(options.atlas, options.policy),
     rankings,
+    rankWait: { waitMs: options.rankWaitMs ?? RANK_WAIT_MS },
     openapi: options.openapi,
     guardWrite: writeGuard(auth.authenticator, auth.audit, log),
     guard: (permits) => writeGuard(auth.authenticator, auth.audit, log, permits),

@@ -9,9 +9,19 @@ import { CompactScores } from './compact-scores.js';
 import type { ProviderSummary } from './provider-entry.js';
 import { rankEntry, rankProviders, worstCellOf, type RankingPage, type RankOrder, type Ranking, type ThreatModel } from './ranking.js';
 import { ScoreColumns } from './score-columns.js';
+import { RankingBusyError } from './ranking-busy.js';
 
 /** Scoring between two turns of the event loop while a ranking is made under another law. */
 export const RANK_SLICE_MS = 20;
+/** How long a request waits for a ranking being made before it is answered busy (the making goes on). */
+export const RANK_WAIT_MS = 2000;
+/** Rankings made at once under other law; a request for another one beyond is answered busy at once. */
+export const RANKS_IN_FLIGHT = 2;
+
+/** How a caller waits for a ranking not made yet: at most `waitMs`, then RankingBusyError (absent: until it is made). */
+export interface RankWait {
+  waitMs?: number;
+}
 
 /**
  * Rankings by threat model, order and the law in force on a date, kept until the next stored
@@ -35,7 +45,7 @@ export class RankingCache {
   /** How many indexed tables were made on each law date. */
   private readonly dates = new Map<string, number>();
   /** Rankings being computed: a second request for the same one waits for it instead of computing it again. */
-  private readonly computing = new Map<string, Promise<Ranking>>();
+  private readonly computing = new Map<string, { ranking: Promise<Ranking>; started: number; done: number; of: number }>();
   private readonly law: LawInForce | undefined;
   /** How many providers' columns were computed for other law, and how many columns in all (what a test counts). */
   readonly computed = { tables: 0, columns: 0 };
@@ -72,10 +82,10 @@ export class RankingCache {
   }
 
   /** Positions `offset` to `offset + limit` of the ranking, with its total and the providers without a selected cell. */
-  async page(model: ThreatModel, order: RankOrder = 'worst-case', lawDate: string = todayUtc(), offset = 0, limit = 50): Promise<RankingPage> {
+  async page(model: ThreatModel, order: RankOrder = 'worst-case', lawDate: string = todayUtc(), offset = 0, limit = 50, wait: RankWait = {}): Promise<RankingPage> {
     const indexed = this.columns.exact && [...this.dates.keys()].every((madeOn) => this.holds(madeOn, lawDate, model));
     if (!indexed) {
-      const { ranked, undeclared } = await this.rank(model, order, lawDate);
+      const { ranked, undeclared } = await this.rank(model, order, lawDate, wait);
       return { items: ranked.slice(offset, offset + limit), total: ranked.length, undeclared };
     }
     const key = JSON.stringify([model.jurisdictions, model.categories, order, this.lawKey(model, lawDate), offset, limit]);
@@ -114,17 +124,41 @@ export class RankingCache {
     return table;
   }
 
-  async rank(model: ThreatModel, order: RankOrder = 'worst-case', lawDate: string = todayUtc()): Promise<Ranking> {
+  /**
+   * The whole ranking. One not made yet is made in slices (see `compute`), once for concurrent
+   * requests; with `wait.waitMs`, a caller waits at most that long and is then refused with
+   * RankingBusyError (its Retry-After estimated from the progress so far) while the making goes
+   * on — as it is at once when RANKS_IN_FLIGHT others are being made.
+   */
+  async rank(model: ThreatModel, order: RankOrder = 'worst-case', lawDate: string = todayUtc(), wait: RankWait = {}): Promise<Ranking> {
     const key = JSON.stringify([model.jurisdictions, model.categories, order, this.lawKey(model, lawDate)]);
     const revision = this.atlas.revision;
     const hit = this.cache.get(key);
     if (hit && hit.revision === revision) return hit.ranking;
     const flight = `${revision}|${key}`;
-    const running = this.computing.get(flight);
-    if (running) return running;
-    const computed = this.compute(model, order, lawDate, key, revision).finally(() => this.computing.delete(flight));
-    this.computing.set(flight, computed);
-    return computed;
+    let running = this.computing.get(flight);
+    if (!running) {
+      if (wait.waitMs !== undefined && this.computing.size >= RANKS_IN_FLIGHT) {
+        throw new RankingBusyError(this.retryAfter(), `${this.computing.size} rankings under other law dates are being made; this one was not started. Ask again after the time in Retry-After.`);
+      }
+      const progress = { ranking: undefined as unknown as Promise<Ranking>, started: performance.now(), done: 0, of: 0 };
+      progress.ranking = this.compute(model, order, lawDate, key, revision, progress).finally(() => this.computing.delete(flight));
+      progress.ranking.catch(() => undefined); // a caller that stopped waiting does not leave it unhandled
+      this.computing.set(flight, (running = progress));
+    }
+    if (wait.waitMs === undefined) return running.ranking;
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), wait.waitMs)));
+    const made = await Promise.race([running.ranking, timeout]).finally(() => clearTimeout(timer));
+    if (made !== 'late') return made;
+    throw new RankingBusyError(this.retryAfter(running), `This ranking under the law of ${lawDate} is being made (${running.done} of ${running.of} providers scored); it is answered once made. Ask again after the time in Retry-After.`);
+  }
+
+  /** Seconds until a ranking being made is likely done, from its progress (1 to 60). */
+  private retryAfter(running?: { started: number; done: number; of: number }): number {
+    if (!running || running.done === 0) return 5;
+    const elapsed = (performance.now() - running.started) / 1000;
+    return Math.min(60, Math.max(1, Math.ceil((elapsed / running.done) * (running.of - running.done))));
   }
 
   /**
@@ -133,9 +167,10 @@ export class RankingCache {
    * event loop between them: other requests are answered while a ranking of thousands of
    * providers is made.
    */
-  private async compute(model: ThreatModel, order: RankOrder, lawDate: string, key: string, revision: number): Promise<Ranking> {
+  private async compute(model: ThreatModel, order: RankOrder, lawDate: string, key: string, revision: number, progress: { done: number; of: number }): Promise<Ranking> {
     const all = this.atlas.allLatest();
     const other = this.policy ? all.filter((l) => !this.holds(l.summary.lawDate, lawDate, model)) : [];
+    progress.of = other.length;
     const tables = new Map<string, CompactScores>();
     let slice = performance.now();
     for (let start = 0; start < other.length; start += 64) {
@@ -143,6 +178,7 @@ export class RankingCache {
       await Promise.all(batch.map((l) => this.atlas.declarationAt(l.meta.providerId, l.meta.version)));
       for (const l of batch) {
         tables.set(l.meta.providerId, await this.tableAt(l, lawDate));
+        progress.done++;
         if (performance.now() - slice >= this.sliceMs) {
           await new Promise((resolve) => setImmediate(resolve));
           slice = performance.now();
