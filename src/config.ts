@@ -27,14 +27,16 @@ export interface Config {
   pgPoolMax: number;
   /** Threads that analyse providers at start (ANALYSIS_WORKERS; default one fewer than the available cores, at least one; 0: the main thread). */
   analysisWorkers: number;
+  /** Threads that answer large drafts (score, validate, dry run) off the event loop (DRAFT_WORKERS; default 1, at least 1). */
+  draftWorkers: number;
 }
 
 /**
  * Analysis threads by default: one fewer than the cores, at least one. The main thread works
- * beside them at start (reads and checks every body, takes each analysis back and writes it with
- * its summary), so a thread per core oversubscribes the cores: on two, two threads and the main
- * thread made a first start slower than one thread did (each analysis costing half as much CPU
- * again, and every thread warming its own copy of the scoring code).
+ * beside them at start (reads and checks every body, takes in each summary), so a thread per core
+ * oversubscribes the cores: on two, two threads cost about half as much CPU again per analysis
+ * as one did (every thread also warms its own copy of the scoring code), and a first start on
+ * two threads was slower than on one.
  */
 export function defaultAnalysisWorkers(cores: number): number {
   return Math.max(1, cores - 1);
@@ -76,5 +78,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseMigrationUrl: env.DATABASE_MIGRATION_URL || undefined,
     pgPoolMax: nonNegativeInt('PG_POOL_MAX', env.PG_POOL_MAX, 10) || 10,
     analysisWorkers: nonNegativeInt('ANALYSIS_WORKERS', env.ANALYSIS_WORKERS, defaultAnalysisWorkers(os.availableParallelism())),
+    draftWorkers: nonNegativeInt('DRAFT_WORKERS', env.DRAFT_WORKERS, 1) || 1,
   };
 }
