@@ -126,7 +126,7 @@ const MAX_ATTEMPTS = 8;
  */
 export class Atlas<A, S = unknown> {
   private readonly entries = new Map<string, LatestEntry<S>>();
-  /** Provider ids in order, rebuilt only when a provider is added (lists and rankings read it often). */
+  /** Provider ids in order, sorted once when first asked for; a provider added later is inserted in a copy (callers may hold the array they were given). */
   private sortedIds: string[] | undefined;
   /** Grows with every change of the read model, so derived views (rankings) know when they are stale. */
   revision = 0;
@@ -453,12 +453,23 @@ export class Atlas<A, S = unknown> {
   private setLatest(meta: VersionMeta, summary: S): void {
     // Concurrent submissions may finish out of order: never replace a newer latest with an older one.
     if ((this.entries.get(meta.providerId)?.meta.version ?? 0) > meta.version) return;
-    if (!this.entries.has(meta.providerId)) this.sortedIds = undefined;
+    if (!this.entries.has(meta.providerId) && this.sortedIds) this.sortedIds = withInserted(this.sortedIds, meta.providerId);
     this.revision++;
     const entry = { meta, summary };
     this.entries.set(meta.providerId, entry);
     for (const listener of this.listeners) listener(entry);
   }
+}
+
+/** A copy of the sorted `ids` with `id` in its place (found by bisection; no sort of every id). */
+function withInserted(ids: readonly string[], id: string): string[] {
+  let [low, high] = [0, ids.length];
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (ids[mid] < id) low = mid + 1;
+    else high = mid;
+  }
+  return [...ids.slice(0, low), id, ...ids.slice(low)];
 }
 
 /**
