@@ -28,7 +28,7 @@ const WRITES = 200;
 const ADMIN_KEY = `bench-admin-${process.pid}-0123456789abcdef0123456789abcdef`;
 const RANKING_PATH = '/v1/exposure?jurisdiction=CN&category=message-content';
 const CORES = os.availableParallelism();
-/** The server's analysis threads by default (one fewer than the cores, at least one). */
+/** The server's analysis threads by default (the available cores). */
 const DEFAULT_THREADS = defaultAnalysisWorkers(CORES);
 /** The first start (d4) is compared with one thread, or, where that is the default, with a thread per core. */
 const OTHER_THREADS = DEFAULT_THREADS > 1 ? 1 : CORES;
@@ -397,11 +397,10 @@ async function main(): Promise<void> {
     '  (a″) runs each of those parts alone. The log line is written by a small middleware (no child logger and',
     '  wrapped request per request as with pino-http), metrics children are looked up once per label set, and',
     '  helmet\'s headers are computed once; the bench no longer reads any server\'s log lines.',
-    '- (d4) the server analyses a first start on one thread fewer than the cores (at least one): the main thread',
-    '  works beside the threads (reads and checks each body, takes in each summary).',
-    '  On two cores the row compares that one thread with two; with four or more, the default with one thread.',
-    '  Below four cores the row is informational: the threads share the cores with the main thread and the rest',
-    '  of the machine.',
+    '- (d4) the server analyses a first start on a thread per core by default (`ANALYSIS_WORKERS`); the main thread',
+    '  works beside the threads (reads and checks each body, takes in each summary). The row compares the default',
+    '  with one thread in the same run; below four cores it is informational: the threads share the cores with',
+    '  the main thread and the rest of the machine.',
     '- Where the time of (b), (c) and (d) goes, in CPU rather than wall clock (a loaded machine stretches the latter):',
     '  `node --import tsx bench/scale-profile.ts --providers N [--profile DIR]` (in-process: CPU, garbage collections',
     '  and CPU profiles of a restart, 200 writes and 200 rankings) and `node --import tsx bench/scale-spawned.ts',

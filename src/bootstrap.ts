@@ -57,7 +57,7 @@ export interface ServiceOptions extends Partial<AppOptions> {
   warmUp?: boolean;
   /**
    * Threads that analyse the providers a starting read model must analyse (ANALYSIS_WORKERS;
-   * the server passes one fewer than the available cores by default). 0 or absent: the main thread analyses them.
+   * the server passes the available cores by default). 0 or absent: the main thread analyses them.
    */
   analysisWorkers?: number;
 }

@@ -36,8 +36,8 @@ describe('analysis threads at start (ANALYSIS_WORKERS)', () => {
 });
 
 describe('analysis threads by default', () => {
-  it('leave a core to the main thread, which reads and writes beside them at start: one thread on two cores, never none', () => {
-    expect([1, 2, 3, 4, 8].map(defaultAnalysisWorkers)).toEqual([1, 1, 2, 3, 7]);
+  it('are the available cores (never none) unless ANALYSIS_WORKERS says otherwise', () => {
+    expect([1, 2, 3, 4, 8].map(defaultAnalysisWorkers)).toEqual([1, 2, 3, 4, 8]);
     expect(readConfig({ ANALYSIS_WORKERS: '2' }).analysisWorkers).toBe(2);
     expect(readConfig({ ANALYSIS_WORKERS: '0' }).analysisWorkers).toBe(0);
   });
