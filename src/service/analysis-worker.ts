@@ -48,9 +48,21 @@ port.on('message', (job: AnalysisJob) => {
   } catch (error) {
     reply = { id: job.id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) };
   }
-  port.postMessage(reply);
+  queueReply(reply);
 });
 port.postMessage({ ready: true });
+
+/** Replies made in one turn of the thread's event loop (it takes every job waiting in one turn), sent together: one message instead of dozens. */
+let replies: AnalysisReply[] = [];
+function queueReply(reply: AnalysisReply): void {
+  if (replies.length === 0) {
+    setImmediate(() => {
+      port.postMessage(replies);
+      replies = [];
+    });
+  }
+  replies.push(reply);
+}
 
 /**
  * The job's remembered analysis: current (then only summarised), or stale (then updated where

@@ -76,13 +76,16 @@ export function summaryOfScores(scores: ScoreTable, policy: PolicyData, worstCou
       const cell = row[codes[j]];
       const established = cell[0];
       const worstCase = cell[1];
-      let made: Ranked | undefined;
-      const make = () => (made ??= { category, jurisdiction: codes[j], established, worstCase, index });
-      if (best === undefined || beats(worstCase, established, index, best) < 0) best = make();
+      const leadsRow = best === undefined || beats(worstCase, established, index, best) < 0;
       const current = byJurisdiction[j];
-      if (current === undefined || beats(worstCase, established, index, current) < 0) byJurisdiction[j] = make();
-      if (worst.length < worstCount || beats(worstCase, established, index, worst[worst.length - 1]) < 0) {
-        worst.push(make());
+      const leadsColumn = current === undefined || beats(worstCase, established, index, current) < 0;
+      const among = worst.length < worstCount || beats(worstCase, established, index, worst[worst.length - 1]) < 0;
+      if (!leadsRow && !leadsColumn && !among) continue;
+      const made: Ranked = { category, jurisdiction: codes[j], established, worstCase, index };
+      if (leadsRow) best = made;
+      if (leadsColumn) byJurisdiction[j] = made;
+      if (among) {
+        worst.push(made);
         worst.sort(worse);
         if (worst.length > worstCount) worst.pop();
       }
