@@ -14,8 +14,12 @@ export interface LoadOptions {
   url: string;
   method?: 'GET' | 'POST';
   body?: string;
-  /** Bodies sent in turn, one per request, instead of one repeated `body`. */
-  bodies?: string[];
+  /**
+   * Bodies sent in turn, one per request, instead of one repeated `body`: a list (each run
+   * starts again at its first body), or a function giving the next body (a generator shared by
+   * several runs goes on where the last run stopped, so no run repeats a body another sent).
+   */
+  bodies?: string[] | (() => string);
   /** Paths requested in turn, one per request (on the host of `url`). */
   paths?: string[];
   headers?: Record<string, string>;
@@ -29,7 +33,8 @@ function percentile(sorted: number[], p: number): number {
 }
 
 /** A setupRequest that gives each request the next body of the list. */
-function rotate(bodies: string[]) {
+function rotate(bodies: string[] | (() => string)) {
+  if (typeof bodies === 'function') return (request: Record<string, unknown>) => ({ ...request, body: bodies() });
   let next = 0;
   return (request: Record<string, unknown>) => ({ ...request, body: bodies[next++ % bodies.length] });
 }

@@ -10,6 +10,7 @@ import { loadModelParameters } from './policies/load-model-parameters.js';
 import { Atlas, type Analyzer, type StartJob } from './service/atlas.js';
 import { lawEpoch, lawKeysMemo } from './law/law-epoch.js';
 import { todayUtc } from './law/in-force.js';
+import { nextTurn, warmUpInTurns } from './service/warm-up.js';
 import { analysisKey, FileAnalysisCache, type AnalysisCache } from './service/analysis-cache.js';
 import type { Store } from './store/store.js';
 import { createMetrics } from './http/metrics.js';
@@ -23,7 +24,7 @@ import { AssessmentService } from './service/assessment-service.js';
 import { CampaignService } from './service/campaign-service.js';
 import { ExposureReader } from './service/exposure-reader.js';
 import { ObservationService } from './service/observation-service.js';
-import { warmUp } from './service/warm-up.js';
+import { compilePieces } from './formats/bounded-schema-check.js';
 import { AnalysisPool } from './service/analysis-pool.js';
 import { analysisCodec } from './service/analysis-codec.js';
 import { warmUpTilt } from './tilt/warm-up-tilt.js';
@@ -52,7 +53,7 @@ export interface ServiceOptions extends Partial<AppOptions> {
   analysisCacheDir?: string;
   /** Where analyses are remembered instead (the database), given the key they are valid under. */
   analysisCache?: (key: string, analysesKey?: string) => AnalysisCache<Analysis>;
-  /** Analyse the shipped sample declarations a few times before serving (the server does; tests need not). */
+  /** Analyse the shipped sample declarations a few times once built, a turn of the event loop between analyses (the server does; tests need not). */
   warmUp?: boolean;
   /**
    * Threads that analyse the providers a starting read model must analyse (ANALYSIS_WORKERS;
@@ -99,11 +100,21 @@ export async function buildService(store: Store, options: ServiceOptions = {}): 
   const policy: PolicyData = { jurisdictions: loadJurisdictions(registry), params: loadModelParameters(registry) };
   const metrics = options.metrics ?? createMetrics();
   const analyze = makeAnalyzer(policy);
-  if (options.warmUp) {
-    warmUp(analyze, readSampleDeclarations(registry));
-    warmUpTilt({ keywords: tiltKeywords(), tables: importTables() });
-  }
   const logger = options.logger ?? createLogger();
+  if (options.warmUp) {
+    // Once the service is built and serving: a turn of the event loop between analyses.
+    warmUpInTurns(analyze, () => readSampleDeclarations(registry))
+      .then(async () => {
+        // The validators an invalid draft is checked with, piece by piece: compiled before the first one arrives.
+        for (const name of ['declaration', 'government-requests']) {
+          await nextTurn();
+          compilePieces({ fragment: (ref) => registry.fragment(ref.schema, ref.pointer) }, registry.places(name));
+        }
+        await nextTurn();
+        warmUpTilt({ keywords: tiltKeywords(), tables: importTables() });
+      })
+      .catch((error: unknown) => logger.warn({ err: error }, 'warm-up failed (only the first requests are slower)'));
+  }
   // Every body read is checked against its hash; a damaged version is logged, counted and never served.
   const onDamaged = (error: DamagedVersionError) => {
     metrics.countDamaged();

@@ -46,6 +46,7 @@ import { RANK_WAIT_MS, RankingCache } from '../service/ranking-cache.js';
 import type { Logger } from 'pino';
 import { createLogger, requestLogging } from './logger.js';
 import { createMetrics, type Metrics } from './metrics.js';
+import { DRAFT_THREAD_MIN_BYTES, draftPool, type DraftPool } from './draft-thread/draft-pool.js';
 
 export interface AppOptions {
   /** Observations about providers (evidence beside claims). */
@@ -83,6 +84,10 @@ export interface AppOptions {
   logger?: Logger;
   /** Prometheus metrics served at GET /metrics; default: a fresh registry. */
   metrics?: Metrics;
+  /** Threads that answer large drafts (DRAFT_WORKERS); default: the process's shared pool of one thread. */
+  draftPool?: DraftPool;
+  /** Bodies from this size (bytes) are answered on a draft thread; default DRAFT_THREAD_MIN_BYTES (64 KB). */
+  draftThreadMinBytes?: number;
 }
 
 /**
@@ -136,6 +141,7 @@ export function createApp(options: AppOptions): Express {
     auth,
     json: jsonBody(options.bodyLimit ?? '1mb'),
     versionQuota: versionQuotaGuard(options.atlas, options.versionQuota, options.auth?.clock),
+    drafts: { pool: options.draftPool ?? draftPool(), minBytes: options.draftThreadMinBytes ?? DRAFT_THREAD_MIN_BYTES },
   };
 
   app.use(requestLogging(logger));

@@ -11,6 +11,7 @@ import type { AssessmentService } from '../service/assessment-service.js';
 import type { CampaignService } from '../service/campaign-service.js';
 import type { ObservedReader } from '../service/observed-reader.js';
 import type { WritePermission } from './write-guard.js';
+import type { DraftThreads } from './draft-thread/draft-route.js';
 
 /** What routers need; built once by createApp. */
 export interface AppContext {
@@ -44,4 +45,6 @@ export interface AppContext {
   versionQuota: RequestHandler;
   /** Parses JSON bodies within the configured limit. */
   json: RequestHandler;
+  /** Where large drafts (score, validate, dry run) are answered, off the event loop. */
+  drafts: DraftThreads;
 }

@@ -4,7 +4,7 @@ import type { CategoryLaw } from './category-law.js';
 import { describeInstrument, type Instrument } from './instrument-weight.js';
 import { and, or, type LawView } from './law-view.js';
 import { policyPosture, policyUnknownNote } from './provider-posture.js';
-import { exact, fromTri, max, product, span, type Range } from './range.js';
+import { exact, fromTri, product, span, ZERO, type Range } from './range.js';
 import type { Posture, Presence, ScoringContext } from './scoring-context.js';
 import type { Unknown } from './types.js';
 import { unknown } from './unknowns.js';
@@ -58,18 +58,23 @@ function presence(ctx: ScoringContext, ce: CategoryEntry, code: string): Tri {
 
 /** How far the jurisdiction's agreements carry its orders to the provider in a partner state. */
 function agreementReach(ctx: ScoringContext, ce: CategoryEntry, law: CategoryLaw, stored: boolean, unknowns: Unknown[]): Range {
-  let reach = exact(0);
-  for (const f of law.agreements) {
+  // Both ends as numbers (range.ts `max` on each), one range made at the end: this runs twice for every cell.
+  let lo = 0;
+  let hi = 0;
+  for (let i = 0; i < law.agreements.length; i++) {
+    const f = law.agreements[i];
     if (stored ? f.a.reaches === 'live' : f.a.reaches === 'stored') continue;
     let partner: Tri = 'no';
-    for (const code of f.a.partners) partner = or(partner, presentIn(ctx, ce, code));
+    const partners = f.a.partners;
+    for (let k = 0; k < partners.length; k++) partner = or(partner, presentIn(ctx, ce, partners[k]));
     const applies = and(f.applies, partner);
     if (applies === 'no') continue;
     const value = ctx.params.agreements[f.a.kind].value;
-    if (applies === 'unknown' && value > reach.lo) unknowns.push(f.unknown);
-    reach = max(reach, { lo: applies === 'yes' ? value : 0, hi: value });
+    if (applies === 'unknown' && value > lo) unknowns.push(f.unknown);
+    lo = Math.max(lo, applies === 'yes' ? value : 0);
+    hi = Math.max(hi, value);
   }
-  return reach;
+  return lo === 0 && hi === 0 ? ZERO : { lo, hi };
 }
 
 const NO_POSTURE: Posture = { multiplier: exact(1), pointers: [] };
@@ -96,7 +101,9 @@ export function accessCandidates(ctx: ScoringContext, index: number, view: LawVi
   const hasPolicies = ctx.policies === undefined || ctx.policies.has(code);
   const presencePointers = presence.tri !== 'no' ? presence.pointers : NO_POINTERS;
   let knownStored = false;
-  for (const f of law.access) {
+  // Indexed loops here: these run for every cell, and an iterator over a frozen list is an allocation.
+  for (let i = 0; i < law.access.length; i++) {
+    const f = law.access[i];
     const inst = f.inst;
     // A recorded instrument in force that surely reaches stored data of c covers it, whatever the
     // presence: presence (or extraterritorial reach, or an agreement) is already in its reach range (P11, P6).
@@ -134,10 +141,11 @@ export function accessCandidates(ctx: ScoringContext, index: number, view: LawVi
     });
   }
   const unknownLaw = params.unknownLaw.weight.value;
-  if (!knownStored && presence.tri !== 'no' && ce.entry.collected !== 'no') out.push(unrecorded(NO_INSTRUMENT, unknownLaw * present.hi, true, false, presence));
-  for (const u of law.gaps.get('stored-access') ?? []) out.push(unrecorded(u, unknownLaw * present.hi, true, false, presence));
-  for (const u of law.gaps.get('live-interception') ?? []) out.push(unrecorded(u, unknownLaw * present.hi, false, true, presence));
-  for (const u of law.gaps.get('cross-border') ?? []) out.push(unrecorded(u, unknownLaw * ext, true, true, presence));
+  if (!knownStored && presence.tri !== 'no' && ce.entry.collected !== 'no') out.push(unrecorded(NO_INSTRUMENT, NO_INSTRUMENT_LIST, unknownLaw * present.hi, true, false, presence));
+  const gaps = law.gapsOf;
+  for (let i = 0; i < gaps['stored-access'].length; i++) out.push(unrecorded(gaps['stored-access'][i], law.gapLists.get(gaps['stored-access'][i])!, unknownLaw * present.hi, true, false, presence));
+  for (let i = 0; i < gaps['live-interception'].length; i++) out.push(unrecorded(gaps['live-interception'][i], law.gapLists.get(gaps['live-interception'][i])!, unknownLaw * present.hi, false, true, presence));
+  for (let i = 0; i < gaps['cross-border'].length; i++) out.push(unrecorded(gaps['cross-border'][i], law.gapLists.get(gaps['cross-border'][i])!, unknownLaw * ext, true, true, presence));
   return out;
 }
 
@@ -148,34 +156,37 @@ function policyUnknowns(ctx: ScoringContext, pointers: readonly string[]): Unkno
 }
 
 const NO_INSTRUMENT: Unknown = unknown('jurisdiction', '/instruments', 'no recorded instrument in force on the law date surely reaches stored data of this category');
+const NO_INSTRUMENT_LIST: readonly Unknown[] = Object.freeze([NO_INSTRUMENT]);
 
-/** A power the profile does not record: nothing established, up to `hi` in the worst case. */
-function unrecorded(unknown: Unknown, hi: number, stored: boolean, live: boolean, presence: Presence): Candidate {
-  return { weight: { lo: 0, hi }, stored, live, pointer: unknown.pointer, inst: undefined, note: unknown.note, declaration: presence.tri !== 'no' ? presence.pointers : NO_POINTERS, policy: NO_POINTERS, unknowns: [[unknown], presence.unknowns] };
+/** A power the profile does not record (`unknown`, also as the list `own`): nothing established, up to `hi` in the worst case. */
+function unrecorded(unknown: Unknown, own: readonly Unknown[], hi: number, stored: boolean, live: boolean, presence: Presence): Candidate {
+  return { weight: { lo: 0, hi }, stored, live, pointer: unknown.pointer, inst: undefined, note: unknown.note, declaration: presence.tri !== 'no' ? presence.pointers : NO_POINTERS, policy: NO_POINTERS, unknowns: [own, presence.unknowns] };
 }
 
 const NO_POWER = Object.freeze({ tri: 'no' as Tri, pointers: NO_POINTERS, unknowns: Object.freeze([]) as unknown as Unknown[] });
 
 /** Whether an encryption power of the jurisdiction in force reaches the provider for this category. */
 export function encryptionPower(law: CategoryLaw, presence: Presence): { tri: Tri; pointers: string[]; unknowns: Unknown[] } {
-  if (law.encryption.length === 0 && !law.gaps.has('encryption')) return NO_POWER;
+  if (law.encryption.length === 0 && law.gapsOf.encryption.length === 0) return NO_POWER;
   let tri: Tri = 'no';
   const pointers: string[] = [];
   const unknowns: Unknown[] = [];
-  for (const f of law.encryption) {
+  for (let i = 0; i < law.encryption.length; i++) {
+    const f = law.encryption[i];
     const reaches: Tri = or(presence.tri, f.inst.extraterritorial === true ? 'yes' : f.inst.extraterritorial === 'unknown' ? 'unknown' : 'no');
     const applies = and(f.applies, reaches);
     if (applies === 'no') continue;
     pointers.push(f.at);
     if (applies === 'unknown') {
       unknowns.push(f.unknown);
-      if (presence.tri === 'unknown') unknowns.push(...presence.unknowns);
+      if (presence.tri === 'unknown') for (let k = 0; k < presence.unknowns.length; k++) unknowns.push(presence.unknowns[k]);
     }
     tri = or(tri, applies);
   }
-  for (const u of law.gaps.get('encryption') ?? []) {
+  const gaps = law.gapsOf.encryption;
+  for (let i = 0; i < gaps.length; i++) {
     tri = or(tri, 'unknown');
-    unknowns.push(u);
+    unknowns.push(gaps[i]);
   }
   return { tri, pointers, unknowns };
 }

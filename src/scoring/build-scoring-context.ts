@@ -8,7 +8,7 @@ import { exact, span } from './range.js';
 import type { Posture, Presence, ScoringContext, StatutePosition, Users } from './scoring-context.js';
 import { thirdPartyFacts } from './third-party-facts.js';
 import { statutePosition } from './transit-pathway.js';
-import type { Declaration, JurisdictionProfile, ModelParameters, Unknown } from './types.js';
+import type { Declaration, ExplainLevel, JurisdictionProfile, ModelParameters, Unknown } from './types.js';
 import { unknown, UnknownOrder } from './unknowns.js';
 import { usersIn } from './users.js';
 
@@ -49,7 +49,8 @@ function encryptionDemands(decl: Declaration, params: ModelParameters): Posture 
   return { multiplier: span(d['refuse-or-withdraw'].value, d.comply.value), pointers: [at], unanswered: [at] };
 }
 
-export function scoringContext(decl: Declaration, profiles: readonly JurisdictionProfile[], params: ModelParameters, lawDate: string, full = false): ScoringContext {
+export function scoringContext(decl: Declaration, profiles: readonly JurisdictionProfile[], params: ModelParameters, lawDate: string, explain: ExplainLevel = 'compact'): ScoringContext {
+  const full = explain === 'full';
   const listed = decl.legalProcess?.policies;
   let policies: ScoringContext['policies'];
   if (listed !== undefined) {
@@ -69,6 +70,7 @@ export function scoringContext(decl: Declaration, profiles: readonly Jurisdictio
     params,
     lawDate,
     full,
+    cells: explain === 'summary' ? 'bounds' : 'pathways',
     views,
     unions: new Map(views.filter((v) => v.profile.memberStates !== undefined).map((v) => [v.profile.code as string, v])),
     entries,
@@ -79,7 +81,7 @@ export function scoringContext(decl: Declaration, profiles: readonly Jurisdictio
     declared: entries.map((e) => declaredWindow(e.entry.retention, params)),
     policies,
     establishments: Array.isArray(decl.provider.establishments) ? decl.provider.establishments.map((_, k) => `/provider/establishments/${k}`) : [],
-    facts: new FactsIndex(decl),
+    facts: new FactsIndex(decl, explain !== 'summary'),
     thirdParties: thirdPartyFacts(decl, params),
     headquarters: hq === undefined || hq === 'undisclosed' ? hq : [hq],
     ownPresence: memo<LawView, Presence>((view) => ownPresence(ctx, view)),

@@ -83,9 +83,17 @@ export interface CategoryLaw {
   encryption: EncryptionFact[];
   /** Coverage gaps by kind of power that may reach the category. */
   gaps: Map<string, Unknown[]>;
+  /** The gaps the cells read, each as a list (empty when none), and each gap as a list of its own (an unrecorded power's unknowns). */
+  gapsOf: Record<GapPower, readonly Unknown[]>;
+  gapLists: ReadonlyMap<Unknown, readonly Unknown[]>;
   /** Worked out from the above when first asked for, by the pathways that read them (law data only). */
   derived: Partial<Record<string, unknown>>;
 }
+
+/** The kinds of power whose coverage gaps the cells read. */
+export type GapPower = 'stored-access' | 'live-interception' | 'cross-border' | 'encryption' | 'retention';
+const GAP_POWERS: readonly GapPower[] = ['stored-access', 'live-interception', 'cross-border', 'encryption', 'retention'];
+const NO_GAPS: readonly Unknown[] = Object.freeze([]);
 
 const cache = new WeakMap<ModelParameters, WeakMap<LawView, Map<string, CategoryLaw>>>();
 const weights = new WeakMap<ModelParameters, WeakMap<Instrument, Range>>();
@@ -102,7 +110,7 @@ function weightOf(inst: Instrument, params: ModelParameters): Range {
 
 function build(view: LawView, category: string, params: ModelParameters): CategoryLaw {
   const p = view.profile;
-  const out: CategoryLaw = { access: [], mandates: [], preservation: [], interception: [], agreements: [], encryption: [], gaps: new Map(), derived: {} };
+  const out: CategoryLaw = { access: [], mandates: [], preservation: [], interception: [], agreements: [], encryption: [], gaps: new Map(), gapsOf: {} as CategoryLaw['gapsOf'], gapLists: new Map(), derived: {} };
   const unknownDuration = span(params.retention.points[0].factor, params.retention.indefinite.value);
   p.instruments.forEach((inst, i) => {
     const at = indexed('/instruments', i);
@@ -160,6 +168,8 @@ function build(view: LawView, category: string, params: ModelParameters): Catego
       out.gaps.set(power, list);
     }
   });
+  for (const power of GAP_POWERS) out.gapsOf[power] = out.gaps.get(power) ?? NO_GAPS;
+  for (const list of out.gaps.values()) for (const u of list) (out.gapLists as Map<Unknown, readonly Unknown[]>).set(u, Object.freeze([u]));
   return out;
 }
 

@@ -138,7 +138,7 @@ export function compelledPathway(ctx: ScoringContext, index: number, code: strin
   return rawPathway(
     d.exposure,
     d.stored,
-    summaryOf(best, d.stored, d.live),
+    ctx.cells === 'bounds' ? '' : summaryOf(best, d.stored, d.live),
     ctx.full && `The provider ${ce.entry.protection?.atRest === 'end-to-end' && ce.entry.protection?.inTransit === 'end-to-end' ? 'cannot' : 'may be able to'} read ${ce.entry.category}. The weakest safeguard reaching it is ${readingOf(best, code)}, which obtains ${what}; ${compliance.explanation}.`,
     ctx.facts.facts(declaration, jurisdiction),
     d.lists,

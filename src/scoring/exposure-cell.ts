@@ -17,6 +17,7 @@ import { NO_PATHWAY, type Cell, type ExplainLevel, type PathwayId, type PathwayR
 import { UnknownSet } from './unknowns.js';
 
 const MANDATES = ['/retentionMandates'];
+const NO_PATHWAYS = Object.freeze([]) as unknown as PathwayResult[];
 
 /** What the window cites of the declaration: one of two lists of the entry. */
 function windowCitation(ctx: ScoringContext, ce: ScoringContext['entries'][number], declaration: readonly string[]): Citation {
@@ -53,10 +54,12 @@ function cellUnknowns(ctx: ScoringContext, raw: readonly RawPathway[], ce: Scori
     const p = raw[i];
     if (!isWide(p.exposure)) continue;
     // A shared list met again adds nothing: its unknowns are in already, ahead of anything after it.
-    for (const list of p.lists)
-      if (!seen.includes(list)) {
-        seen.push(list);
-        gathered.addAll(list);
+    // Indexed loops: the lists are frozen arrays, whose iterators this hot path would allocate.
+    const lists = p.lists;
+    for (let j = 0; j < lists.length; j++)
+      if (!seen.includes(lists[j])) {
+        seen.push(lists[j]);
+        gathered.addAll(lists[j]);
       }
     gathered.addAll(p.unknowns);
   }
@@ -107,6 +110,9 @@ export function exposureCell(ctx: ScoringContext, index: number, view: LawView, 
   const s = ce.sensitivity;
   const established = pct((1 - lo) * collected.lo, s);
   const worstCase = pct((1 - hi) * collected.hi, s);
+  const unknowns = worstCase > established ? cellUnknowns(ctx, raw, ce, collected, explain) : [];
+  // `explain=summary` shows bounds, grades and unknowns only: no pathway is built for it.
+  if (ctx.cells === 'bounds') return { category: ce.entry.category, jurisdiction: code, established, worstCase, score: worstCase, grade: gradeFor(worstCase, params), establishedGrade: gradeFor(established, params), unknowns, pathways: NO_PATHWAYS };
   const pathways: PathwayResult[] = [];
   for (let i = 0; i < raw.length; i++) {
     const p = raw[i];
@@ -130,7 +136,7 @@ export function exposureCell(ctx: ScoringContext, index: number, view: LawView, 
     score: worstCase,
     grade: gradeFor(worstCase, params),
     establishedGrade: gradeFor(established, params),
-    unknowns: worstCase > established ? cellUnknowns(ctx, raw, ce, collected, explain) : [],
+    unknowns,
     pathways,
   };
   if (users.tri === 'no') {

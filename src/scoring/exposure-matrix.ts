@@ -13,7 +13,7 @@ import type { Cell, Declaration, ExposureOptions, ExposureResult, JurisdictionPr
 export function computeExposure(decl: Declaration, jurisdictions: readonly JurisdictionProfile[], params: ModelParameters, options: Partial<ExposureOptions> = {}): ExposureResult {
   const lawDate = options.lawDate ?? todayUtc();
   const explain = options.explain ?? 'compact';
-  const ctx = scoringContext(decl, jurisdictions, params, lawDate, explain === 'full');
+  const ctx = scoringContext(decl, jurisdictions, params, lawDate, explain);
   // Compliance depends on the jurisdiction only: read the request figures once per profile.
   const byCountry = rowsByCountry(decl);
   const compliance: Compliance[] = [];

@@ -94,22 +94,42 @@ export class Citation {
   }
 }
 
+/**
+ * The citation of a computation that cites nothing (`explain=summary`: no pathway is shown, so
+ * none carries facts): every step stays where it is.
+ */
+class NoCitation extends Citation {
+  override add(): Citation {
+    return this;
+  }
+
+  override addAll(): Citation {
+    return this;
+  }
+}
+
+const nothing: Citation = new NoCitation(NONE, undefined);
+const NO_FACTS = Object.freeze({ declaration: NONE, jurisdiction: NONE }) as unknown as Facts;
+
 /** Profile pointers are built from the facts a profile has: the same lists serve every computation. */
 const profileRoot = new Citation(NONE, undefined);
 
 /**
  * The facts of one computation: declaration citations resolved against its document, profile
- * citations shared, and one frozen `Facts` object per pair of lists.
+ * citations shared, and one frozen `Facts` object per pair of lists. Without citations
+ * (`cites` false, for `explain=summary`) every pathway cites the same empty pair.
  */
 export class FactsIndex {
   readonly declaration: Citation;
-  readonly jurisdiction: Citation = profileRoot;
+  readonly jurisdiction: Citation;
 
-  constructor(doc: unknown) {
-    this.declaration = new Citation(NONE, new PointerIndex(doc));
+  constructor(doc: unknown, cites = true) {
+    this.declaration = cites ? new Citation(NONE, new PointerIndex(doc)) : nothing;
+    this.jurisdiction = cites ? profileRoot : nothing;
   }
 
   facts(declaration: Citation, jurisdiction: Citation): Facts {
+    if (declaration === nothing) return NO_FACTS;
     if (declaration.lastJurisdiction === jurisdiction) return declaration.lastFacts!;
     const pairs = (declaration.pairs ??= new Map());
     let f = pairs.get(jurisdiction);

@@ -1,11 +1,14 @@
 import { inForceOn, type Tri } from '../law/in-force.js';
+import { profileLawKey } from '../law/profile-law-key.js';
 import { reaches, type Categories } from '../law/partial-knowledge.js';
 import type { JurisdictionProfile } from './types.js';
 
 /**
  * A profile as the law stood on one date: whether each fact was in force, and the union's
- * members then. Built once per profile and date (facts are immutable data), so a matrix does
- * not re-read dates for every cell.
+ * members then. Built once per profile and law epoch (`profileLawKey`: every date on which the
+ * same facts are in force shares one view, and with it the per-category law kept under the
+ * view), so a matrix does not re-read dates for every cell, nor a new date rebuild the law.
+ * Nothing in a view depends on the date beyond which facts are in force.
  */
 export interface LawView {
   profile: JurisdictionProfile;
@@ -18,11 +21,25 @@ export interface LawView {
 }
 
 const views = new WeakMap<JurisdictionProfile, Map<string, LawView>>();
+/** The epoch of each date asked about, per profile (a date's key is read once). */
+const epochs = new WeakMap<JurisdictionProfile, Map<string, string>>();
+
+function epochOf(profile: JurisdictionProfile, date: string): string {
+  let byDate = epochs.get(profile);
+  if (byDate === undefined) epochs.set(profile, (byDate = new Map()));
+  let key = byDate.get(date);
+  if (key === undefined) {
+    if (byDate.size > 1024) byDate.clear();
+    byDate.set(date, (key = profileLawKey(profile, date)));
+  }
+  return key;
+}
 
 export function lawView(profile: JurisdictionProfile, date: string): LawView {
-  let byDate = views.get(profile);
-  if (byDate === undefined) views.set(profile, (byDate = new Map()));
-  let view = byDate.get(date);
+  let byEpoch = views.get(profile);
+  if (byEpoch === undefined) views.set(profile, (byEpoch = new Map()));
+  const epoch = epochOf(profile, date);
+  let view = byEpoch.get(epoch);
   if (view === undefined) {
     const members = new Map<string, { tri: Tri; at: number }>();
     (profile.memberStates?.members ?? []).forEach((m, at) => {
@@ -37,8 +54,8 @@ export function lawView(profile: JurisdictionProfile, date: string): LawView {
       agreements: (profile.agreements ?? []).map((f) => inForceOn(f.inForce, date)),
       members,
     };
-    if (byDate.size > 64) byDate.clear();
-    byDate.set(date, view);
+    if (byEpoch.size > 64) byEpoch.clear();
+    byEpoch.set(epoch, view);
   }
   return view;
 }

@@ -24,14 +24,18 @@ function better(a: Tri, b: Tri): Tri {
   return a === 'yes' || b === 'yes' ? 'yes' : a === 'unknown' || b === 'unknown' ? 'unknown' : 'no';
 }
 
-/** Whether a union named as a place puts data under the law of one of its members: law data only, one object per view and place. */
+/** Whether a union named as a place puts data under the law of one of its members: law data only, one object per view, date and place (the note names the date; a view serves every date of its epoch). */
 const membership = new WeakMap<LawView, Map<string, Unknown>>();
 
 function memberUnknown(view: LawView, place: string, lawDate: string): Unknown {
   let byPlace = membership.get(view);
   if (byPlace === undefined) membership.set(view, (byPlace = new Map()));
-  let u = byPlace.get(place);
-  if (u === undefined) byPlace.set(place, (u = unknown('jurisdiction', '/memberStates', `whether ${place} places data under the law of ${view.profile.code} on ${lawDate} is not known`)));
+  const key = `${lawDate}\u0000${place}`;
+  let u = byPlace.get(key);
+  if (u === undefined) {
+    if (byPlace.size > 4096) byPlace.clear();
+    byPlace.set(key, (u = unknown('jurisdiction', '/memberStates', `whether ${place} places data under the law of ${view.profile.code} on ${lawDate} is not known`)));
+  }
   return u;
 }
 

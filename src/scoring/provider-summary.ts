@@ -1,6 +1,9 @@
 import { gradeFor } from './grade.js';
 import type { CategoryId, Cell, ExposureResult, Grade, Jurisdiction, ModelParameters } from './types.js';
 
+/** Whether `b` ranks before `a` worst first (a later cell never does on a tie). */
+const worse = (b: Cell, a: Cell) => b.worstCase > a.worstCase || (b.worstCase === a.worstCase && b.established > a.established);
+
 export interface CellHeadline {
   category: CategoryId;
   jurisdiction: Jurisdiction;
@@ -22,21 +25,39 @@ export interface ExposureSummary {
 
 const headline = (c: Cell): CellHeadline => ({ category: c.category, jurisdiction: c.jurisdiction, established: c.established, worstCase: c.worstCase, score: c.score, grade: c.grade, establishedGrade: c.establishedGrade });
 
-/** Worst first by `worstCase`, ties broken by the higher `established`, then matrix order (taxonomy, then code). */
-function worstFirst(cells: Cell[]): Cell[] {
-  return cells.map((c, i) => ({ c, i })).sort((a, b) => b.c.worstCase - a.c.worstCase || b.c.established - a.c.established || a.i - b.i).map((x) => x.c);
+/**
+ * The first `count` cells worst first by `worstCase`, ties broken by the higher `established`,
+ * then matrix order (taxonomy, then code): a total order, so picking the first few in one pass
+ * gives what sorting every cell would.
+ */
+function worstFirst(cells: Cell[], count: number): Cell[] {
+  const top: Cell[] = [];
+  for (const c of cells) {
+    if (top.length === count && !worse(c, top[count - 1])) continue;
+    let i = top.length === count ? count - 1 : top.length;
+    while (i > 0 && worse(c, top[i - 1])) {
+      top[i] = top[i - 1];
+      i--;
+    }
+    top[i] = c;
+  }
+  return top;
 }
 
+/** The first cell of `worstFirst` order for each key, keys in the order cells first name them: one pass, no sort. */
 function worstPer<K extends string>(cells: Cell[], key: (c: Cell) => K): CellHeadline[] {
-  const seen = new Map<K, Cell>();
-  for (const c of worstFirst(cells)) if (!seen.has(key(c))) seen.set(key(c), c);
-  const order = [...new Set(cells.map(key))];
-  return order.map((k) => headline(seen.get(k)!));
+  const worst = new Map<K, Cell>();
+  for (const c of cells) {
+    const k = key(c);
+    const known = worst.get(k);
+    if (known === undefined || worse(c, known)) worst.set(k, c);
+  }
+  return [...worst.values()].map(headline);
 }
 
 /** Per-provider summary of an exposure matrix: overall grade, worst cells, worst per category and per jurisdiction. */
 export function summarizeExposure(result: ExposureResult, params: ModelParameters, worstCount = 5): ExposureSummary {
-  const ranked = worstFirst(result.cells);
+  const ranked = worstFirst(result.cells, Math.max(1, worstCount));
   const top = ranked[0];
   const score = top ? top.worstCase : 0;
   const established = top ? top.established : 0;

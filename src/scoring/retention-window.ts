@@ -100,8 +100,8 @@ export function retentionWindow(ctx: ScoringContext, index: number, law: Categor
     notes?.push(`${f.inst.name} can make the provider keep what it stores for ${f.inst.preserves === 'unknown' ? 'a period not known' : f.inst.preserves}.`);
   }
   // A profile that says it does not cover retention for this category: an unknown mandate, up to indefinite.
-  const gaps = law.gaps.get('retention');
-  if (gaps && present !== 'no') {
+  const gaps = law.gapsOf.retention;
+  if (gaps.length > 0 && present !== 'no') {
     factor = max(factor, times(fromTri(present), span(0, ctx.params.retention.indefinite.value)));
     for (const g of gaps) unknowns.push(g);
   }

@@ -49,6 +49,8 @@ export interface ScoringContext {
   lawDate: string;
   /** Whether full explanations are built (`explain=full`); compact ones otherwise. */
   full: boolean;
+  /** What a cell carries: its bounds, grades and unknowns only (`explain=summary`: no pathways, no facts), or its pathways too. */
+  cells: 'bounds' | 'pathways';
   /** Profiles sorted by code, as the law stood on the law date. */
   views: LawView[];
   /** Unions (profiles with members) by code. */

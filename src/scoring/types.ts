@@ -6,7 +6,13 @@ export type { CategoryId, Declaration, Jurisdiction, JurisdictionProfile, ModelP
 export type PathwayId = 'compelled-provider' | 'third-party' | 'interception-in-transit' | 'encryption-powers' | 'retention-window';
 export type Grade = 'A' | 'B' | 'C' | 'D' | 'E' | 'F';
 export type Side = 'declaration' | 'jurisdiction';
-export type ExplainLevel = 'compact' | 'full';
+/**
+ * How much of each cell the core builds: `summary` bounds, grades and unknowns only (no pathways,
+ * no cited facts, no travelling pathway: what the default answer shows); `compact` also the
+ * pathways with their short readings and cited facts; `full` also the explanation texts and the
+ * unknowns' notes. The bounds, grades and unknowns are the same at every level.
+ */
+export type ExplainLevel = 'summary' | 'compact' | 'full';
 
 /** What makes a range wide: an unanswered question of the declaration or an unknown fact of the profile. */
 export interface Unknown {

@@ -18,9 +18,13 @@ export function detailLevel(text: string): DetailLevel | undefined {
   return text === 'summary' || text === 'facts' || text === 'full' ? text : undefined;
 }
 
-/** What the scoring core must build for a level: the texts only for `full`. */
-export function scoringDetail(level: DetailLevel): ExplainLevel {
-  return level === 'full' ? 'full' : 'compact';
+/**
+ * What the scoring core must build for a level: the texts only for `full`; for a JSON answer at
+ * `summary` (`jsonOnly`) no pathways at all, since it shows none (a CSV table lists each cell's
+ * pathways at every level, so it asks for them).
+ */
+export function scoringDetail(level: DetailLevel, jsonOnly = false): ExplainLevel {
+  return level === 'full' ? 'full' : level === 'summary' && jsonOnly ? 'summary' : 'compact';
 }
 
 /** A cell of a `summary` answer. */

@@ -100,6 +100,14 @@ export interface NextDocument {
   doc: unknown;
   /** The exact bytes to store. */
   body: string;
+  /** The document already checked (valid) and analysed elsewhere (a draft thread), on top of the version `baseVersion` (0: none). */
+  prepared?: Prepared<unknown>;
+}
+
+/** A submission checked and analysed off the event loop: used when the base is still the version it was analysed against. */
+export interface Prepared<A> {
+  baseVersion: number;
+  analysis: A;
 }
 
 /** The outcome of a write: the version now latest, and whether this write created it. */
@@ -118,7 +126,7 @@ const MAX_ATTEMPTS = 8;
  */
 export class Atlas<A, S = unknown> {
   private readonly entries = new Map<string, LatestEntry<S>>();
-  /** Provider ids in order, rebuilt only when a provider is added (lists and rankings read it often). */
+  /** Provider ids in order, sorted once when first asked for; a provider added later is inserted in a copy (callers may hold the array they were given). */
   private sortedIds: string[] | undefined;
   /** Grows with every change of the read model, so derived views (rankings) know when they are stale. */
   revision = 0;
@@ -263,8 +271,8 @@ export class Atlas<A, S = unknown> {
    * Stores a whole declaration as the provider's next version. Identical bytes to the latest
    * version store nothing and answer that version with `created: false`.
    */
-  submit(providerId: string, doc: unknown, body: string, submittedBy?: string): Promise<WrittenVersion> {
-    return this.write(providerId, () => ({ doc, body }), submittedBy);
+  submit(providerId: string, doc: unknown, body: string, submittedBy?: string, prepared?: Prepared<A>): Promise<WrittenVersion> {
+    return this.write(providerId, () => ({ doc, body, prepared }), submittedBy);
   }
 
   /**
@@ -289,9 +297,11 @@ export class Atlas<A, S = unknown> {
         if (!base) throw new Error(`nothing to write for "${providerId}" and no version to answer with`);
         return { ...base.meta, created: false };
       }
-      const result = this.check(next.doc, providerId);
+      // Checked and analysed on a draft thread against this very base: the check's declaration is the document itself.
+      const prepared = next.prepared?.baseVersion === (base?.meta.version ?? 0) ? (next.prepared as Prepared<A>) : undefined;
+      const result: DeclarationCheck = prepared ? { valid: true, declaration: next.doc as Declaration, warnings: [] } : this.check(next.doc, providerId);
       if (!result.valid) throw new InvalidDocumentError(result.errors);
-      const analysis = this.analyze(result.declaration, base?.declaration);
+      const analysis = prepared ? prepared.analysis : this.analyze(result.declaration, base?.declaration);
       try {
         const record = await this.store.append(providerId, { body: next.body, submittedBy, expectedVersion: base?.meta.version ?? 0 });
         this.declarations.set(`${providerId}@${record.version}`, result.declaration);
@@ -450,12 +460,23 @@ export class Atlas<A, S = unknown> {
   private setLatest(meta: VersionMeta, summary: S): void {
     // Concurrent submissions may finish out of order: never replace a newer latest with an older one.
     if ((this.entries.get(meta.providerId)?.meta.version ?? 0) > meta.version) return;
-    if (!this.entries.has(meta.providerId)) this.sortedIds = undefined;
+    if (!this.entries.has(meta.providerId) && this.sortedIds) this.sortedIds = withInserted(this.sortedIds, meta.providerId);
     this.revision++;
     const entry = { meta, summary };
     this.entries.set(meta.providerId, entry);
     for (const listener of this.listeners) listener(entry);
   }
+}
+
+/** A copy of the sorted `ids` with `id` in its place (found by bisection; no sort of every id). */
+function withInserted(ids: readonly string[], id: string): string[] {
+  let [low, high] = [0, ids.length];
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (ids[mid] < id) low = mid + 1;
+    else high = mid;
+  }
+  return [...ids.slice(0, low), id, ...ids.slice(low)];
 }
 
 /**

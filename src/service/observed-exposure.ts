@@ -1,7 +1,7 @@
 import type { Declaration } from '../formats/types.generated.js';
 import { applyObservations, type ObservedDeclaration, type PlacedObservation } from '../observations/apply-observations.js';
 import { compareObserved } from '../observations/compare-observed.js';
-import { computeExposure, type ExposureResult } from '../scoring/index.js';
+import { computeExposure, type ExplainLevel, type ExposureResult } from '../scoring/index.js';
 import type { PolicyData } from './analysis.js';
 
 export type Basis = 'declared' | 'observed';
@@ -9,7 +9,7 @@ export const BASES: readonly Basis[] = ['declared', 'observed'];
 
 export interface ScoreOptions {
   lawDate?: string;
-  explain?: 'compact' | 'full';
+  explain?: ExplainLevel;
 }
 
 export interface ObservedExposure extends ObservedDeclaration {

@@ -1,5 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { LowdbKeyStore } from '../../src/auth/lowdb-key-store.js';
@@ -9,10 +8,10 @@ import { lockDataDir } from '../../src/store/data-dir-lock.js';
 import { LowdbStore } from '../../src/store/lowdb-store.js';
 import { ADMIN_TOKEN, testService, validDeclaration, type TestService } from '../support/service.js';
 import { listen, type Listening } from '../support/listen.js';
-import { cli } from './run-cli.js';
+import { cli, tempDir } from './run-cli.js';
 
 const CSV = path.join(projectRoot, 'test/fixtures/transparency/google-user-data-requests-excerpt.csv');
-const freshDir = () => mkdtempSync(path.join(tmpdir(), 'atlas-cli-data-'));
+const freshDir = () => tempDir('atlas-cli-data-');
 
 describe('retention-atlas keys create', () => {
   it('mints a key into DATA_DIR/keys.json and prints its token once', async () => {
