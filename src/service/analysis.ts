@@ -132,7 +132,7 @@ export function makeAnalyzer(policy: PolicyData, observe: { scored?: (codes: rea
   // The law epoch depends on the day only: hashed once a day, not once per analysis (a first start makes thousands).
   const epochOf = epochMemo(policy.jurisdictions);
   const keysOf = lawKeysMemo(policy.jurisdictions);
-  const analysisOf = (declaration: Declaration, previous: Declaration | undefined, lawDate: string, scores: ScoreTable, summary: ExposureSummary, disclosure: DisclosureScore): Analysis => {
+  const analysisOf = (declaration: Declaration, previous: Declaration | undefined, lawDate: string, scores: ScoreTable, summary: ExposureSummary, disclosure: DisclosureScore, findings?: Finding[]): Analysis => {
     const modelVersion = summary.modelVersion;
     return {
       categoriesCollected: declaration.dataCategories.filter((c) => c.collected === 'yes').length,
@@ -145,7 +145,7 @@ export function makeAnalyzer(policy: PolicyData, observe: { scored?: (codes: rea
       disclosure,
       exposure: summary,
       scores,
-      findings: findingsOf(declaration, previous, policy.jurisdictions, contentCategoryIds(policy.params), policy.params.categories.map((c) => c.category), policy.params),
+      findings: findings ?? findingsOf(declaration, previous, policy.jurisdictions, contentCategoryIds(policy.params), policy.params.categories.map((c) => c.category), policy.params),
       lawKeys: keysOf(lawDate),
     };
   };
@@ -181,7 +181,8 @@ export function makeAnalyzer(policy: PolicyData, observe: { scored?: (codes: rea
         for (const code of codes) row[code] = wanted.has(code) ? made[category][code] : staleRow[code];
       }
       // The disclosure score reads the declaration only: the stale analysis's holds.
-      return analysisOf(declaration, previous, lawDate, scores, summaryOfScores(scores, policy), stale!.disclosure);
+      // The findings too when the stale analysis says they hold under this law data (`keptFindings`, see analysis-codec.ts).
+      return analysisOf(declaration, previous, lawDate, scores, summaryOfScores(scores, policy), stale!.disclosure, (stale as { keptFindings?: Finding[] }).keptFindings);
     }
     observe.scored?.(policy.jurisdictions.map((p) => p.code));
     const result = computeExposure(declaration, policy.jurisdictions, policy.params, { lawDate });
