@@ -106,12 +106,12 @@ export function summaryOfScores(scores: ScoreTable, policy: PolicyData, worstCou
 }
 
 /** The jurisdiction codes whose column must be made again: a new key, or none before (a profile added). */
-function changedColumns(stale: Analysis, keys: Record<string, string>): string[] {
+function changedColumns(stale: Pick<Analysis, 'lawKeys'>, keys: Record<string, string>): string[] {
   return Object.keys(keys).filter((code) => stale.lawKeys?.[code] !== keys[code]);
 }
 
 /** Whether an analysis was made under today's law for every column, by this model: else `analyze` updates it. */
-export function analysisIsCurrent(policy: PolicyData): (analysis: Analysis) => boolean {
+export function analysisIsCurrent(policy: PolicyData): (analysis: Pick<Analysis, 'modelVersion' | 'lawKeys'>) => boolean {
   const keysOf = lawKeysMemo(policy.jurisdictions);
   return (analysis) => {
     if (analysis.modelVersion !== policy.params.modelVersion || analysis.lawKeys === undefined) return false;
