@@ -202,7 +202,7 @@ async function lawChange(scratch: string): Promise<void> {
       ['every provider from nothing (full analysis)', (r.fullMs / 1000).toFixed(1), '1.00'],
       [`after new law data for ${CHANGED_PROFILE} (its column only)`, (r.changedMs / 1000).toFixed(1), f2(ratio)],
     ]),
-    `Both runs read every provider's body and write its analysis and summary; the second computes one column (with the union profiles, which every column reads) instead of ${'all'}. A third start under the changed law then analysed ${r.analysedAfter} providers (everything was current).`,
+    `Both runs read every provider's body and write its analysis and summary (on the analysis threads, which read, update and write the remembered analyses themselves); the second computes one column (with the union profiles, which every column reads) instead of ${'all'}, and keeps the findings when the law data they read is unchanged. A third start under the changed law then analysed ${r.analysedAfter} providers (everything was current).`,
   );
   checks.push({ id: 'e', what: `analyses current after one profile's new law data ÷ full re-analysis (${r.providers} providers, lowdb)`, measured: `${f2(ratio)}× (${(r.changedMs / 1000).toFixed(1)} / ${(r.fullMs / 1000).toFixed(1)} s)`, target: '≤ 0.2×', pass: ratio <= 0.2 && r.analysedAfter === 0 && r.current === r.providers });
   await rm(dir, { recursive: true, force: true, maxRetries: 5 }).catch(() => undefined);
