@@ -42,7 +42,7 @@ async function openBackend(config: Config) {
       ...db,
       where: `database ${redactedUrl(config.databaseUrl)}`,
       service: {
-        analysisCache: (key: string) => db.analysisCache<Analysis>(key),
+        analysisCache: (key: string, analysesKey?: string) => db.analysisCache<Analysis>(key, analysesKey),
         rateLimitStore: db.rateLimits,
         readinessChecks: { database: db.check },
         metrics,

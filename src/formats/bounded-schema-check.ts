@@ -120,7 +120,7 @@ function cut(value: unknown, tree: PlaceTree, at: string, piece: Piece): unknown
     piece.left.push({ kind: 'items', at, array: value, place, next: keep, position: `${at}/${keep}` });
     return out ?? value.slice(0, keep);
   }
-  if (!isPlainObject(value) || (!tree.object && tree.children.size === 0)) return value;
+  if (!isPlainObject(value) || (!tree.object && !tree.variants && tree.children.size === 0)) return value;
   let out: Record<string, unknown> | undefined;
   const object = tree.object;
   if (object?.closed) {
@@ -137,7 +137,10 @@ function cut(value: unknown, tree: PlaceTree, at: string, piece: Piece): unknown
     const inner = cut(value[name], child, `${at}/${escapeToken(name)}`, piece);
     if (inner !== value[name]) (out ??= { ...value })[name] = inner;
   }
-  return out ?? value;
+  // The variant its tag names, as Ajv's discriminator picks it (an unknown tag is one error, no variant checked).
+  const tag = tree.variants ? value[tree.variants.property] : undefined;
+  const variant = typeof tag === 'string' ? tree.variants!.byTag.get(tag) : undefined;
+  return variant ? cut(out ?? value, variant, at, piece) : (out ?? value);
 }
 
 export function boundedSchemaIssues(validators: PieceValidators, root: SchemaRef, places: PlaceTree, doc: unknown, cap: number): BoundedSchemaIssues {

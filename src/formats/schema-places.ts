@@ -42,6 +42,8 @@ export interface PlaceTree {
   object?: ObjectPlace;
   array?: ArrayPlace;
   children: Map<string, PlaceTree>;
+  /** A `discriminator` object: Ajv validates it with the one variant its tag names. */
+  variants?: { property: string; byTag: Map<string, PlaceTree> };
 }
 
 /** Keywords an array schema may carry for its items to be checked one by one with the same result. */
@@ -78,13 +80,32 @@ export function schemaPlaces(schemas: (name: string) => object | undefined, root
     if (walking.has(key)) return tree; // a recursive schema: its inner places stay whole
     walking.add(key);
     try {
-      // An anyOf with one structured branch (an array or an object) and plain values otherwise: that branch.
-      if (Array.isArray(node.anyOf) && Object.keys(node).every((k) => k === 'anyOf' || k === 'description' || k === 'title')) {
-        const branches = node.anyOf.map((_, i) => resolve({ schema: ref!.schema, pointer: `${ref!.pointer}/anyOf/${i}` }));
-        const structured = branches.filter((b) => b !== undefined && (at(b)!.type === 'array' || at(b)!.type === 'object'));
-        if (structured.length !== 1 || branches.includes(undefined)) return tree;
+      // An anyOf (or oneOf) with one structured branch (an array or an object) and scalar values
+      // otherwise, which an array or object can never match: an array or object is that branch's.
+      const alternatives = Array.isArray(node.anyOf) ? 'anyOf' : Array.isArray(node.oneOf) && node.discriminator === undefined ? 'oneOf' : undefined;
+      if (alternatives && Object.keys(node).every((k) => k === alternatives || k === 'description' || k === 'title')) {
+        const branches = (node[alternatives] as unknown[]).map((_, i) => resolve({ schema: ref!.schema, pointer: `${ref!.pointer}/${alternatives}/${i}` }));
+        if (branches.includes(undefined)) return tree;
+        const structured = branches.filter((b) => at(b!)!.type === 'array' || at(b!)!.type === 'object');
+        const scalar = (b: SchemaRef) => {
+          const n = at(b)!;
+          return (typeof n.type === 'string' && n.type !== 'array' && n.type !== 'object') || (n.const !== undefined && typeof n.const !== 'object') || (Array.isArray(n.enum) && n.enum.every((v) => typeof v !== 'object'));
+        };
+        if (structured.length !== 1 || !branches.every((b) => b === structured[0] || scalar(b!))) return tree;
         ref = structured[0]!;
         node = at(ref)!;
+      }
+      // A discriminated object: each variant (by the constant of its tag) is a place of its own.
+      const discriminator = node.discriminator as { propertyName?: unknown } | undefined;
+      if (discriminator && typeof discriminator.propertyName === 'string' && Array.isArray(node.oneOf)) {
+        const property = discriminator.propertyName;
+        const byTag = new Map<string, PlaceTree>();
+        node.oneOf.forEach((_, i) => {
+          const branch = resolve({ schema: ref!.schema, pointer: `${ref!.pointer}/oneOf/${i}` });
+          const tag = branch && (at(branch)?.properties as Record<string, { const?: unknown }> | undefined)?.[property]?.const;
+          if (branch && typeof tag === 'string') byTag.set(tag, walk(branch));
+        });
+        if (byTag.size > 0) tree.variants = { property, byTag };
       }
       if (node.type === 'array' && isNode(node.items) && Object.keys(node).every((k) => ARRAY_KEYWORDS.has(k))) {
         const items: SchemaRef = { schema: ref.schema, pointer: `${ref.pointer}/items` };
@@ -108,7 +129,7 @@ export function schemaPlaces(schemas: (name: string) => object | undefined, root
         };
         for (const name of Object.keys(properties)) {
           const child = walk({ schema: ref.schema, pointer: `${ref.pointer}/properties/${name.replace(/~/g, '~0').replace(/\//g, '~1')}` });
-          if (child.array || child.object || child.children.size > 0) tree.children.set(name, child);
+          if (child.array || child.object || child.variants || child.children.size > 0) tree.children.set(name, child);
         }
       }
       return tree;

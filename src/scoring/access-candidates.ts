@@ -4,7 +4,7 @@ import type { CategoryLaw } from './category-law.js';
 import { describeInstrument, type Instrument } from './instrument-weight.js';
 import { and, or, type LawView } from './law-view.js';
 import { policyPosture, policyUnknownNote } from './provider-posture.js';
-import { exact, fromTri, max, product, span, type Range } from './range.js';
+import { exact, fromTri, product, span, ZERO, type Range } from './range.js';
 import type { Posture, Presence, ScoringContext } from './scoring-context.js';
 import type { Unknown } from './types.js';
 import { unknown } from './unknowns.js';
@@ -58,18 +58,23 @@ function presence(ctx: ScoringContext, ce: CategoryEntry, code: string): Tri {
 
 /** How far the jurisdiction's agreements carry its orders to the provider in a partner state. */
 function agreementReach(ctx: ScoringContext, ce: CategoryEntry, law: CategoryLaw, stored: boolean, unknowns: Unknown[]): Range {
-  let reach = exact(0);
-  for (const f of law.agreements) {
+  // Both ends as numbers (range.ts `max` on each), one range made at the end: this runs twice for every cell.
+  let lo = 0;
+  let hi = 0;
+  for (let i = 0; i < law.agreements.length; i++) {
+    const f = law.agreements[i];
     if (stored ? f.a.reaches === 'live' : f.a.reaches === 'stored') continue;
     let partner: Tri = 'no';
-    for (const code of f.a.partners) partner = or(partner, presentIn(ctx, ce, code));
+    const partners = f.a.partners;
+    for (let k = 0; k < partners.length; k++) partner = or(partner, presentIn(ctx, ce, partners[k]));
     const applies = and(f.applies, partner);
     if (applies === 'no') continue;
     const value = ctx.params.agreements[f.a.kind].value;
-    if (applies === 'unknown' && value > reach.lo) unknowns.push(f.unknown);
-    reach = max(reach, { lo: applies === 'yes' ? value : 0, hi: value });
+    if (applies === 'unknown' && value > lo) unknowns.push(f.unknown);
+    lo = Math.max(lo, applies === 'yes' ? value : 0);
+    hi = Math.max(hi, value);
   }
-  return reach;
+  return lo === 0 && hi === 0 ? ZERO : { lo, hi };
 }
 
 const NO_POSTURE: Posture = { multiplier: exact(1), pointers: [] };

@@ -65,6 +65,19 @@ describe('checking a document stops at the cap: work counted, not timed', () => 
     expect(result.work.issuesBuilt).toBeLessThanOrEqual(10 + 64);
   });
 
+  it.each([
+    ['a discriminated retention (kind "fixed")', (d: Record<string, any>) => d.dataCategories[0].retention = { kind: 'fixed', duration: 'P1D' }, (d: Record<string, any>) => d.dataCategories[0].retention],
+    ['a count band (oneOf an integer or a band)', (d: Record<string, any>) => (d.governmentRequests = [{ period: { start: '2020-01-01', end: '2020-12-31' }, country: 'US', process: 'subpoena', requests: { min: 1, max: 2 } }]), (d: Record<string, any>) => d.governmentRequests[0].requests],
+  ])('%s with 5,000 unknown keys: listed from the variant, not validated whole', (_label, prepare, object) => {
+    const doc = validDeclaration();
+    prepare(doc);
+    for (let i = 0; i < 5_000; i++) object(doc)[`extra${i}`] = i;
+    const result = bounded(doc, 10);
+    expect(result.more).toBe(true);
+    expect(result.issues).toEqual(plainIssues(doc).slice(0, 10));
+    expect(result.work.issuesBuilt).toBeLessThanOrEqual(10 + 64);
+  });
+
   it('a long array with repeats: maxItems and uniqueItems worded as Ajv words them, found without comparing every pair', () => {
     const doc = validDeclaration();
     doc.dataCategories[0].storageLocations = [...Array.from({ length: 300 }, (_, i) => `Q${i}`), 'Q7', 'LU', 'LU'];

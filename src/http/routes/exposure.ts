@@ -95,7 +95,7 @@ export function exposureRouter(ctx: AppContext): Router {
     const { limit, offset } = pageParams(req.query);
     const lawDate = lawDateParam(req) ?? todayUtc();
     const order = orderParam(req.query.order);
-    const page = await ctx.rankings.page(model, order, lawDate, offset, limit);
+    const page = await ctx.rankings.page(model, order, lawDate, offset, limit, ctx.rankWait);
     const items = page.items.map((r) => ({ ...rankedProvider(r), grade: gradeFor(r.worstCase, params), establishedGrade: gradeFor(r.established, params) }));
     sendTable(req, res, {
       columns: [

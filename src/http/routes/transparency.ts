@@ -6,6 +6,7 @@ import { ImportError } from '../../transparency/import-error.js';
 import type { SkippedRow } from '../../transparency/parse-requests-csv.js';
 import { REQUEST_COLUMNS } from '../../transparency/request-columns.js';
 import { importRequests } from '../../service/import-requests.js';
+import { TransparencyRows } from '../../service/transparency-rows.js';
 import type { AppContext } from '../context.js';
 import { MAX_SKIPPED_LISTED } from '../csv-thread/csv-figures.js';
 import { csvThread } from '../csv-thread/csv-thread.js';
@@ -95,17 +96,8 @@ export function transparencyRouter(ctx: AppContext): Router {
     },
   );
 
-  // Every provider's request rows, read once per store revision: declarations are loaded on
-  // demand, so reading them all on every request would cost a pass over the store each time.
-  let rowsAt: { revision: number; sources: Promise<{ providerId: string; rows: GovernmentRequest[] }[]> } | undefined;
-  const allRows = () => {
-    if (rowsAt === undefined || rowsAt.revision !== atlas.revision) {
-      const sources = atlas.latestDeclarations().then((all) => all.map(({ providerId, declaration }) => ({ providerId, rows: declaration.governmentRequests ?? [] })));
-      rowsAt = { revision: atlas.revision, sources };
-      sources.catch(() => (rowsAt = undefined));
-    }
-    return rowsAt.sources;
-  };
+  // Every provider's request rows, kept current with the read model (a write re-reads its provider only).
+  const requestRows = new TransparencyRows(atlas);
 
   router.get('/transparency', async (req, res) => {
     const { limit, offset } = pageParams(req.query, 1000, 20000);
@@ -117,7 +109,7 @@ export function transparencyRouter(ctx: AppContext): Router {
       from: dateParam('from', req.query.from),
       to: dateParam('to', req.query.to),
     };
-    const { totals, byCountry, rows } = aggregateRequests(await allRows(), filter);
+    const { totals, byCountry, rows } = aggregateRequests(await requestRows.all(), filter);
     const page = rows.slice(offset, offset + limit);
     sendTable(req, res, {
       columns: REQUEST_COLUMNS,
