@@ -3,7 +3,8 @@ import { InvalidDocumentError } from '../../formats/validation-error.js';
 import { threadEntry } from '../../threads/thread-entry.js';
 import { busy } from '../http-error.js';
 import type { Rendered } from './draft-answers.js';
-import type { DraftJob, DraftReply, PrepareJob } from './draft-jobs.js';
+import type { DraftJob, DraftReply, MatrixJob, PrepareJob } from './draft-jobs.js';
+import type { ExposureResult } from '../../scoring/index.js';
 import type { Analysis } from '../../service/analysis.js';
 
 /** Draft threads by default (DRAFT_WORKERS): one keeps the other core for the event loop and the CSV thread. */
@@ -31,7 +32,7 @@ interface Slot {
 
 interface Waiting {
   id: number;
-  job: DraftJob | PrepareJob;
+  job: DraftJob | PrepareJob | MatrixJob;
   resolve: (reply: Extract<DraftReply, { ok: true }>) => void;
   reject: (error: unknown) => void;
 }
@@ -83,7 +84,14 @@ export class DraftPool {
     return reply.analysis;
   }
 
-  private submit(job: DraftJob | PrepareJob): Promise<Extract<DraftReply, { ok: true }>> {
+  /** Computes the exposure matrix of a stored version's text on a thread (503 busy when full). */
+  async matrix(job: MatrixJob): Promise<ExposureResult> {
+    const reply = await this.submit(job);
+    if (!('matrix' in reply)) throw new Error('the draft thread answered a stored matrix without it');
+    return reply.matrix;
+  }
+
+  private submit(job: DraftJob | PrepareJob | MatrixJob): Promise<Extract<DraftReply, { ok: true }>> {
     if (this.closed) return Promise.reject(busy('The server is shutting down; send the draft again later.'));
     const free = this.slots.some((s) => !s?.job);
     if (!free && this.waiting.length >= this.maxWaiting) {
