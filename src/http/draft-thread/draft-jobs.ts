@@ -33,10 +33,18 @@ export interface MatrixJob {
   explain: ExplainLevel;
 }
 
+/** The provider page's five question-by-question sections of a stored version, sent as its stored text. */
+export interface SectionsJob {
+  kind: 'sections';
+  body: string;
+  version: number;
+}
+
 /** A thread's answer: the bytes (moved, not copied), an invalid document (the 422), or a failure of the thread's code. */
 export type DraftReply =
   | { id: number; ok: true; rendered: Rendered }
   | { id: number; ok: true; analysis: Analysis }
   | { id: number; ok: true; matrix: ExposureResult }
+  | { id: number; ok: true; html: string }
   | { id: number; ok: false; invalid: { errors: ValidationIssue[]; detail: string } }
   | { id: number; ok: false; failure: string };

@@ -3,7 +3,7 @@ import { InvalidDocumentError } from '../../formats/validation-error.js';
 import { threadEntry } from '../../threads/thread-entry.js';
 import { busy } from '../http-error.js';
 import type { Rendered } from './draft-answers.js';
-import type { DraftJob, DraftReply, MatrixJob, PrepareJob } from './draft-jobs.js';
+import type { DraftJob, DraftReply, MatrixJob, PrepareJob, SectionsJob } from './draft-jobs.js';
 import type { ExposureResult } from '../../scoring/index.js';
 import type { Analysis } from '../../service/analysis.js';
 
@@ -32,7 +32,7 @@ interface Slot {
 
 interface Waiting {
   id: number;
-  job: DraftJob | PrepareJob | MatrixJob;
+  job: DraftJob | PrepareJob | MatrixJob | SectionsJob;
   resolve: (reply: Extract<DraftReply, { ok: true }>) => void;
   reject: (error: unknown) => void;
 }
@@ -91,7 +91,14 @@ export class DraftPool {
     return reply.matrix;
   }
 
-  private submit(job: DraftJob | PrepareJob | MatrixJob): Promise<Extract<DraftReply, { ok: true }>> {
+  /** Renders the provider page's sections of a stored version's text on a thread (503 busy when full). */
+  async sections(job: SectionsJob): Promise<string> {
+    const reply = await this.submit(job);
+    if (!('html' in reply)) throw new Error('the draft thread answered page sections without them');
+    return reply.html;
+  }
+
+  private submit(job: DraftJob | PrepareJob | MatrixJob | SectionsJob): Promise<Extract<DraftReply, { ok: true }>> {
     if (this.closed) return Promise.reject(busy('The server is shutting down; send the draft again later.'));
     const free = this.slots.some((s) => !s?.job);
     if (!free && this.waiting.length >= this.maxWaiting) {

@@ -13,7 +13,10 @@ import { InvalidDocumentError } from '../../formats/validation-error.js';
 import { loadJurisdictions } from '../../policies/load-jurisdictions.js';
 import { loadModelParameters } from '../../policies/load-model-parameters.js';
 import { renderObservedScore, renderPreview, renderScore, renderValidation, type DraftDeps, type Rendered } from './draft-answers.js';
-import type { DraftJob, DraftReply, MatrixJob, PrepareJob } from './draft-jobs.js';
+import type { DraftJob, DraftReply, MatrixJob, PrepareJob, SectionsJob } from './draft-jobs.js';
+import { loadCategories } from '../../policies/categories.js';
+import { codeNames } from '../../report/code-names.js';
+import { declarationSections, declaredSectionContext } from '../../report/provider-page.js';
 import { computeExposure } from '../../scoring/index.js';
 import { makeAnalyzer, type Analysis } from '../../service/analysis.js';
 
@@ -55,10 +58,14 @@ function prepare(job: PrepareJob): Analysis {
 /** A stored version's matrix, as the exposure reader computes it inline (the stored text was checked against its hash when read). */
 const matrix = (job: MatrixJob) => computeExposure(JSON.parse(job.body) as Declaration, policy.jurisdictions, policy.params, { lawDate: job.lawDate, explain: job.explain });
 
-port.on('message', ({ id, job }: { id: number; job: DraftJob | PrepareJob | MatrixJob }) => {
+const names = codeNames(loadCategories(registry), policy.jurisdictions);
+/** The provider page's sections of a stored version, as the page renders them inline. */
+const sections = (job: SectionsJob) => declarationSections(declaredSectionContext(JSON.parse(job.body) as Declaration, job.version, names)).text;
+
+port.on('message', ({ id, job }: { id: number; job: DraftJob | PrepareJob | MatrixJob | SectionsJob }) => {
   let reply: DraftReply;
   try {
-    reply = job.kind === 'prepare' ? { id, ok: true, analysis: prepare(job) } : job.kind === 'matrix' ? { id, ok: true, matrix: matrix(job) } : { id, ok: true, rendered: render(job) };
+    reply = job.kind === 'prepare' ? { id, ok: true, analysis: prepare(job) } : job.kind === 'matrix' ? { id, ok: true, matrix: matrix(job) } : job.kind === 'sections' ? { id, ok: true, html: sections(job) } : { id, ok: true, rendered: render(job) };
   } catch (error) {
     if (error instanceof InvalidDocumentError) reply = { id, ok: false, invalid: { errors: error.errors, detail: error.detail } };
     else reply = { id, ok: false, failure: error instanceof Error ? (error.stack ?? error.message) : String(error) };
