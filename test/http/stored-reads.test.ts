@@ -15,6 +15,12 @@ const get = async (base: string, path: string) => {
   return { status: res.status, type: res.headers.get('content-type'), etag: res.headers.get('etag'), retryAfter: res.headers.get('retry-after'), body: await res.text() };
 };
 
+/** A page as compared between two servers: its own origin (the badge snippet names it) replaced, so no ETag either. */
+const samePage = async (base: string, path: string) => {
+  const answer = await get(base, path);
+  return { ...answer, etag: undefined, body: answer.body.replaceAll(base, 'ORIGIN') };
+};
+
 /** A store holding a large version (every section at its maximum, about 680 KB) and a small one, written by a server without threads. */
 async function storeWithVersions(): Promise<MemoryStore> {
   const store = new MemoryStore();
@@ -73,12 +79,29 @@ describe('the matrix of a large stored version is computed on a draft thread, wi
     expect(answers[0]).toEqual(await get(inline.url, path));
   }, 120_000);
 
-  it('computes a small version inline', async () => {
+  it('renders the provider page of a large version with its sections from a thread, once per version, byte for byte as inline', async () => {
+    const page = (lawDate: string) => `/providers/${LARGE}?lawDate=${lawDate}`;
     const before = pool.answered;
-    const path = `/v1/providers/${SMALL}/exposure?explain=full&lawDate=2019-03-01`;
-    const [a, b] = [await get(inline.url, path), await get(threaded.url, path)];
+    const [a, b] = [await samePage(inline.url, page('2017-05-05')), await samePage(threaded.url, page('2017-05-05'))];
     expect(a.status).toBe(200);
+    expect(a.type).toMatch(/^text\/html/);
     expect(b).toEqual(a);
+    // The matrix under that law and the sections of the version: two jobs.
+    expect(pool.answered).toBe(before + 2);
+    // Another law date: a new matrix (the law differs), the sections kept.
+    const [c, d] = [await samePage(inline.url, page('2024-05-05')), await samePage(threaded.url, page('2024-05-05'))];
+    expect(d).toEqual(c);
+    expect(c.status).toBe(200);
+    expect(pool.answered).toBe(before + 3);
+  }, 120_000);
+
+  it('computes and renders a small version inline', async () => {
+    const before = pool.answered;
+    for (const path of [`/v1/providers/${SMALL}/exposure?explain=full&lawDate=2019-03-01`, `/providers/${SMALL}?lawDate=2019-03-01`]) {
+      const [a, b] = [await samePage(inline.url, path), await samePage(threaded.url, path)];
+      expect(a.status).toBe(200);
+      expect(b).toEqual(a);
+    }
     expect(pool.answered).toBe(before);
   });
 });
