@@ -4,7 +4,7 @@
  * dates never asked before, and prints each request's longest event-loop delay. Run under
  * `--cpu-prof` and read the profile with bench/profile-top.mjs:
  *
- *   LOG_LEVEL=silent node --cpu-prof --cpu-prof-dir=/tmp/prof --import tsx bench/provider-page-profile.ts [path-suffix]
+ *   LOG_LEVEL=silent node --cpu-prof --cpu-prof-dir=.prof --import tsx bench/provider-page-profile.ts [path-suffix]
  */
 import type { AddressInfo } from 'node:net';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
