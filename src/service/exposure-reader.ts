@@ -13,7 +13,8 @@ import { byteBoundedCache, heapSize } from './byte-bounded-cache.js';
  */
 export interface MatrixThreads {
   minBytes: number;
-  compute(body: string, options: { lawDate: string; explain: ExplainLevel }): Promise<ExposureResult>;
+  /** The matrix and its `heapSize` (measured there: walking a large matrix costs the event loop tens of milliseconds). */
+  compute(body: string, options: { lawDate: string; explain: ExplainLevel }): Promise<{ result: ExposureResult; size: number }>;
 }
 
 /**
@@ -52,9 +53,10 @@ export class ExposureReader {
     let pending = this.computing.get(key);
     if (!pending) {
       pending = this.compute(providerId, version, lawDate, explain)
-        .then((result) => {
-          if (result) this.cache.set(key, result);
-          return result;
+        .then((made) => {
+          if (!made) return undefined;
+          this.cache.set(key, made.result, made.size === undefined ? undefined : { size: made.size });
+          return made.result;
         })
         .finally(() => this.computing.delete(key));
       this.computing.set(key, pending);
@@ -62,7 +64,7 @@ export class ExposureReader {
     return pending;
   }
 
-  private async compute(providerId: string, version: number, lawDate: string, explain: ExplainLevel): Promise<ExposureResult | undefined> {
+  private async compute(providerId: string, version: number, lawDate: string, explain: ExplainLevel): Promise<{ result: ExposureResult; size?: number } | undefined> {
     if (this.threads) {
       const record = await this.atlas.record(providerId, version);
       if (!record) return undefined;
@@ -70,6 +72,6 @@ export class ExposureReader {
     }
     const declaration = await this.atlas.declarationAt(providerId, version);
     if (!declaration) return undefined;
-    return computeExposure(declaration, this.policy.jurisdictions, this.policy.params, { lawDate, explain });
+    return { result: computeExposure(declaration, this.policy.jurisdictions, this.policy.params, { lawDate, explain }) };
   }
 }

@@ -44,7 +44,7 @@ export interface SectionsJob {
 export type DraftReply =
   | { id: number; ok: true; rendered: Rendered }
   | { id: number; ok: true; analysis: Analysis }
-  | { id: number; ok: true; matrix: ExposureResult }
+  | { id: number; ok: true; matrix: ExposureResult; size: number }
   | { id: number; ok: true; html: string }
   | { id: number; ok: false; invalid: { errors: ValidationIssue[]; detail: string } }
   | { id: number; ok: false; failure: string };

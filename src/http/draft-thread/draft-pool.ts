@@ -84,11 +84,11 @@ export class DraftPool {
     return reply.analysis;
   }
 
-  /** Computes the exposure matrix of a stored version's text on a thread (503 busy when full). */
-  async matrix(job: MatrixJob): Promise<ExposureResult> {
+  /** Computes the exposure matrix of a stored version's text on a thread, with its heap size (503 busy when full). */
+  async matrix(job: MatrixJob): Promise<{ result: ExposureResult; size: number }> {
     const reply = await this.submit(job);
     if (!('matrix' in reply)) throw new Error('the draft thread answered a stored matrix without it');
-    return reply.matrix;
+    return { result: reply.matrix, size: reply.size };
   }
 
   /** Renders the provider page's sections of a stored version's text on a thread (503 busy when full). */

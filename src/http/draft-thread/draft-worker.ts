@@ -17,7 +17,8 @@ import type { DraftJob, DraftReply, MatrixJob, PrepareJob, SectionsJob } from '.
 import { loadCategories } from '../../policies/categories.js';
 import { codeNames } from '../../report/code-names.js';
 import { declarationSections, declaredSectionContext } from '../../report/provider-page.js';
-import { computeExposure } from '../../scoring/index.js';
+import { computeExposure, type ExposureResult } from '../../scoring/index.js';
+import { heapSize } from '../../service/byte-bounded-cache.js';
 import { makeAnalyzer, type Analysis } from '../../service/analysis.js';
 
 const registry = loadSchemaRegistry();
@@ -62,10 +63,13 @@ const names = codeNames(loadCategories(registry), policy.jurisdictions);
 /** The provider page's sections of a stored version, as the page renders them inline. */
 const sections = (job: SectionsJob) => declarationSections(declaredSectionContext(JSON.parse(job.body) as Declaration, job.version, names)).text;
 
+/** The matrix with its heap size as the exposure reader's cache measures it (the clone the event loop gets has the same shape). */
+const matrixReply = (id: number, result: ExposureResult): DraftReply => ({ id, ok: true, matrix: result, size: heapSize(result) });
+
 port.on('message', ({ id, job }: { id: number; job: DraftJob | PrepareJob | MatrixJob | SectionsJob }) => {
   let reply: DraftReply;
   try {
-    reply = job.kind === 'prepare' ? { id, ok: true, analysis: prepare(job) } : job.kind === 'matrix' ? { id, ok: true, matrix: matrix(job) } : job.kind === 'sections' ? { id, ok: true, html: sections(job) } : { id, ok: true, rendered: render(job) };
+    reply = job.kind === 'prepare' ? { id, ok: true, analysis: prepare(job) } : job.kind === 'matrix' ? matrixReply(id, matrix(job)) : job.kind === 'sections' ? { id, ok: true, html: sections(job) } : { id, ok: true, rendered: render(job) };
   } catch (error) {
     if (error instanceof InvalidDocumentError) reply = { id, ok: false, invalid: { errors: error.errors, detail: error.detail } };
     else reply = { id, ok: false, failure: error instanceof Error ? (error.stack ?? error.message) : String(error) };
