@@ -1,10 +1,10 @@
 /**
- * Where a provider page of a stored 1 MB declaration spends the event loop's time: stores the
+ * Where a provider page (or another read) of a stored 1 MB declaration spends the event loop's time: stores the
  * largest valid declaration (test/support/largest-declaration.mjs), asks the page under law
  * dates never asked before, and prints each request's longest event-loop delay. Run under
  * `--cpu-prof` and read the profile with bench/profile-top.mjs:
  *
- *   LOG_LEVEL=silent node --cpu-prof --cpu-prof-dir=.prof --import tsx bench/provider-page-profile.ts [path-suffix]
+ *   LOG_LEVEL=silent node --cpu-prof --cpu-prof-dir=.prof --import tsx bench/provider-page-profile.ts [path]
  */
 import type { AddressInfo } from 'node:net';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
@@ -23,12 +23,14 @@ await new Promise((resolve) => server.once('listening', resolve));
 const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 const stored = await fetch(`${base}/v1/providers/${ID}/declarations`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${ADMIN}` }, body: largestDeclaration(ID, 1024 * 1024 - 64) });
 if (stored.status !== 201) throw new Error(`store: ${stored.status} ${await stored.text()}`);
-const path = process.argv[2] ?? '';
+// Another read of it: `/v1/providers/hostile-co/exposure?explain=full` (a lawDate is added).
+const path = process.argv[2] ?? `/providers/${ID}`;
 for (let run = 0; run < 6; run++) {
   const h = monitorEventLoopDelay({ resolution: 1 });
   h.enable();
   const started = performance.now();
-  const res = await fetch(`${base}/providers/${ID}${path}${path.includes('?') ? '&' : '?'}lawDate=2019-02-${String(run + 10)}`);
+  // Each run under a law of its own (a year apart: the profiles' law changes between them).
+  const res = await fetch(`${base}${path}${path.includes('?') ? '&' : '?'}lawDate=${2013 + run}-02-10`);
   await res.arrayBuffer();
   const took = performance.now() - started;
   await new Promise((resolve) => setTimeout(resolve, 20));
