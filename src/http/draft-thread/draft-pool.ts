@@ -54,7 +54,7 @@ export class DraftPool {
   private readonly waiting: Waiting[] = [];
   private nextId = 1;
   private closed = false;
-  /** Drafts answered by a thread (bytes or a 422) since the pool was made. */
+  /** Jobs answered by a thread (a draft's bytes or its 422, a submission's analysis, a stored version's matrix or page sections) since the pool was made. */
   answered = 0;
 
   constructor(options: DraftPoolOptions = {}) {
