@@ -23,6 +23,8 @@ import { MemoryCampaignStore, type CampaignStore } from './campaigns/campaign-st
 import { AssessmentService } from './service/assessment-service.js';
 import { CampaignService } from './service/campaign-service.js';
 import { ExposureReader } from './service/exposure-reader.js';
+import { DRAFT_THREAD_MIN_BYTES, draftPool } from './http/draft-thread/draft-pool.js';
+import { storedMatrices } from './http/draft-thread/stored-matrices.js';
 import { ObservationService } from './service/observation-service.js';
 import { compilePieces } from './formats/bounded-schema-check.js';
 import { AnalysisPool } from './service/analysis-pool.js';
@@ -125,9 +127,11 @@ export async function buildService(store: Store, options: ServiceOptions = {}): 
   const observations = await ObservationService.open(options.observationStore ?? new MemoryObservationStore(), registry, atlas, categories.map((c) => c.id), options.auth?.clock);
   const assessments = await AssessmentService.open(options.assessmentStore ?? new MemoryRecordStore<AssessmentRecord>(), registry, atlas, options.auth?.clock);
   observations.attach(assessments);
-  const exposure = new ExposureReader(atlas, policy);
+  // One draft pool for the app's drafts and the reader's large stored versions.
+  const draftThreads = { pool: options.draftPool ?? draftPool(), minBytes: options.draftThreadMinBytes ?? DRAFT_THREAD_MIN_BYTES };
+  const exposure = new ExposureReader(atlas, policy, storedMatrices(draftThreads));
   const known = (id: string) => atlas.latestOf(id) !== undefined || observations.hasEvidence(id);
   const campaigns = new CampaignService(options.campaignStore ?? new MemoryCampaignStore(), registry, atlas, exposure, known, categories.map((c) => c.id), options.auth?.clock);
-  const app = createApp({ ...options, logger, metrics, atlas, categories, openapi, policy, observations, assessments, campaigns, exposure });
+  const app = createApp({ ...options, draftPool: draftThreads.pool, logger, metrics, atlas, categories, openapi, policy, observations, assessments, campaigns, exposure });
   return { app, atlas, registry, policy, observations, assessments, campaigns };
 }

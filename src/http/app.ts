@@ -47,6 +47,7 @@ import type { Logger } from 'pino';
 import { createLogger, requestLogging } from './logger.js';
 import { createMetrics, type Metrics } from './metrics.js';
 import { DRAFT_THREAD_MIN_BYTES, draftPool, type DraftPool } from './draft-thread/draft-pool.js';
+import { storedMatrices } from './draft-thread/stored-matrices.js';
 
 export interface AppOptions {
   /** Observations about providers (evidence beside claims). */
@@ -123,11 +124,12 @@ export function createApp(options: AppOptions): Express {
   const log = options.log ?? ((message: string, error: unknown) => logger.error({ err: error }, message));
   const auth = authContext(options.auth);
   const rankings = new RankingCache(options.atlas, options.policy);
+  const drafts = { pool: options.draftPool ?? draftPool(), minBytes: options.draftThreadMinBytes ?? DRAFT_THREAD_MIN_BYTES };
   const ctx: AppContext = {
     atlas: options.atlas,
     categories: options.categories,
     policy: options.policy,
-    exposure: options.exposure ?? new ExposureReader(options.atlas, options.policy),
+    exposure: options.exposure ?? new ExposureReader(options.atlas, options.policy, storedMatrices(drafts)),
     rankings,
     rankWait: { waitMs: options.rankWaitMs ?? RANK_WAIT_MS },
     openapi: options.openapi,
@@ -141,7 +143,7 @@ export function createApp(options: AppOptions): Express {
     auth,
     json: jsonBody(options.bodyLimit ?? '1mb'),
     versionQuota: versionQuotaGuard(options.atlas, options.versionQuota, options.auth?.clock),
-    drafts: { pool: options.draftPool ?? draftPool(), minBytes: options.draftThreadMinBytes ?? DRAFT_THREAD_MIN_BYTES },
+    drafts,
   };
 
   app.use(requestLogging(logger));

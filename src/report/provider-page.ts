@@ -51,6 +51,11 @@ export interface ProviderPageData {
    * and placed after the declaration's sections. Absent until observations exist.
    */
   observed?: Html;
+  /**
+   * The five questions' sections, rendered already by `declarationSections` for the same
+   * declaration and version (the service keeps them per stored version); rendered here when absent.
+   */
+  sections?: Html;
   categoryLabel(id: string): string;
   jurisdictionName(code: string): string;
 }
@@ -138,6 +143,30 @@ ${filterForm(d.filter)}
 ${heat}`;
 }
 
+/**
+ * The declaration told question by question: a function of the section context alone (for a
+ * provider's own declaration: its stored version and the names of codes), so it can be kept
+ * per version. The largest declarations make long tables: rendering them costs more than the
+ * rest of the page.
+ */
+export function declarationSections(ctx: SectionContext): Html {
+  return html`${requestsSection(ctx)}
+${categoriesSection(ctx)}
+${interceptionSection(ctx)}
+${thirdPartiesSection(ctx)}
+${legalProcessSection(ctx)}`;
+}
+
+/** The section context of a provider's own stored declaration (what `providerPage` builds for it). */
+export const declaredSectionContext = (declaration: Declaration, version: number, names: Pick<SectionContext, 'categories' | 'categoryLabel' | 'jurisdictionName'>): SectionContext => ({
+  declaration,
+  providerId: declaration.provider.id,
+  version,
+  categories: names.categories,
+  categoryLabel: names.categoryLabel,
+  jurisdictionName: names.jurisdictionName,
+});
+
 const CONTENTS: [string, string][] = [
   ['exposure', 'Exposure'],
   ['requests', '1. Government requests'],
@@ -157,12 +186,7 @@ export function providerPage(d: ProviderPageData): Html {
   const id = d.declaration.provider.id;
   const name = d.declaration.provider.name;
   const ctx: SectionContext = {
-    declaration: d.declaration,
-    providerId: id,
-    version: d.latest?.version ?? 0,
-    categories: d.categories,
-    categoryLabel: d.categoryLabel,
-    jurisdictionName: d.jurisdictionName,
+    ...declaredSectionContext(d.declaration, d.latest?.version ?? 0, d),
     ...(d.declaredByProvider ? {} : { voice: 'evidence' as const, href: () => '#observations-list' }),
   };
   const badge = `${d.origin}/badges/${encodeURIComponent(id)}.svg`;
@@ -174,11 +198,7 @@ ${exposure(d, id)}
 <section class="declared" aria-labelledby="declared-heading">${d.declaredByProvider ? html`<h2 id="declared-heading" class="quiet">What the provider declares</h2>
 <p class="muted">The declaration of ${d.declaration.asOf} (version ${d.latest?.version}), in the order of the five questions. Each value links to what the provider wrote, and carries the sources it gives.</p>` : html`<h2 id="declared-heading" class="quiet">What reviewers documented</h2>
 <p class="muted">The provider has not declared: these are the facts of the active evidence (as of ${d.declaration.asOf}), in the order of the five questions. Each value links to the evidence; every question no evidence answers is shown as not answered. Lists are “at least these”: none claims to be complete.</p>`}
-${requestsSection(ctx)}
-${categoriesSection(ctx)}
-${interceptionSection(ctx)}
-${thirdPartiesSection(ctx)}
-${legalProcessSection(ctx)}
+${d.sections ?? declarationSections(ctx)}
 </section>
 ${d.observed ?? ''}
 ${findingsSection(d.findings, id)}

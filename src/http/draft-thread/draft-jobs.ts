@@ -1,5 +1,6 @@
 import type { ValidationIssue } from '../../formats/validation-error.js';
 import type { Analysis } from '../../service/analysis.js';
+import type { ExplainLevel, ExposureResult } from '../../scoring/index.js';
 import type { Rendered, ScoreQuery } from './draft-answers.js';
 
 /** A stored version a draft is compared with, as its stored text (the thread parses it). */
@@ -24,9 +25,26 @@ export interface PrepareJob {
   previous?: string;
 }
 
+/** The exposure matrix of a stored version, sent as its stored text (the exposure reader's work for a large version). */
+export interface MatrixJob {
+  kind: 'matrix';
+  body: string;
+  lawDate: string;
+  explain: ExplainLevel;
+}
+
+/** The provider page's five question-by-question sections of a stored version, sent as its stored text. */
+export interface SectionsJob {
+  kind: 'sections';
+  body: string;
+  version: number;
+}
+
 /** A thread's answer: the bytes (moved, not copied), an invalid document (the 422), or a failure of the thread's code. */
 export type DraftReply =
   | { id: number; ok: true; rendered: Rendered }
   | { id: number; ok: true; analysis: Analysis }
+  | { id: number; ok: true; matrix: ExposureResult; size: number }
+  | { id: number; ok: true; html: string }
   | { id: number; ok: false; invalid: { errors: ValidationIssue[]; detail: string } }
   | { id: number; ok: false; failure: string };

@@ -13,7 +13,12 @@ import { InvalidDocumentError } from '../../formats/validation-error.js';
 import { loadJurisdictions } from '../../policies/load-jurisdictions.js';
 import { loadModelParameters } from '../../policies/load-model-parameters.js';
 import { renderObservedScore, renderPreview, renderScore, renderValidation, type DraftDeps, type Rendered } from './draft-answers.js';
-import type { DraftJob, DraftReply, PrepareJob } from './draft-jobs.js';
+import type { DraftJob, DraftReply, MatrixJob, PrepareJob, SectionsJob } from './draft-jobs.js';
+import { loadCategories } from '../../policies/categories.js';
+import { codeNames } from '../../report/code-names.js';
+import { declarationSections, declaredSectionContext } from '../../report/provider-page.js';
+import { computeExposure, type ExposureResult } from '../../scoring/index.js';
+import { heapSize } from '../../service/byte-bounded-cache.js';
 import { makeAnalyzer, type Analysis } from '../../service/analysis.js';
 
 const registry = loadSchemaRegistry();
@@ -51,10 +56,20 @@ function prepare(job: PrepareJob): Analysis {
   return analyze(check.declaration, parse(job.previous));
 }
 
-port.on('message', ({ id, job }: { id: number; job: DraftJob | PrepareJob }) => {
+/** A stored version's matrix, as the exposure reader computes it inline (the stored text was checked against its hash when read). */
+const matrix = (job: MatrixJob) => computeExposure(JSON.parse(job.body) as Declaration, policy.jurisdictions, policy.params, { lawDate: job.lawDate, explain: job.explain });
+
+const names = codeNames(loadCategories(registry), policy.jurisdictions);
+/** The provider page's sections of a stored version, as the page renders them inline. */
+const sections = (job: SectionsJob) => declarationSections(declaredSectionContext(JSON.parse(job.body) as Declaration, job.version, names)).text;
+
+/** The matrix with its heap size as the exposure reader's cache measures it (the clone the event loop gets has the same shape). */
+const matrixReply = (id: number, result: ExposureResult): DraftReply => ({ id, ok: true, matrix: result, size: heapSize(result) });
+
+port.on('message', ({ id, job }: { id: number; job: DraftJob | PrepareJob | MatrixJob | SectionsJob }) => {
   let reply: DraftReply;
   try {
-    reply = job.kind === 'prepare' ? { id, ok: true, analysis: prepare(job) } : { id, ok: true, rendered: render(job) };
+    reply = job.kind === 'prepare' ? { id, ok: true, analysis: prepare(job) } : job.kind === 'matrix' ? matrixReply(id, matrix(job)) : job.kind === 'sections' ? { id, ok: true, html: sections(job) } : { id, ok: true, rendered: render(job) };
   } catch (error) {
     if (error instanceof InvalidDocumentError) reply = { id, ok: false, invalid: { errors: error.errors, detail: error.detail } };
     else reply = { id, ok: false, failure: error instanceof Error ? (error.stack ?? error.message) : String(error) };

@@ -35,6 +35,8 @@ import { lawDateParam, threatModelParam } from '../threat-model-param.js';
 import { basisParam } from './observed-exposure.js';
 import { comparePageRoute } from './compare-page.js';
 import { guideRouter } from './guide.js';
+import { codeNames } from '../../report/code-names.js';
+import { DeclaredSections } from '../declared-sections.js';
 
 const stylesheet = readFileSync(path.join(projectRoot, 'src/report/assets/report.css'), 'utf8') + heatmapCss();
 
@@ -68,8 +70,8 @@ export function pagesRouter(ctx: AppContext): Router {
   const reader = ctx.exposure;
   const categoryLabels = new Map(categories.map((c) => [c.id as string, c.label]));
   const jurisdictionNames = new Map(policy.jurisdictions.map((j) => [j.code as string, j.name]));
-  const categoryLabel = (id: string) => categoryLabels.get(id) ?? id;
-  const jurisdictionName = (code: string) => (code === '001' ? 'worldwide' : (jurisdictionNames.get(code) ?? code));
+  const { categoryLabel, jurisdictionName } = codeNames(categories, policy.jurisdictions);
+  const sections = new DeclaredSections(atlas, codeNames(categories, policy.jurisdictions), ctx.drafts);
 
   const allJurisdictions = policy.jurisdictions.map((j) => ({ code: j.code as string, name: j.name }));
   const profileOrder = allJurisdictions.map((j) => j.code);
@@ -169,6 +171,8 @@ export function pagesRouter(ctx: AppContext): Router {
     const chosenJ = c.jurisdictionChoice === 'chosen' ? c.model.jurisdictions : [];
     const selection = (category: string, jurisdiction: string) => (shown.categories.length === 0 || shown.categories.includes(category)) && (chosenJ.length === 0 || chosenJ.includes(jurisdiction));
     const asOfQuery = controlsQuery({ ...controls, lawDateGiven: true, lawDate: subject.asOf, basisGiven: c.basisGiven });
+    // The five questions' tables depend on the stored version alone: kept per version (a large one rendered on a draft thread).
+    const declared = subject.declaredByProvider && latest ? await sections.of(providerId, latest.meta.version) : undefined;
     sendHtml(
       res,
       providerPage({
@@ -200,6 +204,7 @@ export function pagesRouter(ctx: AppContext): Router {
         categoryLabel,
         jurisdictionName,
         observed: evidence ? observationsSection(evidence, { categoryLabel, jurisdictionName, shows: selection, limit: PAGE_ROWS, assessments }) : undefined,
+        ...(declared ? { sections: declared } : {}),
       }),
     );
   });
