@@ -9,7 +9,11 @@
  *   LOG_LEVEL=silent node --import tsx bench/hostile-bodies.ts
  *
  * HOSTILE_BODIES=score,validate (comma-separated, case-insensitive parts of the names) sends
- * only the bodies whose name contains one of them.
+ * only the bodies whose name contains one of them. Bodies run in the order listed: the keyed
+ * submission of the largest declaration comes before the reads of it.
+ *
+ * The largest bodies are answered on the draft thread (DRAFT_WORKERS, one by default): the
+ * server is built as main.ts builds it, with its own draft pool.
  */
 import type { AddressInfo } from 'node:net';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
@@ -18,6 +22,7 @@ import { MemoryAuditLog } from '../src/audit/audit-log.js';
 import { MemoryKeyStore } from '../src/auth/key-store.js';
 import { buildService } from '../src/bootstrap.js';
 import { csvThread } from '../src/http/csv-thread/csv-thread.js';
+import { closeDraftPool } from '../src/http/draft-thread/draft-pool.js';
 import { loadSampleDeclarations } from '../src/service/sample-data.js';
 import { MemoryStore } from '../src/store/memory-store.js';
 import { validDeclaration } from '../test/support/service.js';
@@ -35,7 +40,7 @@ const client = new Worker(new URL('./hostile-client.mjs', import.meta.url), { wo
 const next = () => new Promise<Record<string, any>>((resolve) => client.once('message', resolve));
 const { names } = (await next()) as { names: string[] };
 
-const rows = ['| body | size | status | answer (ms), 3 runs | longest event-loop delay (ms), 3 runs |', '|---|---|---|---|---|'];
+const rows = ['| body | size | status | answer (ms), 3 runs | longest event-loop delay (ms), 3 runs | process RSS after (MB) |', '|---|---|---|---|---|---|'];
 const only = (process.env.HOSTILE_BODIES ?? '').split(',').map((part) => part.trim().toLowerCase()).filter((part) => part !== '');
 for (let index = 0; index < names.length; index++) {
   if (only.length > 0 && !only.some((part) => names[index].toLowerCase().includes(part))) continue;
@@ -48,7 +53,7 @@ for (let index = 0; index < names.length; index++) {
     await sleep(100);
     const h = monitorEventLoopDelay({ resolution: 1 });
     h.enable();
-    client.postMessage({ index });
+    client.postMessage({ index, run });
     const answer = await next();
     // A block that ends with the answer is recorded when the monitor's timer fires next.
     await sleep(20);
@@ -58,11 +63,12 @@ for (let index = 0; index < names.length; index++) {
     delays.push(h.max / 1e6);
   }
   const fmt = (xs: number[]) => xs.map((x) => x.toFixed(0)).join(' / ');
-  rows.push(`| ${names[index]} | ${(size / 1024 / 1024).toFixed(2)} MB | ${status} | ${fmt(answers)} | ${fmt(delays)} |`);
+  rows.push(`| ${names[index]} | ${(size / 1024 / 1024).toFixed(2)} MB | ${status} | ${fmt(answers)} | ${fmt(delays)} | ${(process.memoryUsage().rss / 1024 / 1024).toFixed(0)} |`);
   process.stderr.write(`${rows[rows.length - 1]}\n`);
 }
 console.log(rows.join('\n'));
 await client.terminate();
 server.close();
 await csvThread().close();
+await closeDraftPool();
 process.exit(0);

@@ -7,9 +7,10 @@ import { analysisIsCurrent, makeAnalyzer, type Analysis, type PolicyData } from 
 import { providerSummaryCodec, summarizeProvider, type ProviderSummary } from './service/provider-entry.js';
 import { loadJurisdictions } from './policies/load-jurisdictions.js';
 import { loadModelParameters } from './policies/load-model-parameters.js';
-import { Atlas, type Analyzer } from './service/atlas.js';
-import { lawEpoch } from './law/law-epoch.js';
+import { Atlas, type Analyzer, type StartJob } from './service/atlas.js';
+import { lawEpoch, lawKeysMemo } from './law/law-epoch.js';
 import { todayUtc } from './law/in-force.js';
+import { nextTurn, warmUpInTurns } from './service/warm-up.js';
 import { analysisKey, FileAnalysisCache, type AnalysisCache } from './service/analysis-cache.js';
 import type { Store } from './store/store.js';
 import { createMetrics } from './http/metrics.js';
@@ -23,8 +24,9 @@ import { AssessmentService } from './service/assessment-service.js';
 import { CampaignService } from './service/campaign-service.js';
 import { ExposureReader } from './service/exposure-reader.js';
 import { ObservationService } from './service/observation-service.js';
-import { warmUp } from './service/warm-up.js';
+import { compilePieces } from './formats/bounded-schema-check.js';
 import { AnalysisPool } from './service/analysis-pool.js';
+import { analysisCodec } from './service/analysis-codec.js';
 import { warmUpTilt } from './tilt/warm-up-tilt.js';
 import { importTables, tiltKeywords } from './policies/load-import-tables.js';
 import { readSampleDeclarations } from './policies/load-sample-declarations.js';
@@ -50,8 +52,8 @@ export interface ServiceOptions extends Partial<AppOptions> {
   /** Where analyses are remembered between runs (DATA_DIR/analyses); none in tests. */
   analysisCacheDir?: string;
   /** Where analyses are remembered instead (the database), given the key they are valid under. */
-  analysisCache?: (key: string) => AnalysisCache<Analysis>;
-  /** Analyse the shipped sample declarations a few times before serving (the server does; tests need not). */
+  analysisCache?: (key: string, analysesKey?: string) => AnalysisCache<Analysis>;
+  /** Analyse the shipped sample declarations a few times once built, a turn of the event loop between analyses (the server does; tests need not). */
   warmUp?: boolean;
   /**
    * Threads that analyse the providers a starting read model must analyse (ANALYSIS_WORKERS;
@@ -62,7 +64,7 @@ export interface ServiceOptions extends Partial<AppOptions> {
 
 export interface ReadModelOptions {
   analysisCacheDir?: string;
-  analysisCache?: (key: string) => AnalysisCache<Analysis>;
+  analysisCache?: (key: string, analysesKey?: string) => AnalysisCache<Analysis>;
   analysisWorkers?: number;
   /** Told of each damaged version the start leaves out. */
   onDamaged?: (error: DamagedVersionError) => void;
@@ -78,14 +80,15 @@ export async function openReadModel(store: Store, registry: SchemaRegistry, poli
   // analyses under the model and release only, each carrying the law of each of its columns.
   const summaryKey = analysisKey(policy, packageVersion(), lawEpoch(policy.jurisdictions, todayUtc()));
   const analysesKey = analysisKey({ params: policy.params }, packageVersion());
-  const cache = options.analysisCache ? options.analysisCache(summaryKey) : options.analysisCacheDir ? new FileAnalysisCache<Analysis>(options.analysisCacheDir, summaryKey, analysesKey) : undefined;
+  const files = !options.analysisCache && options.analysisCacheDir ? { dir: options.analysisCacheDir, key: summaryKey, analysesKey, law: JSON.stringify(lawKeysMemo(policy.jurisdictions)(todayUtc())) } : undefined;
+  const cache = options.analysisCache ? options.analysisCache(summaryKey, analysesKey) : files ? new FileAnalysisCache<Analysis>(files.dir, files.key, files.analysesKey, files.law, analysisCodec(policy)) : undefined;
   // Started only when a start has enough providers to analyse, and ended once the read model is built.
   let pool: AnalysisPool | undefined;
   const workers = options.analysisWorkers ?? 0;
-  const startAnalyzer = workers > 0 ? (declaration: string, previous: string | undefined, stale: Analysis | undefined) => (pool ??= new AnalysisPool(workers)).analyze(declaration, previous, stale) : undefined;
+  const startAnalyzer = workers > 0 ? (job: StartJob) => (pool ??= new AnalysisPool(workers, policy, files)).analyze(job) : undefined;
   try {
     const reads = options.onDamaged ? verifiedReads(store, options.onDamaged) : store;
-    return await Atlas.open(reads, registry, analyze, cache, summarizeProvider, providerSummaryCodec, { startAnalyzer, isCurrent: analysisIsCurrent(policy) });
+    return await Atlas.open(reads, registry, analyze, cache, summarizeProvider, providerSummaryCodec, { startAnalyzer, threadsRemember: files !== undefined, isCurrent: analysisIsCurrent(policy) });
   } finally {
     await (pool as AnalysisPool | undefined)?.close();
   }
@@ -97,11 +100,21 @@ export async function buildService(store: Store, options: ServiceOptions = {}): 
   const policy: PolicyData = { jurisdictions: loadJurisdictions(registry), params: loadModelParameters(registry) };
   const metrics = options.metrics ?? createMetrics();
   const analyze = makeAnalyzer(policy);
-  if (options.warmUp) {
-    warmUp(analyze, readSampleDeclarations(registry));
-    warmUpTilt({ keywords: tiltKeywords(), tables: importTables() });
-  }
   const logger = options.logger ?? createLogger();
+  if (options.warmUp) {
+    // Once the service is built and serving: a turn of the event loop between analyses.
+    warmUpInTurns(analyze, () => readSampleDeclarations(registry))
+      .then(async () => {
+        // The validators an invalid draft is checked with, piece by piece: compiled before the first one arrives.
+        for (const name of ['declaration', 'government-requests']) {
+          await nextTurn();
+          compilePieces({ fragment: (ref) => registry.fragment(ref.schema, ref.pointer) }, registry.places(name));
+        }
+        await nextTurn();
+        warmUpTilt({ keywords: tiltKeywords(), tables: importTables() });
+      })
+      .catch((error: unknown) => logger.warn({ err: error }, 'warm-up failed (only the first requests are slower)'));
+  }
   // Every body read is checked against its hash; a damaged version is logged, counted and never served.
   const onDamaged = (error: DamagedVersionError) => {
     metrics.countDamaged();

@@ -27,6 +27,17 @@ export interface Config {
   pgPoolMax: number;
   /** Threads that analyse providers at start (ANALYSIS_WORKERS; default the available cores; 0: the main thread). */
   analysisWorkers: number;
+  /** Threads that answer large drafts (score, validate, dry run) off the event loop (DRAFT_WORKERS; default 1, at least 1). */
+  draftWorkers: number;
+}
+
+/**
+ * Analysis threads by default: the available cores (issue 24 item 6). The main thread works
+ * beside them at start, so on a machine with few cores they share the cores with it; the bench
+ * (row d4) reports one thread against the default in the same run, and ANALYSIS_WORKERS sets it.
+ */
+export function defaultAnalysisWorkers(cores: number): number {
+  return Math.max(1, cores);
 }
 
 const falsy = (value: string | undefined) => value !== undefined && /^(0|false|no|off)$/i.test(value.trim());
@@ -64,6 +75,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: env.DATABASE_URL || undefined,
     databaseMigrationUrl: env.DATABASE_MIGRATION_URL || undefined,
     pgPoolMax: nonNegativeInt('PG_POOL_MAX', env.PG_POOL_MAX, 10) || 10,
-    analysisWorkers: nonNegativeInt('ANALYSIS_WORKERS', env.ANALYSIS_WORKERS, Math.max(1, os.availableParallelism())),
+    analysisWorkers: nonNegativeInt('ANALYSIS_WORKERS', env.ANALYSIS_WORKERS, defaultAnalysisWorkers(os.availableParallelism())),
+    draftWorkers: nonNegativeInt('DRAFT_WORKERS', env.DRAFT_WORKERS, 1) || 1,
   };
 }

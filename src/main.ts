@@ -21,6 +21,7 @@ import { StoreOpenError } from './store/store.js';
 import { openPostgresBackend, redactedUrl } from './backends/postgres-backend.js';
 import { followChanges } from './store/postgres-replica-sync.js';
 import { createMetrics } from './http/metrics.js';
+import { DraftPool } from './http/draft-thread/draft-pool.js';
 
 /** How long SIGTERM waits for in-flight requests before closing connections anyway. */
 const SHUTDOWN_GRACE_MS = 10_000;
@@ -41,7 +42,7 @@ async function openBackend(config: Config) {
       ...db,
       where: `database ${redactedUrl(config.databaseUrl)}`,
       service: {
-        analysisCache: (key: string) => db.analysisCache<Analysis>(key),
+        analysisCache: (key: string, analysesKey?: string) => db.analysisCache<Analysis>(key, analysesKey),
         rateLimitStore: db.rateLimits,
         readinessChecks: { database: db.check },
         metrics,
@@ -109,6 +110,7 @@ async function main(): Promise<void> {
     trustProxy: config.trustProxy,
     warmUp: true,
     analysisWorkers: config.analysisWorkers,
+    draftPool: new DraftPool({ workers: config.draftWorkers }),
   });
   backend.follow(atlas, observations, assessments);
   if (config.loadSamples) {

@@ -27,7 +27,8 @@ export interface PostgresBackend {
   feed: PostgresChangeFeed;
   /** Migrations this start applied (empty when the schema was current). */
   migrationsApplied: string[];
-  analysisCache<A>(key: string): PostgresAnalysisCache<A>;
+  /** Analyses remembered in the database: summaries valid under `key`, analyses under `analysesKey` (default the same). */
+  analysisCache<A>(key: string, analysesKey?: string): PostgresAnalysisCache<A>;
   /** Runs `work` while no other replica runs its own `exclusive` work (a session advisory lock): one-time setup such as sample data. */
   exclusive<T>(work: () => Promise<T>): Promise<T>;
   /** Throws unless the database answers and the change feed is listening (for /readyz). */
@@ -103,7 +104,7 @@ export async function openPostgresBackend(url: string, options: BackendOptions =
     rateLimits: new PostgresRateLimitStore(pool),
     feed,
     migrationsApplied: applied,
-    analysisCache: <A>(key: string) => new PostgresAnalysisCache<A>(pool, key),
+    analysisCache: <A>(key: string, analysesKey?: string) => new PostgresAnalysisCache<A>(pool, key, analysesKey),
     async exclusive<T>(work: () => Promise<T>): Promise<T> {
       const client = await pool.connect();
       try {

@@ -36,7 +36,7 @@ function baseMessageOf(error: ErrorObject): string {
       return `must be ${JSON.stringify(error.params.allowedValue)}`;
     case 'enum': {
       const allowed = error.params.allowedValues as unknown[];
-      if (error.schemaPath.includes('/jurisdiction/')) return 'must be an ISO 3166-1 alpha-2 country code or "EU"';
+      if (error.schemaPath.includes('/jurisdiction/') || (error.parentSchema as { title?: unknown } | undefined)?.title === 'Jurisdiction') return 'must be an ISO 3166-1 alpha-2 country code or "EU"';
       if (allowed.length <= DISPLAYED_ENUM_VALUES) return `must be one of: ${allowed.map((v) => JSON.stringify(v)).join(', ')}`;
       return 'must be one of the allowed values';
     }

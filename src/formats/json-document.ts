@@ -20,7 +20,7 @@ export class JsonInputError extends Error {
 }
 
 /** Well-formed JSON that is refused (422) rather than malformed (400). */
-const REFUSED = new Set(['forbiddenKey', 'duplicateKey', 'maxItems']);
+const REFUSED = new Set(['forbiddenKey', 'duplicateKey', 'maxItems', 'maxKeys']);
 
 export interface JsonDocument {
   /** The parsed value (an object or an array). */
@@ -33,7 +33,8 @@ export const DEFAULT_MAX_DEPTH = 64;
 /**
  * The longest array any body may hold: the largest `maxItems` in schemas/ (20 000
  * `governmentRequests` rows). Longer arrays are refused before validation, which would
- * otherwise report (and spend time on) every item of, say, half a million in 1 MB.
+ * otherwise report (and spend time on) every item of, say, half a million in 1 MB. The same
+ * bound holds for the keys of one object (no object of the formats has more than a few dozen).
  */
 export const DEFAULT_MAX_ITEMS = 20_000;
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
@@ -83,7 +84,7 @@ export function parseJsonDocument(body: Uint8Array | string, maxDepth = DEFAULT_
   // JSON.parse builds anything (the pass stops at the first level or item too many).
   const issue = safeInspect(text, maxDepth, maxItems);
   if (issue?.keyword === 'maxDepth') throw new JsonInputError('malformed', issue.keyword, issue.message, issue.pointer);
-  if (issue?.keyword === 'maxItems') throw new JsonInputError('refused', issue.keyword, issue.message, issue.pointer);
+  if (issue?.keyword === 'maxItems' || issue?.keyword === 'maxKeys') throw new JsonInputError('refused', issue.keyword, issue.message, issue.pointer);
   let value: unknown;
   try {
     value = JSON.parse(text);

@@ -11,74 +11,105 @@ const isNonNegativeInteger = (n: unknown) => Number.isInteger(n) && (n as number
 const isCount = (c: unknown): c is Count =>
   isNonNegativeInteger(c) || (c !== null && typeof c === 'object' && isNonNegativeInteger((c as { min?: unknown }).min) && isNonNegativeInteger((c as { max?: unknown }).max));
 
-function bandOrder(count: Count | undefined, at: string): ValidationIssue[] {
-  if (count === undefined || typeof count === 'number' || count.min <= count.max) return [];
-  return [{ pointer: at, keyword: 'bandOrder', message: `band minimum ${count.min} exceeds its maximum ${count.max}` }];
+/**
+ * Where a rule puts its issues: it keeps those `keep` accepts, and says when it holds more
+ * than `limit`, so a rule can stop at the next row — every issue it would still find lies in a
+ * later row, after the ones it has. A hostile document of 20 000 bad rows then costs a few
+ * rows' work past the cap, not 20 000 issues built, sorted and thrown away.
+ */
+export class IssueSink {
+  readonly issues: ValidationIssue[] = [];
+  constructor(
+    private readonly limit = Number.POSITIVE_INFINITY,
+    private readonly keep: (issue: ValidationIssue) => boolean = () => true,
+  ) {}
+
+  push(issue: ValidationIssue): void {
+    if (this.keep(issue)) this.issues.push(issue);
+  }
+
+  get full(): boolean {
+    return this.issues.length > this.limit;
+  }
 }
 
-function duplicates<T>(items: T[] | undefined, key: (item: T) => string, at: (i: number) => string, what: string): ValidationIssue[] {
+type Segments = (string | number)[];
+
+function bandOrder(count: Count | undefined, at: () => string, sink: IssueSink): void {
+  if (count === undefined || typeof count === 'number' || count.min <= count.max) return;
+  sink.push({ pointer: at(), keyword: 'bandOrder', message: `band minimum ${count.min} exceeds its maximum ${count.max}` });
+}
+
+function duplicates<T>(items: T[] | undefined, key: (item: T) => string, at: (i: number) => string, what: string, sink: IssueSink): void {
   const first = new Map<string, number>();
-  const issues: ValidationIssue[] = [];
-  (items ?? []).forEach((item, i) => {
-    const k = key(item);
+  const list = items ?? [];
+  for (let i = 0; i < list.length && !sink.full; i++) {
+    const k = key(list[i]);
     const earlier = first.get(k);
     if (earlier === undefined) first.set(k, i);
-    else issues.push({ pointer: at(i), keyword: 'uniqueId', message: `duplicate ${what} "${k}" (first at index ${earlier})` });
-  });
-  return issues;
+    else sink.push({ pointer: at(i), keyword: 'uniqueId', message: `duplicate ${what} "${k}" (first at index ${earlier})` });
+  }
 }
 
 function categoriesNotCollected(decl: Declaration): Set<string> {
   return new Set((decl.dataCategories ?? []).filter((c) => c.collected === 'no').map((c) => c.category));
 }
 
-function contradictions(decl: Declaration): ValidationIssue[] {
-  const notCollected = categoriesNotCollected(decl);
-  const issues: ValidationIssue[] = [];
-  const check = (categories: string[] | undefined, base: (string | number)[], who: string) =>
-    (categories ?? []).forEach((c, j) => {
-      if (notCollected.has(c))
-        issues.push({
-          pointer: pointer(...base, 'categories', j),
-          keyword: 'contradiction',
-          message: `${who} names "${c}", which the declaration says is not collected`,
-        });
-    });
-  (decl.thirdParties ?? []).forEach((tp, i) => check(tp.categories, ['thirdParties', i], `third party "${tp.id}"`));
-  (decl.legalProcess?.policies ?? []).forEach((p, i) => check(p.categories, ['legalProcess', 'policies', i], `policy for ${p.process}`));
-  return issues;
+/** Categories a list names although the declaration says they are not collected; one rule per list, each in its own order. */
+function contradictionsIn<T extends { categories?: string[] }>(list: (decl: Declaration) => T[] | undefined, base: Segments, who: (item: T) => string) {
+  return (decl: Declaration, sink: IssueSink) => {
+    const items = list(decl) ?? [];
+    if (items.length === 0) return;
+    const notCollected = categoriesNotCollected(decl);
+    if (notCollected.size === 0) return;
+    for (let i = 0; i < items.length && !sink.full; i++)
+      (items[i].categories ?? []).forEach((c, j) => {
+        if (notCollected.has(c))
+          sink.push({ pointer: pointer(...base, i, 'categories', j), keyword: 'contradiction', message: `${who(items[i])} names "${c}", which the declaration says is not collected` });
+      });
+  };
 }
 
-function requestFigures(decl: Declaration): ValidationIssue[] {
-  const issues: ValidationIssue[] = [];
-  (decl.governmentRequests ?? []).forEach((row, i) => {
-    const base = ['governmentRequests', i] as const;
+function requestFigures(decl: Declaration, sink: IssueSink): void {
+  const rows = decl.governmentRequests ?? [];
+  for (let i = 0; i < rows.length && !sink.full; i++) {
+    const row = rows[i];
+    // Pointers are built only for an issue: most rows have none.
+    const at = (...rest: Segments) => () => pointer('governmentRequests', i, ...rest);
     if (row.period.start > row.period.end)
-      issues.push({ pointer: pointer(...base, 'period'), keyword: 'periodOrder', message: `period starts (${row.period.start}) after it ends (${row.period.end})` });
-    issues.push(...bandOrder(row.requests, pointer(...base, 'requests')), ...bandOrder(row.accounts, pointer(...base, 'accounts')));
+      sink.push({ pointer: at('period')(), keyword: 'periodOrder', message: `period starts (${row.period.start}) after it ends (${row.period.end})` });
+    bandOrder(row.requests, at('requests'), sink);
+    bandOrder(row.accounts, at('accounts'), sink);
     // A request count the schema rejected gives nothing to compare against.
-    if (!isCount(row.requests)) return;
+    if (!isCount(row.requests)) continue;
     const requests = countRange(row.requests);
-    const outcomes = Object.entries(row.outcomes ?? {}) as [string, Count][];
-    outcomes.forEach(([k, c]) => issues.push(...bandOrder(c, pointer(...base, 'outcomes', k))));
-    // Outcomes partition the requests: even their smallest possible sum may not exceed the largest possible request count.
-    const outcomeMin = outcomes.reduce((sum, [, c]) => sum + countRange(c).min, 0);
+    let outcomeMin = 0;
+    if (row.outcomes !== undefined)
+      for (const k of Object.keys(row.outcomes)) {
+        const c = (row.outcomes as Record<string, Count>)[k];
+        bandOrder(c, at('outcomes', k), sink);
+        // Outcomes partition the requests: even their smallest possible sum may not exceed the largest possible request count.
+        outcomeMin += countRange(c).min;
+      }
     if (outcomeMin > requests.max)
-      issues.push({ pointer: pointer(...base, 'outcomes'), keyword: 'outcomesExceedRequests', message: `outcomes add up to ${outcomeMin}, more than the ${requests.max} requests` });
+      sink.push({ pointer: at('outcomes')(), keyword: 'outcomesExceedRequests', message: `outcomes add up to ${outcomeMin}, more than the ${requests.max} requests` });
     // A stated percentage must be one the outcome counts allow: a document may not contradict itself.
     if (row.percentDisclosed !== undefined && outcomeMin <= requests.max && (typeof row.requests === 'number' || Object.keys(row.requests).length === 2)) {
       const share = outcomeShareBounds(row);
       const pct = row.percentDisclosed / 100;
       if (pct < share.lo - PERCENT_ROUNDING - 1e-9 || pct > share.hi + PERCENT_ROUNDING + 1e-9)
-        issues.push({ pointer: pointer(...base, 'percentDisclosed'), keyword: 'percentContradictsOutcomes', message: `${row.percentDisclosed}% contradicts the outcome counts, which put the share where data was produced between ${Math.round(share.lo * 1000) / 10}% and ${Math.round(share.hi * 1000) / 10}%` });
+        sink.push({ pointer: at('percentDisclosed')(), keyword: 'percentContradictsOutcomes', message: `${row.percentDisclosed}% contradicts the outcome counts, which put the share where data was produced between ${Math.round(share.lo * 1000) / 10}% and ${Math.round(share.hi * 1000) / 10}%` });
     }
-    const bases = row.rejectionBases ?? [];
-    bases.forEach((b, j) => issues.push(...bandOrder(b.count, pointer(...base, 'rejectionBases', j, 'count'))));
-    const rejectedMin = bases.reduce((sum, b) => sum + countRange(b.count).min, 0);
+    const bases = row.rejectionBases;
+    if (bases === undefined) continue;
+    let rejectedMin = 0;
+    bases.forEach((b, j) => {
+      bandOrder(b.count, at('rejectionBases', j, 'count'), sink);
+      rejectedMin += countRange(b.count).min;
+    });
     if (rejectedMin > requests.max)
-      issues.push({ pointer: pointer(...base, 'rejectionBases'), keyword: 'outcomesExceedRequests', message: `rejection bases add up to ${rejectedMin}, more than the ${requests.max} requests` });
-  });
-  return issues;
+      sink.push({ pointer: at('rejectionBases')(), keyword: 'outcomesExceedRequests', message: `rejection bases add up to ${rejectedMin}, more than the ${requests.max} requests` });
+  }
 }
 
 /** Requests where some data was produced, as bounds: from the outcome counts, else from a stated percentage (with its rounding), else anywhere up to the requests. */
@@ -99,31 +130,30 @@ function disclosedBounds(row: GovernmentRequest): { min: number; max: number } {
  * requests, nor more requests with data produced, than the total it is part of. A report shape
  * the figures cannot have is refused rather than scored.
  */
-function partsWithinAll(decl: Declaration): ValidationIssue[] {
+function partsWithinAll(decl: Declaration, sink: IssueSink): void {
   const rows = decl.governmentRequests ?? [];
   const all = new Map<string, number>();
   const key = (r: GovernmentRequest) => `${r.country}/${r.period.start}/${r.period.end}`;
   rows.forEach((r, i) => {
     if (r.process === 'all' && isCount(r.requests) && !all.has(key(r))) all.set(key(r), i);
   });
-  const issues: ValidationIssue[] = [];
-  if (all.size === 0) return issues;
-  rows.forEach((r, i) => {
+  if (all.size === 0) return;
+  for (let i = 0; i < rows.length && !sink.full; i++) {
+    const r = rows[i];
     const k = all.get(key(r));
-    if (k === undefined || r.process === 'all' || r.process === 'preservation-request' || !isCount(r.requests)) return;
+    if (k === undefined || r.process === 'all' || r.process === 'preservation-request' || !isCount(r.requests)) continue;
     const total = rows[k];
     const part = countRange(r.requests);
     const whole = countRange(total.requests);
     if (part.min > whole.max) {
-      issues.push({ pointer: pointer('governmentRequests', i, 'requests'), keyword: 'partExceedsAll', message: `${part.min} ${r.process} requests are more than the ${whole.max} of the "all" row for ${r.country} in the same period (/governmentRequests/${k})` });
-      return;
+      sink.push({ pointer: pointer('governmentRequests', i, 'requests'), keyword: 'partExceedsAll', message: `${part.min} ${r.process} requests are more than the ${whole.max} of the "all" row for ${r.country} in the same period (/governmentRequests/${k})` });
+      continue;
     }
     const disclosed = disclosedBounds(r).min;
     const allDisclosed = disclosedBounds(total).max;
     if (disclosed > allDisclosed)
-      issues.push({ pointer: pointer('governmentRequests', i), keyword: 'partExceedsAll', message: `${disclosed} ${r.process} requests with data produced are more than the ${allDisclosed} of the "all" row for ${r.country} in the same period (/governmentRequests/${k})` });
-  });
-  return issues;
+      sink.push({ pointer: pointer('governmentRequests', i), keyword: 'partExceedsAll', message: `${disclosed} ${r.process} requests with data produced are more than the ${allDisclosed} of the "all" row for ${r.country} in the same period (/governmentRequests/${k})` });
+  }
 }
 
 /** `provider.id` must equal the `{providerId}` the document is submitted under. */
@@ -132,21 +162,29 @@ export function providerMismatch(bodyId: unknown, expectedProviderId: string | u
   return [{ pointer: '/provider/id', keyword: 'providerMismatch', message: `must equal the provider in the path ("${expectedProviderId}")` }];
 }
 
-const RULES: ((decl: Declaration) => ValidationIssue[])[] = [
-  (d) => duplicates(d.dataCategories, (c) => c.category, (i) => pointer('dataCategories', i, 'category'), 'category'),
-  (d) => duplicates(d.thirdParties, (t) => t.id, (i) => pointer('thirdParties', i, 'id'), 'third-party id'),
-  (d) => duplicates(d.legalProcess?.interceptionStatutes, (s) => `${s.statute}@${s.jurisdiction}`, (i) => pointer('legalProcess', 'interceptionStatutes', i), 'statute'),
-  contradictions,
+/** Each rule walks its list in order and stops at a row once its sink is full (see IssueSink). */
+const RULES: ((decl: Declaration, sink: IssueSink) => void)[] = [
+  (d, sink) => duplicates(d.dataCategories, (c) => c.category, (i) => pointer('dataCategories', i, 'category'), 'category', sink),
+  (d, sink) => duplicates(d.thirdParties, (t) => t.id, (i) => pointer('thirdParties', i, 'id'), 'third-party id', sink),
+  (d, sink) => duplicates(d.legalProcess?.interceptionStatutes, (s) => `${s.statute}@${s.jurisdiction}`, (i) => pointer('legalProcess', 'interceptionStatutes', i), 'statute', sink),
+  contradictionsIn((d) => d.thirdParties, ['thirdParties'], (tp) => `third party "${tp.id}"`),
+  contradictionsIn((d) => d.legalProcess?.policies, ['legalProcess', 'policies'], (p) => `policy for ${p.process}`),
   requestFigures,
   partsWithinAll,
 ];
 
 /**
  * The rules of the format that JSON Schema cannot express, on a document that passed
- * the schema.
+ * the schema. Each rule stops once it has more than `limit` issues (at the end of a row).
  */
-export function semanticIssues(decl: Declaration, expectedProviderId?: string): ValidationIssue[] {
-  return [...providerMismatch(decl.provider.id, expectedProviderId), ...RULES.flatMap((rule) => rule(decl))];
+export function semanticIssues(decl: Declaration, expectedProviderId?: string, limit = Number.POSITIVE_INFINITY): ValidationIssue[] {
+  const issues = providerMismatch(decl.provider.id, expectedProviderId);
+  for (const rule of RULES) {
+    const sink = new IssueSink(limit);
+    rule(decl, sink);
+    issues.push(...sink.issues);
+  }
+  return issues;
 }
 
 /**
@@ -154,16 +192,8 @@ export function semanticIssues(decl: Declaration, expectedProviderId?: string): 
  * problem: a rule that trips over a malformed part is skipped, and issues inside a
  * value the schema already rejected are left to the schema's message.
  */
-export function semanticIssuesOfInvalid(doc: unknown, expectedProviderId: string | undefined, schemaPointers: string[]): ValidationIssue[] {
+export function semanticIssuesOfInvalid(doc: unknown, expectedProviderId: string | undefined, schemaPointers: string[], limit = Number.POSITIVE_INFINITY): ValidationIssue[] {
   const decl = doc as Declaration;
-  const issues = providerMismatch((doc as { provider?: { id?: unknown } } | null)?.provider?.id, expectedProviderId);
-  for (const rule of RULES) {
-    try {
-      issues.push(...rule(decl));
-    } catch {
-      // The part this rule reads is malformed; the schema errors already say so.
-    }
-  }
   // A pointer is covered when a schema error is at it, above it or below it. Sets of the
   // pointers and of all their ancestors keep this linear: a hostile document can carry
   // hundreds of thousands of errors of each kind.
@@ -181,5 +211,16 @@ export function semanticIssuesOfInvalid(doc: unknown, expectedProviderId: string
     }
     return false;
   };
-  return issues.filter((i) => i.keyword === 'providerMismatch' || !covered(i.pointer));
+  const issues = providerMismatch((doc as { provider?: { id?: unknown } } | null)?.provider?.id, expectedProviderId);
+  for (const rule of RULES) {
+    // Only what the schema has not already said counts towards a rule's limit.
+    const sink = new IssueSink(limit, (issue) => !covered(issue.pointer));
+    try {
+      rule(decl, sink);
+      issues.push(...sink.issues);
+    } catch {
+      // The part this rule reads is malformed; the schema errors already say so.
+    }
+  }
+  return issues;
 }

@@ -1,4 +1,3 @@
-import { epochMemo } from '../law/law-epoch.js';
 import express, { type Express } from 'express';
 import type { Store as RateLimitStore } from 'express-rate-limit';
 import type { Analysis, PolicyData } from '../service/analysis.js';
@@ -43,10 +42,11 @@ import { assessmentsRouter } from './routes/assessments.js';
 import { campaignsRouter } from './routes/campaigns.js';
 import { campaignPagesRouter } from './routes/campaign-pages.js';
 import { ExposureReader } from '../service/exposure-reader.js';
-import { RankingCache } from '../service/ranking-cache.js';
+import { RANK_WAIT_MS, RankingCache } from '../service/ranking-cache.js';
 import type { Logger } from 'pino';
 import { createLogger, requestLogging } from './logger.js';
 import { createMetrics, type Metrics } from './metrics.js';
+import { DRAFT_THREAD_MIN_BYTES, draftPool, type DraftPool } from './draft-thread/draft-pool.js';
 
 export interface AppOptions {
   /** Observations about providers (evidence beside claims). */
@@ -63,6 +63,8 @@ export interface AppOptions {
   openapi: object;
   /** Maximum request body size (bytes or a string such as "1mb"). */
   bodyLimit?: string | number;
+  /** How long a request waits for a ranking under a law date not computed yet before it is answered 503 busy (default RANK_WAIT_MS, 2 s). */
+  rankWaitMs?: number;
   /** API keys and the audit trail; without it no write is allowed. */
   auth?: AuthOptions;
   /** Versions a provider may add per hour and per day (admin keys exempt); absent or 0: unlimited. */
@@ -82,6 +84,10 @@ export interface AppOptions {
   logger?: Logger;
   /** Prometheus metrics served at GET /metrics; default: a fresh registry. */
   metrics?: Metrics;
+  /** Threads that answer large drafts (DRAFT_WORKERS); default: the process's shared pool of one thread. */
+  draftPool?: DraftPool;
+  /** Bodies from this size (bytes) are answered on a draft thread; default DRAFT_THREAD_MIN_BYTES (64 KB). */
+  draftThreadMinBytes?: number;
 }
 
 /**
@@ -116,13 +122,14 @@ export function createApp(options: AppOptions): Express {
   const metrics = options.metrics ?? createMetrics();
   const log = options.log ?? ((message: string, error: unknown) => logger.error({ err: error }, message));
   const auth = authContext(options.auth);
-  const rankings = new RankingCache(options.atlas, options.policy, epochMemo(options.policy.jurisdictions));
+  const rankings = new RankingCache(options.atlas, options.policy);
   const ctx: AppContext = {
     atlas: options.atlas,
     categories: options.categories,
     policy: options.policy,
     exposure: options.exposure ?? new ExposureReader(options.atlas, options.policy),
     rankings,
+    rankWait: { waitMs: options.rankWaitMs ?? RANK_WAIT_MS },
     openapi: options.openapi,
     guardWrite: writeGuard(auth.authenticator, auth.audit, log),
     guard: (permits) => writeGuard(auth.authenticator, auth.audit, log, permits),
@@ -134,6 +141,7 @@ export function createApp(options: AppOptions): Express {
     auth,
     json: jsonBody(options.bodyLimit ?? '1mb'),
     versionQuota: versionQuotaGuard(options.atlas, options.versionQuota, options.auth?.clock),
+    drafts: { pool: options.draftPool ?? draftPool(), minBytes: options.draftThreadMinBytes ?? DRAFT_THREAD_MIN_BYTES },
   };
 
   app.use(requestLogging(logger));

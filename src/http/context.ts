@@ -3,7 +3,7 @@ import type { Analysis, PolicyData } from '../service/analysis.js';
 import type { ProviderSummary } from '../service/provider-entry.js';
 import type { Atlas } from '../service/atlas.js';
 import type { ExposureReader } from '../service/exposure-reader.js';
-import type { RankingCache } from '../service/ranking-cache.js';
+import type { RankingCache, RankWait } from '../service/ranking-cache.js';
 import type { Category } from '../policies/categories.js';
 import type { AuthContext } from './auth-options.js';
 import type { ObservationService } from '../service/observation-service.js';
@@ -11,6 +11,7 @@ import type { AssessmentService } from '../service/assessment-service.js';
 import type { CampaignService } from '../service/campaign-service.js';
 import type { ObservedReader } from '../service/observed-reader.js';
 import type { WritePermission } from './write-guard.js';
+import type { DraftThreads } from './draft-thread/draft-route.js';
 
 /** What routers need; built once by createApp. */
 export interface AppContext {
@@ -22,6 +23,8 @@ export interface AppContext {
   exposure: ExposureReader;
   /** Providers ranked by threat model, recomputed only after a new version is stored. */
   rankings: RankingCache;
+  /** How long a request waits for a ranking being made before it is answered 503 busy. */
+  rankWait: RankWait;
   openapi: object;
   /** Guards every write; routers put it before write handlers. */
   guardWrite: RequestHandler;
@@ -42,4 +45,6 @@ export interface AppContext {
   versionQuota: RequestHandler;
   /** Parses JSON bodies within the configured limit. */
   json: RequestHandler;
+  /** Where large drafts (score, validate, dry run) are answered, off the event loop. */
+  drafts: DraftThreads;
 }

@@ -2,6 +2,7 @@ import { STATUS_CODES } from 'node:http';
 import type { ErrorRequestHandler, Response } from 'express';
 import { UnknownProviderError } from '../service/import-requests.js';
 import { QuotaExceededError } from '../service/version-quota.js';
+import { RankingBusyError } from '../service/ranking-busy.js';
 import { DamagedVersionError } from '../store/damaged-version.js';
 import { isConnectionError } from '../store/postgres-pool.js';
 import { StoreWriteError, VersionConflictError } from '../store/store.js';
@@ -83,6 +84,8 @@ export function errorHandler(log: (message: string, error: unknown) => void = co
         { providerId: error.providerId, window: error.window, limit: error.limit },
         { 'Retry-After': String(error.retryAfterSeconds) },
       );
+    } else if (error instanceof RankingBusyError) {
+      problem = new HttpError(503, 'Busy', error.detail, {}, { 'Retry-After': String(error.retryAfterSeconds) });
     } else if (error instanceof DamagedVersionError) {
       // Logged and counted where it was found (the store's reads); never served.
       problem = new HttpError(500, 'Damaged Version', `Version ${error.version} of "${error.providerId}" is stored damaged (${error.reason}) and cannot be served until it is restored.`, {

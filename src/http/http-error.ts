@@ -26,3 +26,9 @@ export const notFound = (detail: string) => new HttpError(404, 'Not Found', deta
 /** 422 with every validation issue, each pointing into the submitted document. */
 export const invalidDocument = (errors: ValidationIssue[], detail = 'The document does not satisfy the format.') =>
   new HttpError(422, 'Unprocessable Content', detail, { errors });
+
+/** Seconds a client is told to wait (Retry-After) when work is refused because the threads doing it are full. */
+export const BUSY_RETRY_AFTER_S = 5;
+
+/** 503 `…/problems/busy` with Retry-After: the threads that do costly work (CSV uploads, large drafts) have no room now. */
+export const busy = (detail: string) => new HttpError(503, 'Busy', detail, {}, { 'Retry-After': String(BUSY_RETRY_AFTER_S) });

@@ -1,27 +1,75 @@
 /**
- * The body of an analysis thread (a worker_threads Worker started by analysis-pool.ts): loads
- * the same schemas, jurisdiction profiles and model parameters as the service, then analyses
- * each declaration it is sent with the service's own analyzer and answers the analysis.
+ * The body of an analysis thread (a worker_threads Worker started by analysis-pool.ts): runs the
+ * service's own analyzer under the policy data it is given (or the shipped one, loaded here) on
+ * each stored version it is sent. A remembered analysis that still holds is only summarised; one
+ * made under other law is updated where the law changed; otherwise the version is analysed in
+ * full. It answers the summary (as the read model's codec encodes it) and the analysis's text;
+ * given the file cache, it reads the remembered analysis and writes both itself instead.
  */
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 import type { Declaration } from '../formats/types.generated.js';
 import { loadSchemaRegistry } from '../formats/schema-registry.js';
 import { loadJurisdictions } from '../policies/load-jurisdictions.js';
 import { loadModelParameters } from '../policies/load-model-parameters.js';
-import { makeAnalyzer } from './analysis.js';
-import type { AnalysisJob, AnalysisReply } from './analysis-pool.js';
+import { analysisIsCurrent, makeAnalyzer, type Analysis, type PolicyData } from './analysis.js';
+import type { AnalysisJob, AnalysisReply, ThreadData } from './analysis-pool.js';
+import { FileAnalysisCache } from './analysis-cache.js';
+import { analysisCodec } from './analysis-codec.js';
+import { providerSummaryCodec, summarizeProvider } from './provider-entry.js';
 
-const registry = loadSchemaRegistry();
-const analyze = makeAnalyzer({ jurisdictions: loadJurisdictions(registry), params: loadModelParameters(registry) });
+const data = workerData as ThreadData | undefined;
+const given = data?.policy;
+const policy = given ?? (() => {
+  const registry = loadSchemaRegistry();
+  return { jurisdictions: loadJurisdictions(registry), params: loadModelParameters(registry) };
+})();
+const codec = analysisCodec(policy);
+const cache = data?.cache && new FileAnalysisCache<Analysis>(data.cache.dir, data.cache.key, data.cache.analysesKey, data.cache.law, codec);
+const analyze = makeAnalyzer(policy);
+const isCurrent = analysisIsCurrent(policy);
 const port = parentPort!;
 port.on('message', (job: AnalysisJob) => {
   let reply: AnalysisReply;
   try {
-    const previous = job.previous === undefined ? undefined : (JSON.parse(job.previous) as Declaration);
-    reply = { id: job.id, analysis: analyze(JSON.parse(job.declaration) as Declaration, previous, job.stale) };
+    const declaration = JSON.parse(job.body) as Declaration;
+    const { analysis: current, stale } = remembered(job);
+    let analysis = current;
+    let text: string | undefined;
+    if (analysis === undefined) {
+      const previous = job.previous === undefined ? undefined : (JSON.parse(job.previous) as Declaration);
+      analysis = analyze(declaration, previous, stale);
+      text = cache ? codec.encode(analysis) : JSON.stringify(analysis);
+    }
+    const encoded = providerSummaryCodec.encode(summarizeProvider(job.meta, declaration, analysis));
+    if (cache) cache.setTextSync(job.meta.providerId, job.meta.version, text, encoded);
+    // As JSON text: one string crosses to the event loop faster than the object.
+    const summary = JSON.stringify(encoded);
+    reply = cache ? { id: job.id, summary, remembered: true } : { id: job.id, analysis: text, summary };
   } catch (error) {
     reply = { id: job.id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) };
   }
   port.postMessage(reply);
 });
 port.postMessage({ ready: true });
+
+/**
+ * The job's remembered analysis: current (then only summarised), or stale (then updated where
+ * the law changed), or none (unreadable, a torn write: then analysed again). From the file cache
+ * the thread opened it is in the codec's form, and only what an update reads of it is decoded;
+ * sent by the read model (another cache) it is JSON.
+ */
+function remembered(job: AnalysisJob): { analysis?: Analysis; stale?: unknown } {
+  try {
+    if (cache) {
+      const text = cache.textOf(job.meta.providerId, job.meta.version);
+      if (text === undefined) return {};
+      const found = codec.staleOrCurrent(text, isCurrent as (a: Pick<Analysis, 'modelVersion' | 'lawKeys'>) => boolean);
+      return 'analysis' in found ? { analysis: found.analysis } : { stale: found.stale };
+    }
+    if (job.remembered === undefined) return {};
+    const analysis = JSON.parse(job.remembered) as Analysis;
+    return isCurrent(analysis) ? { analysis } : { stale: analysis };
+  } catch {
+    return {};
+  }
+}

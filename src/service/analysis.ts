@@ -60,24 +60,29 @@ const worse = (a: Ranked, b: Ranked) => b.worstCase - a.worstCase || b.establish
  * pass over the cells instead of sorting them three times: a column update keeps most cells
  * and must not pay more for its summary than for the columns it computes.
  */
-function summaryOfScores(scores: ScoreTable, policy: PolicyData, worstCount = 5): ExposureSummary {
+export function summaryOfScores(scores: ScoreTable, policy: PolicyData, worstCount = 5): ExposureSummary {
   const { params } = policy;
   const codes = policy.jurisdictions.map((p) => p.code as string).sort();
   const worst: Ranked[] = [];
   const byCategory: Ranked[] = [];
-  const byJurisdiction = new Map<string, Ranked>();
+  const byJurisdiction: (Ranked | undefined)[] = codes.map(() => undefined);
+  // Compares a cell not yet made into a Ranked with one that is (as `worse`): cells are made only when they lead.
+  const beats = (worstCase: number, established: number, index: number, b: Ranked) => b.worstCase - worstCase || b.established - established || index - b.index;
   let index = 0;
   for (const { category } of params.categories) {
     const row = scores[category];
     let best: Ranked | undefined;
-    for (const code of codes) {
-      const [established, worstCase] = row[code];
-      const cell: Ranked = { category, jurisdiction: code, established, worstCase, index: index++ };
-      if (best === undefined || worse(cell, best) < 0) best = cell;
-      const j = byJurisdiction.get(code);
-      if (j === undefined || worse(cell, j) < 0) byJurisdiction.set(code, cell);
-      if (worst.length < worstCount || worse(cell, worst[worst.length - 1]) < 0) {
-        worst.push(cell);
+    for (let j = 0; j < codes.length; j++, index++) {
+      const cell = row[codes[j]];
+      const established = cell[0];
+      const worstCase = cell[1];
+      let made: Ranked | undefined;
+      const make = () => (made ??= { category, jurisdiction: codes[j], established, worstCase, index });
+      if (best === undefined || beats(worstCase, established, index, best) < 0) best = make();
+      const current = byJurisdiction[j];
+      if (current === undefined || beats(worstCase, established, index, current) < 0) byJurisdiction[j] = make();
+      if (worst.length < worstCount || beats(worstCase, established, index, worst[worst.length - 1]) < 0) {
+        worst.push(make());
         worst.sort(worse);
         if (worst.length > worstCount) worst.pop();
       }
@@ -93,7 +98,7 @@ function summaryOfScores(scores: ScoreTable, policy: PolicyData, worstCount = 5)
     overall: { established, worstCase: score, score, grade: gradeFor(score, params), establishedGrade: gradeFor(established, params) },
     worstCells: worst.map(headline),
     byCategory: byCategory.map(headline),
-    byJurisdiction: codes.map((code) => headline(byJurisdiction.get(code)!)),
+    byJurisdiction: byJurisdiction.map((c) => headline(c!)),
   };
 }
 
@@ -117,13 +122,13 @@ export function analysisIsCurrent(policy: PolicyData): (analysis: Analysis) => b
  * law: other law data, or a date on which facts entered or left force), only the columns whose
  * law changed are computed again — with the union profiles, whose data reaches them — and the
  * others kept; the summary and findings are then made as a full analysis makes them, so the
- * result is the one a full analysis gives.
+ * result is the one a full analysis gives. `observe.scored` is told the profiles each scoring
+ * of the declaration covers (what a test counts).
  */
-export function makeAnalyzer(policy: PolicyData): Analyzer<Analysis> {
+export function makeAnalyzer(policy: PolicyData, observe: { scored?: (codes: readonly string[]) => void } = {}): Analyzer<Analysis> {
   // The law epoch depends on the day only: hashed once a day, not once per analysis (a first start makes thousands).
   const epochOf = epochMemo(policy.jurisdictions);
   const keysOf = lawKeysMemo(policy.jurisdictions);
-  const unions = policy.jurisdictions.filter((p) => p.memberStates !== undefined);
   const analysisOf = (declaration: Declaration, previous: Declaration | undefined, lawDate: string, scores: ScoreTable, summary: ExposureSummary, disclosure: DisclosureScore): Analysis => {
     const modelVersion = summary.modelVersion;
     return {
@@ -152,20 +157,30 @@ export function makeAnalyzer(policy: PolicyData): Analyzer<Analysis> {
       const profiles = policy.jurisdictions.filter((p) => wanted.has(p.code) || p.memberStates !== undefined);
       const made: ScoreTable = {};
       if (changed.length > 0) {
-        for (const cell of computeExposure(declaration, profiles.length > 0 ? profiles : unions, policy.params, { lawDate }).cells) {
+        observe.scored?.(profiles.map((p) => p.code));
+        for (const cell of computeExposure(declaration, profiles, policy.params, { lawDate }).cells) {
           if (wanted.has(cell.jurisdiction)) (made[cell.category] ??= {})[cell.jurisdiction] = [cell.established, cell.worstCase];
         }
       }
       // In matrix order, as a full analysis writes them: taxonomy, then code.
       const codes = Object.keys(keys).sort();
       const scores: ScoreTable = {};
+      // Every code already in the stale row (no profile added): a copy of that row, in its order, with the new columns set.
+      const sameCodes = codes.every((code) => code in stale!.scores[policy.params.categories[0].category]);
       for (const { category } of policy.params.categories) {
+        const staleRow = stale!.scores[category];
+        if (sameCodes && Object.keys(staleRow).length === codes.length) {
+          const row = (scores[category] = { ...staleRow });
+          for (const code of changed) row[code] = made[category][code];
+          continue;
+        }
         const row: Record<string, [number, number]> = (scores[category] = {});
-        for (const code of codes) row[code] = wanted.has(code) ? made[category][code] : stale!.scores[category][code];
+        for (const code of codes) row[code] = wanted.has(code) ? made[category][code] : staleRow[code];
       }
       // The disclosure score reads the declaration only: the stale analysis's holds.
       return analysisOf(declaration, previous, lawDate, scores, summaryOfScores(scores, policy), stale!.disclosure);
     }
+    observe.scored?.(policy.jurisdictions.map((p) => p.code));
     const result = computeExposure(declaration, policy.jurisdictions, policy.params, { lawDate });
     return analysisOf(declaration, previous, lawDate, scoreTable(result.cells), summarizeExposure(result, policy.params), disclosureScore(declaration));
   };

@@ -30,14 +30,41 @@ export interface LatestEntry<S> {
 }
 
 /**
- * Analyses a stored version off the event loop (its text, and its previous version's text for
- * the findings): what a starting read model uses for the providers it must analyse, when given.
+ * What a starting read model hands to an analysis thread for a provider it has no remembered
+ * summary of: the stored text of its latest version (and of the previous one, for the
+ * findings), and the text of the analysis remembered for it when there is one (current or not).
  */
-export type StartAnalyzer<A> = (declaration: string, previous: string | undefined, stale: A | undefined) => Promise<A>;
+export interface StartJob {
+  meta: VersionMeta;
+  body: string;
+  previous?: string;
+  remembered?: string;
+}
+
+/**
+ * What the thread answers: the analysis as JSON text when it made one (in full, or updated
+ * where the law changed; undefined when the remembered one still holds) and the summary of
+ * the analysis, encoded by the read model's codec.
+ */
+export interface StartResult {
+  analysis?: string;
+  /** The summary as the codec encodes it, in JSON text. */
+  summary: string;
+  /** The thread remembered the analysis and summary itself (a cache it opened as well): nothing left to write. */
+  remembered?: boolean;
+}
+
+/**
+ * Analyses, summarises and serialises off the event loop what a starting read model must
+ * analyse: the event loop only reads and writes text, so every core works on the analyses.
+ */
+export type StartAnalyzer = (job: StartJob) => Promise<StartResult>;
 
 export interface AtlasOptions<A> {
-  /** Analyses a starting read model's providers off the event loop (analysis threads). */
-  startAnalyzer?: StartAnalyzer<A>;
+  /** Analyses a starting read model's providers off the event loop (analysis threads); used with a codec, and a cache that reads and writes analyses as text (or none). */
+  startAnalyzer?: StartAnalyzer;
+  /** The analysis threads read and write the remembered analyses and summaries themselves (they opened the same file cache): the event loop only reads the versions. */
+  threadsRemember?: boolean;
   /** Whether a remembered analysis still holds; one that does not is handed to the analyzer as stale. */
   isCurrent?: (analysis: A) => boolean;
 }
@@ -73,6 +100,14 @@ export interface NextDocument {
   doc: unknown;
   /** The exact bytes to store. */
   body: string;
+  /** The document already checked (valid) and analysed elsewhere (a draft thread), on top of the version `baseVersion` (0: none). */
+  prepared?: Prepared<unknown>;
+}
+
+/** A submission checked and analysed off the event loop: used when the base is still the version it was analysed against. */
+export interface Prepared<A> {
+  baseVersion: number;
+  analysis: A;
 }
 
 /** The outcome of a write: the version now latest, and whether this write created it. */
@@ -91,7 +126,7 @@ const MAX_ATTEMPTS = 8;
  */
 export class Atlas<A, S = unknown> {
   private readonly entries = new Map<string, LatestEntry<S>>();
-  /** Provider ids in order, rebuilt only when a provider is added (lists and rankings read it often). */
+  /** Provider ids in order, sorted once when first asked for; a provider added later is inserted in a copy (callers may hold the array they were given). */
   private sortedIds: string[] | undefined;
   /** Grows with every change of the read model, so derived views (rankings) know when they are stale. */
   revision = 0;
@@ -100,6 +135,8 @@ export class Atlas<A, S = unknown> {
   private readonly declarations = byteBoundedCache<Declaration>('declarations', 24 * 1024 * 1024, heapSize);
   /** Full analyses (latest and older versions), sized by their estimated heap, not their JSON. */
   private readonly analyses = byteBoundedCache<object>('analyses', 16 * 1024 * 1024, heapSize);
+  /** Whether the analysis threads of a start remember what they make themselves. */
+  private threadsRemember = false;
   /** Typed without S, so an Atlas of some summary still passes where any Atlas is accepted. */
   private readonly listeners: LatestListener<unknown>[] = [];
 
@@ -132,6 +169,7 @@ export class Atlas<A, S = unknown> {
   ): Promise<Atlas<A, S>> {
     const atlas = new Atlas<A, S>(store, registry, analyze, cache, summarize, codec, options.isCurrent && { isCurrent: options.isCurrent });
     const latest = await latestVersionsOf(store);
+    atlas.threadsRemember = options.threadsRemember === true;
     for (let start = 0; start < latest.length; start += START_PAGE) await atlas.load(latest.slice(start, start + START_PAGE), options.startAnalyzer);
     return atlas;
   }
@@ -145,7 +183,7 @@ export class Atlas<A, S = unknown> {
    * Makes each of `versions` its provider's latest: from its remembered summary, else from its
    * analysis (remembered, or made now: by `startAnalyzer` when given and there are enough to make).
    */
-  private async load(versions: VersionMeta[], startAnalyzer?: StartAnalyzer<A>): Promise<void> {
+  private async load(versions: VersionMeta[], startAnalyzer?: StartAnalyzer): Promise<void> {
     const remembered = this.codec && this.cache?.getSummaries ? await this.cache.getSummaries(versions) : undefined;
     const missing: VersionMeta[] = [];
     for (const meta of versions) {
@@ -154,36 +192,57 @@ export class Atlas<A, S = unknown> {
       if (summary === undefined) missing.push(meta);
       else this.setLatest(meta, summary);
     }
+    const threaded = startAnalyzer !== undefined && missing.length >= THREADED_FROM && this.codec !== undefined && (!this.cache || this.threadsRemember || (this.cache.getTexts && this.cache.setText));
     for (let start = 0; start < missing.length; start += ANALYSE_PAGE) {
       const batch = missing.slice(start, start + ANALYSE_PAGE);
-      const records = this.store.versionsOf
-        ? await this.store.versionsOf(batch)
-        : (await Promise.all(batch.map((m) => this.store.version(m.providerId, m.version).catch(skipDamaged)))).filter((r): r is VersionRecord => r !== undefined);
-      const known = this.cache?.getMany ? await this.cache.getMany(batch) : this.cache ? await this.rememberedOf(batch) : undefined;
-      // Every analysis this batch must make (in full, or updated from one made under other law), sent
-      // at once to the analysis threads (each thread takes its share).
-      const made = new Map<string, Promise<A>>();
-      if (startAnalyzer && missing.length >= THREADED_FROM) {
-        for (const record of records) {
-          const remembered = known?.get(record.providerId);
-          if (remembered !== undefined && this.currency.isCurrent(remembered)) continue;
-          const job = (async () => startAnalyzer(record.body, record.version > 1 ? (await this.store.version(record.providerId, record.version - 1))?.body : undefined, remembered))();
-          job.catch(() => undefined); // awaited below, in order; a failure is handled there
-          made.set(record.providerId, job);
-        }
+      const records = await this.recordsOf(batch);
+      if (threaded) {
+        await this.loadOnThreads(records, startAnalyzer);
+        continue;
       }
-      // What is remembered is written while the next providers are analysed (a batch of writes in flight at most).
+      const known = this.cache?.getMany ? await this.cache.getMany(batch) : this.cache ? await this.rememberedOf(batch) : undefined;
+      // What is remembered is written while the next providers are read (a batch of writes in flight at most).
       const writes: Promise<unknown>[] = [];
       for (const record of records) {
-        const making = made.get(record.providerId);
         // A damaged previous version (its findings compare with it) leaves the provider out too.
-        await (async () => {
-          const lookedUp = making ? { analysis: await making, computed: true } : known && { analysis: known.get(record.providerId) };
-          await this.remember(record, undefined, lookedUp, JSON.parse(record.body) as Declaration, writes);
-        })().catch(skipDamaged);
+        await this.remember(record, undefined, known && { analysis: known.get(record.providerId) }, JSON.parse(record.body) as Declaration, writes).catch(skipDamaged);
       }
       await Promise.all(writes);
     }
+  }
+
+  /** The stored records of `versions` (damaged ones left out). */
+  private async recordsOf(versions: VersionMeta[]): Promise<VersionRecord[]> {
+    if (this.store.versionsOf) return this.store.versionsOf(versions);
+    return (await Promise.all(versions.map((m) => this.store.version(m.providerId, m.version).catch(skipDamaged)))).filter((r): r is VersionRecord => r !== undefined);
+  }
+
+  /**
+   * Every record of a batch sent at once to the analysis threads with the text of its remembered
+   * analysis; the answers taken in order: each summary made the provider's latest, each new
+   * analysis (and each summary) remembered as the text the thread wrote.
+   */
+  private async loadOnThreads(records: VersionRecord[], startAnalyzer: StartAnalyzer): Promise<void> {
+    const cache = this.threadsRemember ? undefined : this.cache;
+    const texts = cache ? await cache.getTexts!(records) : undefined;
+    const jobs = records.map((record) => {
+      const { body, ...meta } = record;
+      const job = (async () => startAnalyzer({ meta, body, previous: record.version > 1 ? (await this.store.version(record.providerId, record.version - 1))?.body : undefined, remembered: texts?.get(record.providerId) }))();
+      job.catch(() => undefined); // awaited below, in order; a failure is handled there
+      return { meta, job };
+    });
+    const writes: Promise<unknown>[] = [];
+    for (const { meta, job } of jobs) {
+      // A damaged previous version (its findings compare with it) leaves the provider out too.
+      const made = await job.catch(skipDamaged);
+      if (made === undefined) continue;
+      const encoded = JSON.parse(made.summary) as unknown;
+      const summary = this.codec!.decode(encoded);
+      if (summary === undefined) throw new Error(`the summary an analysis thread made of "${meta.providerId}" does not decode`);
+      if (cache && !made.remembered) writes.push(cache.setText!(meta.providerId, meta.version, made.analysis, encoded));
+      this.setLatest(meta, summary);
+    }
+    await Promise.all(writes);
   }
 
   /** The analyses the cache remembers for `versions` (current or not), read a few at a time. */
@@ -205,8 +264,8 @@ export class Atlas<A, S = unknown> {
    * Stores a whole declaration as the provider's next version. Identical bytes to the latest
    * version store nothing and answer that version with `created: false`.
    */
-  submit(providerId: string, doc: unknown, body: string, submittedBy?: string): Promise<WrittenVersion> {
-    return this.write(providerId, () => ({ doc, body }), submittedBy);
+  submit(providerId: string, doc: unknown, body: string, submittedBy?: string, prepared?: Prepared<A>): Promise<WrittenVersion> {
+    return this.write(providerId, () => ({ doc, body, prepared }), submittedBy);
   }
 
   /**
@@ -231,9 +290,11 @@ export class Atlas<A, S = unknown> {
         if (!base) throw new Error(`nothing to write for "${providerId}" and no version to answer with`);
         return { ...base.meta, created: false };
       }
-      const result = this.check(next.doc, providerId);
+      // Checked and analysed on a draft thread against this very base: the check's declaration is the document itself.
+      const prepared = next.prepared?.baseVersion === (base?.meta.version ?? 0) ? (next.prepared as Prepared<A>) : undefined;
+      const result: DeclarationCheck = prepared ? { valid: true, declaration: next.doc as Declaration, warnings: [] } : this.check(next.doc, providerId);
       if (!result.valid) throw new InvalidDocumentError(result.errors);
-      const analysis = this.analyze(result.declaration, base?.declaration);
+      const analysis = prepared ? prepared.analysis : this.analyze(result.declaration, base?.declaration);
       try {
         const record = await this.store.append(providerId, { body: next.body, submittedBy, expectedVersion: base?.meta.version ?? 0 });
         this.declarations.set(`${providerId}@${record.version}`, result.declaration);
@@ -360,16 +421,16 @@ export class Atlas<A, S = unknown> {
    * parsed, which is not cached: thousands of them passing through the cache would be promoted
    * to the old generation and grow the heap long after they are gone.
    */
-  private async remember(meta: VersionMeta, fresh?: A, lookedUp?: { analysis: A | undefined; computed?: boolean }, parsed?: Declaration, writes?: Promise<unknown>[]): Promise<void> {
+  private async remember(meta: VersionMeta, fresh?: A, lookedUp?: { analysis: A | undefined }, parsed?: Declaration, writes?: Promise<unknown>[]): Promise<void> {
     const declaration = parsed ?? (await this.declarationAt(meta.providerId, meta.version))!;
     const { body: _body, ...plainMeta } = meta as VersionRecord;
     let analysis: A | undefined = fresh ?? lookedUp?.analysis;
     if (analysis === undefined && !lookedUp) analysis = (await this.cache?.get(meta.providerId, meta.version)) as A | undefined;
     // Remembered under other law: updated where that law changed.
-    const stale = analysis !== undefined && fresh === undefined && !lookedUp?.computed && !this.currency.isCurrent(analysis) ? analysis : undefined;
+    const stale = analysis !== undefined && fresh === undefined && !this.currency.isCurrent(analysis) ? analysis : undefined;
     if (stale !== undefined) analysis = undefined;
-    // Made now (here or on an analysis thread), so remembered with its summary.
-    const computed = analysis === undefined || lookedUp?.computed === true;
+    // Made now, so remembered with its summary.
+    const computed = analysis === undefined;
     if (analysis === undefined) {
       const previous = meta.version > 1 ? await this.declarationAt(meta.providerId, meta.version - 1) : undefined;
       analysis = this.analyze(declaration, previous, stale);
@@ -392,12 +453,23 @@ export class Atlas<A, S = unknown> {
   private setLatest(meta: VersionMeta, summary: S): void {
     // Concurrent submissions may finish out of order: never replace a newer latest with an older one.
     if ((this.entries.get(meta.providerId)?.meta.version ?? 0) > meta.version) return;
-    if (!this.entries.has(meta.providerId)) this.sortedIds = undefined;
+    if (!this.entries.has(meta.providerId) && this.sortedIds) this.sortedIds = withInserted(this.sortedIds, meta.providerId);
     this.revision++;
     const entry = { meta, summary };
     this.entries.set(meta.providerId, entry);
     for (const listener of this.listeners) listener(entry);
   }
+}
+
+/** A copy of the sorted `ids` with `id` in its place (found by bisection; no sort of every id). */
+function withInserted(ids: readonly string[], id: string): string[] {
+  let [low, high] = [0, ids.length];
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (ids[mid] < id) low = mid + 1;
+    else high = mid;
+  }
+  return [...ids.slice(0, low), id, ...ids.slice(low)];
 }
 
 /**

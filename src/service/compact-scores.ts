@@ -24,8 +24,28 @@ export class ScoreLayout {
 
 const layouts = new Map<string, ScoreLayout>();
 
+/** The layout of the last table made compact: the next one (of thousands with the same policy) likely has it too. */
+let lastLayout: ScoreLayout | undefined;
+
 function layoutOf(table: ScoreTable): ScoreLayout {
   const categories = Object.keys(table);
+  if (lastLayout && sameLayout(lastLayout, table, categories)) return lastLayout;
+  return (lastLayout = layoutFrom(table, categories));
+}
+
+/** Whether `table` has exactly the categories and, in every row, exactly the jurisdictions of `layout`, in its order. */
+function sameLayout(layout: ScoreLayout, table: ScoreTable, categories: string[]): boolean {
+  if (categories.length !== layout.categories.length) return false;
+  for (let c = 0; c < categories.length; c++) {
+    if (categories[c] !== layout.categories[c]) return false;
+    let j = 0;
+    for (const jurisdiction in table[categories[c]]) if (jurisdiction !== layout.jurisdictions[j++]) return false;
+    if (j !== layout.jurisdictions.length) return false;
+  }
+  return true;
+}
+
+function layoutFrom(table: ScoreTable, categories: string[]): ScoreLayout {
   const jurisdictions: string[] = [];
   const seen = new Set<string>();
   for (const c of categories) for (const j of Object.keys(table[c])) if (!seen.has(j)) (seen.add(j), jurisdictions.push(j));
@@ -58,21 +78,37 @@ export class CompactScores {
 
   static of(table: ScoreTable): CompactScores {
     const layout = layoutOf(table);
-    const tenths = Object.values(table).every((row) => Object.values(row).every((cell) => cell.every(isTenth)));
-    const make = () => (tenths ? new Uint16Array(layout.cells).fill(NONE) : new Float64Array(layout.cells).fill(NaN));
-    const established = make();
-    const worstCase = make();
-    const scale = tenths ? 10 : 1;
-    const encode = (x: number) => (tenths ? Math.round(x * 10) : x);
+    // One pass, optimistic: scores are tenths; the first value that is not falls back to the exact table.
+    const established = new Uint16Array(layout.cells).fill(NONE);
+    const worstCase = new Uint16Array(layout.cells).fill(NONE);
+    const width = layout.jurisdictions.length;
+    for (const category in table) {
+      const row = table[category];
+      const base = layout.categoryIndex.get(category)! * width;
+      for (const jurisdiction in row) {
+        const cell = row[jurisdiction];
+        if (cell.length !== 2 || !isTenth(cell[0]) || !isTenth(cell[1])) return CompactScores.exactOf(table, layout);
+        const i = base + layout.jurisdictionIndex.get(jurisdiction)!;
+        established[i] = Math.round(cell[0] * 10);
+        worstCase[i] = Math.round(cell[1] * 10);
+      }
+    }
+    return new CompactScores(layout, established, worstCase, 10);
+  }
+
+  /** A table holding values other than tenths, kept exactly. */
+  private static exactOf(table: ScoreTable, layout: ScoreLayout): CompactScores {
+    const established = new Float64Array(layout.cells).fill(NaN);
+    const worstCase = new Float64Array(layout.cells).fill(NaN);
     for (const [category, row] of Object.entries(table)) {
       const base = layout.categoryIndex.get(category)! * layout.jurisdictions.length;
       for (const [jurisdiction, [e, w]] of Object.entries(row)) {
         const i = base + layout.jurisdictionIndex.get(jurisdiction)!;
-        established[i] = encode(e);
-        worstCase[i] = encode(w);
+        established[i] = e;
+        worstCase[i] = w;
       }
     }
-    return new CompactScores(layout, established, worstCase, scale);
+    return new CompactScores(layout, established, worstCase, 1);
   }
 
   /** Bytes held by this table (the layout is shared). */

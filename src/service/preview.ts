@@ -3,6 +3,8 @@ import { diffDeclarations } from '../diff/diff-declarations.js';
 import { contentCategoryIds } from '../findings/content-categories.js';
 import { findingsOf } from '../findings/find-issues.js';
 import type { Finding } from '../findings/rule.js';
+import type { Declaration } from '../formats/types.generated.js';
+import type { DeclarationCheck } from '../formats/validate-declaration.js';
 import { InvalidDocumentError, type ValidationIssue } from '../formats/validation-error.js';
 import { todayUtc } from '../law/in-force.js';
 import { computeExposure, type Cell, type ExposureResult } from '../scoring/index.js';
@@ -54,6 +56,13 @@ export interface PreviewDeps {
 
 const state = (c: Cell): CellState => ({ established: c.established, worstCase: c.worstCase, grade: c.grade, establishedGrade: c.establishedGrade });
 
+/** The provider's latest stored version, as a dry run compares with it. */
+export interface LatestVersion {
+  version: number;
+  hash: string;
+  declaration: Declaration;
+}
+
 /**
  * A dry run of a submission: validates exactly as a write does (invalid → the same 422),
  * then computes what publishing would produce — version number, findings, warnings, the
@@ -63,13 +72,23 @@ const state = (c: Cell): CellState => ({ established: c.established, worstCase: 
 export async function previewSubmission(deps: PreviewDeps, providerId: string, doc: unknown, rawBody: string): Promise<Preview> {
   const check = deps.atlas.check(doc, providerId);
   if (!check.valid) throw new InvalidDocumentError(check.errors);
-  const { declaration, warnings } = check;
   const latest = deps.atlas.latestOf(providerId);
   const latestDeclaration = latest && (await deps.atlas.declarationAt(providerId, latest.meta.version));
-  const same = latest !== undefined && latest.meta.hash === contentHash(rawBody);
   const lawDate = deps.lawDate ?? todayUtc();
-  const after = computeExposure(declaration, deps.policy.jurisdictions, deps.policy.params, { lawDate });
   const before = latest ? await deps.exposureOf(providerId, latest.meta.version, lawDate) : undefined;
+  const stored = latest && latestDeclaration ? { version: latest.meta.version, hash: latest.meta.hash, declaration: latestDeclaration } : undefined;
+  return previewOf(deps.policy, providerId, check, rawBody, stored, before, lawDate);
+}
+
+/**
+ * The preview of a checked draft, given the latest stored version and its matrix under
+ * `lawDate` (`before`): a pure function, run on the event loop or on a draft thread.
+ */
+export function previewOf(policy: PolicyData, providerId: string, check: DeclarationCheck, rawBody: string, latest: LatestVersion | undefined, before: ExposureResult | undefined, lawDate: string): Preview {
+  if (!check.valid) throw new InvalidDocumentError(check.errors);
+  const { declaration, warnings } = check;
+  const same = latest !== undefined && latest.hash === contentHash(rawBody);
+  const after = computeExposure(declaration, policy.jurisdictions, policy.params, { lawDate });
   const previous = new Map((before?.cells ?? []).map((c) => [`${c.category}\u0000${c.jurisdiction}`, state(c)]));
   const exposureChange: ExposureChange[] = [];
   for (const cell of after.cells) {
@@ -81,12 +100,12 @@ export async function previewSubmission(deps: PreviewDeps, providerId: string, d
   return {
     providerId,
     lawDate,
-    version: same ? latest.meta.version : (latest?.meta.version ?? 0) + 1,
+    version: same ? latest.version : (latest?.version ?? 0) + 1,
     created: false,
     wouldCreate: !same,
-    findings: findingsOf(declaration, latestDeclaration, deps.policy.jurisdictions, contentCategoryIds(deps.policy.params), deps.policy.params.categories.map((c) => c.category), deps.policy.params),
+    findings: findingsOf(declaration, latest?.declaration, policy.jurisdictions, contentCategoryIds(policy.params), policy.params.categories.map((c) => c.category), policy.params),
     warnings,
-    diff: latestDeclaration ? diffDeclarations(latestDeclaration, declaration) : [],
+    diff: latest ? diffDeclarations(latest.declaration, declaration) : [],
     exposureChange,
   };
 }

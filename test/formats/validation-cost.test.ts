@@ -119,9 +119,18 @@ describe('arrays longer than any format allows are refused before validation', (
   });
 
   it.each([
+    ['a top-level object', `{${Array.from({ length: 20_001 }, (_, i) => `"k${i}":0`).join(',')}}`, ''],
+    ['an object in an array', `{"a":[1,{${Array.from({ length: 20_001 }, (_, i) => `"k${i}":0`).join(',')}}]}`, '/a/1'],
+  ])('%s of 20 001 keys: refused with keyword maxKeys at the object, before JSON.parse builds it', (_label, text, pointer) => {
+    const error = refusal(text);
+    expect(error).toBeInstanceOf(JsonInputError);
+    expect(error).toMatchObject({ kind: 'refused', keyword: 'maxKeys', pointer });
+  });
+
+  it.each([
     ['20 000 items', `[${Array(20_000).fill(1).join(',')}]`],
     ['commas inside strings do not count', `["${','.repeat(50_000)}"]`],
-    ['many keys in one object', `{${Array.from({ length: 30_000 }, (_, i) => `"k${i}":[1,2]`).join(',')}}`],
+    ['20 000 keys in one object', `{${Array.from({ length: 20_000 }, (_, i) => `"k${i}":[1,2]`).join(',')}}`],
   ])('accepts %s', (_label, text) => {
     expect(refusal(text)).toBeUndefined();
   });

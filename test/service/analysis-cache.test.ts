@@ -42,10 +42,12 @@ describe('analysis cache', () => {
     const analyze = () => ({ run: ++runs });
     const cache = new FileAnalysisCache<{ run: number }>(dir, 'k');
     await Atlas.open(store, registry, analyze, cache).then((a) => a.submit('veritalk', validDeclaration(), '{}'));
-    await writeFile(path.join(dir, 'veritalk.json'), '{"broken');
+    await writeFile(cache.analysisPath('veritalk'), '{"broken');
     const reopened = await Atlas.open(store, registry, analyze, cache);
     expect((await reopened.latest('veritalk'))?.analysis).toEqual({ run: 2 });
-    expect(JSON.parse(await readFile(path.join(dir, 'veritalk.json'), 'utf8')).version).toBe(1);
+    // A file is its header line (what it was made under), then the analysis.
+    const [header] = (await readFile(cache.analysisPath('veritalk'), 'utf8')).split('\n');
+    expect(JSON.parse(header).version).toBe(1);
   });
 });
 
@@ -94,14 +96,15 @@ describe('summaries remembered beside the analyses', () => {
   it('are made once from analyses remembered without them, and go stale with their analysis', async () => {
     const store = new MemoryStore();
     await submitTwo(store);
-    await rm(path.join(dir, 'summaries'), { recursive: true });
+    await rm(path.dirname(new FileAnalysisCache(dir, 'k').summaryPath('veritalk')), { recursive: true });
     const old = await open(store);
     expect(old.counts).toEqual({ analysed: 0, summarized: 2, analysesRead: 2 });
     expect((await open(store)).counts).toEqual({ analysed: 0, summarized: 0, analysesRead: 0 });
 
     // A summary of an older version, or one that does not decode, is a miss.
-    await writeFile(path.join(dir, 'summaries', 'veritalk.json'), JSON.stringify({ key: 'k', version: 1, summary: { asOf: '2025-01-01' } }));
-    await writeFile(path.join(dir, 'summaries', 'quietline.json'), JSON.stringify({ key: 'k', version: 1, summary: { other: true } }));
+    const paths = new FileAnalysisCache(dir, 'k');
+    await writeFile(paths.summaryPath('veritalk'), JSON.stringify({ key: 'k', version: 1, summary: { asOf: '2025-01-01' } }));
+    await writeFile(paths.summaryPath('quietline'), JSON.stringify({ key: 'k', version: 1, summary: { other: true } }));
     const stale = await open(store);
     expect(stale.counts).toEqual({ analysed: 0, summarized: 2, analysesRead: 2 });
     expect(stale.atlas.latestOf('veritalk')?.summary).toEqual({ asOf: '2025-02-01' });

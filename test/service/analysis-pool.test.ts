@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { buildService } from '../../src/bootstrap.js';
+import { defaultAnalysisWorkers, readConfig } from '../../src/config.js';
 import { MemoryStore } from '../../src/store/memory-store.js';
 import { declarationFor, sampleDeclarations } from '../../bench/seed-store.js';
 
@@ -32,4 +33,12 @@ describe('analysis threads at start (ANALYSIS_WORKERS)', () => {
       expect(JSON.stringify(a!.analysis)).toBe(JSON.stringify(b!.analysis));
     }
   }, 180_000); // each thread loads the schemas and the scoring code itself (through tsx under Jest: seconds on a busy machine)
+});
+
+describe('analysis threads by default', () => {
+  it('are the available cores (never none) unless ANALYSIS_WORKERS says otherwise', () => {
+    expect([1, 2, 3, 4, 8].map(defaultAnalysisWorkers)).toEqual([1, 2, 3, 4, 8]);
+    expect(readConfig({ ANALYSIS_WORKERS: '2' }).analysisWorkers).toBe(2);
+    expect(readConfig({ ANALYSIS_WORKERS: '0' }).analysisWorkers).toBe(0);
+  });
 });

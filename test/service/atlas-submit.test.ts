@@ -34,4 +34,18 @@ describe('Atlas.submit', () => {
     const second = await atlas.declarationAt('veritalk', 2);
     expect(latest.analysis.previous).toBe(second!.asOf);
   });
+
+  it('keeps provider ids sorted as providers are added after they were listed, without changing a list already handed out', async () => {
+    const store = new MemoryStore();
+    const atlas = await Atlas.open(store, registry, (decl) => ({ asOf: decl.asOf }));
+    const add = (id: string) => atlas.submit(id, validDeclaration(id), JSON.stringify(validDeclaration(id)));
+    for (const id of ['mmm', 'ccc']) await add(id);
+    const before = atlas.providerIds();
+    expect(before).toEqual(['ccc', 'mmm']);
+    for (const id of ['zzz', 'aaa', 'ddd', 'mma', 'ccc']) await add(id);
+    expect(atlas.providerIds()).toEqual(['aaa', 'ccc', 'ddd', 'mma', 'mmm', 'zzz']);
+    expect(atlas.providerIds()).toEqual([...atlas.providerIds()].sort());
+    expect(before).toEqual(['ccc', 'mmm']);
+    expect(atlas.allLatest().map((l) => l.meta.providerId)).toEqual(atlas.providerIds());
+  });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { epochMemo } from '../../src/law/law-epoch.js';
+import { LawInForce } from '../../src/law/law-in-force.js';
 import { RankingCache } from '../../src/service/ranking-cache.js';
 import { testService, validDeclaration } from '../support/service.js';
 
@@ -8,13 +8,13 @@ describe('a ranking under another law', () => {
     const { atlas, policy } = await testService();
     const ids = Array.from({ length: 8 }, (_, i) => `sliced-${i}`);
     for (const id of ids) await atlas.submit(id, validDeclaration(id), JSON.stringify(validDeclaration(id)));
-    const epochOf = epochMemo(policy.jurisdictions);
+    const law = new LawInForce(policy.jurisdictions);
     const lawDate = '2001-01-01';
     // Every provider's remembered table is under today's law, so each is scored again for 2001.
-    expect(atlas.allLatest().every((l) => l.summary.lawEpoch !== epochOf(lawDate))).toBe(true);
+    expect(atlas.allLatest().every((l) => law.columnsKey(l.summary.lawDate) !== law.columnsKey(lawDate))).toBe(true);
 
     // A slice of 0 ms: a turn of the event loop after every provider scored.
-    const rankings = new RankingCache(atlas, policy, epochOf, 0);
+    const rankings = new RankingCache(atlas, policy, 0);
     let done = false;
     let turns = 0;
     const tick = () => {

@@ -34,32 +34,32 @@ const QUESTIONS: { question: string; gaps: (d: Declaration, taxonomy: readonly s
   },
   {
     question: '2. data collected and its retention',
-    gaps: (d, taxonomy) => [
-      ...unlisted(d, taxonomy),
-      ...d.dataCategories.flatMap((c, i): Gap[] => {
-        if (c.collected === 'undisclosed') return [{ path: ['dataCategories', i, 'collected'], what: `whether ${c.category} is collected` }];
-        if (c.collected === 'no') return [];
-        return [
-          ...(silent(c.retention?.kind) ? [{ path: ['dataCategories', i, 'retention'], what: `retention of ${c.category}` }] : []),
-          ...(silent(c.storageLocations) ? [{ path: ['dataCategories', i, 'storageLocations'], what: `where ${c.category} is stored` }] : []),
-        ];
-      }),
-    ],
+    gaps: (d, taxonomy) => {
+      const gaps = unlisted(d, taxonomy);
+      d.dataCategories.forEach((c, i) => {
+        if (c.collected === 'undisclosed') gaps.push({ path: ['dataCategories', i, 'collected'], what: `whether ${c.category} is collected` });
+        if (c.collected === 'undisclosed' || c.collected === 'no') return;
+        if (silent(c.retention?.kind)) gaps.push({ path: ['dataCategories', i, 'retention'], what: `retention of ${c.category}` });
+        if (silent(c.storageLocations)) gaps.push({ path: ['dataCategories', i, 'storageLocations'], what: `where ${c.category} is stored` });
+      });
+      return gaps;
+    },
   },
   {
     question: '3. interception in transit and at rest',
-    gaps: (d) =>
-      d.dataCategories.flatMap((c, i): Gap[] => {
-        if (c.collected === 'no') return [];
-        return [
-          ...(silent(c.protection?.inTransit) ? [{ path: ['dataCategories', i, 'protection', 'inTransit'], what: `protection of ${c.category} in transit` }] : []),
-          ...(silent(c.protection?.atRest) ? [{ path: ['dataCategories', i, 'protection', 'atRest'], what: `protection of ${c.category} at rest` }] : []),
-          ...(c.interception === undefined ? [{ path: ['dataCategories', i, 'interception'], what: `who can intercept ${c.category} on the way (network operators, attackers, third parties)` }] : []),
-          ...(c.interception ?? []).flatMap((x, j): Gap[] =>
-            x.capability === 'undisclosed' ? [{ path: ['dataCategories', i, 'interception', j, 'capability'], what: `what ${x.party} can intercept of ${c.category}` }] : [],
-          ),
-        ];
-      }),
+    gaps: (d) => {
+      const gaps: Gap[] = [];
+      d.dataCategories.forEach((c, i) => {
+        if (c.collected === 'no') return;
+        if (silent(c.protection?.inTransit)) gaps.push({ path: ['dataCategories', i, 'protection', 'inTransit'], what: `protection of ${c.category} in transit` });
+        if (silent(c.protection?.atRest)) gaps.push({ path: ['dataCategories', i, 'protection', 'atRest'], what: `protection of ${c.category} at rest` });
+        if (c.interception === undefined) gaps.push({ path: ['dataCategories', i, 'interception'], what: `who can intercept ${c.category} on the way (network operators, attackers, third parties)` });
+        (c.interception ?? []).forEach((x, j) => {
+          if (x.capability === 'undisclosed') gaps.push({ path: ['dataCategories', i, 'interception', j, 'capability'], what: `what ${x.party} can intercept of ${c.category}` });
+        });
+      });
+      return gaps;
+    },
   },
   {
     question: '4. third parties and their capabilities',
@@ -105,9 +105,11 @@ function unlisted(d: Declaration, taxonomy: readonly string[]): Gap[] {
 }
 
 function check({ declaration, taxonomy = [] }: FindingContext): CheckResult[] {
-  return QUESTIONS.flatMap(({ question, gaps }) =>
-    gaps(declaration, taxonomy).map((gap) => ({ message: `unanswered (${question}): ${gap.what}; until it is answered, the exposure ranges it touches stay wide (established to worst case)`, paths: [gap.path] })),
-  );
+  const results: CheckResult[] = [];
+  for (const { question, gaps } of QUESTIONS)
+    for (const gap of gaps(declaration, taxonomy))
+      results.push({ message: `unanswered (${question}): ${gap.what}; until it is answered, the exposure ranges it touches stay wide (established to worst case)`, paths: [gap.path] });
+  return results;
 }
 
 export const unansweredQuestion: Rule = {

@@ -1,6 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import { ImportError } from '../../transparency/import-error.js';
-import { HttpError } from '../http-error.js';
+import { busy } from '../http-error.js';
 import { threadEntry } from '../../threads/thread-entry.js';
 import type { CsvFigures, CsvMessage, CsvOutcome } from './csv-figures.js';
 
@@ -18,9 +18,6 @@ export interface CsvUpload {
 export const CSV_UPLOADS_IN_FLIGHT = 2;
 /** The thread's heap limit (old generation): two uploads fit, eight no longer take the process to gigabytes. */
 export const CSV_THREAD_HEAP_MB = 256;
-const RETRY_AFTER_S = 5;
-
-const busy = (detail: string) => new HttpError(503, 'Busy', detail, {}, { 'Retry-After': String(RETRY_AFTER_S) });
 
 /**
  * Reads uploaded transparency CSVs on a thread of their own (one per process, started on the

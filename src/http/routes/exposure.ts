@@ -1,16 +1,16 @@
 import { Router } from 'express';
-import { gradeFor, summarizeExposure, disclosureScore, computeExposure } from '../../scoring/index.js';
+import { gradeFor, summarizeExposure } from '../../scoring/index.js';
 import { byteBoundedCache } from '../../service/byte-bounded-cache.js';
 import { contentHash } from '../../store/version-record.js';
-import { draftFindings } from '../../service/draft-findings.js';
-import { InvalidDocumentError } from '../../formats/validation-error.js';
 import { rankedProvider } from '../../service/ranking.js';
 import type { AppContext } from '../context.js';
 import { latestOr404 } from '../provider-view.js';
 import { sendTable, wantsCsv } from '../csv-response.js';
+import { claimedProvider, isWholeMatrix, renderScore, type ScoreQuery } from '../draft-thread/draft-answers.js';
+import { bytesOf, onDraftThread, sendRendered } from '../draft-thread/draft-route.js';
+import { draftDeps } from '../draft-thread/draft-deps.js';
 import { notFound } from '../http-error.js';
 import { requireContentType } from '../json-body.js';
-import { jsonBytes } from '../json-bytes.js';
 import { explainParam, orderParam, pageParams, positiveIntParam } from '../params.js';
 import { lawDateParam, threatModelParam } from '../threat-model-param.js';
 import { cellColumns, selectCells } from '../cell-table.js';
@@ -32,43 +32,25 @@ export function exposureRouter(ctx: AppContext): Router {
   const drafts = byteBoundedCache<Buffer>('draft-exposures', 64 * 1024 * 1024);
 
   router.post('/score', requireContentType(), ctx.json, async (req, res) => {
-    const model = threatModelParam(req, ctx);
-    const lawDate = lawDateParam(req) ?? todayUtc();
-    const explain = explainParam(req.query.explain);
-    const unfiltered = model.jurisdictions.length === 0 && model.categories.length === 0 && !wantsCsv(req);
-    const claimedId = (req.body as { provider?: { id?: unknown } }).provider?.id;
-    const latestVersion = typeof claimedId === 'string' ? (ctx.atlas.latestOf(claimedId)?.meta.version ?? 0) : 0;
-    const key = `${todayUtc()}:${lawDate}:${explain}:${latestVersion}:${contentHash(req.rawBody ?? '')}`;
+    const query: ScoreQuery = { model: threatModelParam(req, ctx), lawDate: lawDateParam(req) ?? todayUtc(), explain: explainParam(req.query.explain), csv: wantsCsv(req), today: todayUtc() };
+    const unfiltered = isWholeMatrix(query);
+    const claimedId = claimedProvider(req.body);
+    const latest = claimedId !== undefined ? ctx.atlas.latestOf(claimedId) : undefined;
+    const key = `${query.today}:${query.lawDate}:${query.explain}:${latest?.meta.version ?? 0}:${contentHash(req.rawBody ?? '')}`;
     // A precomputed ETag spares express hashing the whole body on every answer.
     const send = (json: Buffer) => res.vary('Accept').type('application/json').set('ETag', `W/"${params.modelVersion}|${key}"`).send(json);
     const remembered = unfiltered ? drafts.get(key) : undefined;
     if (remembered) return void send(remembered);
 
-    const check = ctx.atlas.check(req.body);
-    if (!check.valid) throw new InvalidDocumentError(check.errors);
-    const { declaration } = check;
-    const previous = await ctx.atlas.latestDeclaration(declaration.provider.id);
-    const publish = draftFindings(declaration, previous, ctx.policy, todayUtc());
-    const result = computeExposure(declaration, jurisdictions, params, { lawDate, explain: scoringDetail(explain, !wantsCsv(req)) });
-    const cells = selectCells(result.cells, model);
-    const answer = {
-      providerId: declaration.provider.id,
-      modelVersion: result.modelVersion,
-      lawDate: result.lawDate,
-      explain,
-      summary: summarizeExposure(result, params),
-      disclosure: disclosureScore(declaration),
-      warnings: [...check.warnings, ...publish.warnings],
-      findings: publish.findings,
-      ...cellsAt(cells, explain),
-    };
-    if (unfiltered) {
-      const bytes = jsonBytes(answer);
-      const json = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-      drafts.set(key, json, { size: json.length });
-      return void send(json);
-    }
-    sendTable(req, res, { columns: cellColumns(declaration.provider.id, { version: undefined }), rows: cells, filename: `${declaration.provider.id}-exposure`, json: answer });
+    // A large draft is checked, scored and serialised on a draft thread, which is sent the stored
+    // text of the latest version its findings compare with; a small one here, as cheaply as before.
+    const rendered = onDraftThread(ctx.drafts, req.rawBody)
+      ? await ctx.drafts.pool.run({ kind: 'score', body: req.rawBody, previous: latest && (await ctx.atlas.record(latest.meta.providerId, latest.meta.version))?.body, query })
+      : renderScore(draftDeps(ctx), req.body, latest && (await ctx.atlas.latestDeclaration(latest.meta.providerId)), query);
+    if (!unfiltered) return void sendRendered(res, rendered, { varyAccept: true });
+    const json = bytesOf(rendered);
+    drafts.set(key, json, { size: json.length });
+    send(json);
   });
 
   router.get('/providers/:providerId/exposure', async (req, res) => {
@@ -113,7 +95,7 @@ export function exposureRouter(ctx: AppContext): Router {
     const { limit, offset } = pageParams(req.query);
     const lawDate = lawDateParam(req) ?? todayUtc();
     const order = orderParam(req.query.order);
-    const page = await ctx.rankings.page(model, order, lawDate, offset, limit);
+    const page = await ctx.rankings.page(model, order, lawDate, offset, limit, ctx.rankWait);
     const items = page.items.map((r) => ({ ...rankedProvider(r), grade: gradeFor(r.worstCase, params), establishedGrade: gradeFor(r.established, params) }));
     sendTable(req, res, {
       columns: [

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { Router } from 'express';
 import { policiesDir, projectRoot } from '../../paths.js';
 import { docIndexPage, docPage } from '../../report/doc-page.js';
+import type { Html } from '../../report/html.js';
 import { notFound } from '../http-error.js';
 import { sendHtml } from '../send-html.js';
 
@@ -25,8 +26,10 @@ function describe(markdown: string, name: string): { title: string; summary?: st
 /**
  * The repository's docs as pages (`/guide/{name}`) and as written (`/guide/{name}.md`), and
  * the shipped files they point to (`/guide/policies/providers/{id}.json`, the samples;
- * `/guide/policies/model/parameters.json`). Read once at start; links between the docs are
- * rewritten to these addresses, links to schemas to `/v1/schemas/…`.
+ * `/guide/policies/model/parameters.json`). Read once at start and each rendered on its first
+ * request, then kept (rendering every doc at start cost every start about 0.7 s of CPU, most of
+ * it for pages few readers open); links between the docs are rewritten to these addresses,
+ * links to schemas to `/v1/schemas/…`.
  */
 export function guideRouter(): Router {
   const router = Router();
@@ -51,7 +54,12 @@ export function guideRouter(): Router {
     if (policy && shipped.get(policy[1])?.has(policy[2])) return `/guide/policies/${policy[1]}/${policy[2]}`;
     return undefined;
   };
-  const pages = new Map([...docs].map(([name, markdown]) => [name, docPage({ name, markdown, linkFor })]));
+  const pages = new Map<string, Html>();
+  const pageOf = (name: string, markdown: string): Html => {
+    let page = pages.get(name);
+    if (page === undefined) pages.set(name, (page = docPage({ name, markdown, linkFor })));
+    return page;
+  };
   const index = docIndexPage([...docs].map(([name, markdown]) => ({ name, ...describe(markdown, name) })));
 
   router.get('/guide', (_req, res) => {
@@ -71,7 +79,7 @@ export function guideRouter(): Router {
     if (markdown === undefined) throw notFound(`No guide "${name}". Guides: ${[...docs.keys()].join(', ')}.`);
     res.set('Cache-Control', 'public, max-age=3600');
     if (raw) return void res.type('text/markdown; charset=utf-8').send(markdown);
-    sendHtml(res, pages.get(name)!);
+    sendHtml(res, pageOf(name, markdown));
   });
   return router;
 }

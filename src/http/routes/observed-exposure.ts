@@ -1,14 +1,13 @@
 import { Router, type NextFunction, type Request, type Response } from 'express';
 import { todayUtc } from '../../law/in-force.js';
-import type { PlacedObservation } from '../../observations/apply-observations.js';
-import { checkObservation } from '../../observations/check-observation.js';
-import { disclosureScore, gradeFor, summarizeExposure, type Cell } from '../../scoring/index.js';
-import { InvalidDocumentError, type ValidationIssue } from '../../formats/validation-error.js';
-import type { Declaration } from '../../formats/types.generated.js';
+import { gradeFor, summarizeExposure, type Cell } from '../../scoring/index.js';
 import { differences, scoreAsObserved, BASES, type Basis } from '../../service/observed-exposure.js';
 import { rankedProvider } from '../../service/ranking.js';
 import type { AppContext } from '../context.js';
-import { sendTable } from '../csv-response.js';
+import { sendTable, wantsCsv } from '../csv-response.js';
+import { renderObservedScore, type ScoreQuery } from '../draft-thread/draft-answers.js';
+import { draftDeps } from '../draft-thread/draft-deps.js';
+import { onDraftThread, sendRendered } from '../draft-thread/draft-route.js';
 import { badRequest, notFound } from '../http-error.js';
 import { requireContentType } from '../json-body.js';
 import { cellsAt, scoringDetail } from '../../service/answer-detail.js';
@@ -22,8 +21,6 @@ export function basisParam(value: unknown): Basis {
   if (typeof value !== 'string' || !BASES.includes(value as Basis)) throw badRequest(`basis must be declared or observed, got "${String(value)}".`, { errors: [{ pointer: '', parameter: 'basis', keyword: 'enum', message: 'must be declared or observed' }] });
   return value as Basis;
 }
-
-const prefixed = (prefix: string, issues: ValidationIssue[]) => issues.map((i) => ({ ...i, pointer: prefix + i.pointer }));
 
 /**
  * The "as observed" basis of exposure (`?basis=observed`): of a stored provider, of a
@@ -77,56 +74,11 @@ export function observedExposureRouter(ctx: AppContext): Router {
     });
   });
 
-  router.post('/score', observedOnly, requireContentType(), ctx.json, (req, res) => {
-    const model = threatModelParam(req, ctx);
-    const lawDate = lawDateParam(req) ?? todayUtc();
-    const level = explainParam(req.query.explain);
-    const explain = scoringDetail(level);
-    const body = req.body as { declaration?: unknown; observations?: unknown };
-    const shape: ValidationIssue[] = [];
-    if (typeof body !== 'object' || body === null || Array.isArray(body)) shape.push({ pointer: '', keyword: 'type', message: 'must be an object { declaration, observations }' });
-    else {
-      for (const key of Object.keys(body)) if (key !== 'declaration' && key !== 'observations') shape.push({ pointer: `/${key}`, keyword: 'additionalProperties', message: 'is not an allowed property here' });
-      if (body.declaration === undefined) shape.push({ pointer: '/declaration', keyword: 'required', message: 'is required' });
-      if (!Array.isArray(body.observations) || body.observations.length > 500) shape.push({ pointer: '/observations', keyword: 'type', message: 'must be an array of at most 500 observations' });
-    }
-    if (shape.length > 0) throw new InvalidDocumentError(shape, 'The body must be { declaration, observations }.');
-    const check = atlas.check(body.declaration);
-    if (!check.valid) throw new InvalidDocumentError(prefixed('/declaration', check.errors));
-    const declaration = check.declaration as Declaration;
-    const issues: ValidationIssue[] = [];
-    const placed: PlacedObservation[] = [];
-    (body.observations as unknown[]).forEach((o, i) => {
-      try {
-        const { observation, place } = checkObservation(atlas.registry, o, declaration);
-        placed.push({ id: i + 1, observedAt: observation.observedAt, pointer: observation.pointer, value: observation.value, place });
-      } catch (error) {
-        if (!(error instanceof InvalidDocumentError)) throw error;
-        issues.push(...prefixed(`/observations/${i}`, error.errors));
-      }
-    });
-    if (issues.length > 0) throw new InvalidDocumentError(issues, 'Some observations do not fit the declaration format.');
-    const declared = scoreAsObserved(declaration, [], policy, { lawDate, explain });
-    const observed = scoreAsObserved(declaration, placed, policy, { lawDate, explain });
-    const cells = selectCells(observed.result.cells, model);
-    sendTable(req, res, {
-      columns: cellColumns(declaration.provider.id),
-      rows: cells,
-      filename: `${declaration.provider.id}-observed-exposure`,
-      json: {
-        providerId: declaration.provider.id,
-        basis: 'observed',
-        modelVersion: observed.result.modelVersion,
-        lawDate: observed.result.lawDate,
-        summary: summarizeExposure(observed.result, params),
-        disclosure: disclosureScore(observed.declaration),
-        warnings: check.warnings,
-        observations: { applied: observed.applied, unapplied: observed.unapplied },
-        differences: differences(declared.result, observed),
-        explain: level,
-        ...cellsAt(cells, level),
-      },
-    });
+  router.post('/score', observedOnly, requireContentType(), ctx.json, async (req, res) => {
+    const query: ScoreQuery = { model: threatModelParam(req, ctx), lawDate: lawDateParam(req) ?? todayUtc(), explain: explainParam(req.query.explain), csv: wantsCsv(req), today: todayUtc() };
+    // A large body (a declaration and up to 500 observations) is checked and scored on a draft thread.
+    const rendered = onDraftThread(ctx.drafts, req.rawBody) ? await ctx.drafts.pool.run({ kind: 'observed', body: req.rawBody, query }) : renderObservedScore(draftDeps(ctx), req.body, query);
+    sendRendered(res, rendered, { varyAccept: true });
   });
 
   router.get('/exposure', observedOnly, async (req, res) => {

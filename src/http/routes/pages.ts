@@ -109,7 +109,7 @@ export function pagesRouter(ctx: AppContext): Router {
       rows = observedRows(observed.ranked);
       undeclared = observed.undeclared;
     } else {
-      const declared = await ctx.rankings.rank(model, order, lawDate);
+      const declared = await ctx.rankings.rank(model, order, lawDate, ctx.rankWait);
       rows = declared.ranked.map((r) => ({ ...rankedProvider(r), ...grades(r), asOf: r.latest.summary.asOf, declaredByProvider: true, observers: [] }));
       undeclared = declared.undeclared;
       // Providers known only from evidence are not left out: ranked apart, on what reviewers documented.

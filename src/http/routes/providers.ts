@@ -7,6 +7,18 @@ import { providerDetail, providerSummary, versionLocation, latestOr404, fullLate
 import { sendTable } from '../csv-response.js';
 import { dryRun } from './dry-run.js';
 import { undeclaredSummary } from '../undeclared-view.js';
+import { onDraftThread } from '../draft-thread/draft-route.js';
+import { contentHash } from '../../store/version-record.js';
+import type { Prepared } from '../../service/atlas.js';
+import type { Analysis } from '../../service/analysis.js';
+
+/** The check and analysis of a large submission, made on a draft thread (none when the bytes are the latest version's: nothing is written). */
+async function prepareOnThread(ctx: AppContext, providerId: string, body: string): Promise<Prepared<Analysis> | undefined> {
+  const latest = ctx.atlas.latestOf(providerId);
+  if (latest && latest.meta.hash === contentHash(body)) return undefined;
+  const previous = latest && (await ctx.atlas.record(providerId, latest.meta.version))?.body;
+  return { baseVersion: latest?.meta.version ?? 0, analysis: await ctx.drafts.pool.prepare({ kind: 'prepare', body, providerId, previous }) };
+}
 
 /** Providers and their immutable declaration versions. */
 export function providersRouter(ctx: AppContext): Router {
@@ -47,7 +59,11 @@ export function providersRouter(ctx: AppContext): Router {
     dryRun(ctx),
     async (req, res) => {
       const providerId = providerIdParam(String(req.params.providerId));
-      const written = await atlas.submit(providerId, req.body, req.rawBody ?? JSON.stringify(req.body), res.locals.keyId);
+      const body = req.rawBody ?? JSON.stringify(req.body);
+      // A large submission is checked and analysed on a draft thread against the latest version;
+      // the write uses that analysis if no other write landed in between (else it makes its own).
+      const prepared = onDraftThread(ctx.drafts, req.rawBody) ? await prepareOnThread(ctx, providerId, body) : undefined;
+      const written = await atlas.submit(providerId, req.body, body, res.locals.keyId, prepared);
       const location = versionLocation(providerId, written.version);
       // The same bytes as the latest version add nothing: 200 with that version, `created: false`.
       res

@@ -1,12 +1,12 @@
 import { Router, type Request, type RequestHandler } from 'express';
 import type { GovernmentRequest } from '../../formats/types.generated.js';
 import { aggregateRequests } from '../../transparency/aggregate-requests.js';
-import { checkGovernmentRequests } from '../../transparency/check-requests.js';
+import { checkGovernmentRequests, duplicateRows } from '../../transparency/check-requests.js';
 import { ImportError } from '../../transparency/import-error.js';
 import type { SkippedRow } from '../../transparency/parse-requests-csv.js';
 import { REQUEST_COLUMNS } from '../../transparency/request-columns.js';
-import { requestRowKey } from '../../transparency/request-row-key.js';
 import { importRequests } from '../../service/import-requests.js';
+import { TransparencyRows } from '../../service/transparency-rows.js';
 import type { AppContext } from '../context.js';
 import { MAX_SKIPPED_LISTED } from '../csv-thread/csv-figures.js';
 import { csvThread } from '../csv-thread/csv-thread.js';
@@ -53,14 +53,8 @@ async function fromCsv(req: Request): Promise<ImportedFigures> {
 
 function fromJson(body: unknown, ctx: AppContext): ImportedFigures {
   if (!Array.isArray(body)) throw invalidDocument([{ pointer: '', keyword: 'type', message: 'must be an array of governmentRequests rows' }]);
-  const errors = checkGovernmentRequests(ctx.atlas.registry, body);
-  const first = new Map<string, number>();
-  (body as GovernmentRequest[]).forEach((row, i) => {
-    if (errors.length > 0) return;
-    const earlier = first.get(requestRowKey(row));
-    if (earlier === undefined) first.set(requestRowKey(row), i);
-    else errors.push({ pointer: `/${i}`, keyword: 'duplicateRow', message: `same period, country and process as row ${earlier}` });
-  });
+  const invalid = checkGovernmentRequests(ctx.atlas.registry, body);
+  const errors = invalid.length > 0 ? invalid : duplicateRows(body as GovernmentRequest[]);
   if (errors.length > 0) throw invalidDocument(errors, 'Some rows do not satisfy the governmentRequests format; nothing was imported.');
   return { rows: body as GovernmentRequest[], skipped: [], skippedTotal: 0, layout: 'json' };
 }
@@ -102,17 +96,8 @@ export function transparencyRouter(ctx: AppContext): Router {
     },
   );
 
-  // Every provider's request rows, read once per store revision: declarations are loaded on
-  // demand, so reading them all on every request would cost a pass over the store each time.
-  let rowsAt: { revision: number; sources: Promise<{ providerId: string; rows: GovernmentRequest[] }[]> } | undefined;
-  const allRows = () => {
-    if (rowsAt === undefined || rowsAt.revision !== atlas.revision) {
-      const sources = atlas.latestDeclarations().then((all) => all.map(({ providerId, declaration }) => ({ providerId, rows: declaration.governmentRequests ?? [] })));
-      rowsAt = { revision: atlas.revision, sources };
-      sources.catch(() => (rowsAt = undefined));
-    }
-    return rowsAt.sources;
-  };
+  // Every provider's request rows, kept current with the read model (a write re-reads its provider only).
+  const requestRows = new TransparencyRows(atlas);
 
   router.get('/transparency', async (req, res) => {
     const { limit, offset } = pageParams(req.query, 1000, 20000);
@@ -124,7 +109,7 @@ export function transparencyRouter(ctx: AppContext): Router {
       from: dateParam('from', req.query.from),
       to: dateParam('to', req.query.to),
     };
-    const { totals, byCountry, rows } = aggregateRequests(await allRows(), filter);
+    const { totals, byCountry, rows } = aggregateRequests(await requestRows.all(), filter);
     const page = rows.slice(offset, offset + limit);
     sendTable(req, res, {
       columns: REQUEST_COLUMNS,

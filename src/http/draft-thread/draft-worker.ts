@@ -1,0 +1,64 @@
+/**
+ * The body of a draft thread (a worker_threads Worker started by draft-pool.ts): loads the
+ * same schemas, jurisdiction profiles and model parameters as the service, then answers each
+ * large draft it is sent with the same functions the event loop uses for small ones
+ * (draft-answers.ts), and hands the answer's bytes back without copying them. A large keyed
+ * submission is checked and analysed here too; the event loop only stores it.
+ */
+import { parentPort } from 'node:worker_threads';
+import type { Declaration } from '../../formats/types.generated.js';
+import { loadSchemaRegistry } from '../../formats/schema-registry.js';
+import { checkDeclaration } from '../../formats/validate-declaration.js';
+import { InvalidDocumentError } from '../../formats/validation-error.js';
+import { loadJurisdictions } from '../../policies/load-jurisdictions.js';
+import { loadModelParameters } from '../../policies/load-model-parameters.js';
+import { renderObservedScore, renderPreview, renderScore, renderValidation, type DraftDeps, type Rendered } from './draft-answers.js';
+import type { DraftJob, DraftReply, PrepareJob } from './draft-jobs.js';
+import { makeAnalyzer, type Analysis } from '../../service/analysis.js';
+
+const registry = loadSchemaRegistry();
+const policy = { jurisdictions: loadJurisdictions(registry), params: loadModelParameters(registry) };
+const port = parentPort!;
+
+/** The deps of one job: the check is the atlas's (`checkDeclaration` with today's date as the event loop sees it). */
+const depsOn = (today: string): DraftDeps => ({ registry, policy, check: (doc, providerId) => checkDeclaration(registry, doc, { providerId, today }) });
+const parse = (text: string | undefined) => (text === undefined ? undefined : (JSON.parse(text) as Declaration));
+
+function render(job: DraftJob): Rendered {
+  // The event loop has already read the body with parseJsonDocument (which refuses what
+  // JSON.parse would let through), so JSON.parse gives the same value here.
+  const doc: unknown = JSON.parse(job.body);
+  switch (job.kind) {
+    case 'score':
+      return renderScore(depsOn(job.query.today), doc, parse(job.previous), job.query);
+    case 'validate':
+      return renderValidation({ policy }, depsOn(job.today).check(doc), parse(job.previous), job.today);
+    case 'preview': {
+      const latest = job.latest && { version: job.latest.version, hash: job.latest.hash, declaration: parse(job.latest.body)! };
+      return renderPreview(depsOn(job.today), job.providerId, doc, job.body, latest, job.lawDate);
+    }
+    case 'observed':
+      return renderObservedScore(depsOn(job.query.today), doc, job.query);
+  }
+}
+
+const analyze = makeAnalyzer(policy);
+
+/** A keyed submission: the write's own check (with its provider id), then the service's analyzer against the version it builds on. */
+function prepare(job: PrepareJob): Analysis {
+  const check = checkDeclaration(registry, JSON.parse(job.body), { providerId: job.providerId });
+  if (!check.valid) throw new InvalidDocumentError(check.errors);
+  return analyze(check.declaration, parse(job.previous));
+}
+
+port.on('message', ({ id, job }: { id: number; job: DraftJob | PrepareJob }) => {
+  let reply: DraftReply;
+  try {
+    reply = job.kind === 'prepare' ? { id, ok: true, analysis: prepare(job) } : { id, ok: true, rendered: render(job) };
+  } catch (error) {
+    if (error instanceof InvalidDocumentError) reply = { id, ok: false, invalid: { errors: error.errors, detail: error.detail } };
+    else reply = { id, ok: false, failure: error instanceof Error ? (error.stack ?? error.message) : String(error) };
+  }
+  port.postMessage(reply, reply.ok && 'rendered' in reply ? [reply.rendered.bytes.buffer as ArrayBuffer] : []);
+});
+port.postMessage('ready');
