@@ -202,7 +202,7 @@ async function lawChange(scratch: string): Promise<void> {
       ['every provider from nothing (full analysis)', (r.fullMs / 1000).toFixed(1), '1.00'],
       [`after new law data for ${CHANGED_PROFILE} (its column only)`, (r.changedMs / 1000).toFixed(1), f2(ratio)],
     ]),
-    `Both runs read every provider's body and write its analysis and summary; the second computes one column (with the union profiles, which every column reads) instead of ${'all'}. A third start under the changed law then analysed ${r.analysedAfter} providers (everything was current).`,
+    `Both runs read every provider's body and write its analysis and summary (on the analysis threads, which read, update and write the remembered analyses themselves); the second computes one column (with the union profiles, which every column reads) instead of ${'all'}, and keeps the findings when the law data they read is unchanged. A third start under the changed law then analysed ${r.analysedAfter} providers (everything was current).`,
   );
   checks.push({ id: 'e', what: `analyses current after one profile's new law data ÷ full re-analysis (${r.providers} providers, lowdb)`, measured: `${f2(ratio)}× (${(r.changedMs / 1000).toFixed(1)} / ${(r.fullMs / 1000).toFixed(1)} s)`, target: '≤ 0.2×', pass: ratio <= 0.2 && r.analysedAfter === 0 && r.current === r.providers });
   await rm(dir, { recursive: true, force: true, maxRetries: 5 }).catch(() => undefined);
@@ -397,11 +397,10 @@ async function main(): Promise<void> {
     '  (a″) runs each of those parts alone. The log line is written by a small middleware (no child logger and',
     '  wrapped request per request as with pino-http), metrics children are looked up once per label set, and',
     '  helmet\'s headers are computed once; the bench no longer reads any server\'s log lines.',
-    '- (d4) the server analyses a first start on one thread fewer than the cores (at least one): the main thread',
-    '  works beside the threads (reads and checks each body, takes each analysis back, writes it with its summary).',
-    '  On two cores the row compares that one thread with two; with four or more, the default with one thread.',
-    '  Below four cores the row is informational: the threads share the cores with the main thread and the rest',
-    '  of the machine.',
+    '- (d4) the server analyses a first start on a thread per core by default (`ANALYSIS_WORKERS`); the main thread',
+    '  works beside the threads (reads and checks each body, takes in each summary). The row compares the default',
+    '  with one thread in the same run; below four cores it is informational: the threads share the cores with',
+    '  the main thread and the rest of the machine.',
     '- Where the time of (b), (c) and (d) goes, in CPU rather than wall clock (a loaded machine stretches the latter):',
     '  `node --import tsx bench/scale-profile.ts --providers N [--profile DIR]` (in-process: CPU, garbage collections',
     '  and CPU profiles of a restart, 200 writes and 200 rankings) and `node --import tsx bench/scale-spawned.ts',

@@ -248,9 +248,16 @@ export class FileAnalysisCache<A> implements AnalysisCache<A> {
         this.made = true;
       }
       const file = path.join(folder, `${providerId}.json`);
-      const temp = `${file}.${process.pid}.tmp`;
-      writeFileSync(temp, text);
-      renameSync(temp, file);
+      try {
+        // A new file (the usual case: a new law's or key's folder) is written in place: a torn
+        // one does not parse and is a miss, like a missing one.
+        writeFileSync(file, text, { flag: 'wx' });
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+        const temp = `${file}.${process.pid}.tmp`;
+        writeFileSync(temp, text);
+        renameSync(temp, file);
+      }
     } catch {
       // A cache that cannot be written costs a recomputation at the next start, nothing more.
     }

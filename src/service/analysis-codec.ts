@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import type { Finding } from '../findings/rule.js';
 import { CompactScores, type CompactScoresJson } from './compact-scores.js';
 import { summaryOfScores, type Analysis, type PolicyData } from './analysis.js';
 
@@ -14,8 +16,11 @@ export interface AnalysisCodec {
   staleOrCurrent(text: string, isCurrent: (analysis: Pick<Analysis, 'modelVersion' | 'lawKeys'>) => boolean): { stale: StaleAnalysis } | { analysis: Analysis };
 }
 
-/** What an analyzer reads of an analysis made under other law (src/service/analysis.ts). */
-export type StaleAnalysis = Pick<Analysis, 'modelVersion' | 'lawKeys' | 'scores' | 'disclosure'>;
+/**
+ * What an analyzer reads of an analysis made under other law (src/service/analysis.ts), and its
+ * findings when they hold under the law data now (`keptFindings`).
+ */
+export type StaleAnalysis = Pick<Analysis, 'modelVersion' | 'lawKeys' | 'scores' | 'disclosure'> & { keptFindings?: Finding[] };
 
 /** Bumped when the remembered form changes: another form does not decode. */
 const FORM = 1;
@@ -24,6 +29,20 @@ const FORM = 1;
 interface Stored extends Omit<Analysis, 'grade' | 'exposureScore' | 'exposure' | 'scores'> {
   form: typeof FORM;
   scores: CompactScoresJson;
+  /** The law data the findings read (`findingsLaw`) when they were made. */
+  findingsLaw: string;
+}
+
+/**
+ * A hash of what the findings read of the law data: each profile's code, name, retention
+ * mandates and union membership (src/findings/rules/retention-below-mandate.ts, the one rule
+ * that reads the profiles; the others read the declaration, its previous version and the model
+ * parameters, which the analyses' cache key holds). New law data that leaves these alone — a
+ * profile's instruments, its access routes — leaves every finding as it was.
+ */
+export function findingsLaw(policy: PolicyData): string {
+  const read = policy.jurisdictions.map((p) => [p.code, p.name, p.retentionMandates, p.memberStates ?? null]);
+  return createHash('sha256').update(JSON.stringify(read)).digest('hex').slice(0, 24);
 }
 
 /**
@@ -34,6 +53,7 @@ interface Stored extends Omit<Analysis, 'grade' | 'exposureScore' | 'exposure' |
  * updates; decoded, the analysis is the one encoded, key for key.
  */
 export function analysisCodec(policy: PolicyData): AnalysisCodec {
+  const law = findingsLaw(policy);
   const parse = (text: string) => {
     const s = JSON.parse(text) as Stored;
     if (s.form !== FORM || s.modelVersion !== policy.params.modelVersion) throw new Error('not a remembered analysis of this form and model');
@@ -71,6 +91,7 @@ export function analysisCodec(policy: PolicyData): AnalysisCodec {
         scores: CompactScores.of(a.scores).toJSON(),
         findings: a.findings,
         lawKeys: a.lawKeys,
+        findingsLaw: law,
       };
       return JSON.stringify(stored);
     },
@@ -80,7 +101,8 @@ export function analysisCodec(policy: PolicyData): AnalysisCodec {
     staleOrCurrent(text, isCurrent) {
       const s = parse(text);
       if (isCurrent(s)) return { analysis: expand(s) };
-      return { stale: { modelVersion: s.modelVersion, lawKeys: s.lawKeys, scores: CompactScores.fromJSON(s.scores).toTable(), disclosure: s.disclosure } };
+      const keptFindings = s.findingsLaw === law ? s.findings : undefined;
+      return { stale: { modelVersion: s.modelVersion, lawKeys: s.lawKeys, scores: CompactScores.fromJSON(s.scores).toTable(), disclosure: s.disclosure, keptFindings } };
     },
   };
 }

@@ -61,14 +61,17 @@ export class AnalysisPool {
         worker.once('message', () => resolve());
         worker.once('error', reject);
       });
-      worker.on('message', (reply: AnalysisReply | { ready: true }) => {
-        if (!('id' in reply)) return;
-        const job = this.pending.get(reply.id);
-        if (!job) return;
-        this.pending.delete(reply.id);
-        job.thread.busy--;
-        if (reply.error !== undefined) job.reject(new Error(`analysis thread failed: ${reply.error}`));
-        else job.resolve({ analysis: reply.analysis, summary: reply.summary, remembered: reply.remembered });
+      // Replies come in arrays (those a thread made in one turn of its event loop).
+      worker.on('message', (message: AnalysisReply[] | { ready: true }) => {
+        if (!Array.isArray(message)) return;
+        for (const reply of message) {
+          const job = this.pending.get(reply.id);
+          if (!job) continue;
+          this.pending.delete(reply.id);
+          job.thread.busy--;
+          if (reply.error !== undefined) job.reject(new Error(`analysis thread failed: ${reply.error}`));
+          else job.resolve({ analysis: reply.analysis, summary: reply.summary, remembered: reply.remembered });
+        }
       });
       worker.on('error', (error) => this.fail(error));
       worker.on('exit', (code) => {

@@ -8,9 +8,6 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Declaration } from '../formats/types.generated.js';
-import { loadSchemaRegistry } from '../formats/schema-registry.js';
-import { loadJurisdictions } from '../policies/load-jurisdictions.js';
-import { loadModelParameters } from '../policies/load-model-parameters.js';
 import { analysisIsCurrent, makeAnalyzer, type Analysis, type PolicyData } from './analysis.js';
 import type { AnalysisJob, AnalysisReply, ThreadData } from './analysis-pool.js';
 import { FileAnalysisCache } from './analysis-cache.js';
@@ -19,10 +16,8 @@ import { providerSummaryCodec, summarizeProvider } from './provider-entry.js';
 
 const data = workerData as ThreadData | undefined;
 const given = data?.policy;
-const policy = given ?? (() => {
-  const registry = loadSchemaRegistry();
-  return { jurisdictions: loadJurisdictions(registry), params: loadModelParameters(registry) };
-})();
+// The schema compiler and the policy loaders are loaded only when no policy data is given (they cost a thread's start more than its scoring code).
+const policy: PolicyData = given ?? (await shippedPolicy());
 const codec = analysisCodec(policy);
 const cache = data?.cache && new FileAnalysisCache<Analysis>(data.cache.dir, data.cache.key, data.cache.analysesKey, data.cache.law, codec);
 const analyze = makeAnalyzer(policy);
@@ -48,9 +43,21 @@ port.on('message', (job: AnalysisJob) => {
   } catch (error) {
     reply = { id: job.id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) };
   }
-  port.postMessage(reply);
+  queueReply(reply);
 });
 port.postMessage({ ready: true });
+
+/** Replies made in one turn of the thread's event loop (it takes every job waiting in one turn), sent together: one message instead of dozens. */
+let replies: AnalysisReply[] = [];
+function queueReply(reply: AnalysisReply): void {
+  if (replies.length === 0) {
+    setImmediate(() => {
+      port.postMessage(replies);
+      replies = [];
+    });
+  }
+  replies.push(reply);
+}
 
 /**
  * The job's remembered analysis: current (then only summarised), or stale (then updated where
@@ -63,7 +70,7 @@ function remembered(job: AnalysisJob): { analysis?: Analysis; stale?: unknown } 
     if (cache) {
       const text = cache.textOf(job.meta.providerId, job.meta.version);
       if (text === undefined) return {};
-      const found = codec.staleOrCurrent(text, isCurrent as (a: Pick<Analysis, 'modelVersion' | 'lawKeys'>) => boolean);
+      const found = codec.staleOrCurrent(text, isCurrent);
       return 'analysis' in found ? { analysis: found.analysis } : { stale: found.stale };
     }
     if (job.remembered === undefined) return {};
@@ -72,4 +79,14 @@ function remembered(job: AnalysisJob): { analysis?: Analysis; stale?: unknown } 
   } catch {
     return {};
   }
+}
+
+async function shippedPolicy(): Promise<PolicyData> {
+  const [{ loadSchemaRegistry }, { loadJurisdictions }, { loadModelParameters }] = await Promise.all([
+    import('../formats/schema-registry.js'),
+    import('../policies/load-jurisdictions.js'),
+    import('../policies/load-model-parameters.js'),
+  ]);
+  const registry = loadSchemaRegistry();
+  return { jurisdictions: loadJurisdictions(registry), params: loadModelParameters(registry) };
 }

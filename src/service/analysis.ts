@@ -76,13 +76,16 @@ export function summaryOfScores(scores: ScoreTable, policy: PolicyData, worstCou
       const cell = row[codes[j]];
       const established = cell[0];
       const worstCase = cell[1];
-      let made: Ranked | undefined;
-      const make = () => (made ??= { category, jurisdiction: codes[j], established, worstCase, index });
-      if (best === undefined || beats(worstCase, established, index, best) < 0) best = make();
+      const leadsRow = best === undefined || beats(worstCase, established, index, best) < 0;
       const current = byJurisdiction[j];
-      if (current === undefined || beats(worstCase, established, index, current) < 0) byJurisdiction[j] = make();
-      if (worst.length < worstCount || beats(worstCase, established, index, worst[worst.length - 1]) < 0) {
-        worst.push(make());
+      const leadsColumn = current === undefined || beats(worstCase, established, index, current) < 0;
+      const among = worst.length < worstCount || beats(worstCase, established, index, worst[worst.length - 1]) < 0;
+      if (!leadsRow && !leadsColumn && !among) continue;
+      const made: Ranked = { category, jurisdiction: codes[j], established, worstCase, index };
+      if (leadsRow) best = made;
+      if (leadsColumn) byJurisdiction[j] = made;
+      if (among) {
+        worst.push(made);
         worst.sort(worse);
         if (worst.length > worstCount) worst.pop();
       }
@@ -103,12 +106,12 @@ export function summaryOfScores(scores: ScoreTable, policy: PolicyData, worstCou
 }
 
 /** The jurisdiction codes whose column must be made again: a new key, or none before (a profile added). */
-function changedColumns(stale: Analysis, keys: Record<string, string>): string[] {
+function changedColumns(stale: Pick<Analysis, 'lawKeys'>, keys: Record<string, string>): string[] {
   return Object.keys(keys).filter((code) => stale.lawKeys?.[code] !== keys[code]);
 }
 
 /** Whether an analysis was made under today's law for every column, by this model: else `analyze` updates it. */
-export function analysisIsCurrent(policy: PolicyData): (analysis: Analysis) => boolean {
+export function analysisIsCurrent(policy: PolicyData): (analysis: Pick<Analysis, 'modelVersion' | 'lawKeys'>) => boolean {
   const keysOf = lawKeysMemo(policy.jurisdictions);
   return (analysis) => {
     if (analysis.modelVersion !== policy.params.modelVersion || analysis.lawKeys === undefined) return false;
@@ -129,7 +132,7 @@ export function makeAnalyzer(policy: PolicyData, observe: { scored?: (codes: rea
   // The law epoch depends on the day only: hashed once a day, not once per analysis (a first start makes thousands).
   const epochOf = epochMemo(policy.jurisdictions);
   const keysOf = lawKeysMemo(policy.jurisdictions);
-  const analysisOf = (declaration: Declaration, previous: Declaration | undefined, lawDate: string, scores: ScoreTable, summary: ExposureSummary, disclosure: DisclosureScore): Analysis => {
+  const analysisOf = (declaration: Declaration, previous: Declaration | undefined, lawDate: string, scores: ScoreTable, summary: ExposureSummary, disclosure: DisclosureScore, findings?: Finding[]): Analysis => {
     const modelVersion = summary.modelVersion;
     return {
       categoriesCollected: declaration.dataCategories.filter((c) => c.collected === 'yes').length,
@@ -142,7 +145,7 @@ export function makeAnalyzer(policy: PolicyData, observe: { scored?: (codes: rea
       disclosure,
       exposure: summary,
       scores,
-      findings: findingsOf(declaration, previous, policy.jurisdictions, contentCategoryIds(policy.params), policy.params.categories.map((c) => c.category), policy.params),
+      findings: findings ?? findingsOf(declaration, previous, policy.jurisdictions, contentCategoryIds(policy.params), policy.params.categories.map((c) => c.category), policy.params),
       lawKeys: keysOf(lawDate),
     };
   };
@@ -178,7 +181,8 @@ export function makeAnalyzer(policy: PolicyData, observe: { scored?: (codes: rea
         for (const code of codes) row[code] = wanted.has(code) ? made[category][code] : staleRow[code];
       }
       // The disclosure score reads the declaration only: the stale analysis's holds.
-      return analysisOf(declaration, previous, lawDate, scores, summaryOfScores(scores, policy), stale!.disclosure);
+      // The findings too when the stale analysis says they hold under this law data (`keptFindings`, see analysis-codec.ts).
+      return analysisOf(declaration, previous, lawDate, scores, summaryOfScores(scores, policy), stale!.disclosure, (stale as { keptFindings?: Finding[] }).keptFindings);
     }
     observe.scored?.(policy.jurisdictions.map((p) => p.code));
     const result = computeExposure(declaration, policy.jurisdictions, policy.params, { lawDate });

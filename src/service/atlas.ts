@@ -193,13 +193,20 @@ export class Atlas<A, S = unknown> {
       else this.setLatest(meta, summary);
     }
     const threaded = startAnalyzer !== undefined && missing.length >= THREADED_FROM && this.codec !== undefined && (!this.cache || this.threadsRemember || (this.cache.getTexts && this.cache.setText));
+    if (threaded) {
+      // The next batch's versions are read while the threads analyse this one: they never wait for the reading.
+      let next: Promise<VersionRecord[]> | undefined = this.recordsOf(missing.slice(0, ANALYSE_PAGE));
+      for (let start = 0; next !== undefined; start += ANALYSE_PAGE) {
+        const records = await next;
+        next = start + ANALYSE_PAGE < missing.length ? this.recordsOf(missing.slice(start + ANALYSE_PAGE, start + 2 * ANALYSE_PAGE)) : undefined;
+        next?.catch(() => undefined); // awaited at the next turn of the loop
+        await this.loadOnThreads(records, startAnalyzer);
+      }
+      return;
+    }
     for (let start = 0; start < missing.length; start += ANALYSE_PAGE) {
       const batch = missing.slice(start, start + ANALYSE_PAGE);
       const records = await this.recordsOf(batch);
-      if (threaded) {
-        await this.loadOnThreads(records, startAnalyzer);
-        continue;
-      }
       const known = this.cache?.getMany ? await this.cache.getMany(batch) : this.cache ? await this.rememberedOf(batch) : undefined;
       // What is remembered is written while the next providers are read (a batch of writes in flight at most).
       const writes: Promise<unknown>[] = [];

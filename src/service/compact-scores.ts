@@ -59,6 +59,9 @@ function internLayout(categories: string[], jurisdictions: string[]): ScoreLayou
   return layout;
 }
 
+/** Tables made compact, while they live (a table is not changed once made compact). */
+const madeOf = new WeakMap<ScoreTable, CompactScores>();
+
 /** A missing cell (a category the table has no row for in a jurisdiction). */
 export const NONE = 0xffff;
 const MAX_TENTHS = NONE - 1;
@@ -77,6 +80,13 @@ export class CompactScores {
   ) {}
 
   static of(table: ScoreTable): CompactScores {
+    // An analysis's table is made compact twice (its remembered form, its read-model summary): once is enough.
+    let made = madeOf.get(table);
+    if (!made) madeOf.set(table, (made = CompactScores.make(table)));
+    return made;
+  }
+
+  private static make(table: ScoreTable): CompactScores {
     const layout = layoutOf(table);
     // One pass, optimistic: scores are tenths; the first value that is not falls back to the exact table.
     const established = new Uint16Array(layout.cells).fill(NONE);

@@ -106,9 +106,10 @@ describe('large drafts are answered on a draft thread, byte for byte as on the e
 describe('the draft pool is bounded, and survives a thread that dies', () => {
   it('refuses a draft beyond the threads and the queue with 503 busy and Retry-After', async () => {
     const pool = new DraftPool({ workers: 1, queuePerWorker: 1, entry: stuckEntry });
-    const { server } = await serve({ draftPool: pool, draftThreadMinBytes: 0 });
+    // The first version (small) is stored on the event loop; the drafts (above 64 KB) go to the stuck thread.
+    const { server } = await serve({ draftPool: pool, draftThreadMinBytes: 64 * 1024 });
     try {
-      const body = JSON.stringify(validDeclaration(PROVIDER));
+      const body = largestDeclaration(PROVIDER, 70 * 1024, { sections: 'rows' });
       // One draft on the (stuck) thread, one waiting: both stay unanswered until the pool closes.
       const held = [send(server.url, '/v1/score', body), send(server.url, '/v1/validate', body)];
       while (pool.load < 2) await new Promise((resolve) => setTimeout(resolve, 10));
