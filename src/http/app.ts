@@ -42,7 +42,7 @@ import { assessmentsRouter } from './routes/assessments.js';
 import { campaignsRouter } from './routes/campaigns.js';
 import { campaignPagesRouter } from './routes/campaign-pages.js';
 import { ExposureReader } from '../service/exposure-reader.js';
-import { RANK_WAIT_MS, RankingCache } from '../service/ranking-cache.js';
+import { RANK_SLICE_MS, RANK_WAIT_MS, RankingCache } from '../service/ranking-cache.js';
 import type { Logger } from 'pino';
 import { createLogger, requestLogging } from './logger.js';
 import { createMetrics, type Metrics } from './metrics.js';
@@ -123,13 +123,15 @@ export function createApp(options: AppOptions): Express {
   const metrics = options.metrics ?? createMetrics();
   const log = options.log ?? ((message: string, error: unknown) => logger.error({ err: error }, message));
   const auth = authContext(options.auth);
-  const rankings = new RankingCache(options.atlas, options.policy);
   const drafts = { pool: options.draftPool ?? draftPool(), minBytes: options.draftThreadMinBytes ?? DRAFT_THREAD_MIN_BYTES };
+  const exposure = options.exposure ?? new ExposureReader(options.atlas, options.policy, storedMatrices(drafts));
+  // A ranking under other law reads a large version's columns from its matrix, made on a draft thread.
+  const rankings = new RankingCache(options.atlas, options.policy, RANK_SLICE_MS, { minBytes: drafts.minBytes, of: (providerId, version, lawDate) => exposure.of(providerId, version, { lawDate }) });
   const ctx: AppContext = {
     atlas: options.atlas,
     categories: options.categories,
     policy: options.policy,
-    exposure: options.exposure ?? new ExposureReader(options.atlas, options.policy, storedMatrices(drafts)),
+    exposure,
     rankings,
     rankWait: { waitMs: options.rankWaitMs ?? RANK_WAIT_MS },
     openapi: options.openapi,

@@ -1,6 +1,6 @@
 import { todayUtc } from '../law/in-force.js';
 import { LawInForce } from '../law/law-in-force.js';
-import { computeExposure } from '../scoring/index.js';
+import { computeExposure, type ExposureResult } from '../scoring/index.js';
 import type { Declaration } from '../formats/types.generated.js';
 import type { Analysis, PolicyData, ScoreTable } from './analysis.js';
 import type { Atlas, LatestEntry } from './atlas.js';
@@ -17,6 +17,17 @@ export const RANK_SLICE_MS = 20;
 export const RANK_WAIT_MS = 2000;
 /** Rankings made at once under other law; a request for another one beyond is answered busy at once. */
 export const RANKS_IN_FLIGHT = 2;
+
+/**
+ * Where a large stored version's matrix is made off the event loop (the exposure reader with
+ * the draft threads): from `minBytes` of stored text, the columns a ranking under other law
+ * needs are read from `of`'s matrix instead of being computed here, in one piece of work that
+ * could hold the event loop for a tenth of a second or more.
+ */
+export interface LargeMatrices {
+  minBytes: number;
+  of(providerId: string, version: number, lawDate: string): Promise<ExposureResult | undefined>;
+}
 
 /** How a caller waits for a ranking not made yet: at most `waitMs`, then RankingBusyError (absent: until it is made). */
 export interface RankWait {
@@ -55,6 +66,7 @@ export class RankingCache {
     private readonly policy?: PolicyData,
     /** Longest stretch of scoring before the event loop gets a turn (a ranking under another law over thousands of providers takes seconds). */
     private readonly sliceMs = RANK_SLICE_MS,
+    private readonly large?: LargeMatrices,
   ) {
     this.law = policy && new LawInForce(policy.jurisdictions);
     const all = atlas.allLatest();
@@ -116,11 +128,23 @@ export class RankingCache {
     const key = `${latest.meta.providerId}@${latest.meta.version}@${law.columnsKey(lawDate)}`;
     const hit = this.tables.get(key);
     if (hit) return hit;
-    const declaration = (await this.atlas.declarationAt(latest.meta.providerId, latest.meta.version))!;
-    const table = CompactScores.of(withColumns(latest.summary.scores, changed, declaration, this.policy, lawDate));
+    const table = CompactScores.of((await this.largeTable(latest, changed, lawDate)) ?? withColumns(latest.summary.scores, changed, (await this.atlas.declarationAt(latest.meta.providerId, latest.meta.version))!, this.policy, lawDate));
     this.computed.tables++;
     this.computed.columns += changed.length;
     this.tables.set(key, table);
+    return table;
+  }
+
+  /** A large version's table with the `changed` columns read from its matrix made off the event loop; undefined for a small one. */
+  private async largeTable(latest: LatestEntry<ProviderSummary>, changed: string[], lawDate: string): Promise<ScoreTable | undefined> {
+    if (!this.large) return undefined;
+    const record = await this.atlas.record(latest.meta.providerId, latest.meta.version);
+    if (!record || Buffer.byteLength(record.body, 'utf8') < this.large.minBytes) return undefined;
+    const matrix = await this.large.of(latest.meta.providerId, latest.meta.version, lawDate);
+    if (!matrix) return undefined;
+    const wanted = new Set(changed);
+    const table = latest.summary.scores.toTable();
+    for (const cell of matrix.cells) if (wanted.has(cell.jurisdiction)) table[cell.category][cell.jurisdiction] = [cell.established, cell.worstCase];
     return table;
   }
 

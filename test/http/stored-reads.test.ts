@@ -95,6 +95,17 @@ describe('the matrix of a large stored version is computed on a draft thread, wi
     expect(pool.answered).toBe(before + 3);
   }, 120_000);
 
+  it('ranks under other law with a large version\'s columns read from its matrix made on a thread, the same ranking as inline', async () => {
+    // On 2000-01-10 the law of every column differs from today's: both providers' columns are made again.
+    const path = '/v1/exposure?jurisdiction=CN&category=message-content&lawDate=2000-01-10';
+    const before = pool.answered;
+    const [a, b] = [await get(inline.url, path), await get(threaded.url, path)];
+    expect(a.status).toBe(200);
+    expect(b.body).toEqual(a.body);
+    expect(JSON.parse(a.body).items.map((i: { providerId: string }) => i.providerId)).toEqual(expect.arrayContaining([LARGE, SMALL]));
+    expect(pool.answered).toBe(before + 1); // the large version's matrix, once; the small one's columns inline
+  }, 120_000);
+
   it('computes and renders a small version inline', async () => {
     const before = pool.answered;
     for (const path of [`/v1/providers/${SMALL}/exposure?explain=full&lawDate=2019-03-01`, `/providers/${SMALL}?lawDate=2019-03-01`]) {
