@@ -43,6 +43,9 @@ describe('large drafts are answered on a draft thread, byte for byte as on the e
   const large = largestDeclaration(PROVIDER, 680 * 1024);
   // Request rows only, over every profiled country and process (above the 64 KB threshold).
   const rows = largestDeclaration(PROVIDER, 96 * 1024, { sections: 'rows' });
+  // A TILT document of about 200 KB: one category disclosed to thousands of recipients.
+  const recipients = Array.from({ length: 3000 }, (_, i) => `{"name":"Vendor ${i} Dienstleister","country":"Germany, Berlin ${i}"}`);
+  const tiltRecipients = `{"meta":{"name":"Hostile Co"},"dataDisclosed":[{"category":"E-Mail","recipients":[${recipients.join(',')}]}]}`;
 
   beforeAll(async () => {
     inline = (await serve({ draftThreadMinBytes: Number.POSITIVE_INFINITY })).server;
@@ -67,6 +70,8 @@ describe('large drafts are answered on a draft thread, byte for byte as on the e
     ['validate of an invalid draft (422)', '/v1/validate', () => large.replace('"collected":"yes"', '"collected":"maybe"'), json, 422],
     ['dry run of a draft for another provider (422)', '/v1/providers/someone-else/declarations?dryRun=true', () => rows, json, 422],
     ['observed score of a body of the wrong shape (422)', '/v1/score?basis=observed', () => `{"declaration":${rows},"extra":1}`, json, 422],
+    ['TILT import of many recipients', `/v1/import/tilt?providerId=${PROVIDER}`, () => tiltRecipients, json, 200],
+    ['TILT import of a body that is not a TILT object (422)', '/v1/import/tilt', () => `[${tiltRecipients}]`, json, 422],
   ];
 
   it.each(cases)('%s', async (_name, path, body, headers, status) => {

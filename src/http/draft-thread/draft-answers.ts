@@ -14,6 +14,10 @@ import type { ThreatModel } from '../../service/ranking.js';
 import { cellColumns, selectCells } from '../cell-table.js';
 import { toCsv } from '../csv-response.js';
 import { jsonBytes } from '../json-bytes.js';
+import { mapTilt } from '../../tilt/map-tilt.js';
+import { isObject } from '../../tilt/tilt-values.js';
+import type { ImportTables } from '../../transparency/import-tables.js';
+import type { KeywordTable } from '../../tilt/category-keywords.js';
 
 /**
  * The answers of the draft endpoints (`POST /v1/score`, `/v1/validate`, a dry run, and
@@ -86,6 +90,26 @@ export function renderValidation(deps: Pick<DraftDeps, 'policy'>, check: Declara
   if (!check.valid) throw new InvalidDocumentError(check.errors);
   const draft = draftFindings(check.declaration, previous, deps.policy, today);
   return json({ valid: true, warnings: [...check.warnings, ...draft.warnings], findings: draft.findings });
+}
+
+/** The tables a TILT document is mapped with (policies/import). */
+export interface TiltTables {
+  keywords: KeywordTable;
+  tables: ImportTables;
+}
+
+/** `POST /v1/import/tilt`: the draft declaration a TILT document maps to, checked against the format; nothing is stored. */
+export function renderTilt(deps: Pick<DraftDeps, 'check'>, doc: unknown, tilt: TiltTables, providerId: string | undefined, today: string): Rendered {
+  if (!isObject(doc)) throw new InvalidDocumentError([{ pointer: '', keyword: 'type', message: 'a TILT document is a JSON object' }], 'The body is not a TILT document.');
+  const draft = mapTilt(doc, { keywords: tilt.keywords, tables: tilt.tables, today, providerId });
+  const check = deps.check(draft.declaration);
+  return json({
+    declaration: draft.declaration,
+    valid: check.valid,
+    ...(check.valid ? {} : { errors: check.errors }),
+    unmapped: draft.unmapped,
+    repaired: draft.repaired,
+  });
 }
 
 /**

@@ -15,7 +15,8 @@ export type DraftJob =
   | { kind: 'score'; body: string; previous?: string; query: ScoreQuery }
   | { kind: 'validate'; body: string; previous?: string; today: string }
   | { kind: 'preview'; body: string; providerId: string; latest?: StoredText; lawDate: string; today: string }
-  | { kind: 'observed'; body: string; query: ScoreQuery };
+  | { kind: 'observed'; body: string; query: ScoreQuery }
+  | { kind: 'tilt'; body: string; providerId?: string; today: string };
 
 /** A keyed submission to check and analyse (against the stored text of the version it builds on) before it is stored. */
 export interface PrepareJob {

@@ -12,7 +12,8 @@ import { checkDeclaration } from '../../formats/validate-declaration.js';
 import { InvalidDocumentError } from '../../formats/validation-error.js';
 import { loadJurisdictions } from '../../policies/load-jurisdictions.js';
 import { loadModelParameters } from '../../policies/load-model-parameters.js';
-import { renderObservedScore, renderPreview, renderScore, renderValidation, type DraftDeps, type Rendered } from './draft-answers.js';
+import { renderObservedScore, renderPreview, renderScore, renderTilt, renderValidation, type DraftDeps, type Rendered } from './draft-answers.js';
+import { importTables, tiltKeywords } from '../../policies/load-import-tables.js';
 import type { DraftJob, DraftReply, MatrixJob, PrepareJob, SectionsJob } from './draft-jobs.js';
 import { loadCategories } from '../../policies/categories.js';
 import { codeNames } from '../../report/code-names.js';
@@ -44,6 +45,8 @@ function render(job: DraftJob): Rendered {
     }
     case 'observed':
       return renderObservedScore(depsOn(job.query.today), doc, job.query);
+    case 'tilt':
+      return renderTilt(depsOn(job.today), doc, { keywords: tiltKeywords(), tables: importTables() }, job.providerId, job.today);
   }
 }
 
