@@ -108,6 +108,31 @@ describe('large drafts are answered on a draft thread, byte for byte as on the e
   });
 });
 
+describe('a large import of request figures is checked and analysed on a draft thread before it is stored', () => {
+  it('stores and reads the same as an import made on the event loop', async () => {
+    const pool = new DraftPool({ workers: 1 });
+    const inline = await serve({ draftThreadMinBytes: Number.POSITIVE_INFINITY });
+    const threaded = await serve({ draftPool: pool, draftThreadMinBytes: 64 * 1024 });
+    try {
+      const rows = JSON.stringify((JSON.parse(largestDeclaration(PROVIDER, 96 * 1024, { sections: 'rows' })) as { governmentRequests: unknown[] }).governmentRequests);
+      const path = `/v1/providers/${PROVIDER}/transparency`;
+      const keyed = { ...json, ...adminAuth };
+      const before = pool.answered;
+      const [a, b] = [await send(inline.server.url, path, rows, keyed), await send(threaded.server.url, path, rows, keyed)];
+      expect(a.status).toBe(201);
+      expect(b).toEqual(a);
+      expect(pool.answered).toBe(before + 1); // the merged document went to the thread
+      for (const read of [`/v1/providers/${PROVIDER}/findings`, `/v1/providers/${PROVIDER}/exposure`, '/v1/transparency']) {
+        const [x, y] = await Promise.all([fetch(inline.server.url + read).then((r) => r.text()), fetch(threaded.server.url + read).then((r) => r.text())]);
+        expect(y).toEqual(x);
+      }
+    } finally {
+      await Promise.all([inline.server.close(), threaded.server.close()]);
+      await pool.close();
+    }
+  }, 120_000);
+});
+
 describe('the draft pool is bounded, and survives a thread that dies', () => {
   it('refuses a draft beyond the threads and the queue with 503 busy and Retry-After', async () => {
     const pool = new DraftPool({ workers: 1, queuePerWorker: 1, entry: stuckEntry });

@@ -8,17 +8,7 @@ import { sendTable } from '../csv-response.js';
 import { dryRun } from './dry-run.js';
 import { undeclaredSummary } from '../undeclared-view.js';
 import { onDraftThread } from '../draft-thread/draft-route.js';
-import { contentHash } from '../../store/version-record.js';
-import type { Prepared } from '../../service/atlas.js';
-import type { Analysis } from '../../service/analysis.js';
-
-/** The check and analysis of a large submission, made on a draft thread (none when the bytes are the latest version's: nothing is written). */
-async function prepareOnThread(ctx: AppContext, providerId: string, body: string): Promise<Prepared<Analysis> | undefined> {
-  const latest = ctx.atlas.latestOf(providerId);
-  if (latest && latest.meta.hash === contentHash(body)) return undefined;
-  const previous = latest && (await ctx.atlas.record(providerId, latest.meta.version))?.body;
-  return { baseVersion: latest?.meta.version ?? 0, analysis: await ctx.drafts.pool.prepare({ kind: 'prepare', body, providerId, previous }) };
-}
+import { prepareOnThread } from '../draft-thread/prepare-write.js';
 
 /** Providers and their immutable declaration versions. */
 export function providersRouter(ctx: AppContext): Router {

@@ -6,6 +6,7 @@ import { ImportError } from '../../transparency/import-error.js';
 import type { SkippedRow } from '../../transparency/parse-requests-csv.js';
 import { REQUEST_COLUMNS } from '../../transparency/request-columns.js';
 import { importRequests } from '../../service/import-requests.js';
+import { prepareIfLarge } from '../draft-thread/prepare-write.js';
 import { TransparencyRows } from '../../service/transparency-rows.js';
 import type { AppContext } from '../context.js';
 import { MAX_SKIPPED_LISTED } from '../csv-thread/csv-figures.js';
@@ -75,7 +76,7 @@ export function transparencyRouter(ctx: AppContext): Router {
     async (req, res) => {
       const providerId = providerIdParam(String(req.params.providerId));
       const figures = req.is(CSV_TYPES) ? await fromCsv(req) : fromJson(req.body, ctx);
-      const outcome = await importRequests(atlas, providerId, figures.rows, res.locals.keyId);
+      const outcome = await importRequests(atlas, providerId, figures.rows, res.locals.keyId, prepareIfLarge(ctx, providerId));
       const location = versionLocation(providerId, outcome.version);
       if (outcome.created) res.status(201).location(location);
       res.json({
