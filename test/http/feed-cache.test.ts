@@ -28,4 +28,27 @@ describe('Atom feeds, remembered per revision', () => {
     // Another host name gets links of its own.
     expect((await request(app).get('/v1/feed.atom').set('host', 'mirror.example').expect(200)).text).toContain('http://mirror.example/');
   });
+
+  it('makes each version\'s entry once: after a new version, a feed reads only that version and the one before', async () => {
+    const { app, atlas } = await testService();
+    const submit = (asOf: string) =>
+      request(app).post('/v1/providers/veritalk/declarations').set(adminAuth).set('content-type', 'application/json').send(JSON.stringify({ ...validDeclaration(), asOf }));
+    for (let month = 1; month <= 9; month++) await submit(`2024-0${month}-01`).expect(201);
+    let reads = 0;
+    const declarationAt = atlas.declarationAt.bind(atlas);
+    atlas.declarationAt = (id, version) => {
+      reads++;
+      return declarationAt(id, version);
+    };
+    const path = '/v1/providers/veritalk/feed.atom';
+    const whole = (await request(app).get(path).set('host', 'atlas.example').expect(200)).text;
+    expect(reads).toBe(1 + 2 * 8); // nine entries: the first reads one version, the others two
+    await submit('2024-10-01').expect(201);
+    reads = 0;
+    const after = (await request(app).get(path).set('host', 'atlas.example').expect(200)).text;
+    expect(reads).toBe(2); // version 10 and version 9, for its diff; the other nine entries were kept
+    expect(after).toContain('/v1/providers/veritalk/declarations/10');
+    expect(after).toContain(whole.slice(whole.indexOf('<entry>'), whole.indexOf('</entry>')));
+  });
 });
+

@@ -21,14 +21,28 @@ export function feedsRouter(ctx: AppContext): Router {
   const router = Router();
   const { atlas } = ctx;
 
+  /**
+   * A version's entry never changes (its diff against the version before is fixed once stored),
+   * so each is made once per host and kept; a feed after a write makes only the new one. Entries
+   * not kept yet are made one at a time with a turn of the event loop between them: the diffs of
+   * fifty large versions never run in one piece.
+   */
+  const entryCache = byteBoundedCache<AtomEntry>('feed-entries', 4 * 1024 * 1024);
   async function entriesFor(metas: VersionMeta[], req: Request): Promise<AtomEntry[]> {
-    return Promise.all(
-      metas.map(async (meta) => {
+    const made: AtomEntry[] = [];
+    for (const meta of metas) {
+      const key = `${baseUrl(req)}|${meta.providerId}@${meta.version}`;
+      let entry = entryCache.get(key);
+      if (!entry) {
         const declaration = (await atlas.declarationAt(meta.providerId, meta.version))!;
         const previous = meta.version > 1 ? await atlas.declarationAt(meta.providerId, meta.version - 1) : undefined;
-        return versionEntry({ providerId: meta.providerId, version: meta.version, submittedAt: meta.submittedAt, declaration, previous }, baseUrl(req));
-      }),
-    );
+        entry = versionEntry({ providerId: meta.providerId, version: meta.version, submittedAt: meta.submittedAt, declaration, previous }, baseUrl(req));
+        entryCache.set(key, entry);
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+      made.push(entry);
+    }
+    return made;
   }
 
   const send = (res: import('express').Response, xml: string) => res.type('application/atom+xml; charset=utf-8').send(xml);
